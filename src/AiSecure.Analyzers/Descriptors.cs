@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis;
+
+namespace AiSecure.Analyzers
+{
+    /// <summary>Every descriptor of the package. Titles and ids are the contract of RULES.md.</summary>
+    internal static class Descriptors
+    {
+        public const string Category = "Security";
+        public const string HelpLinkBase = "https://github.com/aisecure-analyzers/AiSecure.Analyzers/blob/main/docs/rules/";
+
+        public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        public static readonly DiagnosticDescriptor CleartextEndpoint = Create(
+            DiagnosticIds.CleartextEndpoint,
+            "Endpoint uses cleartext HTTP",
+            "{0}: requests and responses, credentials and prompts included, travel unencrypted; use HTTPS",
+            DiagnosticSeverity.Warning,
+            "A client is pointed at an 'http://' endpoint, or told to use HTTP. Everything it sends and receives, API keys, signed requests, prompts and model output included, can be read and changed by anyone on the network path. Loopback hosts and hosts listed in 'aisecure.allowed_http_hosts' are allowed.");
+
+        public static readonly DiagnosticDescriptor CertificateValidationDisabled = Create(
+            DiagnosticIds.CertificateValidationDisabled,
+            "TLS server certificate validation is disabled",
+            "{0} accepts every server certificate, so TLS no longer proves who the server is; remove it or check SslPolicyErrors",
+            DiagnosticSeverity.Warning,
+            "A certificate validation callback that returns true on every path, or DangerousAcceptAnyServerCertificateValidator, turns HTTPS into encryption with an unknown party: any machine on the path can present its own certificate and read or change the traffic.");
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description)
+            => new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
+    }
+}

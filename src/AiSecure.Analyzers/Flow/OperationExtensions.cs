@@ -1,0 +1,84 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    internal static class OperationExtensions
+    {
+        /// <summary>Skips implicit and explicit conversions and parentheses.</summary>
+        public static IOperation WalkDownConversions(this IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>The outermost operation of the method, lambda body or initializer that holds <paramref name="operation"/>.</summary>
+        public static IOperation GetRoot(this IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent != null)
+            {
+                current = current.Parent;
+            }
+
+            return current;
+        }
+
+        /// <summary>
+        /// The value a local is given, when its declarator's initializer is the only write to it in the
+        /// code block; null when it is written anywhere else (assignment, ref/out, deconstruction).
+        /// </summary>
+        public static IOperation? GetSingleInitializer(this ILocalSymbol local, IOperation anyOperationInBlock)
+        {
+            IOperation? initializer = null;
+            var root = anyOperationInBlock.GetRoot();
+            foreach (var descendant in root.DescendantsAndSelf())
+            {
+                switch (descendant)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrite(reference):
+                        return null;
+                }
+            }
+
+            return initializer;
+        }
+
+        private static bool IsWrite(IOperation reference)
+        {
+            var parent = reference.Parent;
+            switch (parent)
+            {
+                case IAssignmentOperation assignment when assignment.Target == reference:
+                    return true;
+                case IArgumentOperation argument when argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out:
+                    return true;
+                case IIncrementOrDecrementOperation:
+                    return true;
+                case ITupleOperation or IDeclarationExpressionOperation:
+                    return parent.Parent is IDeconstructionAssignmentOperation || parent is IDeclarationExpressionOperation;
+                default:
+                    return false;
+            }
+        }
+
+        public static IArgumentOperation? GetArgument(this IInvocationOperation invocation, string parameterName)
+            => invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName);
+    }
+}

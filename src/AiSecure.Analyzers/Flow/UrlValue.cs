@@ -1,0 +1,151 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// A URL known at compile time, at least its start: from a literal, an interpolated string, a
+    /// <c>const</c>, a local initialized once, a concatenation that starts with one of those, or a
+    /// <c>new Uri(...)</c> of any of them.
+    /// </summary>
+    internal readonly struct UrlValue
+    {
+        private const int MaxDepth = 6;
+
+        private UrlValue(string text, bool isComplete, Location? textLocation, int textOffset)
+        {
+            Text = text;
+            IsComplete = isComplete;
+            TextLocation = textLocation;
+            TextOffset = textOffset;
+        }
+
+        /// <summary>The known text: all of the URL, or its leading constant part.</summary>
+        public string Text { get; }
+
+        /// <summary>False when only the start of the URL is known.</summary>
+        public bool IsComplete { get; }
+
+        /// <summary>The literal (or interpolated text part) that holds <see cref="Text"/>, when there is one in source.</summary>
+        public Location? TextLocation { get; }
+
+        /// <summary>Where <see cref="Text"/> starts inside the source text of <see cref="TextLocation"/>.</summary>
+        public int TextOffset { get; }
+
+        public bool IsKnown => Text != null;
+
+        public static UrlValue Resolve(IOperation? value, CancellationToken cancellationToken)
+            => Resolve(value, 0, cancellationToken);
+
+        private static UrlValue Resolve(IOperation? value, int depth, CancellationToken cancellationToken)
+        {
+            if (value == null || depth > MaxDepth)
+            {
+                return default;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            value = value.WalkDownConversions();
+            switch (value)
+            {
+                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text:
+                    return FromLiteralSyntax(literal.Syntax, text);
+
+                case IInterpolatedStringOperation interpolated:
+                    if (interpolated.ConstantValue.HasValue && interpolated.ConstantValue.Value is string constantText)
+                    {
+                        return new UrlValue(constantText, true, null, 0);
+                    }
+
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolatedStringTextOperation textPart && textPart.Text.ConstantValue.Value is string partText && textPart.Syntax is InterpolatedStringTextSyntax textSyntax)
+                        {
+                            return new UrlValue(partText, false, textSyntax.GetLocation(), 0);
+                        }
+
+                        break;
+                    }
+
+                    return default;
+
+                case IFieldReferenceOperation fieldReference when fieldReference.Field.HasConstantValue && fieldReference.Field.ConstantValue is string fieldText:
+                    return FromDeclaration(fieldReference.Field, fieldText, cancellationToken);
+
+                case ILocalReferenceOperation localReference:
+                    if (localReference.Local.HasConstantValue && localReference.Local.ConstantValue is string localText)
+                    {
+                        return FromDeclaration(localReference.Local, localText, cancellationToken);
+                    }
+
+                    return Resolve(localReference.Local.GetSingleInitializer(localReference), depth + 1, cancellationToken);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type.IsStringType():
+                    if (binary.ConstantValue.HasValue && binary.ConstantValue.Value is string folded)
+                    {
+                        var left = Resolve(binary.LeftOperand, depth + 1, cancellationToken);
+                        return new UrlValue(folded, true, left.TextLocation, left.TextOffset);
+                    }
+
+                    var start = Resolve(binary.LeftOperand, depth + 1, cancellationToken);
+                    return start.IsKnown ? new UrlValue(start.Text, false, start.TextLocation, start.TextOffset) : default;
+
+                case IObjectCreationOperation creation when creation.Type is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } && creation.Arguments.Length > 0:
+                    return Resolve(creation.Arguments[0].Value, depth + 1, cancellationToken);
+
+                default:
+                    return default;
+            }
+        }
+
+        private static UrlValue FromLiteralSyntax(SyntaxNode syntax, string text)
+        {
+            if (syntax is LiteralExpressionSyntax literalSyntax)
+            {
+                var tokenText = literalSyntax.Token.Text;
+                var index = IndexOfValueStart(tokenText);
+                return new UrlValue(text, true, literalSyntax.GetLocation(), index);
+            }
+
+            return new UrlValue(text, true, null, 0);
+        }
+
+        private static UrlValue FromDeclaration(ISymbol symbol, string text, CancellationToken cancellationToken)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal })
+                {
+                    return FromLiteralSyntax(literal, text);
+                }
+            }
+
+            return new UrlValue(text, true, null, 0);
+        }
+
+        /// <summary>The offset of the first value character in a string literal token: past @, $, and quotes.</summary>
+        private static int IndexOfValueStart(string tokenText)
+        {
+            var index = 0;
+            while (index < tokenText.Length && (tokenText[index] == '@' || tokenText[index] == '$'))
+            {
+                index++;
+            }
+
+            while (index < tokenText.Length && tokenText[index] == '"')
+            {
+                index++;
+            }
+
+            return index;
+        }
+    }
+
+    internal static class TypeExtensions
+    {
+        public static bool IsStringType(this ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
+    }
+}

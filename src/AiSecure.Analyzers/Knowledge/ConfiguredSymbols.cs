@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace AiSecure.Analyzers.Knowledge
+{
+    /// <summary>A member named in an <c>aisecure.*</c> option, with the parameter it names, if any.</summary>
+    internal readonly struct ConfiguredMember
+    {
+        public ConfiguredMember(ISymbol symbol, string? parameterName)
+        {
+            Symbol = symbol;
+            ParameterName = parameterName;
+        }
+
+        public ISymbol Symbol { get; }
+
+        /// <summary>The <c>#paramName</c> suffix of the option entry, or null.</summary>
+        public string? ParameterName { get; }
+    }
+
+    /// <summary>
+    /// Resolves documentation-comment ids from options (<c>M:Ns.Type.Method(System.String)</c>,
+    /// <c>P:Ns.Type.Prop</c>, optionally <c>#param</c>) against one compilation, once per distinct option value.
+    /// Create one per compilation; unparsable or unknown ids resolve to nothing.
+    /// </summary>
+    internal sealed class ConfiguredSymbols
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<ImmutableArray<string>, ImmutableArray<ConfiguredMember>> _cache = new(ArrayComparer.Instance);
+
+        public ConfiguredSymbols(Compilation compilation)
+        {
+            _compilation = compilation;
+        }
+
+        public ImmutableArray<ConfiguredMember> Resolve(ImmutableArray<string> ids)
+        {
+            if (ids.IsDefaultOrEmpty)
+            {
+                return ImmutableArray<ConfiguredMember>.Empty;
+            }
+
+            return _cache.GetOrAdd(ids, ResolveCore);
+        }
+
+        /// <summary>Finds the entry for <paramref name="symbol"/> (its original definition), if configured.</summary>
+        public static bool TryFind(ImmutableArray<ConfiguredMember> members, ISymbol symbol, out ConfiguredMember member)
+        {
+            var definition = symbol.OriginalDefinition;
+            if (definition is IMethodSymbol { ReducedFrom: { } reduced })
+            {
+                definition = reduced;
+            }
+
+            foreach (var candidate in members)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.Symbol, definition))
+                {
+                    member = candidate;
+                    return true;
+                }
+            }
+
+            member = default;
+            return false;
+        }
+
+        private ImmutableArray<ConfiguredMember> ResolveCore(ImmutableArray<string> ids)
+        {
+            var builder = ImmutableArray.CreateBuilder<ConfiguredMember>();
+            foreach (var raw in ids)
+            {
+                try
+                {
+                    var id = raw;
+                    string? parameter = null;
+                    var hash = raw.IndexOf('#');
+                    if (hash >= 0)
+                    {
+                        id = raw.Substring(0, hash);
+                        parameter = raw.Substring(hash + 1).Trim();
+                        if (parameter.Length == 0)
+                        {
+                            parameter = null;
+                        }
+                    }
+
+                    foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(id.Trim(), _compilation))
+                    {
+                        builder.Add(new ConfiguredMember(symbol.OriginalDefinition, parameter));
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A malformed id is ignored; the rule keeps its defaults.
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private sealed class ArrayComparer : IEqualityComparer<ImmutableArray<string>>
+        {
+            public static readonly ArrayComparer Instance = new();
+
+            public bool Equals(ImmutableArray<string> x, ImmutableArray<string> y)
+            {
+                if (x.Length != y.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < x.Length; i++)
+                {
+                    if (!string.Equals(x[i], y[i], StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public int GetHashCode(ImmutableArray<string> obj)
+            {
+                var hash = 17;
+                foreach (var item in obj)
+                {
+                    hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(item);
+                }
+
+                return hash;
+            }
+        }
+    }
+}

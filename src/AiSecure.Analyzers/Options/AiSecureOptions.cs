@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AiSecure.Analyzers.Options
+{
+    internal enum UntrustedParameterMode
+    {
+        EntryPoints,
+        Public,
+        All,
+    }
+
+    /// <summary>
+    /// The <c>aisecure.*</c> options of one options object, parsed once and cached for as long as the
+    /// options object lives. Bad values never throw: they fall back to the defaults.
+    /// </summary>
+    internal sealed class AiSecureOptions
+    {
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptions, AiSecureOptions> Cache = new();
+
+        public static readonly AiSecureOptions Default = new(null);
+
+        private AiSecureOptions(AnalyzerConfigOptions? options)
+        {
+            UntrustedParameters = ParseMode(Get(options, OptionKeys.UntrustedParameters));
+            UntrustedSources = ParseList(Get(options, OptionKeys.UntrustedSources));
+            PromptSinks = ParseList(Get(options, OptionKeys.PromptSinks));
+            PromptSanitizers = ParseList(Get(options, OptionKeys.PromptSanitizers));
+            PromptValidators = ParseList(Get(options, OptionKeys.PromptValidators));
+            OutputValidators = ParseList(Get(options, OptionKeys.OutputValidators));
+            EndpointSinks = ParseList(Get(options, OptionKeys.EndpointSinks));
+            AllowedHttpHosts = ParseList(Get(options, OptionKeys.AllowedHttpHosts)).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+            KmsKeyId = ParseExpression(Get(options, OptionKeys.KmsKeyId));
+            S3BucketDefaultEncryption = ParseBool(Get(options, OptionKeys.S3BucketDefaultEncryption));
+            BedrockGuardrailId = ParseExpression(Get(options, OptionKeys.BedrockGuardrailId));
+            BedrockGuardrailVersion = ParseExpression(Get(options, OptionKeys.BedrockGuardrailVersion));
+        }
+
+        public UntrustedParameterMode UntrustedParameters { get; }
+
+        public ImmutableArray<string> UntrustedSources { get; }
+
+        public ImmutableArray<string> PromptSinks { get; }
+
+        public ImmutableArray<string> PromptSanitizers { get; }
+
+        public ImmutableArray<string> PromptValidators { get; }
+
+        public ImmutableArray<string> OutputValidators { get; }
+
+        public ImmutableArray<string> EndpointSinks { get; }
+
+        public ImmutableHashSet<string> AllowedHttpHosts { get; }
+
+        /// <summary>A C# expression that compiles on its own, or null.</summary>
+        public string? KmsKeyId { get; }
+
+        public bool S3BucketDefaultEncryption { get; }
+
+        public string? BedrockGuardrailId { get; }
+
+        public string? BedrockGuardrailVersion { get; }
+
+        public static AiSecureOptions Get(AnalyzerOptions options, SyntaxTree tree)
+        {
+            try
+            {
+                var configOptions = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+                return Cache.GetValue(configOptions, static o => new AiSecureOptions(o));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return Default;
+            }
+        }
+
+        /// <summary>True when any syntax tree of the compilation, or the global options, set <paramref name="key"/>.</summary>
+        public static bool IsSetAnywhere(AnalyzerOptions options, Compilation compilation, string key)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            if (provider.GlobalOptions.TryGetValue(key, out _))
+            {
+                return true;
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (provider.GetOptions(tree).TryGetValue(key, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal static AiSecureOptions Parse(AnalyzerConfigOptions options) => new(options);
+
+        private static string? Get(AnalyzerConfigOptions? options, string key)
+            => options != null && options.TryGetValue(key, out var value) ? value : null;
+
+        private static UntrustedParameterMode ParseMode(string? value)
+        {
+            switch (value?.Trim().ToLowerInvariant())
+            {
+                case "public":
+                    return UntrustedParameterMode.Public;
+                case "all":
+                    return UntrustedParameterMode.All;
+                default:
+                    return UntrustedParameterMode.EntryPoints;
+            }
+        }
+
+        private static bool ParseBool(string? value)
+            => value != null && bool.TryParse(value.Trim(), out var result) && result;
+
+        private static ImmutableArray<string> ParseList(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return ImmutableArray<string>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<string>();
+            foreach (var part in value!.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var trimmed = part.Trim();
+                if (trimmed.Length > 0)
+                {
+                    builder.Add(trimmed);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static string? ParseExpression(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            var text = value!.Trim();
+            var expression = SyntaxFactory.ParseExpression(text);
+            if (expression.ContainsDiagnostics || expression.FullSpan.Length != text.Length)
+            {
+                return null;
+            }
+
+            return text;
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using System.Collections.Immutable;
+using AiSecure.Analyzers.Flow;
+using AiSecure.Analyzers.Knowledge;
+using AiSecure.Analyzers.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AiSecure.Analyzers.Rules
+{
+    /// <summary>AISEC020: an endpoint sink is given a cleartext <c>http://</c> URL, or <c>UseHttp = true</c>.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CleartextEndpointAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the text the fix writes over the additional location.</summary>
+        internal const string ReplacementProperty = "Replacement";
+
+        internal const string HttpsReplacement = "https://";
+
+        internal const string FalseReplacement = "false";
+
+        private const int MaxShownUrlLength = 80;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CleartextEndpoint);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var symbols = EndpointSymbols.Create(context.Compilation);
+            if (!symbols.HasAny && !AiSecureOptions.IsSetAnywhere(context.Options, context.Compilation, OptionKeys.EndpointSinks))
+            {
+                return;
+            }
+
+            var configured = new ConfiguredSymbols(context.Compilation);
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured), OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, configured), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, configured), OperationKind.Invocation);
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols configured)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
+            {
+                return;
+            }
+
+            if (property.IsProperty(symbols.ClientConfig, "UseHttp"))
+            {
+                var value = assignment.Value.WalkDownConversions();
+                if (value.ConstantValue.HasValue && value.ConstantValue.Value is true)
+                {
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, FalseReplacement);
+                    var additional = value is ILiteralOperation ? ImmutableArray.Create(value.Syntax.GetLocation()) : ImmutableArray<Location>.Empty;
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CleartextEndpoint, assignment.Syntax.GetLocation(), additional, properties, "'UseHttp = true'"));
+                }
+
+                return;
+            }
+
+            if (property.IsProperty(symbols.ClientConfig, "ServiceURL")
+                || property.IsProperty(symbols.OpenAIClientOptions, "Endpoint")
+                || property.IsProperty(symbols.HttpClient, "BaseAddress")
+                || property.IsProperty(symbols.HttpRequestMessage, "RequestUri")
+                || IsConfigured(context, configured, property, null))
+            {
+                CheckUrl(context, assignment.Value);
+            }
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols configured)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            var constructor = creation.Constructor;
+            if (constructor == null)
+            {
+                return;
+            }
+
+            var type = constructor.ContainingType;
+            var isAzure = type.InheritsFromOrEquals(symbols.AzureOpenAIClient);
+            var isRequest = type.InheritsFromOrEquals(symbols.HttpRequestMessage);
+            var isOllama = type.InheritsFromOrEquals(symbols.OllamaApiClient);
+            var configuredSink = ConfiguredSymbols.TryFind(Configured(context, configured), constructor, out var member);
+            if (!isAzure && !isRequest && !isOllama && !configuredSink)
+            {
+                return;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var isUrlParameter = IsUri(parameter.Type, symbols) || parameter.Type.IsString();
+                if ((isAzure && IsUri(parameter.Type, symbols))
+                    || (isRequest && parameter.Name == "requestUri")
+                    || (isOllama && parameter.Ordinal == 0 && isUrlParameter)
+                    || (configuredSink && isUrlParameter && (member.ParameterName == null || member.ParameterName == parameter.Name)))
+                {
+                    CheckUrl(context, argument.Value);
+                }
+            }
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols configured)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            var isHttpClientCall = symbols.HttpClient != null && IsHttpVerbMethod(method.Name)
+                && (method.ContainingType.InheritsFromOrEquals(symbols.HttpClient)
+                    || (method.IsExtensionMethod && (method.ReducedFrom ?? method).Parameters.Length > 0 && (method.ReducedFrom ?? method).Parameters[0].Type.InheritsFromOrEquals(symbols.HttpClient)));
+            var isWebRequest = symbols.WebRequest != null && method.IsStatic && method.Name.StartsWith("Create", System.StringComparison.Ordinal)
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.WebRequest);
+            var configuredSink = ConfiguredSymbols.TryFind(Configured(context, configured), method, out var member);
+            if (!isHttpClientCall && !isWebRequest && !configuredSink)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var isUrlParameter = IsUri(parameter.Type, symbols) || parameter.Type.IsString();
+                if (!isUrlParameter)
+                {
+                    continue;
+                }
+
+                if ((isHttpClientCall && parameter.Name == "requestUri")
+                    || (isWebRequest && parameter.Name.StartsWith("requestUri", System.StringComparison.Ordinal))
+                    || (configuredSink && (member.ParameterName == null || member.ParameterName == parameter.Name)))
+                {
+                    CheckUrl(context, argument.Value);
+                }
+            }
+        }
+
+        private static bool IsHttpVerbMethod(string name)
+            => name.StartsWith("Get", System.StringComparison.Ordinal)
+            || name.StartsWith("Post", System.StringComparison.Ordinal)
+            || name.StartsWith("Put", System.StringComparison.Ordinal)
+            || name.StartsWith("Patch", System.StringComparison.Ordinal)
+            || name.StartsWith("Delete", System.StringComparison.Ordinal)
+            || name.StartsWith("Send", System.StringComparison.Ordinal);
+
+        private static bool IsUri(ITypeSymbol type, EndpointSymbols symbols)
+            => symbols.Uri != null && SymbolEqualityComparer.Default.Equals(type, symbols.Uri);
+
+        private static ImmutableArray<ConfiguredMember> Configured(OperationAnalysisContext context, ConfiguredSymbols configured)
+        {
+            var options = AiSecureOptions.Get(context.Options, context.Operation.Syntax.SyntaxTree);
+            return configured.Resolve(options.EndpointSinks);
+        }
+
+        private static bool IsConfigured(OperationAnalysisContext context, ConfiguredSymbols configured, ISymbol symbol, string? parameterName)
+            => ConfiguredSymbols.TryFind(Configured(context, configured), symbol, out var member)
+               && (parameterName == null || member.ParameterName == null || member.ParameterName == parameterName);
+
+        private static void CheckUrl(OperationAnalysisContext context, IOperation value)
+        {
+            var url = UrlValue.Resolve(value, context.CancellationToken);
+            if (!url.IsKnown)
+            {
+                return;
+            }
+
+            var options = AiSecureOptions.Get(context.Options, value.Syntax.SyntaxTree);
+            if (!HttpUrls.IsCleartext(url.Text, options.AllowedHttpHosts, out var schemeIndex))
+            {
+                return;
+            }
+
+            var additional = ImmutableArray<Location>.Empty;
+            if (url.TextLocation is { SourceTree: { } tree } textLocation)
+            {
+                var start = textLocation.SourceSpan.Start + url.TextOffset + schemeIndex;
+                additional = ImmutableArray.Create(Location.Create(tree, new TextSpan(start, HttpUrls.CleartextScheme.Length)));
+            }
+
+            var shown = url.Text.Trim();
+            if (!url.IsComplete)
+            {
+                shown += "…";
+            }
+
+            if (shown.Length > MaxShownUrlLength)
+            {
+                shown = shown.Substring(0, MaxShownUrlLength) + "…";
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, HttpsReplacement);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CleartextEndpoint, value.Syntax.GetLocation(), additional, properties, $"The endpoint '{shown}'"));
+        }
+
+        private sealed class EndpointSymbols
+        {
+            private EndpointSymbols(Compilation compilation)
+            {
+                ClientConfig = TypeResolver.Get(compilation, "Amazon.Runtime.ClientConfig");
+                OpenAIClientOptions = TypeResolver.Get(compilation, "OpenAI.OpenAIClientOptions");
+                AzureOpenAIClient = TypeResolver.Get(compilation, "Azure.AI.OpenAI.AzureOpenAIClient");
+                HttpClient = TypeResolver.Get(compilation, "System.Net.Http.HttpClient");
+                HttpRequestMessage = TypeResolver.Get(compilation, "System.Net.Http.HttpRequestMessage");
+                OllamaApiClient = TypeResolver.Get(compilation, "OllamaSharp.OllamaApiClient");
+                WebRequest = TypeResolver.Get(compilation, "System.Net.WebRequest");
+                Uri = TypeResolver.Get(compilation, "System.Uri");
+            }
+
+            public INamedTypeSymbol? ClientConfig { get; }
+
+            public INamedTypeSymbol? OpenAIClientOptions { get; }
+
+            public INamedTypeSymbol? AzureOpenAIClient { get; }
+
+            public INamedTypeSymbol? HttpClient { get; }
+
+            public INamedTypeSymbol? HttpRequestMessage { get; }
+
+            public INamedTypeSymbol? OllamaApiClient { get; }
+
+            public INamedTypeSymbol? WebRequest { get; }
+
+            public INamedTypeSymbol? Uri { get; }
+
+            public bool HasAny => ClientConfig != null || OpenAIClientOptions != null || AzureOpenAIClient != null || HttpClient != null
+                || HttpRequestMessage != null || OllamaApiClient != null || WebRequest != null;
+
+            public static EndpointSymbols Create(Compilation compilation) => new(compilation);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Threading;
+using System.Threading.Tasks;
+using AiSecure.Analyzers.Tests.References;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace AiSecure.Analyzers.Tests.Verifiers
+{
+    /// <summary>
+    /// The test verifier for one analyzer and its fixer: markup only (<c>[|…|]</c>, <c>{|AISEC020:…|}</c>),
+    /// latest C#, nullable on, references from <see cref="ReferenceCatalog"/>.
+    /// </summary>
+    public static class Verify<TAnalyzer, TFixer>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFixer : CodeFixProvider, new()
+    {
+        /// <summary>Analyzes <paramref name="source"/> and expects exactly the diagnostics its markup shows.</summary>
+        public static Task AnalyzeAsync(string source, ReferenceAssemblies? references = null, string? editorConfig = null, bool awsStubs = false, CompilerDiagnostics compilerDiagnostics = CompilerDiagnostics.Errors)
+        {
+            var test = new Test { TestCode = source, ReferenceAssemblies = references ?? ReferenceCatalog.Net, EditorConfig = editorConfig, AwsStubs = awsStubs, CompilerDiagnostics = compilerDiagnostics };
+            return test.RunWithStubsAsync();
+        }
+
+        /// <summary>Applies the fix (code action <paramref name="equivalenceKey"/>, or the first) to each diagnostic, then Fix All, and compares.</summary>
+        public static Task FixAsync(string source, string fixedSource, ReferenceAssemblies? references = null, string? editorConfig = null, bool awsStubs = false, string? equivalenceKey = null)
+        {
+            var test = new Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                ReferenceAssemblies = references ?? ReferenceCatalog.Net,
+                EditorConfig = editorConfig,
+                AwsStubs = awsStubs,
+                CodeActionEquivalenceKey = equivalenceKey,
+            };
+            return test.RunWithStubsAsync();
+        }
+
+        public sealed class Test : CSharpCodeFixTest<TAnalyzer, TFixer, DefaultVerifier>
+        {
+            /// <summary>Contents of an <c>.editorconfig</c> that applies to every source file (the <c>[*]</c> header is added).</summary>
+            public string? EditorConfig { get; set; }
+
+            /// <summary>Compile against the SageMaker and Bedrock Runtime stand-ins too.</summary>
+            public bool AwsStubs { get; set; }
+
+            public async Task RunWithStubsAsync(CancellationToken cancellationToken = default)
+            {
+                await ReferenceCatalog.EnsureResolvedAsync(ReferenceAssemblies, cancellationToken).ConfigureAwait(false);
+                if (AwsStubs)
+                {
+                    TestState.AdditionalReferences.AddRange(await ReferenceCatalog.GetAwsStubsAsync().ConfigureAwait(false));
+                }
+
+                if (EditorConfig != null)
+                {
+                    TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + EditorConfig + "\n"));
+                }
+
+                await RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            protected override ParseOptions CreateParseOptions()
+                => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Latest);
+
+            protected override CompilationOptions CreateCompilationOptions()
+                => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+        }
+    }
+}
