@@ -8,7 +8,7 @@
 // Dictionary<K,V> and default to null, enum-like values are sealed ConstantClass subclasses, requests
 // derive from AmazonBedrockRuntimeRequest : AmazonWebServiceRequest, responses from
 // AmazonWebServiceResponse. The real SDK is not annotated for nullable reference types, so neither is
-// this file. Members marked "outside facts" exist only so realistic test code compiles. See ../NOTES.md.
+// this file. Members marked "outside facts" exist only so realistic test code compiles. See docs/knowledge/aws-stubs.md.
 #nullable disable
 
 using System;
@@ -95,7 +95,7 @@ namespace Amazon.BedrockRuntime
         public override string UserAgent => "aws-sdk-dotnet-stub/BedrockRuntime";
         public override string RegionEndpointServiceName => "bedrock-runtime";
 
-        public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters)
+        public override Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters)
             => throw new NotImplementedException();
     }
 

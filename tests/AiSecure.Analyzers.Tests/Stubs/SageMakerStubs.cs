@@ -8,7 +8,7 @@
 // derive from AmazonSageMakerRequest : AmazonWebServiceRequest, responses from AmazonWebServiceResponse.
 // The real SDK is not annotated for nullable reference types, so neither is this file.
 // Members marked "outside facts" are not in the facts file; they exist only so realistic test code
-// compiles. See ../NOTES.md.
+// compiles. See docs/knowledge/aws-stubs.md.
 #nullable disable
 
 using System;
@@ -236,7 +236,7 @@ namespace Amazon.SageMaker
         public override string UserAgent => "aws-sdk-dotnet-stub/SageMaker";
         public override string RegionEndpointServiceName => "api.sagemaker";
 
-        public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters)
+        public override Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters)
             => throw new NotImplementedException();
     }
 
