@@ -25,6 +25,26 @@ namespace AiSecure.Analyzers.Benchmarks.Corpus
             _flawRate = flawRate;
         }
 
+        /// <summary>The Web SDK's implicit global usings, which the generated files rely on.</summary>
+        public const string GlobalUsings = """
+            global using global::System;
+            global using global::System.Collections.Generic;
+            global using global::System.IO;
+            global using global::System.Linq;
+            global using global::System.Net.Http;
+            global using global::System.Net.Http.Json;
+            global using global::System.Threading;
+            global using global::System.Threading.Tasks;
+            global using global::Microsoft.AspNetCore.Builder;
+            global using global::Microsoft.AspNetCore.Hosting;
+            global using global::Microsoft.AspNetCore.Http;
+            global using global::Microsoft.AspNetCore.Routing;
+            global using global::Microsoft.Extensions.Configuration;
+            global using global::Microsoft.Extensions.DependencyInjection;
+            global using global::Microsoft.Extensions.Hosting;
+            global using global::Microsoft.Extensions.Logging;
+            """;
+
         /// <summary>The kinds of AI-facing files, in the order the generator cycles through them.</summary>
         public static IReadOnlyList<string> AiKinds { get; } = new[]
         {
