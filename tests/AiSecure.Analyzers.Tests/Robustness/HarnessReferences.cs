@@ -52,7 +52,11 @@ namespace AiSecure.Analyzers.Tests.Robustness
                         foreach (var reference in await set.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).ConfigureAwait(false))
                         {
                             var key = Path.GetFileName((reference as PortableExecutableReference)?.FilePath ?? reference.Display ?? Guid.NewGuid().ToString());
-                            merged.TryAdd(key, reference);
+                            if (!merged.TryGetValue(key, out var existing) || VersionOf(reference) > VersionOf(existing))
+                            {
+                                // Like the package resolver: a package's newer assembly replaces the reference pack's.
+                                merged[key] = reference;
+                            }
                         }
                     }
                     catch (Exception inner) when (inner is not OperationCanceledException)
@@ -63,6 +67,20 @@ namespace AiSecure.Analyzers.Tests.Robustness
 
                 var note = $"per-package fallback ({ex.GetType().Name} on ReferenceCatalog.All)" + (failed.Count > 0 ? "; unresolved: " + string.Join(", ", failed) : string.Empty);
                 return (ImmutableArray.CreateRange(merged.Values).AddRange(stubs), note);
+            }
+        }
+
+        private static Version VersionOf(MetadataReference reference)
+        {
+            try
+            {
+                return reference is PortableExecutableReference { FilePath: { } path } && File.Exists(path)
+                    ? System.Reflection.AssemblyName.GetAssemblyName(path).Version ?? new Version(0, 0)
+                    : new Version(0, 0);
+            }
+            catch (Exception ex) when (ex is BadImageFormatException or IOException)
+            {
+                return new Version(0, 0);
             }
         }
     }

@@ -73,13 +73,15 @@ namespace AiSecure.Analyzers.Tests.Robustness
             string? editorConfig = null,
             bool concurrent = true,
             int fixBudget = 0,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default,
+            ImmutableArray<DiagnosticAnalyzer> extraAnalyzers = default,
+            ImmutableArray<CodeFixProvider> extraFixers = default)
         {
             var result = new HarnessResult();
             using var workspace = new AdhocWorkspace();
             var project = await CreateProjectAsync(workspace, sources, editorConfig).ConfigureAwait(false);
             var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-            var analyzers = CreateAnalyzers();
+            var analyzers = extraAnalyzers.IsDefault ? CreateAnalyzers() : CreateAnalyzers().AddRange(extraAnalyzers);
             var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options ?? EmptyOptionsProvider.Instance);
             var withAnalyzers = compilation.WithAnalyzers(
                 analyzers,
@@ -104,7 +106,8 @@ namespace AiSecure.Analyzers.Tests.Robustness
 
             if (fixBudget > 0)
             {
-                await ApplyFixesAsync(project, result, fixBudget, cancellationToken).ConfigureAwait(false);
+                var fixers = extraFixers.IsDefault ? CreateFixers() : CreateFixers().AddRange(extraFixers);
+                await ApplyFixesAsync(project, fixers, result, fixBudget, cancellationToken).ConfigureAwait(false);
             }
 
             return result;
@@ -144,9 +147,8 @@ namespace AiSecure.Analyzers.Tests.Robustness
             return workspace.CurrentSolution.GetProject(projectId)!;
         }
 
-        private static async System.Threading.Tasks.Task ApplyFixesAsync(Project project, HarnessResult result, int budget, CancellationToken cancellationToken)
+        private static async System.Threading.Tasks.Task ApplyFixesAsync(Project project, ImmutableArray<CodeFixProvider> fixers, HarnessResult result, int budget, CancellationToken cancellationToken)
         {
-            var fixers = CreateFixers();
             var provider = new FixedDiagnosticProvider(result.Diagnostics);
             var fixAllDone = new HashSet<(DocumentId, string, string)>();
 

@@ -66,7 +66,7 @@ namespace AiSecure.Analyzers.Tests.Robustness
             int diagnostics = 0, fixes = 0, fixAlls = 0;
             foreach (var batch in variants.Chunk(BatchSize))
             {
-                var result = await RobustnessHarness.RunAsync(batch, fixBudget: 4);
+                var result = await RunBoundedAsync(batch, fixBudget: 4);
                 diagnostics += result.Diagnostics.Count;
                 fixes += result.FixesApplied;
                 fixAlls += result.FixAllApplied;
@@ -124,14 +124,14 @@ namespace AiSecure.Analyzers.Tests.Robustness
                 "M:System.Console.ReadLine, M:OpenAI.Chat.ChatClient.CompleteChatAsync(OpenAI.Chat.ChatMessage[])#messages",
             };
 
-            var sources = GeneratedSources(14, flawRate: 0.6).Concat(RobustnessHarness.TestSnippets().Take(8)).ToList();
+            var sources = GeneratedSources(10, flawRate: 0.6).Concat(RobustnessHarness.TestSnippets().Take(6)).ToList();
             var failures = new List<string>();
             for (var set = 0; set < junk.Length; set++)
             {
                 // Each set gives each key a different junk value; over all sets every key sees every value.
                 var values = keys.Select((key, j) => (key, value: junk[(set + j) % junk.Length])).ToDictionary(p => p.key, p => p.value);
                 var editorConfig = string.Join("\n", values.Where(p => p.Value.IndexOfAny(new[] { '\n', '\r', '\0' }) < 0).Select(p => $"{p.Key} = {p.Value}"));
-                var result = await RobustnessHarness.RunAsync(sources, new DictionaryOptionsProvider(values), editorConfig, fixBudget: 6);
+                var result = await RobustnessHarness.RunAsync(sources, new DictionaryOptionsProvider(values), editorConfig, fixBudget: 3);
                 failures.AddRange(result.Failures.Select(f => $"option set {set} ({string.Join("; ", values.Select(p => $"{p.Key}='{Shorten(p.Value)}'"))}): {f}"));
             }
 
@@ -155,6 +155,25 @@ namespace AiSecure.Analyzers.Tests.Robustness
             Assert.NotEmpty(a);
             Assert.Equal(a, b);
             Assert.Equal(a, c);
+        }
+
+        /// <summary>
+        /// Analysis must be bounded: a batch that takes longer than this (an analyzer looping on broken code) is a
+        /// failure that names the batch, not a hung test run.
+        /// </summary>
+        private static async Task<HarnessResult> RunBoundedAsync(IReadOnlyList<Source> batch, int fixBudget)
+        {
+            using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(90));
+            try
+            {
+                return await RobustnessHarness.RunAsync(batch, fixBudget: fixBudget, cancellationToken: timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                var result = new HarnessResult();
+                result.Failures.Enqueue($"analysis and fixes of {batch.Count} inputs ({batch[0].Name} .. {batch[batch.Count - 1].Name}) took more than 90 s");
+                return result;
+            }
         }
 
         private static List<Source> GeneratedSources(int files, double flawRate)
@@ -181,14 +200,14 @@ namespace AiSecure.Analyzers.Tests.Robustness
             var failures = new List<string>();
             foreach (var source in batch)
             {
-                var result = await RobustnessHarness.RunAsync(new[] { source }, fixBudget: fixBudget * 4);
+                var result = await RunBoundedAsync(new[] { source }, fixBudget: fixBudget * 4);
                 failures.AddRange(result.Failures.Select(f => $"input {source.Name}: {f}\n--- input text ---\n{source.Text}\n---"));
             }
 
             if (failures.Count == 0)
             {
                 // Only the batch fails (an interaction between files): report it whole.
-                var result = await RobustnessHarness.RunAsync(batch, fixBudget: fixBudget);
+                var result = await RunBoundedAsync(batch, fixBudget: fixBudget);
                 failures.AddRange(result.Failures.Select(f => $"batch {batch[0].Name} .. {batch[batch.Count - 1].Name}: {f}"));
             }
 
