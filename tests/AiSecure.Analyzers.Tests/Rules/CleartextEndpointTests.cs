@@ -212,7 +212,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         public HttpClient Create() => new HttpClient { BaseAddress = {|#0:new Uri("http://api.example.com/v1")|} };
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Net,
+                References = ReferenceCatalog.Net,
             };
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.CleartextEndpoint).WithLocation(0)
                 .WithArguments("The endpoint 'http://api.example.com/v1'"));
