@@ -215,7 +215,8 @@ namespace AiSecure.Analyzers.Tests.Rules
                 References = ReferenceCatalog.Net,
             };
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.CleartextEndpoint).WithLocation(0)
-                .WithArguments("The endpoint 'http://api.example.com/v1'"));
+                .WithArguments("The endpoint 'http://api.example.com/v1'")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
             await test.RunWithStubsAsync();
         }
 
@@ -340,7 +341,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """, editorConfig: "aisecure.endpoint_sinks = M:Contoso.ModelGateway.#ctor(System.String,System.String)#baseUrl, P:Contoso.ModelGateway.Endpoint, M:Contoso.ModelGateway.Connect(System.String,System.String)#url");
+                """, editorConfig: "aisecure.endpoint_sinks = M:Contoso.ModelGateway..ctor(System.String,System.String)@baseUrl, P:Contoso.ModelGateway.Endpoint, M:Contoso.ModelGateway.Connect(System.String,System.String)@url");
 
         [Fact]
         public Task BadOptionValuesKeepDefaults()
