@@ -287,6 +287,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                 {
                     public void Configure(HttpClientHandler handler, SocketsHttpHandler sockets)
                     {
+
                 #pragma warning disable SYSLIB0014
                 #pragma warning restore SYSLIB0014
                         handler.UseProxy = false;
