@@ -49,7 +49,7 @@ namespace AiSecure.Analyzers.Benchmarks.Corpus
         public static IReadOnlyList<string> AiKinds { get; } = new[]
         {
             "ChatController", "DocumentStore", "TrainingJobs", "BedrockAssistant", "PromptFunctions",
-            "ChatPipeline", "LocalModel", "ClaudeClient", "ModelGatewayClient", "EndpointDeployment",
+            "ChatPipeline", "LocalModel", "ClaudeClient", "ModelGatewayClient", "EndpointDeployment", "InsightsService",
         };
 
         /// <summary>The kinds of neutral files (no AI SDK), as many as the AI files.</summary>
@@ -149,6 +149,7 @@ namespace AiSecure.Analyzers.Benchmarks.Corpus
             "LocalModel" => LocalModel(i, flawed, variant),
             "ClaudeClient" => ClaudeClient(i, flawed, variant),
             "ModelGatewayClient" => ModelGatewayClient(i, flawed, variant),
+            "InsightsService" => InsightsService(i, flawed, variant),
             _ => EndpointDeployment(i, flawed, variant),
         };
 
@@ -681,6 +682,76 @@ namespace AiSecure.Analyzers.Benchmarks.Corpus
                         };
                         var response = await _sageMaker.CreateEndpointConfigAsync(request, cancellationToken);
                         return $"{request.EndpointConfigName}: {(int)response.HttpStatusCode}";
+                    }
+                }
+                """;
+        }
+
+        private static string InsightsService(int i, bool flawed, int variant)
+        {
+            var topic = Topic(i);
+            var query = flawed && variant % 2 == 0
+                ? "command.CommandText = sql;"
+                : "command.CommandText = \"SELECT title, total FROM reports WHERE topic = @topic AND title LIKE @pattern\";\n            AddParameter(command, \"@pattern\", \"%\" + sql.Trim() + \"%\");";
+            var html = flawed && variant % 2 == 1
+                ? "new HtmlString(\"<p>\" + response.Text + \"</p>\")"
+                : "new HtmlString(\"<p>\" + HtmlEncoder.Default.Encode(response.Text) + \"</p>\")";
+            return $$"""
+                using System.Collections.Generic;
+                using System.Data.Common;
+                using System.Text.Encodings.Web;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Platform.Insights{{i}};
+
+                /// <summary>Turns {{topic}} questions into report lookups and HTML summaries.</summary>
+                public sealed class {{Pascal(topic)}}InsightsService{{i}}
+                {
+                    private readonly IChatClient _chat;
+                    private readonly DbConnection _connection;
+
+                    public {{Pascal(topic)}}InsightsService{{i}}(IChatClient chat, DbConnection connection)
+                    {
+                        _chat = chat;
+                        _connection = connection;
+                    }
+
+                    public async Task<IReadOnlyList<string>> FindReportsAsync(string question, CancellationToken cancellationToken)
+                    {
+                        var response = await _chat.GetResponseAsync("Write one SQL query over reports(title, total, topic) for: " + question, cancellationToken: cancellationToken);
+                        var sql = response.Text;
+                        await using var command = _connection.CreateCommand();
+                        {{query}}
+                        AddParameter(command, "@topic", "{{topic}}");
+                        var titles = new List<string>();
+                        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                        while (await reader.ReadAsync(cancellationToken))
+                        {
+                            titles.Add(reader.GetString(0));
+                        }
+
+                        return titles;
+                    }
+
+                    public async Task<IHtmlContent> SummaryAsync(string reportText, CancellationToken cancellationToken)
+                    {
+                        var response = await _chat.GetResponseAsync(new[]
+                        {
+                            new ChatMessage(ChatRole.System, "Summarize the {{topic}} report in three sentences."),
+                            new ChatMessage(ChatRole.User, reportText),
+                        }, cancellationToken: cancellationToken);
+                        return {{html}};
+                    }
+
+                    private static void AddParameter(DbCommand command, string name, object value)
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = name;
+                        parameter.Value = value;
+                        command.Parameters.Add(parameter);
                     }
                 }
                 """;
