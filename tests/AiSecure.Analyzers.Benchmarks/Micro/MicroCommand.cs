@@ -11,6 +11,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.CodeAnalysis;
@@ -26,7 +27,8 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
         {
             // In-process: no second project build on a 2-core machine; a short job is enough to rank analyzers.
             var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5);
-            var config = DefaultConfig.Instance.AddJob(job).AddDiagnoser(MemoryDiagnoser.Default).WithOptions(ConfigOptions.JoinSummary);
+            var config = DefaultConfig.Instance.AddJob(job).AddDiagnoser(MemoryDiagnoser.Default).WithOptions(ConfigOptions.JoinSummary)
+                .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(48));
             BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerBenchmarks) }).Run(args.Length == 0 ? new[] { "--filter", "*" } : args, config);
             return 0;
         }
