@@ -115,6 +115,8 @@ namespace AiSecure.Analyzers.Tests.Robustness
                 "localhost, 127.0.0.1, *.contoso.internal, http://x, [::1], ",
                 "M:Contoso.Platform.Text9.TextTools9.Slug(System.String)#title, P:Contoso.Platform.Chat0.AskRequest.Question",
                 "M:System.Console.ReadLine, M:OpenAI.Chat.ChatClient.CompleteChatAsync(OpenAI.Chat.ChatMessage[])#messages",
+                "@", "M:System.Net.Http.HttpClient.GetAsync(System.String)@", "M:Ns.Type..ctor(", "M:System.Uri..ctor(System.String)@uriString@x",
+                "M:System.Net.Http.HttpClient.GetAsync(System.String)@requestUri, T:, P:System.Net.Http.HttpClient.BaseAddress",
             };
 
             var sources = GeneratedSources(10, flawRate: 0.6).Concat(RobustnessHarness.TestSnippets().Take(6)).ToList();
