@@ -90,6 +90,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
             /// <summary>(rule id, file) pairs the consumer's code must produce.</summary>
             public static readonly (string Id, string File)[] ExpectedFindings =
             {
+                ("AISEC003", "Insights.cs"),
                 ("AISEC020", "Transport.cs"),
                 ("AISEC021", "Transport.cs"),
             };
@@ -131,6 +132,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
                       <ItemGroup>
                         <PackageReference Include="AiSecure.Analyzers" Version="{version}" PrivateAssets="all" />
                         <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
+                        <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
                       </ItemGroup>
                     </Project>
                     """);
@@ -154,6 +156,21 @@ namespace AiSecure.Analyzers.Tests.Packaging
                         }
 
                         public AmazonS3Config Storage() => new AmazonS3Config { ServiceURL = "http://s3.example.com", UseHttp = true };
+                    }
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Insights.cs"), """
+                    using System.Diagnostics;
+                    using Microsoft.Extensions.AI;
+
+                    namespace Consumer;
+
+                    public sealed class Insights(IChatClient client)
+                    {
+                        public async Task FixAsync(string incident)
+                        {
+                            var response = await client.GetResponseAsync("Suggest one shell command that fixes: " + incident);
+                            Process.Start("/bin/sh", "-c \"" + response.Text + "\"");
+                        }
                     }
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Clean.cs"), """
