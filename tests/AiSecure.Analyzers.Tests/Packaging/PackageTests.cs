@@ -28,6 +28,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
             Assert.Contains("analyzers/dotnet/cs/AiSecure.Analyzers.CodeFixes.dll", entries);
             Assert.Contains("buildTransitive/AiSecure.Analyzers.props", entries);
             Assert.Contains("README.md", entries);
+            Assert.Contains("icon.png", entries);
             Assert.Contains("configuration/aisecure_allerrors.globalconfig", entries);
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
             Assert.DoesNotContain(entries, e => e.EndsWith("Microsoft.CodeAnalysis.dll", StringComparison.Ordinal));
