@@ -22,6 +22,7 @@ namespace AiSecure.Analyzers.Flow
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ILocalSymbol> _visitedLocals = new(SymbolEqualityComparer.Default);
         private readonly IOperation _sink;
+        private List<IMethodSymbol>? _sourceCalls;
 
         public ModelOutputFlow(ModelOutputCatalog catalog, IOperation sink, CancellationToken cancellationToken)
         {
@@ -32,6 +33,33 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>A short name of where the model output comes from, or null when the value is not model output.</summary>
         public string? FindOrigin(IOperation value) => Find(value, 0);
+
+        /// <summary>
+        /// Methods of this compilation whose result the value carries and that could not be looked into here;
+        /// whether they return model output is known only from their own summaries.
+        /// </summary>
+        public IReadOnlyList<IMethodSymbol> SourceCalls => (IReadOnlyList<IMethodSymbol>?)_sourceCalls ?? System.Array.Empty<IMethodSymbol>();
+
+        /// <summary>True when a method's return value can be summarized: text-carrying, declared in source.</summary>
+        public static bool IsSummarizable(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Ordinary && !method.IsImplicitlyDeclared && method.DeclaringSyntaxReferences.Length > 0 && CarriesText(method.ReturnType);
+
+        /// <summary>An interface member declared in source: its implementations' summaries stand for it.</summary>
+        private static bool IsSourceInterfaceMember(IMethodSymbol method)
+            => method.ContainingType.TypeKind == TypeKind.Interface && method.DeclaringSyntaxReferences.Length > 0 && CarriesText(method.ReturnType);
+
+        private static bool CarriesText(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+
+            // Task<string>, ValueTask<string>, IAsyncEnumerable<string>, IEnumerable<string>
+            return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                && generic.TypeArguments[0].SpecialType == SpecialType.System_String
+                && generic.Name is "Task" or "ValueTask" or "IAsyncEnumerable" or "IEnumerable";
+        }
 
         private string? Find(IOperation? operation, int depth)
         {
@@ -124,6 +152,23 @@ namespace AiSecure.Analyzers.Flow
                 return Find(invocation.Instance, depth + 1);
             }
 
+            if (IsSummarizable(method.OriginalDefinition) || IsSourceInterfaceMember(method.OriginalDefinition))
+            {
+                // A helper of this compilation that is given model output is taken to hand it back, unless it
+                // is marked [OutputValidator] (above); what it returns on its own is known from its summary.
+                (_sourceCalls ??= new List<IMethodSymbol>()).Add(method.OriginalDefinition);
+                foreach (var argument in invocation.Arguments)
+                {
+                    var passed = Find(argument.Value, depth + 1);
+                    if (passed != null)
+                    {
+                        return passed;
+                    }
+                }
+
+                return null;
+            }
+
             // LINQ over model output (FirstOrDefault, Last, ElementAt, …) keeps it model output.
             if (method.IsExtensionMethod && method.ContainingType.Name is "Enumerable" or "AsyncEnumerable" && method.ContainingNamespace?.Name == "Linq" && invocation.Arguments.Length > 0)
             {
@@ -213,15 +258,19 @@ namespace AiSecure.Analyzers.Flow
                 {
                     case IInvocationOperation invocation when invocation.TargetMethod.Name is "Contains" or "ContainsKey" || IsOutputValidator(invocation.TargetMethod):
                         return true;
-                    case IIsPatternOperation:
+                    case IConstantPatternOperation constantPattern when IsNonNullConstant(constantPattern.Value):
                         return true;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when equals.RightOperand.ConstantValue.HasValue || equals.LeftOperand.ConstantValue.HasValue:
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsNonNullConstant(equals.RightOperand) || IsNonNullConstant(equals.LeftOperand):
                         return true;
                 }
             }
 
             return false;
         }
+
+        /// <summary>A null test (<c>x is null</c>, <c>x == null</c>) is no allow-list.</summary>
+        private static bool IsNonNullConstant(IOperation operation)
+            => operation.ConstantValue.HasValue && operation.ConstantValue.Value != null;
 
         private static bool IsOutputValidator(IMethodSymbol method)
             => method.GetAttributes().Any(a => a.AttributeClass?.Name is "OutputValidatorAttribute" or "OutputValidator");

@@ -216,6 +216,77 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
+        public Task AcrossMethodsAndInterfaces()
+            => Verify.AnalyzeAsync("""
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using OpenAI.Chat;
+
+                public interface ISqlWriter
+                {
+                    Task<string> WriteSqlAsync(string question);
+                }
+
+                public sealed class SqlWriter : ISqlWriter
+                {
+                    private readonly ChatClient _chat;
+
+                    public SqlWriter(ChatClient chat) => _chat = chat;
+
+                    public async Task<string> WriteSqlAsync(string question)
+                    {
+                        ChatCompletion completion = await _chat.CompleteChatAsync("Write SQL for: " + question);
+                        return completion.Content[0].Text;
+                    }
+
+                    public async Task<string> WriteCommandAsync(string goal) => Trim(await WriteSqlAsync(goal));
+
+                    private static string Trim(string text) => text.Trim();
+                }
+
+                public sealed class ReportsController
+                {
+                    private readonly ISqlWriter _writer;
+                    private readonly SqlWriter _concrete;
+
+                    public ReportsController(ISqlWriter writer, SqlWriter concrete) { _writer = writer; _concrete = concrete; }
+
+                    public async Task<int> Run(DbCommand command, string question)
+                    {
+                        var sql = await _writer.WriteSqlAsync(question);
+                        command.CommandText = [|sql|];
+                        Process.Start("psql", [|"-c " + await _concrete.WriteCommandAsync(question)|]);
+                        command.CommandText = Describe(question);
+                        return await command.ExecuteNonQueryAsync();
+                    }
+
+                    private static string Describe(string question) => "SELECT 1 -- " + question.Length;
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task NullChecksAreNoValidation()
+            => Verify.AnalyzeAsync("""
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+
+                class Agent
+                {
+                    public void Act(ChatResponse response)
+                    {
+                        var tool = response.Text;
+                        if (tool is null || tool == null)
+                        {
+                            return;
+                        }
+
+                        Process.Start([|tool|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task SilentWithoutModelSdk()
             => Verify.AnalyzeAsync("""
                 using System.Data.Common;
