@@ -264,7 +264,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                         list.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
                     }
 
-                    list.Add(members[i].WithoutTrivia());
+                    list.Add(i == members.Count - 1 ? members[i].WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space) : members[i].WithoutTrivia());
                 }
 
                 return initializer

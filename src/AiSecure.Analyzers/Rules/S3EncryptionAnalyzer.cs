@@ -70,13 +70,32 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+            // Operation blocks, not single operations: a diagnostic may sit on a later statement of the method
+            // (the method assignment), and the IDE treats diagnostics outside the analyzed node as non-local.
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, S3Symbols symbols)
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, S3Symbols symbols)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
+            foreach (var block in context.OperationBlocks)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IObjectCreationOperation creation:
+                            AnalyzeCreation(context, creation, symbols);
+                            break;
+                        case IInvocationOperation invocation:
+                            AnalyzeInvocation(context, invocation, symbols);
+                            break;
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, S3Symbols symbols)
+        {
             var spec = symbols.Find(creation.Type);
             if (spec == null)
             {
@@ -173,9 +192,8 @@ namespace AiSecure.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), typeName, text));
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, S3Symbols symbols)
+        private static void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation, S3Symbols symbols)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             var convenience = symbols.FindConvenience(method);
             if (convenience == null)

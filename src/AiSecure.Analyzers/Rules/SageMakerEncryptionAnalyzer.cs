@@ -60,12 +60,25 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var table = requests.ToImmutable();
-            context.RegisterOperationAction(c => AnalyzeCreation(c, calls, table), OperationKind.ObjectCreation);
+            // Operation blocks, not single operations: a training definition built on its own is reported outside the
+            // request's creation, and the IDE treats diagnostics outside the analyzed node as non-local.
+            context.RegisterOperationBlockAction(c =>
+            {
+                foreach (var block in c.OperationBlocks)
+                {
+                    foreach (var operation in block.DescendantsAndSelf())
+                    {
+                        if (operation is IObjectCreationOperation creation)
+                        {
+                            AnalyzeCreation(c, creation, calls, table);
+                        }
+                    }
+                }
+            });
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, AwsSdkCalls calls, ImmutableArray<(INamedTypeSymbol Type, SageMakerKmsSpec Spec)> table)
+        private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, AwsSdkCalls calls, ImmutableArray<(INamedTypeSymbol Type, SageMakerKmsSpec Spec)> table)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
             SageMakerKmsSpec? spec = null;
             foreach (var (type, candidate) in table)
             {
@@ -163,7 +176,7 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static void Report(OperationAnalysisContext context, Findings findings, AiSecureOptions options)
+        private static void Report(OperationBlockAnalysisContext context, Findings findings, AiSecureOptions options)
         {
             var typeName = findings.Creation.Type?.Name ?? "request";
             foreach (var (path, write) in findings.Empty)
