@@ -94,6 +94,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                 }
 
                 var generator = editor.Generator;
+                var builders = new List<PathBuilder>();
                 foreach (var pair in byTarget)
                 {
                     var targetNode = pair.Key;
@@ -106,6 +107,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                     }
 
                     var builder = new PathBuilder(model, generator, targetNode.SpanStart, option, newLine);
+                    builders.Add(builder);
                     var targetPaths = pair.Value;
                     editor.ReplaceNode(targetNode, (current, _) =>
                     {
@@ -131,8 +133,12 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                                 return current;
                         }
                     });
-                    needsSystem |= builder.NeedsSystem;
                 }
+
+                // The edits run when the root is produced; only then do the builders know what they wrote.
+                var changed = editor.GetChangedRoot();
+                needsSystem = builders.Any(b => b.NeedsSystem);
+                return document.WithSyntaxRoot(needsSystem ? KmsFixSupport.AddSystemUsing(changed) : changed);
             }
 
             var newRoot = editor.GetChangedRoot();
