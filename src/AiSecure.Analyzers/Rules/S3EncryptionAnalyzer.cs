@@ -70,28 +70,46 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            // Operation blocks, not single operations: a diagnostic may sit on a later statement of the method
-            // (the method assignment), and the IDE treats diagnostics outside the analyzed node as non-local.
-            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
-        }
-
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, S3Symbols symbols)
-        {
-            foreach (var block in context.OperationBlocks)
+            // Candidates are collected per operation block and judged at its end: a diagnostic may sit on a later
+            // statement of the method (the method assignment), and the IDE treats diagnostics outside the analyzed
+            // operation as non-local. Blocks without a candidate cost one type check per creation or call.
+            context.RegisterOperationBlockStartAction(blockContext =>
             {
-                foreach (var operation in block.DescendantsAndSelf())
-                {
-                    switch (operation)
+                var candidates = new List<IOperation>();
+                blockContext.RegisterOperationAction(
+                    c =>
                     {
-                        case IObjectCreationOperation creation:
-                            AnalyzeCreation(context, creation, symbols);
-                            break;
-                        case IInvocationOperation invocation:
-                            AnalyzeInvocation(context, invocation, symbols);
-                            break;
+                        var isCandidate = c.Operation is IObjectCreationOperation creation
+                            ? symbols.Find(creation.Type) != null
+                            : symbols.FindConvenience(((IInvocationOperation)c.Operation).TargetMethod) != null;
+                        if (isCandidate)
+                        {
+                            lock (candidates)
+                            {
+                                candidates.Add(c.Operation);
+                            }
+                        }
+                    },
+                    OperationKind.ObjectCreation,
+                    OperationKind.Invocation);
+                blockContext.RegisterOperationBlockEndAction(c =>
+                {
+                    lock (candidates)
+                    {
+                        foreach (var operation in candidates)
+                        {
+                            if (operation is IObjectCreationOperation creation)
+                            {
+                                AnalyzeCreation(c, creation, symbols);
+                            }
+                            else
+                            {
+                                AnalyzeInvocation(c, (IInvocationOperation)operation, symbols);
+                            }
+                        }
                     }
-                }
-            }
+                });
+            });
         }
 
         private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, S3Symbols symbols)

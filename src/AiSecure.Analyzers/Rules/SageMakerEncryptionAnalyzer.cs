@@ -60,40 +60,45 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var table = requests.ToImmutable();
-            // Operation blocks, not single operations: a training definition built on its own is reported outside the
-            // request's creation, and the IDE treats diagnostics outside the analyzed node as non-local.
-            context.RegisterOperationBlockAction(c =>
+            // Candidates are collected per operation block and judged at its end: a training definition built on its
+            // own is reported outside the request's creation, and the IDE treats diagnostics outside the analyzed
+            // operation as non-local.
+            context.RegisterOperationBlockStartAction(blockContext =>
             {
-                foreach (var block in c.OperationBlocks)
-                {
-                    foreach (var operation in block.DescendantsAndSelf())
+                var candidates = new List<(IObjectCreationOperation, SageMakerKmsSpec)>();
+                blockContext.RegisterOperationAction(
+                    c =>
                     {
-                        if (operation is IObjectCreationOperation creation)
+                        var creation = (IObjectCreationOperation)c.Operation;
+                        foreach (var (type, spec) in table)
                         {
-                            AnalyzeCreation(c, creation, calls, table);
+                            if (creation.Type.InheritsFromOrEquals(type))
+                            {
+                                lock (candidates)
+                                {
+                                    candidates.Add((creation, spec));
+                                }
+
+                                return;
+                            }
+                        }
+                    },
+                    OperationKind.ObjectCreation);
+                blockContext.RegisterOperationBlockEndAction(c =>
+                {
+                    lock (candidates)
+                    {
+                        foreach (var (creation, spec) in candidates)
+                        {
+                            AnalyzeCreation(c, creation, spec, calls);
                         }
                     }
-                }
+                });
             });
         }
 
-        private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, AwsSdkCalls calls, ImmutableArray<(INamedTypeSymbol Type, SageMakerKmsSpec Spec)> table)
+        private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, SageMakerKmsSpec spec, AwsSdkCalls calls)
         {
-            SageMakerKmsSpec? spec = null;
-            foreach (var (type, candidate) in table)
-            {
-                if (creation.Type.InheritsFromOrEquals(type))
-                {
-                    spec = candidate;
-                    break;
-                }
-            }
-
-            if (spec == null)
-            {
-                return;
-            }
-
             var state = RequestState.Analyze(creation, calls, context.CancellationToken);
             if (state is not { Fate: RequestFate.Sent } || state.Root.IsOpaque)
             {

@@ -934,5 +934,45 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws);
+    
+        [Fact]
+        public Task Fix_FixedCodeHasNoNullableWarnings()
+            => new Verify.Test
+            {
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Amazon.S3;
+                    using Amazon.S3.Model;
+
+                    internal class Store
+                    {
+                        private readonly string? _kmsKeyId = Environment.GetEnvironmentVariable("KMS");
+
+                        internal async Task SaveAsync(IAmazonS3 s3)
+                        {
+                            await s3.PutObjectAsync([|new PutObjectRequest|] { BucketName = "b", Key = "a" });
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Amazon.S3;
+                    using Amazon.S3.Model;
+
+                    internal class Store
+                    {
+                        private readonly string? _kmsKeyId = Environment.GetEnvironmentVariable("KMS");
+
+                        internal async Task SaveAsync(IAmazonS3 s3)
+                        {
+                            await s3.PutObjectAsync(new PutObjectRequest { BucketName = "b", Key = "a", ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId });
+                        }
+                    }
+                    """,
+                ReferenceAssemblies = ReferenceCatalog.Aws,
+                CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            }.RunWithStubsAsync();
     }
 }
