@@ -155,7 +155,7 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            var keyMissing = keyStatus is PathStatus.Unset or PathStatus.NullOrEmpty;
+            var keyMissing = keyStatus is PathStatus.Unset or PathStatus.NullOrEmpty || RequestState.IsAwsManagedKeyAlias(keyWrite);
             string kind;
             Location location;
             switch (method)
@@ -206,7 +206,9 @@ namespace AiSecure.Analyzers.Rules
             var typeName = creation.Type?.Name ?? spec.MetadataName;
             var text = kind == NoEncryption && spec.IsBucketDefault
                 ? "sets no server-side encryption algorithm for the bucket default; use ServerSideEncryptionMethod.AWSKMS with a customer-managed key id"
-                : kind == NoEncryption ? NoEncryptionText : kind == SseS3 ? SseS3Text : KmsWithoutKeyText;
+                : kind == NoEncryption ? NoEncryptionText : kind == SseS3 ? SseS3Text
+                : RequestState.IsAwsManagedKeyAlias(keyWrite) ? "uses SSE-KMS with the AWS-managed key alias; set ServerSideEncryptionKeyManagementServiceKeyId to a customer-managed key"
+                : KmsWithoutKeyText;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), typeName, text));
         }
 

@@ -161,7 +161,14 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                switch (owner.GetStatus(path.Path))
+                var status = owner.GetStatus(path.Path);
+                if (status == PathStatus.Set && RequestState.IsAwsManagedKeyAlias(owner.GetValue(path.Path)))
+                {
+                    findings.Empty.Add((prefix + path.Path, owner.GetValue(path.Path)!));
+                    continue;
+                }
+
+                switch (status)
                 {
                     case PathStatus.NullOrEmpty:
                         if (path.Alternative == null || owner.GetStatus(path.Alternative) is PathStatus.Unset or PathStatus.NullOrEmpty)
@@ -201,7 +208,7 @@ namespace AiSecure.Analyzers.Rules
                     additional,
                     properties.ToImmutable(),
                     typeName,
-                    "sets " + path + " to an empty value"));
+                    RequestState.IsAwsManagedKeyAlias(write) ? "sets " + path + " to an AWS-managed key alias" : "sets " + path + " to an empty value"));
             }
 
             if (findings.Missing.Count == 0)

@@ -974,5 +974,174 @@ namespace AiSecure.Analyzers.Tests.Rules
                 ReferenceAssemblies = ReferenceCatalog.Aws,
                 CompilerDiagnostics = CompilerDiagnostics.Warnings,
             }.RunWithStubsAsync();
+    
+        [Fact]
+        public Task RealisticServiceShapes()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
+                using System.Text.Json;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+                using Amazon.S3.Transfer;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.Logging;
+
+                public sealed class DocumentIngestion
+                {
+                    private readonly IAmazonS3 _s3;
+                    private readonly ILogger<DocumentIngestion> _logger;
+                    private readonly string _bucket = "rag-documents";
+
+                    public DocumentIngestion(IAmazonS3 s3, ILogger<DocumentIngestion> logger)
+                    {
+                        _s3 = s3;
+                        _logger = logger;
+                    }
+
+                    public async Task<string> StoreUploadAsync(IFormFile file, CancellationToken cancellationToken)
+                    {
+                        await using var stream = file.OpenReadStream();
+                        PutObjectRequest request = [|new()|]
+                        {
+                            BucketName = _bucket,
+                            Key = $"uploads/{Guid.NewGuid():N}/{file.FileName}",
+                            InputStream = stream,
+                            ContentType = file.ContentType,
+                        };
+                        _logger.LogInformation("Storing {Key} ({Json})", request.Key, JsonSerializer.Serialize(request.Metadata));
+                        await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+                        return request.Key;
+                    }
+
+                    public Task StoreWithRetryAsync(string key, string text)
+                    {
+                        var request = new PutObjectRequest { BucketName = _bucket, Key = key, ContentBody = text };
+                        [|request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|];
+                        request.ServerSideEncryptionKeyManagementServiceKeyId = "alias/aws/s3";
+                        return Retry(() => _s3.PutObjectAsync(request));
+                    }
+
+                    public Task StoreAllAsync(IEnumerable<string> keys)
+                        => Task.WhenAll(keys.Select(key => _s3.PutObjectAsync([|new PutObjectRequest|] { BucketName = _bucket, Key = key, ContentBody = "{}" })));
+
+                    public async Task ExportAsync(string path)
+                    {
+                        using var transfer = new TransferUtility(_s3);
+                        await [|transfer.UploadAsync(path, _bucket)|];
+                        var upload = new TransferUtilityUploadRequest { FilePath = path, BucketName = _bucket };
+                        if (path.EndsWith(".bin", StringComparison.Ordinal))
+                        {
+                            upload.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                            upload.ServerSideEncryptionKeyManagementServiceKeyId = Environment.GetEnvironmentVariable("MODELS_KMS_KEY");
+                        }
+
+                        await transfer.UploadAsync(upload);
+                    }
+
+                    private static async Task Retry(Func<Task> action)
+                    {
+                        for (var attempt = 0; ; attempt++)
+                        {
+                            try { await action(); return; }
+                            catch (AmazonS3Exception) when (attempt < 3) { }
+                        }
+                    }
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task Fix_OtherConvenienceOverloads()
+            => Verify.FixAsync("""
+                using System.IO;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+                using Amazon.S3.Transfer;
+
+                public class Sync
+                {
+                    public async Task RunAsync(IAmazonS3 s3, TransferUtility transfer, string kmsKeyId)
+                    {
+                        [|transfer.Upload("/data/model.bin", "models")|];
+                        await [|transfer.UploadDirectoryAsync(searchPattern: "*.parquet", directory: "/data", bucketName: "datasets", searchOption: SearchOption.AllDirectories)|];
+                        var upload = await [|s3.InitiateMultipartUploadAsync("datasets", "big.parquet")|];
+                    }
+                }
+                """, """
+                using System.IO;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+                using Amazon.S3.Transfer;
+
+                public class Sync
+                {
+                    public async Task RunAsync(IAmazonS3 s3, TransferUtility transfer, string kmsKeyId)
+                    {
+                        transfer.Upload(new TransferUtilityUploadRequest
+                        {
+                            FilePath = "/data/model.bin",
+                            BucketName = "models",
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId,
+                        });
+                        await transfer.UploadDirectoryAsync(new TransferUtilityUploadDirectoryRequest
+                        {
+                            SearchPattern = "*.parquet",
+                            Directory = "/data",
+                            BucketName = "datasets",
+                            SearchOption = SearchOption.AllDirectories,
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId,
+                        });
+                        var upload = await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
+                        {
+                            BucketName = "datasets",
+                            Key = "big.parquet",
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId,
+                        });
+                    }
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task Fix_AwsManagedAliasIsReplaced()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class Store
+                {
+                    public Task SaveAsync(IAmazonS3 s3, string modelsKmsKey)
+                        => s3.PutObjectAsync(new PutObjectRequest
+                        {
+                            BucketName = "b",
+                            [|ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|],
+                            ServerSideEncryptionKeyManagementServiceKeyId = "alias/aws/s3",
+                        });
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class Store
+                {
+                    public Task SaveAsync(IAmazonS3 s3, string modelsKmsKey)
+                        => s3.PutObjectAsync(new PutObjectRequest
+                        {
+                            BucketName = "b",
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = modelsKmsKey,
+                        });
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
