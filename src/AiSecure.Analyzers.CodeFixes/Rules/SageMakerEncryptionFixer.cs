@@ -78,7 +78,12 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                 for (var i = 0; i < paths.Length && i < diagnostic.AdditionalLocations.Count; i++)
                 {
                     var node = root.FindNode(diagnostic.AdditionalLocations[i].SourceSpan, getInnermostNodeForTie: true);
-                    var target = (SyntaxNode?)node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() ?? node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
+                    var target = node switch
+                    {
+                        BaseObjectCreationExpressionSyntax creation => creation,
+                        AssignmentExpressionSyntax { Right: InitializerExpressionSyntax } memberInitializer => memberInitializer,
+                        _ => (SyntaxNode?)node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>(),
+                    };
                     if (target == null)
                     {
                         continue;

@@ -558,5 +558,77 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+    
+        [Fact]
+        public Task AwsManagedAlias_IsReportedOnTheAssignment()
+            => Verify.AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                public class Compile
+                {
+                    public Task RunAsync(IAmazonSageMaker sm)
+                        => sm.CreateCompilationJobAsync(new CreateCompilationJobRequest
+                        {
+                            CompilationJobName = "neo",
+                            OutputConfig = new OutputConfig { S3OutputLocation = "s3://neo", {|AISEC011:KmsKeyId = "alias/aws/sagemaker"|} },
+                        });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task Fix_MemberInitializersAndListElements()
+            => Verify.FixAsync("""
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                public class Labeling
+                {
+                    public Task LabelAsync(IAmazonSageMaker sm, string labelingKmsKeyId)
+                        => sm.CreateLabelingJobAsync([|new CreateLabelingJobRequest|]
+                        {
+                            LabelingJobName = "label",
+                            OutputConfig = new LabelingJobOutputConfig { S3OutputPath = "s3://labels", KmsKeyId = labelingKmsKeyId },
+                            LabelingJobAlgorithmsConfig = { LabelingJobResourceConfig = { } },
+                        });
+
+                    public Task TuneAsync(IAmazonSageMaker sm, string labelingKmsKeyId)
+                        => sm.CreateHyperParameterTuningJobAsync(new CreateHyperParameterTuningJobRequest
+                        {
+                            TrainingJobDefinitions = new List<HyperParameterTrainingJobDefinition>
+                            {
+                                [|new HyperParameterTrainingJobDefinition|] { DefinitionName = "a", OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://a" } },
+                            },
+                        });
+                }
+                """, """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                public class Labeling
+                {
+                    public Task LabelAsync(IAmazonSageMaker sm, string labelingKmsKeyId)
+                        => sm.CreateLabelingJobAsync(new CreateLabelingJobRequest
+                        {
+                            LabelingJobName = "label",
+                            OutputConfig = new LabelingJobOutputConfig { S3OutputPath = "s3://labels", KmsKeyId = labelingKmsKeyId },
+                            LabelingJobAlgorithmsConfig = { LabelingJobResourceConfig = { VolumeKmsKeyId = labelingKmsKeyId } },
+                        });
+
+                    public Task TuneAsync(IAmazonSageMaker sm, string labelingKmsKeyId)
+                        => sm.CreateHyperParameterTuningJobAsync(new CreateHyperParameterTuningJobRequest
+                        {
+                            TrainingJobDefinitions = new List<HyperParameterTrainingJobDefinition>
+                            {
+                                new HyperParameterTrainingJobDefinition { DefinitionName = "a", OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://a", KmsKeyId = labelingKmsKeyId } },
+                            },
+                        });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }
