@@ -227,6 +227,25 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             return SyntaxFactory.CarriageReturnLineFeed;
         }
 
+        /// <summary>The whitespace that starts the last line of a leading-trivia list (comments and blank lines dropped).</summary>
+        public static SyntaxTriviaList IndentationOf(SyntaxTriviaList leading)
+        {
+            var result = SyntaxTriviaList.Empty;
+            foreach (var trivia in leading)
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    result = SyntaxTriviaList.Empty;
+                }
+                else if (trivia.IsKind(SyntaxKind.WhitespaceTrivia))
+                {
+                    result = result.Add(trivia);
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>The name assigned by an initializer member, if it is a simple <c>Name = value</c>.</summary>
         public static string? AssignedName(ExpressionSyntax member)
             => member is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } ? name.Identifier.ValueText : null;
@@ -277,7 +296,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             var lastExpression = expressions[expressions.Count - 1];
             if (multiLine)
             {
-                var indentation = lastExpression.GetLeadingTrivia();
+                var indentation = IndentationOf(lastExpression.GetLeadingTrivia());
                 list.AddRange(existing);
                 if (!hasTrailingSeparator)
                 {

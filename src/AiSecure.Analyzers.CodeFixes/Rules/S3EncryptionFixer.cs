@@ -132,7 +132,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                         keyAssignment.OperatorToken,
                         keyAssignment.Right);
                     var newStatement = SyntaxFactory.ExpressionStatement(assignment)
-                        .WithLeadingTrivia(statement.GetLeadingTrivia())
+                        .WithLeadingTrivia(KmsFixSupport.IndentationOf(statement.GetLeadingTrivia()))
                         .WithTrailingTrivia(statement.GetTrailingTrivia());
                     editor.InsertAfter(statement, newStatement);
                 }

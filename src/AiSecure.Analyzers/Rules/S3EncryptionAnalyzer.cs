@@ -98,13 +98,20 @@ namespace AiSecure.Analyzers.Rules
                     {
                         foreach (var operation in candidates)
                         {
-                            if (operation is IObjectCreationOperation creation)
+                            try
                             {
-                                AnalyzeCreation(c, creation, symbols);
+                                if (operation is IObjectCreationOperation creation)
+                                {
+                                    AnalyzeCreation(c, creation, symbols);
+                                }
+                                else
+                                {
+                                    AnalyzeInvocation(c, (IInvocationOperation)operation, symbols);
+                                }
                             }
-                            else
+                            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
                             {
-                                AnalyzeInvocation(c, (IInvocationOperation)operation, symbols);
+                                // An unexpected shape ends the analysis of this operation, never the compiler.
                             }
                         }
                     }

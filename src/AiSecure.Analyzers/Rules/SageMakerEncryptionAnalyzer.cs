@@ -90,7 +90,14 @@ namespace AiSecure.Analyzers.Rules
                     {
                         foreach (var (creation, spec) in candidates)
                         {
-                            AnalyzeCreation(c, creation, spec, calls);
+                            try
+                            {
+                                AnalyzeCreation(c, creation, spec, calls);
+                            }
+                            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+                            {
+                                // An unexpected shape ends the analysis of this operation, never the compiler.
+                            }
                         }
                     }
                 });

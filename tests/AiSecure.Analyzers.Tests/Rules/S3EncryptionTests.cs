@@ -1143,5 +1143,82 @@ namespace AiSecure.Analyzers.Tests.Rules
                         });
                 }
                 """, ReferenceCatalog.Aws);
+    
+        [Fact]
+        public Task Fix_KeepsCommentsWhereTheyAre()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class Store
+                {
+                    public async Task SaveAsync(IAmazonS3 s3, string kmsKeyId)
+                    {
+                        var request = [|new PutObjectRequest|]
+                        {
+                            BucketName = "b",
+                            // The object key is the model version.
+                            Key = "v1" // trailing note
+                        };
+                        await s3.PutObjectAsync(request);
+
+                        var copy = new CopyObjectRequest { SourceBucket = "b", SourceKey = "a", DestinationBucket = "c", DestinationKey = "a" };
+                        // Encrypt like the source.
+                        [|copy.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AES256|];
+                        await s3.CopyObjectAsync(copy);
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class Store
+                {
+                    public async Task SaveAsync(IAmazonS3 s3, string kmsKeyId)
+                    {
+                        var request = new PutObjectRequest
+                        {
+                            BucketName = "b",
+                            // The object key is the model version.
+                            Key = "v1", // trailing note
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId
+                        };
+                        await s3.PutObjectAsync(request);
+
+                        var copy = new CopyObjectRequest { SourceBucket = "b", SourceKey = "a", DestinationBucket = "c", DestinationKey = "a" };
+                        // Encrypt like the source.
+                        copy.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                        copy.ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId;
+                        await s3.CopyObjectAsync(copy);
+                    }
+                }
+                """, ReferenceCatalog.Aws);
+    
+        [Fact]
+        public Task Fix_BadKeyOption_FallsBackToTheSymbolInScope()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class Store
+                {
+                    public Task SaveAsync(IAmazonS3 s3, string kmsKeyId)
+                        => s3.PutObjectAsync([|new PutObjectRequest|] { BucketName = "b" });
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class Store
+                {
+                    public Task SaveAsync(IAmazonS3 s3, string kmsKeyId)
+                        => s3.PutObjectAsync(new PutObjectRequest { BucketName = "b", ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId });
+                }
+                """, ReferenceCatalog.Aws, editorConfig: "aisecure.kms_key_id = Configuration[\"Aws:");
     }
 }
