@@ -1220,5 +1220,22 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => s3.PutObjectAsync(new PutObjectRequest { BucketName = "b", ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId });
                 }
                 """, ReferenceCatalog.Aws, editorConfig: "aisecure.kms_key_id = Configuration[\"Aws:");
+    
+        [Fact]
+        public Task BucketDefaultWithoutAlgorithm()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public static class Defaults
+                {
+                    public static ServerSideEncryptionRule InPlace() => new ServerSideEncryptionRule { ServerSideEncryptionByDefault = [|new ServerSideEncryptionByDefault()|] };
+
+                    public static ServerSideEncryptionByDefault Partial() => new ServerSideEncryptionByDefault();
+
+                    public static ServerSideEncryptionByDefault Explicit() => new ServerSideEncryptionByDefault { [|ServerSideEncryptionAlgorithm = "AES256"|] };
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
