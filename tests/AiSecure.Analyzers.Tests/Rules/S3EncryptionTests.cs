@@ -37,7 +37,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult(Descriptors.S3ObjectWithoutKmsKey).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -66,7 +66,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             });
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult(Descriptors.S3ObjectWithoutKmsKey).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -93,7 +93,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult(Descriptors.S3ObjectWithoutKmsKey).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -115,7 +115,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             => {|#0:transfer.UploadAsync(path, bucket, "exports/model.onnx")|};
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult(Descriptors.S3ObjectWithoutKmsKey).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -245,7 +245,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyArn,
                         });
                 }
-                """, ReferenceCatalog.Aws.AddPackages(System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"))));
+                """, ReferenceCatalog.Aws);
 
         [Fact]
         public Task UnknownValuesAndSseC_AreSilent()
@@ -722,7 +722,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             ServerSideEncryptionKeyManagementServiceKeyId = Configuration["Aws:KmsKeyArn"],
                         });
                 }
-                """, ReferenceCatalog.Aws.AddPackages(System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"))),
+                """, ReferenceCatalog.Aws,
                 editorConfig: "aisecure.kms_key_id = Configuration[\"Aws:KmsKeyArn\"]");
 
         [Fact]
@@ -971,7 +971,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 CompilerDiagnostics = CompilerDiagnostics.Warnings,
             }.RunWithStubsAsync();
     

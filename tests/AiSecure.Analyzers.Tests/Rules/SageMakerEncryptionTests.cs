@@ -7,9 +7,6 @@ namespace AiSecure.Analyzers.Tests.Rules
     /// <summary>AISEC011: SageMaker resource is created without a KMS key.</summary>
     public class SageMakerEncryptionTests
     {
-        private static readonly System.Collections.Immutable.ImmutableArray<PackageIdentity> Configuration =
-            System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"));
-
         [Fact]
         public Task TrainingJobWithoutKeys_OneDiagnosticOnTheCreation_NamingEveryPath()
             => new Verify.Test
@@ -41,7 +38,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 AwsStubs = true,
                 ExpectedDiagnostics =
                 {
@@ -70,7 +67,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             });
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 AwsStubs = true,
                 ExpectedDiagnostics =
                 {
@@ -206,7 +203,7 @@ namespace AiSecure.Analyzers.Tests.Rules
 
                     private ResourceConfig BuildResources() => new ResourceConfig { InstanceCount = 1 };
                 }
-                """, ReferenceCatalog.Aws.AddPackages(Configuration), awsStubs: true);
+                """, ReferenceCatalog.Aws, awsStubs: true);
 
         [Fact]
         public Task RequestsThatEscapeOrAreNeverSent_AreSilent()
