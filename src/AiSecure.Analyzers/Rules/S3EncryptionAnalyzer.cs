@@ -409,6 +409,7 @@ namespace AiSecure.Analyzers.Rules
             private readonly ImmutableArray<(INamedTypeSymbol Type, S3EncryptionSpec Spec)> _requests;
             private readonly ImmutableDictionary<string, S3ConvenienceMethod> _convenience;
             private readonly ImmutableHashSet<INamedTypeSymbol> _requestTypes;
+            private readonly ImmutableHashSet<string> _convenienceNames = EncryptionAtRestCatalog.S3ConvenienceMethods.Select(m => m.Name).ToImmutableHashSet(System.StringComparer.Ordinal);
 
             private S3Symbols(Compilation compilation, AwsSdkCalls calls, ImmutableArray<(INamedTypeSymbol, S3EncryptionSpec)> requests)
             {
@@ -482,6 +483,11 @@ namespace AiSecure.Analyzers.Rules
 
             public S3ConvenienceMethod? FindConvenience(IMethodSymbol method)
             {
+                if (!_convenienceNames.Contains(method.Name))
+                {
+                    return null;
+                }
+
                 var type = method.ContainingType;
                 string group;
                 if (type.InheritsFromOrEquals(TransferUtility) || IsOrImplements(type, TransferUtilityInterface))

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Collections.Immutable;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
@@ -44,13 +46,13 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            var requests = ImmutableArray.CreateBuilder<(INamedTypeSymbol, SageMakerKmsSpec)>();
+            var requests = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, SageMakerKmsSpec>(SymbolEqualityComparer.Default);
             foreach (var spec in EncryptionAtRestCatalog.SageMakerRequests)
             {
                 var type = TypeResolver.Get(context.Compilation, spec.MetadataName);
                 if (type != null)
                 {
-                    requests.Add((type, spec));
+                    requests[type] = spec;
                 }
             }
 
@@ -70,9 +72,9 @@ namespace AiSecure.Analyzers.Rules
                     c =>
                     {
                         var creation = (IObjectCreationOperation)c.Operation;
-                        foreach (var (type, spec) in table)
+                        for (var type = creation.Type as INamedTypeSymbol; type != null; type = type.BaseType)
                         {
-                            if (creation.Type.InheritsFromOrEquals(type))
+                            if (table.TryGetValue(type.OriginalDefinition, out var spec))
                             {
                                 lock (candidates)
                                 {
@@ -88,11 +90,21 @@ namespace AiSecure.Analyzers.Rules
                 {
                     lock (candidates)
                     {
+                        // A definition shared by two requests of the block is reported once.
+                        var reported = new HashSet<(Location, string)>();
+                        void Report(Diagnostic diagnostic)
+                        {
+                            if (reported.Add((diagnostic.Location, diagnostic.GetMessage())))
+                            {
+                                c.ReportDiagnostic(diagnostic);
+                            }
+                        }
+
                         foreach (var (creation, spec) in candidates)
                         {
                             try
                             {
-                                AnalyzeCreation(c, creation, spec, calls);
+                                AnalyzeCreation(Report, c.Options, c.CancellationToken, creation, spec, calls);
                             }
                             catch (System.Exception ex) when (ex is not System.OperationCanceledException)
                             {
@@ -104,15 +116,15 @@ namespace AiSecure.Analyzers.Rules
             });
         }
 
-        private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, SageMakerKmsSpec spec, AwsSdkCalls calls)
+        private static void AnalyzeCreation(Action<Diagnostic> report, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken, IObjectCreationOperation creation, SageMakerKmsSpec spec, AwsSdkCalls calls)
         {
-            var state = RequestState.Analyze(creation, calls, context.CancellationToken);
+            var state = RequestState.Analyze(creation, calls, cancellationToken);
             if (state is not { Fate: RequestFate.Sent } || state.Root.IsOpaque)
             {
                 return;
             }
 
-            var options = AiSecureOptions.Get(context.Options, creation.Syntax.SyntaxTree);
+            var options = AiSecureOptions.Get(analyzerOptions, creation.Syntax.SyntaxTree);
             var findings = new Findings(creation, state.Root);
             Check(findings, state.Root, spec.Paths, prefix: "");
 
@@ -129,7 +141,7 @@ namespace AiSecure.Analyzers.Rules
                     // Built on its own: reported on the definition's creation, paths relative to it.
                     var own = new Findings(definition.Creation, definition);
                     Check(own, definition, EncryptionAtRestCatalog.TrainingDefinition.Paths, prefix: "");
-                    Report(context, own, options);
+                    Report(report, own, options);
                 }
                 else
                 {
@@ -151,12 +163,12 @@ namespace AiSecure.Analyzers.Rules
                     {
                         var own = new Findings(elementCreation, definition);
                         Check(own, definition, EncryptionAtRestCatalog.TrainingDefinition.Paths, prefix: "");
-                        Report(context, own, options);
+                        Report(report, own, options);
                     }
                 }
             }
 
-            Report(context, findings, options);
+            Report(report, findings, options);
         }
 
         private static void Check(Findings findings, ObjectState owner, ImmutableArray<KmsKeyPath> paths, string prefix)
@@ -195,7 +207,7 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static void Report(OperationBlockAnalysisContext context, Findings findings, AiSecureOptions options)
+        private static void Report(Action<Diagnostic> report, Findings findings, AiSecureOptions options)
         {
             var typeName = findings.Creation.Type?.Name ?? "request";
             foreach (var (path, write) in findings.Empty)
@@ -209,7 +221,7 @@ namespace AiSecure.Analyzers.Rules
                 }
 
                 AddKey(properties, options);
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.SageMakerWithoutKmsKey,
                     write.Origin.Syntax.GetLocation(),
                     additional,
@@ -243,7 +255,7 @@ namespace AiSecure.Analyzers.Rules
             }
 
             AddKey(builder, options);
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.SageMakerWithoutKmsKey,
                 S3EncryptionAnalyzer.CreationLocation(findings.Creation),
                 locations,
