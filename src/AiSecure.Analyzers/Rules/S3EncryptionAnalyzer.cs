@@ -144,6 +144,11 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
+            if (state.Send != null && IsClientSideEncryption(state.Send))
+            {
+                return;
+            }
+
             var root = state.Root;
             if (!spec.IsBucketDefault && IsCustomerKey(root.Get(EncryptionAtRestCatalog.S3CustomerMethodProperty), symbols))
             {
@@ -386,6 +391,23 @@ namespace AiSecure.Analyzers.Rules
             }
 
             return parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } };
+        }
+
+        /// <summary>
+        /// Sent through the S3 encryption client (Amazon.Extensions.S3.Encryption: <c>AmazonS3EncryptionClientV2</c>),
+        /// which encrypts on the client with a KMS-wrapped data key before the write.
+        /// </summary>
+        private static bool IsClientSideEncryption(IInvocationOperation send)
+        {
+            for (var type = send.Instance?.WalkDownConversions().Type as INamedTypeSymbol; type != null; type = type.BaseType)
+            {
+                if (type.Name.StartsWith("AmazonS3EncryptionClient", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsInSameTree(TrackedValue write, IOperation creation)

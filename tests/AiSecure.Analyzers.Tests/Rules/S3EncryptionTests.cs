@@ -1237,5 +1237,28 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public static ServerSideEncryptionByDefault Explicit() => new ServerSideEncryptionByDefault { [|ServerSideEncryptionAlgorithm = "AES256"|] };
                 }
                 """, ReferenceCatalog.Aws);
+    
+        [Fact]
+        public Task ClientSideEncryptionClient_IsSilent()
+            => Verify.AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Amazon.Extensions.S3.Encryption;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                namespace Amazon.Extensions.S3.Encryption
+                {
+                    // Stand-in for the Amazon.Extensions.S3.Encryption package's client.
+                    public class AmazonS3EncryptionClientV2 : AmazonS3Client { }
+                }
+
+                public class Vault
+                {
+                    public Task SaveAsync(AmazonS3EncryptionClientV2 encrypted, IAmazonS3 plain)
+                        => Task.WhenAll(
+                            encrypted.PutObjectAsync(new PutObjectRequest { BucketName = "b", Key = "secret" }),
+                            plain.PutObjectAsync([|new PutObjectRequest|] { BucketName = "b", Key = "plain" }));
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
