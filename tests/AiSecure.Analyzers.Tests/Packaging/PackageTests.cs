@@ -92,6 +92,8 @@ namespace AiSecure.Analyzers.Tests.Packaging
             public static readonly (string Id, string File)[] ExpectedFindings =
             {
                 ("AISEC003", "Insights.cs"),
+                ("AISEC010", "Storage.cs"),
+                ("AISEC011", "Storage.cs"),
                 ("AISEC020", "Transport.cs"),
                 ("AISEC021", "Transport.cs"),
             };
@@ -172,6 +174,25 @@ namespace AiSecure.Analyzers.Tests.Packaging
                             var response = await client.GetResponseAsync("Suggest one shell command that fixes: " + incident);
                             Process.Start("/bin/sh", "-c \"" + response.Text + "\"");
                         }
+                    }
+                    """);
+                // SageMaker is not served here: the consumer compiles the same stand-ins the tests use (matched by metadata name).
+                File.Copy(Repository.PathOf("tests", "AiSecure.Analyzers.Tests", "Stubs", "SageMakerStubs.cs"), Path.Combine(consumer, "SageMakerStubs.cs"));
+                File.WriteAllText(Path.Combine(consumer, "Storage.cs"), """
+                    using Amazon.S3;
+                    using Amazon.S3.Model;
+                    using Amazon.SageMaker;
+                    using Amazon.SageMaker.Model;
+
+                    namespace Consumer;
+
+                    public sealed class ArtifactStore(IAmazonS3 s3, IAmazonSageMaker sageMaker)
+                    {
+                        public Task SaveAsync(string bucket, Stream weights)
+                            => s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "model.bin", InputStream = weights });
+
+                        public Task TrainAsync(string name)
+                            => sageMaker.CreateTrainingJobAsync(new CreateTrainingJobRequest { TrainingJobName = name, OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://out" } });
                     }
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Clean.cs"), """
