@@ -1,0 +1,525 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using AiSecure.Analyzers.Flow;
+using AiSecure.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Rules
+{
+    /// <summary>
+    /// AISEC040: a cloud or LLM credential is written in source. Sinks are the parameters and properties
+    /// that take a key: AWS credential types and client constructors (access key id, secret, session
+    /// token), <c>ApiKeyCredential</c> / <c>AzureKeyCredential</c>, <c>apiKey</c> parameters of the LLM
+    /// SDKs, and the Anthropic client's <c>ApiKey</c> / <c>AuthToken</c>. The value is followed through
+    /// <c>const</c> fields and locals, <c>static readonly</c>/<c>readonly</c> fields and get-only
+    /// properties initialized with a literal, and locals initialized once; the diagnostic is on the literal.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the environment variable the fix reads.</summary>
+        internal const string VariableProperty = "EnvironmentVariable";
+
+        /// <summary>Diagnostic property: "true" when the fix must add <c>!</c> (non-nullable target, nullable warnings on).</summary>
+        internal const string NullForgivingProperty = "NullForgiving";
+
+        internal const string AwsAccessKeyIdVariable = "AWS_ACCESS_KEY_ID";
+        internal const string AwsSecretAccessKeyVariable = "AWS_SECRET_ACCESS_KEY";
+        internal const string AwsSessionTokenVariable = "AWS_SESSION_TOKEN";
+        internal const string OpenAIVariable = "OPENAI_API_KEY";
+        internal const string AzureOpenAIVariable = "AZURE_OPENAI_API_KEY";
+        internal const string AnthropicVariable = "ANTHROPIC_API_KEY";
+        internal const string AnthropicTokenVariable = "ANTHROPIC_AUTH_TOKEN";
+
+        private const int MaxDepth = 4;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var symbols = new CredentialSymbols(context.Compilation);
+            if (!symbols.HasAny)
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, CredentialSymbols symbols)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Constructor is { } constructor)
+            {
+                AnalyzeArguments(context, symbols, constructor, creation.Arguments);
+            }
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, CredentialSymbols symbols)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            AnalyzeArguments(context, symbols, invocation.TargetMethod, invocation.Arguments);
+        }
+
+        private static void AnalyzeArguments(OperationAnalysisContext context, CredentialSymbols symbols, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var type = method.ContainingType;
+            if (type == null)
+            {
+                return;
+            }
+
+            var root = RootNamespace(type);
+            if (root == null
+                || (root == "System" && !type.InheritsFromOrEquals(symbols.ApiKeyCredential))
+                || !(root is "Amazon" or "System" || IsLlmNamespace(type.ContainingNamespace, root)))
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null || argument.ArgumentKind != ArgumentKind.Explicit || !parameter.Type.IsString())
+                {
+                    continue;
+                }
+
+                var secret = Classify(symbols, method, parameter, root, argument);
+                if (secret == null && root != "Amazon")
+                {
+                    continue;
+                }
+
+                var found = Resolve(argument.Value, 0, context.CancellationToken);
+                if (found == null)
+                {
+                    continue;
+                }
+
+                if (secret == null && root == "Amazon" && CredentialLiterals.IsAwsAccessKeyId(found.Text.Trim()))
+                {
+                    // A key id passed where no key belongs (an account id, a region, a description).
+                    secret = new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                }
+
+                if (secret != null)
+                {
+                    Report(context, secret, found, parameter.Type, MemberName(method));
+                }
+            }
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context, CredentialSymbols symbols)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || !property.Type.IsString())
+            {
+                return;
+            }
+
+            var root = RootNamespace(property.ContainingType);
+            Secret? secret = null;
+            if (root == "Anthropic" && property.Name == "ApiKey")
+            {
+                secret = new Secret(AnthropicVariable, "Anthropic API key");
+            }
+            else if (root == "Anthropic" && property.Name == "AuthToken")
+            {
+                secret = new Secret(AnthropicTokenVariable, "Anthropic auth token");
+            }
+            else if (root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root) && property.Name == "ApiKey")
+            {
+                secret = ApiKeySecret(root, property.ContainingType.Name, property.Name);
+            }
+
+            if (secret == null)
+            {
+                return;
+            }
+
+            var found = Resolve(assignment.Value, 0, context.CancellationToken);
+            if (found != null)
+            {
+                Report(context, secret, found, property.Type, property.ContainingType.Name + "." + property.Name);
+            }
+        }
+
+        private static Secret? Classify(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
+        {
+            var type = method.ContainingType;
+            var name = parameter.Name;
+            if (type.InheritsFromOrEquals(symbols.ApiKeyCredential))
+            {
+                if (method.MethodKind != MethodKind.Constructor && method.Name != "Update")
+                {
+                    return null;
+                }
+
+                return type.InheritsFromOrEquals(symbols.AzureKeyCredential) || (method.MethodKind == MethodKind.Constructor && IsPassedToAzure(argument))
+                    ? new Secret(AzureOpenAIVariable, "Azure API key")
+                    : new Secret(OpenAIVariable, "OpenAI API key");
+            }
+
+            if (root == "Amazon")
+            {
+                if (Is(name, "awsAccessKeyId") || Is(name, "accessKey") || Is(name, "accessKeyId"))
+                {
+                    return new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                }
+
+                if (Is(name, "awsSecretAccessKey") || Is(name, "secretKey") || Is(name, "secretAccessKey"))
+                {
+                    return new Secret(AwsSecretAccessKeyVariable, "AWS secret access key");
+                }
+
+                if (Is(name, "awsSessionToken") || Is(name, "sessionToken")
+                    || (Is(name, "token") && method.MethodKind == MethodKind.Constructor
+                        && (type.InheritsFromOrEquals(symbols.AwsCredentials) || type.InheritsFromOrEquals(symbols.ImmutableCredentials))))
+                {
+                    return new Secret(AwsSessionTokenVariable, "AWS session token");
+                }
+
+                return null;
+            }
+
+            if (IsLlmNamespace(type.ContainingNamespace, root) && (Is(name, "apiKey") || Is(name, "apiKeys")))
+            {
+                return ApiKeySecret(root, type.Name, method.Name);
+            }
+
+            return null;
+        }
+
+        private static Secret ApiKeySecret(string root, string typeName, string memberName)
+        {
+            if (root == "Anthropic" || Contains(typeName, "Anthropic") || Contains(memberName, "Anthropic") || Contains(memberName, "Claude"))
+            {
+                return new Secret(AnthropicVariable, "Anthropic API key");
+            }
+
+            if (root == "Azure" || Contains(typeName, "Azure") || Contains(memberName, "Azure"))
+            {
+                return new Secret(AzureOpenAIVariable, "Azure OpenAI API key");
+            }
+
+            return new Secret(OpenAIVariable, root == "OpenAI" || Contains(typeName, "OpenAI") || Contains(memberName, "OpenAI") ? "OpenAI API key" : "API key");
+        }
+
+        /// <summary><c>new AzureOpenAIClient(endpoint, new ApiKeyCredential("…"))</c>: the key is an Azure key.</summary>
+        private static bool IsPassedToAzure(IArgumentOperation keyArgument)
+        {
+            var current = keyArgument.Parent?.Parent;
+            while (current is IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            if (current is not IArgumentOperation)
+            {
+                return false;
+            }
+
+            var method = current.Parent switch
+            {
+                IObjectCreationOperation creation => creation.Constructor,
+                IInvocationOperation invocation => invocation.TargetMethod,
+                _ => null,
+            };
+            return method != null && (RootNamespace(method.ContainingType) == "Azure" || Contains(method.ContainingType.Name, "Azure") || Contains(method.Name, "Azure"));
+        }
+
+        private static void Report(OperationAnalysisContext context, Secret secret, Found found, ITypeSymbol sinkType, string member)
+        {
+            if (!CredentialLiterals.LooksLikeSecret(found.Text))
+            {
+                return;
+            }
+
+            var target = found.DeclaredType ?? sinkType;
+            var forgive = NeedsNullForgiving(context, found.Replace, target);
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(VariableProperty, secret.Variable)
+                .Add(NullForgivingProperty, forgive ? "true" : "false");
+            var description = "The " + secret.Description + " passed to '" + member + "'";
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HardcodedCredential,
+                found.Literal.GetLocation(),
+                ImmutableArray.Create(found.Replace.GetLocation()),
+                properties,
+                description,
+                secret.Variable));
+        }
+
+        private static bool NeedsNullForgiving(OperationAnalysisContext context, SyntaxNode replace, ITypeSymbol target)
+        {
+            if (target.NullableAnnotation != NullableAnnotation.NotAnnotated)
+            {
+                return false;
+            }
+
+            var model = context.Operation.SemanticModel;
+            if (model != null && model.SyntaxTree == replace.SyntaxTree)
+            {
+                return model.GetNullableContext(replace.SpanStart).WarningsEnabled();
+            }
+
+            return context.Compilation.Options.NullableContextOptions.WarningsEnabled();
+        }
+
+        /// <summary>Follows a value back to the string literal that holds it, and says where a fix can put a call instead.</summary>
+        private static Found? Resolve(IOperation? value, int depth, CancellationToken cancellationToken)
+        {
+            if (value == null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            value = value.WalkDownConversions();
+            switch (value)
+            {
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text }, Syntax: LiteralExpressionSyntax literal }:
+                    return new Found(text, literal, literal, null);
+
+                case IFieldReferenceOperation { Field: { } field }:
+                    if (field.IsConst && field.ConstantValue is string constantText && DeclaredLiteral(field, cancellationToken) is { } constantLiteral)
+                    {
+                        // A const cannot hold a call: the fix replaces this use.
+                        return new Found(constantText, constantLiteral, value.Syntax, null);
+                    }
+
+                    if (field.IsReadOnly && DeclaredLiteral(field, cancellationToken) is { } fieldLiteral && fieldLiteral.Token.Value is string fieldText)
+                    {
+                        return new Found(fieldText, fieldLiteral, fieldLiteral, field.Type);
+                    }
+
+                    return null;
+
+                case IPropertyReferenceOperation { Property: { } property } when property.Parameters.IsEmpty:
+                    return PropertyLiteral(property, cancellationToken) is { } propertyLiteral && propertyLiteral.Token.Value is string propertyText
+                        ? new Found(propertyText, propertyLiteral, propertyLiteral, property.Type)
+                        : null;
+
+                case ILocalReferenceOperation { Local: { } local }:
+                    if (local.IsConst && local.ConstantValue is string localText && DeclaredLiteral(local, cancellationToken) is { } localLiteral)
+                    {
+                        return new Found(localText, localLiteral, value.Syntax, null);
+                    }
+
+                    var inner = Resolve(local.GetSingleInitializer(value), depth + 1, cancellationToken);
+                    if (inner != null && inner.DeclaredType == null && !IsImplicitlyTyped(local, cancellationToken))
+                    {
+                        // string key = "…";  the call lands in the initializer, typed by the declaration.
+                        return new Found(inner.Text, inner.Literal, inner.Replace, local.Type);
+                    }
+
+                    return inner;
+
+                default:
+                    return null;
+            }
+        }
+
+        private static LiteralExpressionSyntax? DeclaredLiteral(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal } && literal.Token.Value is string)
+                {
+                    return literal;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>string Key { get; } = "…";</c> or <c>string Key => "…";</c>: a property that only ever returns the literal.</summary>
+        private static LiteralExpressionSyntax? PropertyLiteral(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (property.SetMethod is { IsInitOnly: false })
+            {
+                return null;
+            }
+
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                if (declaration.ExpressionBody?.Expression is LiteralExpressionSyntax bodyLiteral && bodyLiteral.Token.Value is string)
+                {
+                    return bodyLiteral;
+                }
+
+                if (declaration.Initializer?.Value is LiteralExpressionSyntax initializerLiteral && initializerLiteral.Token.Value is string)
+                {
+                    return initializerLiteral;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsImplicitlyTyped(ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken).Parent is VariableDeclarationSyntax { Type: IdentifierNameSyntax { IsVar: true } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string MemberName(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
+
+        private static string? RootNamespace(INamedTypeSymbol? type)
+        {
+            var ns = type?.ContainingNamespace;
+            if (ns == null || ns.IsGlobalNamespace)
+            {
+                return null;
+            }
+
+            while (!ns.ContainingNamespace.IsGlobalNamespace)
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns.Name;
+        }
+
+        /// <summary>
+        /// The LLM SDKs: OpenAI, Azure, Anthropic (official and community), OllamaSharp, and under
+        /// Microsoft only Semantic Kernel, Microsoft.Extensions.AI, Agent Framework and Kernel Memory.
+        /// </summary>
+        private static bool IsLlmNamespace(INamespaceSymbol ns, string root)
+        {
+            if (root is "OpenAI" or "Azure" or "Anthropic" or "OllamaSharp")
+            {
+                return true;
+            }
+
+            if (root != "Microsoft")
+            {
+                return false;
+            }
+
+            var second = ns;
+            while (second.ContainingNamespace is { IsGlobalNamespace: false } parent && parent.Name != "Microsoft")
+            {
+                second = parent;
+            }
+
+            if (second.Name is "SemanticKernel" or "Agents" or "KernelMemory")
+            {
+                return true;
+            }
+
+            // Microsoft.Extensions.AI.*
+            return second.Name == "Extensions" && !SymbolEqualityComparer.Default.Equals(ns, second) && IsUnder(ns, second, "AI");
+        }
+
+        private static bool IsUnder(INamespaceSymbol ns, INamespaceSymbol ancestor, string childName)
+        {
+            for (var current = ns; current != null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+            {
+                if (current.Name == childName && SymbolEqualityComparer.Default.Equals(current.ContainingNamespace, ancestor))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
+
+        private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private sealed class Secret
+        {
+            public Secret(string variable, string description)
+            {
+                Variable = variable;
+                Description = description;
+            }
+
+            public string Variable { get; }
+
+            public string Description { get; }
+        }
+
+        private sealed class Found
+        {
+            public Found(string text, LiteralExpressionSyntax literal, SyntaxNode replace, ITypeSymbol? declaredType)
+            {
+                Text = text;
+                Literal = literal;
+                Replace = replace;
+                DeclaredType = declaredType;
+            }
+
+            public string Text { get; }
+
+            /// <summary>Where the diagnostic goes.</summary>
+            public LiteralExpressionSyntax Literal { get; }
+
+            /// <summary>The expression the fix replaces: the literal, or the use of a constant.</summary>
+            public SyntaxNode Replace { get; }
+
+            /// <summary>The declared type the replacement must convert to, when it is not the sink's parameter or property.</summary>
+            public ITypeSymbol? DeclaredType { get; }
+        }
+
+        private sealed class CredentialSymbols
+        {
+            public CredentialSymbols(Compilation compilation)
+            {
+                ApiKeyCredential = TypeResolver.Get(compilation, "System.ClientModel.ApiKeyCredential");
+                AzureKeyCredential = TypeResolver.Get(compilation, "Azure.AzureKeyCredential");
+                AwsCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.AWSCredentials");
+                ImmutableCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.ImmutableCredentials");
+                AnthropicClient = TypeResolver.Get(compilation, "Anthropic.AnthropicClient") ?? TypeResolver.Get(compilation, "Anthropic.SDK.AnthropicClient");
+                OpenAIClient = TypeResolver.Get(compilation, "OpenAI.OpenAIClient");
+                SemanticKernel = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.Kernel");
+            }
+
+            public INamedTypeSymbol? ApiKeyCredential { get; }
+
+            public INamedTypeSymbol? AzureKeyCredential { get; }
+
+            public INamedTypeSymbol? AwsCredentials { get; }
+
+            public INamedTypeSymbol? ImmutableCredentials { get; }
+
+            public INamedTypeSymbol? AnthropicClient { get; }
+
+            public INamedTypeSymbol? OpenAIClient { get; }
+
+            public INamedTypeSymbol? SemanticKernel { get; }
+
+            public bool HasAny => ApiKeyCredential != null || AzureKeyCredential != null || AwsCredentials != null
+                || AnthropicClient != null || OpenAIClient != null || SemanticKernel != null;
+        }
+    }
+}
