@@ -19,7 +19,9 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BedrockGuardrailMissing);
 
-        public override FixAllProvider GetFixAllProvider() => InitializerEditApplier.FixAll;
+        private static readonly FixAllProvider FixAll = InitializerEditApplier.CreateFixAll(_ => EquivalenceKey);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {

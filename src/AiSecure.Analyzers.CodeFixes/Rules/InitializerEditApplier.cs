@@ -38,9 +38,13 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             }
         }
 
-        /// <summary>Fix All: every diagnostic's edits in a document, in one pass.</summary>
-        public static FixAllProvider FixAll { get; } = FixAllProvider.Create(async (context, document, diagnostics) =>
-            await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        /// <summary>
+        /// Fix All: the edits of every diagnostic in a document whose code action has the invoked equivalence key
+        /// (<paramref name="equivalenceKey"/> says which that is), in one pass.
+        /// </summary>
+        public static FixAllProvider CreateFixAll(System.Func<Diagnostic, string> equivalenceKey)
+            => FixAllProvider.Create(async (context, document, diagnostics) =>
+                await ApplyAsync(document, diagnostics.Where(d => context.CodeActionEquivalenceKey == null || equivalenceKey(d) == context.CodeActionEquivalenceKey), context.CancellationToken).ConfigureAwait(false));
 
         public static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {

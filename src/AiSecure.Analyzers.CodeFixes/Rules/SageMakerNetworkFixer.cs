@@ -21,7 +21,9 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.InterContainerEncryptionDisabled, DiagnosticIds.NetworkIsolationMissing);
 
-        public override FixAllProvider GetFixAllProvider() => InitializerEditApplier.FixAll;
+        private static readonly FixAllProvider FixAll = InitializerEditApplier.CreateFixAll(d => d.Id == DiagnosticIds.InterContainerEncryptionDisabled ? EncryptionEquivalenceKey : IsolationEquivalenceKey);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {

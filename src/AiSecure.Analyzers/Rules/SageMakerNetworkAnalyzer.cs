@@ -62,7 +62,9 @@ namespace AiSecure.Analyzers.Rules
                 calls,
                 TypeResolver.Get(context.Compilation, "Amazon.SageMaker.DirectInternetAccess"),
                 TypeResolver.Get(context.Compilation, "Amazon.SageMaker.RootAccess"));
-            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+            // A block action, not an ObjectCreation action: a diagnostic may sit on a nested object created in another
+            // statement, and span-based analysis (the IDE's light bulb) must still find it when it analyzes that statement.
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
             context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
         }
 
@@ -78,18 +80,26 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var edit = new InitializerEdit(InitializerEditKind.Replace, assignment.Value.WalkDownConversions().Syntax.GetLocation(), ImmutableArray<PathSegment>.Empty, SageMakerNetworkSpecs.EncryptionFlag, "true");
-            Report(context, Descriptors.InterContainerEncryptionDisabled, assignment.Syntax, new[] { edit }, $"'{property.ContainingType.Name}.{SageMakerNetworkSpecs.EncryptionFlag}' is set to false");
+            Report(context.ReportDiagnostic, Descriptors.InterContainerEncryptionDisabled, assignment.Syntax, new[] { edit }, $"'{property.ContainingType.Name}.{SageMakerNetworkSpecs.EncryptionFlag}' is set to false");
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, SageMakerSymbols symbols)
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, SageMakerSymbols symbols)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not INamedTypeSymbol type || !symbols.Requests.TryGetValue(type, out var request))
+            foreach (var block in context.OperationBlocks)
             {
-                return;
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    if (operation is IObjectCreationOperation { Type: INamedTypeSymbol type } creation && symbols.Requests.TryGetValue(type, out var request))
+                    {
+                        AnalyzeCreation(context.ReportDiagnostic, symbols, creation, request, context.CancellationToken);
+                    }
+                }
             }
+        }
 
-            var state = RequestState.Analyze(creation, symbols.Calls, context.CancellationToken);
+        private static void AnalyzeCreation(Action<Diagnostic> context, SageMakerSymbols symbols, IObjectCreationOperation creation, (string Name, ImmutableArray<SageMakerUnitSpec> Units) request, System.Threading.CancellationToken cancellationToken)
+        {
+            var state = RequestState.Analyze(creation, symbols.Calls, cancellationToken);
             if (state is not { Fate: RequestFate.Sent })
             {
                 return;
@@ -152,7 +162,7 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static void CheckEncryption(OperationAnalysisContext context, RequestState state, SageMakerUnitSpec spec, Unit unit)
+        private static void CheckEncryption(Action<Diagnostic> context, RequestState state, SageMakerUnitSpec spec, Unit unit)
         {
             var owner = spec.EncryptionOwner!;
             var flagPath = Join(owner, SageMakerNetworkSpecs.EncryptionFlag);
@@ -177,7 +187,7 @@ namespace AiSecure.Analyzers.Rules
             Report(context, Descriptors.InterContainerEncryptionDisabled, location, edit == null ? Array.Empty<InitializerEdit>() : new[] { edit }, message);
         }
 
-        private static void CheckIsolation(OperationAnalysisContext context, RequestState state, SageMakerUnitSpec spec, Unit unit)
+        private static void CheckIsolation(Action<Diagnostic> context, RequestState state, SageMakerUnitSpec spec, Unit unit)
         {
             var owner = spec.IsolationOwner!;
             var flagPath = Join(owner, SageMakerNetworkSpecs.IsolationFlag);
@@ -226,9 +236,10 @@ namespace AiSecure.Analyzers.Rules
             Report(context, Descriptors.NetworkIsolationMissing, location, edits, message);
         }
 
-        private static void AnalyzeNotebook(OperationAnalysisContext context, SageMakerSymbols symbols, RequestState state)
+        private static void AnalyzeNotebook(Action<Diagnostic> context, SageMakerSymbols symbols, RequestState state)
         {
             var problems = new List<string>();
+            var effects = new List<string>();
             var edits = new List<InitializerEdit>();
             SyntaxNode? location = null;
             foreach (var (name, type) in new[] { ("DirectInternetAccess", symbols.DirectInternetAccess), ("RootAccess", symbols.RootAccess) })
@@ -245,6 +256,7 @@ namespace AiSecure.Analyzers.Rules
                         }
 
                         problems.Add(name + " is Enabled");
+                        effects.Add(Effect(name));
                         if (location == null || written.Origin.Syntax.SpanStart < location.SpanStart)
                         {
                             location = written.Origin.Syntax;
@@ -253,6 +265,7 @@ namespace AiSecure.Analyzers.Rules
                         break;
                     default:
                         problems.Add(name + " is not set (the service default is Enabled)");
+                        effects.Add(Effect(name));
                         break;
                 }
 
@@ -268,9 +281,12 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            var message = $"'{SageMakerNetworkSpecs.NotebookRequest}': {string.Join(" and ", problems)}; the notebook can reach the internet directly and its users can change the instance as root; set them to Disabled";
+            var message = $"'{SageMakerNetworkSpecs.NotebookRequest}': {string.Join(" and ", problems)}, so {string.Join(" and ", effects)}; set {(problems.Count == 1 ? "it" : "them")} to Disabled";
             Report(context, Descriptors.NetworkIsolationMissing, location ?? state.Creation.Syntax, edits, message, NotebookVariant);
         }
+
+        private static string Effect(string setting)
+            => setting == "DirectInternetAccess" ? "the notebook can reach the internet directly" : "its users can change the instance as root";
 
         /// <summary>
         /// True when the written instance counts add up to the constant 1; false when they add up to anything else, are
@@ -391,7 +407,7 @@ namespace AiSecure.Analyzers.Rules
 
         private static string Join(string owner, string property) => owner.Length == 0 ? property : owner + "." + property;
 
-        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode location, IReadOnlyList<InitializerEdit> edits, string message, string? variant = null)
+        private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, SyntaxNode location, IReadOnlyList<InitializerEdit> edits, string message, string? variant = null)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (variant != null)
@@ -401,7 +417,7 @@ namespace AiSecure.Analyzers.Rules
 
             var locations = ImmutableArray.CreateBuilder<Location>();
             InitializerEdit.Encode(edits, properties, locations);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location.GetLocation(), locations.ToImmutable(), properties.ToImmutable(), message));
+            report(Diagnostic.Create(descriptor, location.GetLocation(), locations.ToImmutable(), properties.ToImmutable(), message));
         }
 
         private readonly struct Unit
