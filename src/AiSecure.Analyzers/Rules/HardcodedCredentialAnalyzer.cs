@@ -4,6 +4,7 @@ using System.Threading;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -54,27 +55,39 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
+            context.RegisterOperationAction(c => AnalyzeDeclaredLiteral(c, symbols), OperationKind.Literal);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, CredentialSymbols symbols)
+        /// <summary>
+        /// The sinks of a method, lambda or initializer. A block action rather than operation actions: the literal may
+        /// sit in another statement (<c>var key = "…";</c>), and span-based analysis (the IDE's light bulb on the
+        /// literal) must still run the analysis that reports it.
+        /// </summary>
+        private static void AnalyzeBlock(OperationBlockAnalysisContext blockContext, CredentialSymbols symbols)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Constructor is { } constructor)
+            foreach (var block in blockContext.OperationBlocks)
             {
-                AnalyzeArguments(context, symbols, constructor, creation.Arguments);
+                var context = new Context(blockContext.ReportDiagnostic, blockContext.Compilation, block.SemanticModel, blockContext.CancellationToken);
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IObjectCreationOperation { Constructor: { } constructor } creation:
+                            AnalyzeArguments(context, symbols, constructor, creation.Arguments);
+                            break;
+                        case IInvocationOperation invocation:
+                            AnalyzeArguments(context, symbols, invocation.TargetMethod, invocation.Arguments);
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            AnalyzeAssignment(context, assignment);
+                            break;
+                    }
+                }
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, CredentialSymbols symbols)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            AnalyzeArguments(context, symbols, invocation.TargetMethod, invocation.Arguments);
-        }
-
-        private static void AnalyzeArguments(OperationAnalysisContext context, CredentialSymbols symbols, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        private static void AnalyzeArguments(Context context, CredentialSymbols symbols, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
         {
             var type = method.ContainingType;
             if (type == null)
@@ -83,9 +96,7 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var root = RootNamespace(type);
-            if (root == null
-                || (root == "System" && !type.InheritsFromOrEquals(symbols.ApiKeyCredential))
-                || !(root is "Amazon" or "System" || IsLlmNamespace(type.ContainingNamespace, root)))
+            if (root == null || !IsCredentialMethod(symbols, type, root))
             {
                 return;
             }
@@ -105,7 +116,7 @@ namespace AiSecure.Analyzers.Rules
                 }
 
                 var found = Resolve(argument.Value, 0, context.CancellationToken);
-                if (found == null)
+                if (found == null || IsReportedAtDeclaration(found, argument))
                 {
                     continue;
                 }
@@ -123,40 +134,166 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, CredentialSymbols symbols)
+        private static void AnalyzeAssignment(Context context, ISimpleAssignmentOperation assignment)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || !property.Type.IsString())
             {
                 return;
             }
 
-            var root = RootNamespace(property.ContainingType);
-            Secret? secret = null;
-            if (root == "Anthropic" && property.Name == "ApiKey")
-            {
-                secret = new Secret(AnthropicVariable, "Anthropic API key");
-            }
-            else if (root == "Anthropic" && property.Name == "AuthToken")
-            {
-                secret = new Secret(AnthropicTokenVariable, "Anthropic auth token");
-            }
-            else if (root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root) && property.Name == "ApiKey")
-            {
-                secret = ApiKeySecret(root, property.ContainingType.Name, property.Name);
-            }
-
+            var secret = PropertySecret(property);
             if (secret == null)
             {
                 return;
             }
 
             var found = Resolve(assignment.Value, 0, context.CancellationToken);
-            if (found != null)
+            if (found != null && !IsReportedAtDeclaration(found, assignment))
             {
                 Report(context, secret, found, property.Type, property.ContainingType.Name + "." + property.Name);
             }
         }
+
+        private static Secret? PropertySecret(IPropertySymbol property)
+        {
+            var root = RootNamespace(property.ContainingType);
+            if (root == "Anthropic" && property.Name == "ApiKey")
+            {
+                return new Secret(AnthropicVariable, "Anthropic API key");
+            }
+
+            if (root == "Anthropic" && property.Name == "AuthToken")
+            {
+                return new Secret(AnthropicTokenVariable, "Anthropic auth token");
+            }
+
+            if (root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root) && property.Name == "ApiKey")
+            {
+                return ApiKeySecret(root, property.ContainingType.Name, property.Name);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A constant, readonly field or get-only property declared in the same file is reported from its declaration
+        /// (<see cref="AnalyzeDeclaredLiteral"/>), so that the diagnostic belongs to the code that holds the literal
+        /// (the IDE shows it while that file is open). Declarations in other files are reported from the use.
+        /// </summary>
+        private static bool IsReportedAtDeclaration(Found found, IOperation use)
+            => found.IsMember && found.Literal.SyntaxTree == use.Syntax.SyntaxTree;
+
+        /// <summary>
+        /// A string literal that initializes a <c>const</c> or readonly field or a get-only property: reported when a use
+        /// in the same file reaches a credential sink, with the fix at the use (const) or on the literal.
+        /// </summary>
+        private static void AnalyzeDeclaredLiteral(OperationAnalysisContext operationContext, CredentialSymbols symbols)
+        {
+            var literal = (ILiteralOperation)operationContext.Operation;
+            var context = new Context(operationContext.ReportDiagnostic, operationContext.Compilation, literal.SemanticModel, operationContext.CancellationToken);
+            if (literal.Syntax is not LiteralExpressionSyntax literalSyntax || literal.ConstantValue.Value is not string text
+                || !CredentialLiterals.LooksLikeSecret(text) || literal.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            ISymbol? member = literalSyntax.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } declarator } => model.GetDeclaredSymbol(declarator, context.CancellationToken),
+                EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax initialized } => model.GetDeclaredSymbol(initialized, context.CancellationToken),
+                ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax bodied } => model.GetDeclaredSymbol(bodied, context.CancellationToken),
+                _ => null,
+            };
+            var isConst = member is IFieldSymbol { IsConst: true };
+            if (member is not (IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true } or IPropertySymbol))
+            {
+                return;
+            }
+
+            if (member is IPropertySymbol property && PropertyLiteral(property, context.CancellationToken) != literalSyntax)
+            {
+                return;
+            }
+
+            foreach (var token in literalSyntax.SyntaxTree.GetRoot(context.CancellationToken).DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != member.Name || token.Parent is not SimpleNameSyntax name)
+                {
+                    continue;
+                }
+
+                var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
+                if (model.GetOperation(reference, context.CancellationToken) is not { } use
+                    || !SymbolEqualityComparer.Default.Equals(ReferencedMember(use), member)
+                    || FindSink(symbols, use, text) is not { } sink)
+                {
+                    continue;
+                }
+
+                // A const cannot hold a call: the fix replaces each use. Anything else: the literal, once.
+                var found = isConst
+                    ? new Found(text, literalSyntax, use.Syntax, null, isMember: true)
+                    : new Found(text, literalSyntax, literalSyntax, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, isMember: true);
+                Report(context, sink.Secret, found, sink.Type, sink.Member);
+                if (!isConst)
+                {
+                    return;
+                }
+            }
+        }
+
+        private static ISymbol? ReferencedMember(IOperation operation)
+            => operation switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+
+        /// <summary>The credential sink a use flows into directly (as an argument or an assigned value), if any.</summary>
+        private static Sink? FindSink(CredentialSymbols symbols, IOperation use, string text)
+        {
+            var top = use;
+            var parent = use.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                top = parent;
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IArgumentOperation { Parameter: { } parameter, ArgumentKind: ArgumentKind.Explicit } argument when parameter.Type.IsString():
+                    var method = argument.Parent switch
+                    {
+                        IObjectCreationOperation creation => creation.Constructor,
+                        IInvocationOperation invocation => invocation.TargetMethod,
+                        _ => null,
+                    };
+                    var root = RootNamespace(method?.ContainingType);
+                    if (method == null || root == null || !IsCredentialMethod(symbols, method.ContainingType, root))
+                    {
+                        return null;
+                    }
+
+                    var secret = Classify(symbols, method, parameter, root, argument);
+                    if (secret == null && root == "Amazon" && CredentialLiterals.IsAwsAccessKeyId(text.Trim()))
+                    {
+                        secret = new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                    }
+
+                    return secret == null ? null : new Sink(secret, parameter.Type, MemberName(method));
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment when assignment.Value == top && property.Type.IsString():
+                    var propertySecret = PropertySecret(property);
+                    return propertySecret == null ? null : new Sink(propertySecret, property.Type, property.ContainingType.Name + "." + property.Name);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsCredentialMethod(CredentialSymbols symbols, INamedTypeSymbol type, string root)
+            => (root != "System" || type.InheritsFromOrEquals(symbols.ApiKeyCredential))
+               && (root is "Amazon" or "System" || IsLlmNamespace(type.ContainingNamespace, root));
 
         private static Secret? Classify(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
         {
@@ -242,7 +379,7 @@ namespace AiSecure.Analyzers.Rules
             return method != null && (RootNamespace(method.ContainingType) == "Azure" || Contains(method.ContainingType.Name, "Azure") || Contains(method.Name, "Azure"));
         }
 
-        private static void Report(OperationAnalysisContext context, Secret secret, Found found, ITypeSymbol sinkType, string member)
+        private static void Report(Context context, Secret secret, Found found, ITypeSymbol sinkType, string member)
         {
             if (!CredentialLiterals.LooksLikeSecret(found.Text))
             {
@@ -255,7 +392,7 @@ namespace AiSecure.Analyzers.Rules
                 .Add(VariableProperty, secret.Variable)
                 .Add(NullForgivingProperty, forgive ? "true" : "false");
             var description = "The " + secret.Description + " passed to '" + member + "'";
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.HardcodedCredential,
                 found.Literal.GetLocation(),
                 ImmutableArray.Create(found.Replace.GetLocation()),
@@ -264,14 +401,14 @@ namespace AiSecure.Analyzers.Rules
                 secret.Variable));
         }
 
-        private static bool NeedsNullForgiving(OperationAnalysisContext context, SyntaxNode replace, ITypeSymbol target)
+        private static bool NeedsNullForgiving(Context context, SyntaxNode replace, ITypeSymbol target)
         {
             if (target.NullableAnnotation != NullableAnnotation.NotAnnotated)
             {
                 return false;
             }
 
-            var model = context.Operation.SemanticModel;
+            var model = context.Model;
             if (model != null && model.SyntaxTree == replace.SyntaxTree)
             {
                 return model.GetNullableContext(replace.SpanStart).WarningsEnabled();
@@ -299,19 +436,19 @@ namespace AiSecure.Analyzers.Rules
                     if (field.IsConst && field.ConstantValue is string constantText && DeclaredLiteral(field, cancellationToken) is { } constantLiteral)
                     {
                         // A const cannot hold a call: the fix replaces this use.
-                        return new Found(constantText, constantLiteral, value.Syntax, null);
+                        return new Found(constantText, constantLiteral, value.Syntax, null, isMember: true);
                     }
 
                     if (field.IsReadOnly && DeclaredLiteral(field, cancellationToken) is { } fieldLiteral && fieldLiteral.Token.Value is string fieldText)
                     {
-                        return new Found(fieldText, fieldLiteral, fieldLiteral, field.Type);
+                        return new Found(fieldText, fieldLiteral, fieldLiteral, field.Type, isMember: true);
                     }
 
                     return null;
 
                 case IPropertyReferenceOperation { Property: { } property } when property.Parameters.IsEmpty:
                     return PropertyLiteral(property, cancellationToken) is { } propertyLiteral && propertyLiteral.Token.Value is string propertyText
-                        ? new Found(propertyText, propertyLiteral, propertyLiteral, property.Type)
+                        ? new Found(propertyText, propertyLiteral, propertyLiteral, property.Type, isMember: true)
                         : null;
 
                 case ILocalReferenceOperation { Local: { } local }:
@@ -324,7 +461,7 @@ namespace AiSecure.Analyzers.Rules
                     if (inner != null && inner.DeclaredType == null && !IsImplicitlyTyped(local, cancellationToken))
                     {
                         // string key = "…";  the call lands in the initializer, typed by the declaration.
-                        return new Found(inner.Text, inner.Literal, inner.Replace, local.Type);
+                        return new Found(inner.Text, inner.Literal, inner.Replace, local.Type, inner.IsMember);
                     }
 
                     return inner;
@@ -469,15 +606,54 @@ namespace AiSecure.Analyzers.Rules
             public string Description { get; }
         }
 
+        private readonly struct Context
+        {
+            public Context(Action<Diagnostic> report, Compilation compilation, SemanticModel? model, CancellationToken cancellationToken)
+            {
+                Report = report;
+                Compilation = compilation;
+                Model = model;
+                CancellationToken = cancellationToken;
+            }
+
+            public Action<Diagnostic> Report { get; }
+
+            public Compilation Compilation { get; }
+
+            public SemanticModel? Model { get; }
+
+            public CancellationToken CancellationToken { get; }
+        }
+
+        private sealed class Sink
+        {
+            public Sink(Secret secret, ITypeSymbol type, string member)
+            {
+                Secret = secret;
+                Type = type;
+                Member = member;
+            }
+
+            public Secret Secret { get; }
+
+            public ITypeSymbol Type { get; }
+
+            public string Member { get; }
+        }
+
         private sealed class Found
         {
-            public Found(string text, LiteralExpressionSyntax literal, SyntaxNode replace, ITypeSymbol? declaredType)
+            public Found(string text, LiteralExpressionSyntax literal, SyntaxNode replace, ITypeSymbol? declaredType, bool isMember = false)
             {
                 Text = text;
                 Literal = literal;
                 Replace = replace;
                 DeclaredType = declaredType;
+                IsMember = isMember;
             }
+
+            /// <summary>The literal initializes a field or property, not a local.</summary>
+            public bool IsMember { get; }
 
             public string Text { get; }
 

@@ -366,8 +366,6 @@ namespace AiSecure.Analyzers.Tests.Rules
         public Task FixConstReplacesTheUseAndLocalsTheInitializer()
             => new Verify.Test
             {
-                // Constants and fields are declared outside the member that uses them: non-local diagnostics.
-                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
                 ReferenceAssemblies = Sdks,
                 TestCode = """
                 using OpenAI.Chat;
