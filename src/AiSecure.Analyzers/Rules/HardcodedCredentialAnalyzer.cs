@@ -458,13 +458,15 @@ namespace AiSecure.Analyzers.Rules
                     }
 
                     var inner = Resolve(local.GetSingleInitializer(value), depth + 1, cancellationToken);
-                    if (inner != null && inner.DeclaredType == null && !IsImplicitlyTyped(local, cancellationToken))
+                    if (inner == null)
                     {
-                        // string key = "…";  the call lands in the initializer, typed by the declaration.
-                        return new Found(inner.Text, inner.Literal, inner.Replace, local.Type, inner.IsMember);
+                        return null;
                     }
 
-                    return inner;
+                    // string key = "…";  the call lands in the initializer, typed by the declaration. A field reached
+                    // through a local is reported from here: the declaration side only sees direct uses.
+                    var declaredType = inner.DeclaredType == null && !IsImplicitlyTyped(local, cancellationToken) ? local.Type : inner.DeclaredType;
+                    return new Found(inner.Text, inner.Literal, inner.Replace, declaredType, isMember: false);
 
                 default:
                     return null;

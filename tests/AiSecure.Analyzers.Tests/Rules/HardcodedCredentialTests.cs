@@ -487,5 +487,47 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """));
             await test.RunWithStubsAsync();
         }
+
+        [Fact]
+        public async Task ConstantUsedTwiceAndThroughALocal()
+        {
+            var test = new Verify.Test
+            {
+                ReferenceAssemblies = Sdks,
+                TestCode = """
+                using Amazon.Runtime;
+                using Amazon.S3;
+
+                class Storage
+                {
+                    private const string AccessKey = {|#0:"AKIAJ6RF3M4XKQ7Z2LPA"|};
+                    private const string SecretKey = {|#1:"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"|};
+
+                    public AmazonS3Client Primary() => new AmazonS3Client(AccessKey, SecretKey);
+
+                    public AWSCredentials Credentials()
+                    {
+                        var secret = SecretKey;
+                        return new BasicAWSCredentials(AccessKey, secret);
+                    }
+                }
+                """,
+            };
+
+            // One diagnostic per use that reaches a sink: the access key twice, the secret directly and through a local.
+            foreach (var (location, variable, member) in new[]
+            {
+                (0, "AWS_ACCESS_KEY_ID", "AmazonS3Client"), (0, "AWS_ACCESS_KEY_ID", "BasicAWSCredentials"),
+                (1, "AWS_SECRET_ACCESS_KEY", "AmazonS3Client"), (1, "AWS_SECRET_ACCESS_KEY", "BasicAWSCredentials"),
+            })
+            {
+                var what = variable == "AWS_ACCESS_KEY_ID" ? "AWS access key id" : "AWS secret access key";
+                test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(location)
+                    .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                    .WithArguments($"The {what} passed to '{member}'", variable));
+            }
+
+            await test.RunWithStubsAsync();
+        }
     }
 }
