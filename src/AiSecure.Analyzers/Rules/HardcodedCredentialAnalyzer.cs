@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using AiSecure.Analyzers.Flow;
@@ -115,21 +116,24 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                var found = Resolve(argument.Value, 0, context.CancellationToken);
-                if (found == null || IsReportedAtDeclaration(found, argument))
+                foreach (var found in ResolveAll(argument.Value, context.CancellationToken))
                 {
-                    continue;
-                }
+                    if (IsReportedAtDeclaration(found, argument))
+                    {
+                        continue;
+                    }
 
-                if (secret == null && root == "Amazon" && CredentialLiterals.IsAwsAccessKeyId(found.Text.Trim()))
-                {
-                    // A key id passed where no key belongs (an account id, a region, a description).
-                    secret = new Secret(AwsAccessKeyIdVariable, "AWS access key id");
-                }
+                    var reported = secret;
+                    if (reported == null && root == "Amazon" && CredentialLiterals.IsAwsAccessKeyId(found.Text.Trim()))
+                    {
+                        // A key id passed where no key belongs (an account id, a region, a description).
+                        reported = new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                    }
 
-                if (secret != null)
-                {
-                    Report(context, secret, found, parameter.Type, MemberName(method));
+                    if (reported != null)
+                    {
+                        Report(context, reported, found, parameter.Type, MemberName(method));
+                    }
                 }
             }
         }
@@ -147,10 +151,12 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            var found = Resolve(assignment.Value, 0, context.CancellationToken);
-            if (found != null && !IsReportedAtDeclaration(found, assignment))
+            foreach (var found in ResolveAll(assignment.Value, context.CancellationToken))
             {
-                Report(context, secret, found, property.Type, property.ContainingType.Name + "." + property.Name);
+                if (!IsReportedAtDeclaration(found, assignment))
+                {
+                    Report(context, secret, found, property.Type, property.ContainingType.Name + "." + property.Name);
+                }
             }
         }
 
@@ -417,6 +423,53 @@ namespace AiSecure.Analyzers.Rules
             return context.Compilation.Options.NullableContextOptions.WarningsEnabled();
         }
 
+        /// <summary>
+        /// The string literals a value can be: the value itself, the fallback of <c>??</c> (<c>config["Key"] ?? "sk-…"</c>)
+        /// and both branches of a conditional, each followed by <see cref="Resolve"/>.
+        /// </summary>
+        private static List<Found> ResolveAll(IOperation value, CancellationToken cancellationToken)
+        {
+            var results = new List<Found>();
+            Collect(value, 0, results, cancellationToken);
+            return results;
+        }
+
+        private static void Collect(IOperation? value, int depth, List<Found> results, CancellationToken cancellationToken)
+        {
+            if (value == null || depth > MaxDepth)
+            {
+                return;
+            }
+
+            value = value.WalkDownConversions();
+            switch (value)
+            {
+                case ICoalesceOperation coalesce:
+                    Collect(coalesce.WhenNull, depth + 1, results, cancellationToken);
+                    break;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    Collect(conditional.WhenTrue, depth + 1, results, cancellationToken);
+                    Collect(whenFalse, depth + 1, results, cancellationToken);
+                    break;
+                case ILocalReferenceOperation { Local: { IsConst: false } local }:
+                    var inner = new List<Found>();
+                    Collect(local.GetSingleInitializer(value), depth + 1, inner, cancellationToken);
+                    foreach (var initial in inner)
+                    {
+                        results.Add(ThroughLocal(initial, local, cancellationToken));
+                    }
+
+                    break;
+                default:
+                    if (Resolve(value, depth, cancellationToken) is { } found)
+                    {
+                        results.Add(found);
+                    }
+
+                    break;
+            }
+        }
+
         /// <summary>Follows a value back to the string literal that holds it, and says where a fix can put a call instead.</summary>
         private static Found? Resolve(IOperation? value, int depth, CancellationToken cancellationToken)
         {
@@ -458,19 +511,21 @@ namespace AiSecure.Analyzers.Rules
                     }
 
                     var inner = Resolve(local.GetSingleInitializer(value), depth + 1, cancellationToken);
-                    if (inner == null)
-                    {
-                        return null;
-                    }
-
-                    // string key = "…";  the call lands in the initializer, typed by the declaration. A field reached
-                    // through a local is reported from here: the declaration side only sees direct uses.
-                    var declaredType = inner.DeclaredType == null && !IsImplicitlyTyped(local, cancellationToken) ? local.Type : inner.DeclaredType;
-                    return new Found(inner.Text, inner.Literal, inner.Replace, declaredType, isMember: false);
+                    return inner == null ? null : ThroughLocal(inner, local, cancellationToken);
 
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <c>string key = "…";</c>: the call lands in the initializer, typed by the declaration. A field reached through
+        /// a local is reported from the use: the declaration side only sees direct uses.
+        /// </summary>
+        private static Found ThroughLocal(Found inner, ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            var declaredType = inner.DeclaredType == null && !IsImplicitlyTyped(local, cancellationToken) ? local.Type : inner.DeclaredType;
+            return new Found(inner.Text, inner.Literal, inner.Replace, declaredType, isMember: false);
         }
 
         private static LiteralExpressionSyntax? DeclaredLiteral(ISymbol symbol, CancellationToken cancellationToken)

@@ -529,5 +529,39 @@ namespace AiSecure.Analyzers.Tests.Rules
 
             await test.RunWithStubsAsync();
         }
+
+        [Fact]
+        public Task FallbacksAndConditionals()
+            => Verify.FixAsync("""
+                using System;
+                using OpenAI.Chat;
+
+                class Factory
+                {
+                    public ChatClient Create(bool production)
+                    {
+                        var key = Environment.GetEnvironmentVariable("OPENAI_KEY") ?? [|"sk-proj-4fJq9XtR2mVb7LwZ1cKd8NsY3pHg6EaU"|];
+                        return new ChatClient(production ? "gpt-4o" : "gpt-4o-mini", key);
+                    }
+
+                    public ChatClient Pick(bool production)
+                        => new ChatClient("gpt-4o", production ? [|"sk-proj-9RtY2uI8oP3aS7dF1gH6jK4lZ0xC5vB"|] : "test-key-for-staging");
+                }
+                """, """
+                using System;
+                using OpenAI.Chat;
+
+                class Factory
+                {
+                    public ChatClient Create(bool production)
+                    {
+                        var key = Environment.GetEnvironmentVariable("OPENAI_KEY") ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+                        return new ChatClient(production ? "gpt-4o" : "gpt-4o-mini", key);
+                    }
+
+                    public ChatClient Pick(bool production)
+                        => new ChatClient("gpt-4o", production ? Environment.GetEnvironmentVariable("OPENAI_API_KEY") : "test-key-for-staging");
+                }
+                """, Sdks);
     }
 }
