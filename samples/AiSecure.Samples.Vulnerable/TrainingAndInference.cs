@@ -6,6 +6,7 @@ using Amazon.BedrockRuntime.Model;
 using Amazon.SageMaker;
 using Amazon.SageMaker.Model;
 using Anthropic;
+using Microsoft.SemanticKernel;
 using OpenAI.Chat;
 
 namespace AiSecure.Samples.Vulnerable;
@@ -133,6 +134,12 @@ public sealed class TrainingAndInference
     public ChatClient CreateOpenAIClient()
         // AISEC040: an OpenAI API key in the source.
         => new("gpt-4o-mini", "sk-proj-4fJq9XtR2mVb7LwZ1cKd8NsY3pHg6EaU");
+
+    public Kernel CreateKernel()
+        // AISEC040: the Semantic Kernel connector gets the key as a literal.
+        => Kernel.CreateBuilder()
+            .AddAzureOpenAIChatCompletion("gpt-4o", "https://contoso-ai.openai.azure.com/", "9f86d081884c7d659a2feaa0c55ad015")
+            .Build();
 
     public AnthropicClient CreateClaudeClient()
         // AISEC040: an Anthropic API key in the source.

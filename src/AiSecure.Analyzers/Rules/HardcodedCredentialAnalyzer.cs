@@ -197,7 +197,8 @@ namespace AiSecure.Analyzers.Rules
         {
             var literal = (ILiteralOperation)operationContext.Operation;
             var context = new Context(operationContext.ReportDiagnostic, operationContext.Compilation, literal.SemanticModel, operationContext.CancellationToken);
-            if (literal.Syntax is not LiteralExpressionSyntax literalSyntax || literal.ConstantValue.Value is not string text
+            if (literal.Syntax is not LiteralExpressionSyntax { Parent: EqualsValueClauseSyntax or ArrowExpressionClauseSyntax } literalSyntax
+                || literal.ConstantValue.Value is not string text
                 || !CredentialLiterals.LooksLikeSecret(text) || literal.SemanticModel is not { } model)
             {
                 return;
