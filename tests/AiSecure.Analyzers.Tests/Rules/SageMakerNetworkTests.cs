@@ -634,5 +634,109 @@ namespace AiSecure.Analyzers.Tests.Rules
                         });
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task FixKeepsLayoutOfTargetTypedAndEmptyInitializers()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                class Jobs
+                {
+                    public async Task RunAsync(IAmazonSageMaker sageMaker, VpcConfig vpc)
+                    {
+                        CreateTrainingJobRequest request = {|AISEC030:new() { }|};
+                        request.ResourceConfig = new ResourceConfig { InstanceCount = 2 };
+                        request.EnableNetworkIsolation = true;
+                        request.VpcConfig = vpc;
+                        await sageMaker.CreateTrainingJobAsync(request);
+
+                        await sageMaker.CreateTrainingJobAsync({|AISEC030:new CreateTrainingJobRequest
+                        {
+                            ResourceConfig = new ResourceConfig { InstanceCount = 2 },
+                            EnableNetworkIsolation = true, // isolated
+                            VpcConfig = vpc // private subnets
+                        }|});
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                class Jobs
+                {
+                    public async Task RunAsync(IAmazonSageMaker sageMaker, VpcConfig vpc)
+                    {
+                        CreateTrainingJobRequest request = new() { EnableInterContainerTrafficEncryption = true };
+                        request.ResourceConfig = new ResourceConfig { InstanceCount = 2 };
+                        request.EnableNetworkIsolation = true;
+                        request.VpcConfig = vpc;
+                        await sageMaker.CreateTrainingJobAsync(request);
+
+                        await sageMaker.CreateTrainingJobAsync(new CreateTrainingJobRequest
+                        {
+                            ResourceConfig = new ResourceConfig { InstanceCount = 2 },
+                            EnableNetworkIsolation = true, // isolated
+                            VpcConfig = vpc, // private subnets
+                            EnableInterContainerTrafficEncryption = true
+                        });
+                    }
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task FixIsolationInTuningDefinitionsAndProcessing()
+            => FixWithRemainingAsync("""
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                class Jobs
+                {
+                    public async Task RunAsync(IAmazonSageMaker sageMaker, VpcConfig vpc)
+                    {
+                        await sageMaker.CreateHyperParameterTuningJobAsync(new CreateHyperParameterTuningJobRequest
+                        {
+                            TrainingJobDefinitions = new List<HyperParameterTrainingJobDefinition>
+                            {
+                                {|AISEC031:new HyperParameterTrainingJobDefinition { DefinitionName = "a", VpcConfig = vpc, ResourceConfig = new ResourceConfig { InstanceCount = 1 } }|},
+                            },
+                        });
+
+                        await sageMaker.CreateProcessingJobAsync({|AISEC031:new CreateProcessingJobRequest
+                        {
+                            ProcessingResources = new ProcessingResources { ClusterConfig = new ProcessingClusterConfig { InstanceCount = 1 } },
+                        }|});
+                    }
+                }
+                """, """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                class Jobs
+                {
+                    public async Task RunAsync(IAmazonSageMaker sageMaker, VpcConfig vpc)
+                    {
+                        await sageMaker.CreateHyperParameterTuningJobAsync(new CreateHyperParameterTuningJobRequest
+                        {
+                            TrainingJobDefinitions = new List<HyperParameterTrainingJobDefinition>
+                            {
+                                new HyperParameterTrainingJobDefinition { DefinitionName = "a", VpcConfig = vpc, ResourceConfig = new ResourceConfig { InstanceCount = 1 }, EnableNetworkIsolation = true },
+                            },
+                        });
+
+                        await sageMaker.CreateProcessingJobAsync(new CreateProcessingJobRequest
+                        {
+                            ProcessingResources = new ProcessingResources { ClusterConfig = new ProcessingClusterConfig { InstanceCount = 1 } },
+                            NetworkConfig = {|AISEC031:new NetworkConfig { EnableNetworkIsolation = true }|},
+                        });
+                    }
+                }
+                """, "AISEC031.Isolate");
     }
 }
