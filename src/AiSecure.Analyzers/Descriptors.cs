@@ -24,6 +24,20 @@ namespace AiSecure.Analyzers
             DiagnosticSeverity.Warning,
             "A certificate validation callback that returns true on every path, or DangerousAcceptAnyServerCertificateValidator, turns HTTPS into encryption with an unknown party: any machine on the path can present its own certificate and read or change the traffic.");
 
+        public static readonly DiagnosticDescriptor S3ObjectWithoutKmsKey = Create(
+            DiagnosticIds.S3ObjectWithoutKmsKey,
+            "S3 object is written without a customer-managed KMS key",
+            "'{0}' {1}",
+            DiagnosticSeverity.Warning,
+            "S3 writes (PutObject, CopyObject, multipart uploads, TransferUtility uploads) and bucket default encryption should use SSE-KMS with a customer-managed key id. Without encryption settings the object gets whatever the bucket default is; SSE-S3 (AES256) and the AWS-managed 'aws/s3' key cannot be restricted by key policy, audited per key or revoked, so anyone with S3 read access to the object can read model artifacts and training data.");
+
+        public static readonly DiagnosticDescriptor SageMakerWithoutKmsKey = Create(
+            DiagnosticIds.SageMakerWithoutKmsKey,
+            "SageMaker resource is created without a KMS key",
+            "'{0}' {1}; set a customer-managed KMS key id",
+            DiagnosticSeverity.Warning,
+            "SageMaker jobs, endpoints, notebooks and domains write model artifacts, training data, captured inference data and ML storage volumes. Without the KMS key properties of the request, SageMaker encrypts them with AWS-managed keys that cannot be restricted by key policy, audited per key or revoked.");
+
         public static readonly DiagnosticDescriptor InterContainerEncryptionDisabled = Create(
             DiagnosticIds.InterContainerEncryptionDisabled,
             "SageMaker inter-container traffic encryption is disabled",

@@ -9,6 +9,12 @@ namespace AiSecure.Analyzers
         /// <summary>AISEC021: TLS server certificate validation is disabled.</summary>
         public const string CertificateValidationDisabled = "AISEC021";
 
+        /// <summary>AISEC010: an S3 object is written without a customer-managed KMS key.</summary>
+        public const string S3ObjectWithoutKmsKey = "AISEC010";
+
+        /// <summary>AISEC011: a SageMaker resource is created without a KMS key.</summary>
+        public const string SageMakerWithoutKmsKey = "AISEC011";
+
         /// <summary>AISEC030: SageMaker inter-container traffic encryption is disabled.</summary>
         public const string InterContainerEncryptionDisabled = "AISEC030";
 

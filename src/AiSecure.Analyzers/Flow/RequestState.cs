@@ -47,7 +47,8 @@ namespace AiSecure.Analyzers.Flow
     /// <para>
     /// What makes a path <see cref="PathStatus.Unknown"/> (never reported by a careful rule): a container built
     /// elsewhere (a call, a parameter, a field), a nested object passed to a method, aliased or written through an
-    /// indexer. Passing the request or its paths to a parameter of type <c>object</c> (logging, formatting) is a read.
+    /// indexer. Passing the request or its paths to a parameter of type <c>object</c> (logging, formatting) or to an
+    /// unconstrained generic method parameter (<c>JsonSerializer.Serialize(request)</c>) is a read.
     /// A request held in a local written more than once, or in a method larger than the budget, gives null.
     /// </para>
     /// <para>Cost: one walk over the method's operations per analyzed creation, bounded by <see cref="MaxOperations"/>.</para>
@@ -104,6 +105,11 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
         }
+
+        /// <summary>True when the value is a constant alias of an AWS-managed key (<c>"alias/aws/s3"</c>, <c>"alias/aws/sagemaker"</c>).</summary>
+        public static bool IsAwsManagedKeyAlias(TrackedValue? value)
+            => value?.Value is { ConstantValue: { HasValue: true, Value: string text } }
+               && text.Trim().StartsWith("alias/aws/", System.StringComparison.OrdinalIgnoreCase);
 
         /// <summary>True when <paramref name="value"/> is <c>null</c>, <c>default</c>, <c>""</c> or <c>string.Empty</c>.</summary>
         public static bool IsNullOrEmpty(IOperation value)
@@ -621,7 +627,7 @@ namespace AiSecure.Analyzers.Flow
                 return value.Object;
             }
 
-            /// <summary>A parameter that cannot change the object: <c>object</c> (logging, formatting), strings and value types.</summary>
+            /// <summary>A parameter that cannot change the object: <c>object</c> (logging, formatting), strings, value types and unconstrained method type parameters (serializers).</summary>
             private static bool IsReadOnlyParameter(IParameterSymbol? parameter)
             {
                 if (parameter == null || parameter.RefKind != RefKind.None)
@@ -635,7 +641,14 @@ namespace AiSecure.Analyzers.Flow
                     type = array.ElementType;
                 }
 
-                return type.SpecialType is SpecialType.System_Object or SpecialType.System_String || type.IsValueType;
+                if (type.SpecialType is SpecialType.System_Object or SpecialType.System_String || type.IsValueType)
+                {
+                    return true;
+                }
+
+                // JsonSerializer.Serialize<T>(T value): a generic method cannot set the request's properties without a
+                // constraint; List<T>.Add(T) is a type parameter of the class and stays an escape.
+                return parameter.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method, ConstraintTypes.Length: 0 };
             }
 
             /// <summary>The first parent that is not a conversion or parentheses; <paramref name="top"/> is the operation below it.</summary>

@@ -366,5 +366,73 @@ namespace AiSecure.Analyzers.Tests.Flow
             Assert.Equal(PathStatus.Unknown, state!.GetStatus("TransformOutput.KmsKeyId"));
             Assert.Equal(PathStatus.Unset, state.GetStatus("TransformResources.VolumeKmsKeyId"));
         }
+    
+        [Fact]
+        public async Task SerializingIsARead_AddingToAListIsAnEscape()
+        {
+            var read = await AnalyzeAsync("""
+                using System.Text.Json;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                class Store
+                {
+                    public Task Save(IAmazonS3 s3)
+                    {
+                        var request = new PutObjectRequest { BucketName = "b" };
+                        var json = JsonSerializer.Serialize(request);
+                        return s3.PutObjectAsync(request);
+                    }
+                }
+                """, "PutObjectRequest");
+            Assert.Equal(RequestFate.Sent, read!.Fate);
+
+            var escape = await AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                class Store
+                {
+                    public async Task Save(IAmazonS3 s3, List<PutObjectRequest> batch)
+                    {
+                        var request = new PutObjectRequest { BucketName = "b" };
+                        batch.Add(request);
+                        await s3.PutObjectAsync(request);
+                    }
+                }
+                """, "PutObjectRequest");
+            Assert.Equal(RequestFate.Escapes, escape!.Fate);
+        }
+
+        [Fact]
+        public async Task MemberInitializersAndCoalesceAssignments()
+        {
+            var state = await AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                class Jobs
+                {
+                    public Task Run(IAmazonSageMaker sageMaker, string? key)
+                    {
+                        var request = new CreateLabelingJobRequest
+                        {
+                            LabelingJobAlgorithmsConfig = { LabelingJobResourceConfig = { VolumeKmsKeyId = key } },
+                        };
+                        request.OutputConfig ??= new LabelingJobOutputConfig();
+                        request.OutputConfig.KmsKeyId ??= key;
+                        return sageMaker.CreateLabelingJobAsync(request);
+                    }
+                }
+                """, "CreateLabelingJobRequest");
+
+            Assert.Equal(PathStatus.Set, state!.GetStatus("LabelingJobAlgorithmsConfig.LabelingJobResourceConfig.VolumeKmsKeyId"));
+            Assert.Equal(PathStatus.Set, state.GetStatus("OutputConfig.KmsKeyId"));
+            Assert.IsAssignableFrom<IMemberInitializerOperation>(state.GetValue("LabelingJobAlgorithmsConfig")!.Origin);
+        }
     }
 }
