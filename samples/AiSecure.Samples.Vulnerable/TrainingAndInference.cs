@@ -74,7 +74,7 @@ public sealed class TrainingAndInference
         });
     }
 
-    public async Task HostModelAsync(string roleArn, string modelDataUrl)
+    public async Task HostModelAsync(string roleArn, string modelDataUrl, string kmsKeyArn)
     {
         // AISEC031: the inference container is neither network-isolated nor in a VPC.
         await _sageMaker.CreateModelAsync(new CreateModelRequest
@@ -89,6 +89,7 @@ public sealed class TrainingAndInference
             NotebookInstanceName = "churn-analysis",
             RoleArn = roleArn,
             InstanceType = Amazon.SageMaker.InstanceType.MlT3Medium,
+            KmsKeyId = kmsKeyArn,
             // AISEC031: the notebook reaches the internet directly (and RootAccess defaults to Enabled).
             DirectInternetAccess = DirectInternetAccess.Enabled,
         });
