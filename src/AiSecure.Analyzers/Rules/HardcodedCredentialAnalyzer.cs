@@ -111,7 +111,8 @@ namespace AiSecure.Analyzers.Rules
                 }
 
                 var secret = Classify(symbols, method, parameter, root, argument);
-                if (secret == null && root != "Amazon")
+                var header = root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null;
+                if (secret == null && header == null && root != "Amazon")
                 {
                     continue;
                 }
@@ -123,13 +124,7 @@ namespace AiSecure.Analyzers.Rules
                         continue;
                     }
 
-                    var reported = secret;
-                    if (reported == null && root == "Amazon" && CredentialLiterals.IsAwsAccessKeyId(found.Text.Trim()))
-                    {
-                        // A key id passed where no key belongs (an account id, a region, a description).
-                        reported = new Secret(AwsAccessKeyIdVariable, "AWS access key id");
-                    }
-
+                    var reported = secret ?? TextSecret(root, header, found.Text);
                     if (reported != null)
                     {
                         Report(context, reported, found, parameter.Type, MemberName(method));
@@ -283,11 +278,14 @@ namespace AiSecure.Analyzers.Rules
                         return null;
                     }
 
-                    var secret = Classify(symbols, method, parameter, root, argument);
-                    if (secret == null && root == "Amazon" && CredentialLiterals.IsAwsAccessKeyId(text.Trim()))
+                    var arguments = argument.Parent switch
                     {
-                        secret = new Secret(AwsAccessKeyIdVariable, "AWS access key id");
-                    }
+                        IObjectCreationOperation creation => creation.Arguments,
+                        IInvocationOperation invocation => invocation.Arguments,
+                        _ => ImmutableArray<IArgumentOperation>.Empty,
+                    };
+                    var secret = Classify(symbols, method, parameter, root, argument)
+                        ?? TextSecret(root, root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null, text);
 
                     return secret == null ? null : new Sink(secret, parameter.Type, MemberName(method));
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment when assignment.Value == top && property.Type.IsString():
@@ -299,8 +297,57 @@ namespace AiSecure.Analyzers.Rules
         }
 
         private static bool IsCredentialMethod(CredentialSymbols symbols, INamedTypeSymbol type, string root)
-            => (root != "System" || type.InheritsFromOrEquals(symbols.ApiKeyCredential))
+            => (root != "System" || type.InheritsFromOrEquals(symbols.ApiKeyCredential) || type.InheritsFromOrEquals(symbols.AuthenticationHeaderValue) || type.InheritsFromOrEquals(symbols.HttpHeaders))
                && (root is "Amazon" or "System" || IsLlmNamespace(type.ContainingNamespace, root));
+
+        /// <summary>
+        /// Raw HTTP calls to the model APIs: <c>new AuthenticationHeaderValue("Bearer", "sk-…")</c>, and
+        /// <c>headers.Add("x-api-key" | "api-key", "…")</c>. Which vendor the key is for comes from the header and the key's prefix.
+        /// </summary>
+        private static string? HeaderOf(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var type = method.ContainingType;
+            if (method.MethodKind == MethodKind.Constructor && parameter.Name == "parameter" && type.InheritsFromOrEquals(symbols.AuthenticationHeaderValue))
+            {
+                return "Bearer";
+            }
+
+            if (method.Name is "Add" or "TryAddWithoutValidation" && parameter.Name == "value" && type.InheritsFromOrEquals(symbols.HttpHeaders))
+            {
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter?.Name == "name" && argument.Value.WalkDownConversions().ConstantValue.Value is string name)
+                    {
+                        return name.Trim().ToLowerInvariant() is "x-api-key" or "api-key" ? name.Trim().ToLowerInvariant() : null;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Secrets recognized by their text: an AWS key id anywhere in the AWS SDK, a vendor-prefixed key in an HTTP header.</summary>
+        private static Secret? TextSecret(string root, string? header, string text)
+        {
+            text = text.Trim();
+            if (root == "Amazon")
+            {
+                // A key id passed where no key belongs (an account id, a region, a description).
+                return CredentialLiterals.IsAwsAccessKeyId(text) ? new Secret(AwsAccessKeyIdVariable, "AWS access key id") : null;
+            }
+
+            switch (header)
+            {
+                case "Bearer" or "x-api-key" when text.StartsWith("sk-ant-", StringComparison.Ordinal):
+                    return new Secret(AnthropicVariable, "Anthropic API key");
+                case "Bearer" when text.StartsWith("sk-", StringComparison.Ordinal):
+                    return new Secret(OpenAIVariable, "OpenAI API key");
+                case "api-key":
+                    return new Secret(AzureOpenAIVariable, "Azure OpenAI API key");
+                default:
+                    return null;
+            }
+        }
 
         private static Secret? Classify(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
         {
@@ -735,6 +782,8 @@ namespace AiSecure.Analyzers.Rules
                 ImmutableCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.ImmutableCredentials");
                 AnthropicClient = TypeResolver.Get(compilation, "Anthropic.AnthropicClient") ?? TypeResolver.Get(compilation, "Anthropic.SDK.AnthropicClient");
                 OpenAIClient = TypeResolver.Get(compilation, "OpenAI.OpenAIClient");
+                AuthenticationHeaderValue = TypeResolver.Get(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
+                HttpHeaders = TypeResolver.Get(compilation, "System.Net.Http.Headers.HttpHeaders");
                 SemanticKernel = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.Kernel");
             }
 
@@ -751,6 +800,10 @@ namespace AiSecure.Analyzers.Rules
             public INamedTypeSymbol? OpenAIClient { get; }
 
             public INamedTypeSymbol? SemanticKernel { get; }
+
+            public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+
+            public INamedTypeSymbol? HttpHeaders { get; }
 
             public bool HasAny => ApiKeyCredential != null || AzureKeyCredential != null || AwsCredentials != null
                 || AnthropicClient != null || OpenAIClient != null || SemanticKernel != null;

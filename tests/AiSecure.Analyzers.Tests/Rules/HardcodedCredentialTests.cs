@@ -563,5 +563,74 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => new ChatClient("gpt-4o", production ? Environment.GetEnvironmentVariable("OPENAI_API_KEY") : "test-key-for-staging");
                 }
                 """, Sdks);
+
+        [Fact]
+        public Task RawHttpCallsToModelApis()
+            => Verify.FixAsync("""
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                class RawClients
+                {
+                    private const string ClaudeKey = [|"sk-ant-api03-Zq8Xv2Lm5Nw9Rt3Yk7Pb1Hc6Jd4Fs0Ga"|];
+
+                    public HttpClient OpenAI()
+                    {
+                        var http = new HttpClient();
+                        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", [|"sk-proj-4fJq9XtR2mVb7LwZ1cKd8NsY3pHg6EaU"|]);
+                        return http;
+                    }
+
+                    public HttpRequestMessage Claude(HttpContent body)
+                    {
+                        var request = new HttpRequestMessage(HttpMethod.Post, "https://api.anthropic.com/v1/messages") { Content = body };
+                        request.Headers.Add("x-api-key", ClaudeKey);
+                        request.Headers.Add("anthropic-version", "2023-06-01");
+                        return request;
+                    }
+
+                    public void Azure(HttpClient http)
+                    {
+                        http.DefaultRequestHeaders.Add("api-key", [|"4b2c8e1f9a3d47e6b5c0d8f2a7e1c3b9"|]);
+                        // Not keys: other headers, other bearer tokens, placeholders.
+                        http.DefaultRequestHeaders.Add("x-request-id", "4b2c8e1f9a3d47e6b5c0d8f2a7e1c3b9");
+                        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "eyJhbGciOiJIUzI1NiJ9.e30.abc");
+                        http.DefaultRequestHeaders.Add("x-api-key", "sk-ant-test-key");
+                    }
+                }
+                """, """
+                using System;
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                class RawClients
+                {
+                    private const string ClaudeKey = "sk-ant-api03-Zq8Xv2Lm5Nw9Rt3Yk7Pb1Hc6Jd4Fs0Ga";
+
+                    public HttpClient OpenAI()
+                    {
+                        var http = new HttpClient();
+                        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+                        return http;
+                    }
+
+                    public HttpRequestMessage Claude(HttpContent body)
+                    {
+                        var request = new HttpRequestMessage(HttpMethod.Post, "https://api.anthropic.com/v1/messages") { Content = body };
+                        request.Headers.Add("x-api-key", Environment.GetEnvironmentVariable("ANTHROPIC_API_KEY"));
+                        request.Headers.Add("anthropic-version", "2023-06-01");
+                        return request;
+                    }
+
+                    public void Azure(HttpClient http)
+                    {
+                        http.DefaultRequestHeaders.Add("api-key", Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY"));
+                        // Not keys: other headers, other bearer tokens, placeholders.
+                        http.DefaultRequestHeaders.Add("x-request-id", "4b2c8e1f9a3d47e6b5c0d8f2a7e1c3b9");
+                        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "eyJhbGciOiJIUzI1NiJ9.e30.abc");
+                        http.DefaultRequestHeaders.Add("x-api-key", "sk-ant-test-key");
+                    }
+                }
+                """, Sdks);
     }
 }
