@@ -105,6 +105,8 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public AnthropicClient Create() => new AnthropicClient { ApiKey = [|"sk-ant-api03-Zq8Xv2Lm5Nw9Rt3Yk7Pb1Hc6Jd4Fs0Ga"|] };
 
                     public AnthropicClient WithOptions() => new AnthropicClient(new ClientOptions { AuthToken = [|"sk-ant-oat01-Bv7Nc4Xz1Lk8Jh5Gf2Ds9Aq3We6Rt0Yu"|] });
+
+                    public IAnthropicClient Rekey(IAnthropicClient client) => client.WithOptions(options => options with { ApiKey = [|"sk-ant-api03-Hn4Bv8Cx2Zl6Kj0Mg5Fd9Sa3Qw7Er1Ty"|] });
                 }
                 """, Sdks);
 
