@@ -66,15 +66,15 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             }
             else if (assignment.Parent is InitializerExpressionSyntax)
             {
-                editor.RemoveNode(assignment, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepExteriorTrivia);
+                editor.RemoveNode(assignment, SyntaxRemoveOptions.KeepDirectives);
             }
             else if (assignment.Parent is ExpressionStatementSyntax { Parent: GlobalStatementSyntax global })
             {
-                editor.RemoveNode(global, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+                editor.RemoveNode(global, SyntaxRemoveOptions.KeepDirectives);
             }
             else if (assignment.Parent is ExpressionStatementSyntax statement)
             {
-                editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+                editor.RemoveNode(statement, SyntaxRemoveOptions.KeepDirectives);
             }
 
             return editor.GetChangedDocument();

@@ -15,8 +15,8 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CleartextEndpointFixer)), Shared]
     public sealed class CleartextEndpointFixer : CodeFixProvider
     {
-        public const string HttpsEquivalenceKey = "AISEC020.UseHttps";
-        public const string UseHttpEquivalenceKey = "AISEC020.UseHttpFalse";
+        /// <summary>One key for both variants, so Fix All moves every endpoint of a scope to TLS at once.</summary>
+        public const string EquivalenceKey = "AISEC020.UseTls";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CleartextEndpoint);
 
@@ -43,7 +43,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                 var https = replacement == CleartextEndpointAnalyzer.HttpsReplacement;
                 var title = https ? "Use https://" : "Set UseHttp to false";
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => ReplaceAsync(document, target.SourceSpan, replacement, ct), https ? HttpsEquivalenceKey : UseHttpEquivalenceKey),
+                    CodeAction.Create(title, ct => ReplaceAsync(document, target.SourceSpan, replacement, ct), EquivalenceKey),
                     diagnostic);
             }
 

@@ -75,6 +75,13 @@ namespace AiSecure.Analyzers.Flow
                 case IFieldReferenceOperation fieldReference when fieldReference.Field.HasConstantValue && fieldReference.Field.ConstantValue is string fieldText:
                     return FromDeclaration(fieldReference.Field, fieldText, cancellationToken);
 
+                case IFieldReferenceOperation fieldReference when fieldReference.Field.IsReadOnly:
+                    return FromReadOnlyField(fieldReference.Field, cancellationToken);
+
+                case ICoalesceOperation coalesce:
+                    // configuration["Endpoint"] ?? "http://…": the fallback is what runs when nothing is configured.
+                    return Resolve(coalesce.WhenNull, depth + 1, cancellationToken);
+
                 case ILocalReferenceOperation localReference:
                     if (localReference.Local.HasConstantValue && localReference.Local.ConstantValue is string localText)
                     {
@@ -124,6 +131,38 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return new UrlValue(text, true, null, 0);
+        }
+
+        /// <summary>
+        /// A <c>readonly</c> field read from its declaration's syntax: a string literal, or <c>new Uri("…")</c> /
+        /// <c>new("…")</c> of one. Another member's operations are not available here, so only literal text counts.
+        /// </summary>
+        private static UrlValue FromReadOnlyField(IFieldSymbol field, CancellationToken cancellationToken)
+        {
+            if (!field.Type.IsStringType() && field.Type.Name != "Uri")
+            {
+                return default;
+            }
+
+            foreach (var reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+                {
+                    continue;
+                }
+
+                if (value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
+                {
+                    value = arguments[0].Expression;
+                }
+
+                if (value is LiteralExpressionSyntax literal && literal.Token.Value is string text)
+                {
+                    return FromLiteralSyntax(literal, text);
+                }
+            }
+
+            return default;
         }
 
         /// <summary>The offset of the first value character in a string literal token: past @, $, and quotes.</summary>

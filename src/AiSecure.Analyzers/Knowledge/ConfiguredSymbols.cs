@@ -75,13 +75,15 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 try
                 {
-                    var id = raw;
+                    // .editorconfig ends a value at '#' (a comment), so "#ctor" may be written ".ctor" and the
+                    // parameter suffix "@param" as well as "#param" (which survives where no comment rule applies).
+                    var id = raw.Replace("..ctor", ".#ctor").Replace("..cctor", ".#cctor");
                     string? parameter = null;
-                    var hash = raw.IndexOf('#');
-                    if (hash >= 0)
+                    var hash = Math.Max(id.LastIndexOf('@'), id.LastIndexOf('#'));
+                    if (hash > 0 && id[hash - 1] != '.')
                     {
-                        id = raw.Substring(0, hash);
-                        parameter = raw.Substring(hash + 1).Trim();
+                        parameter = id.Substring(hash + 1).Trim();
+                        id = id.Substring(0, hash);
                         if (parameter.Length == 0)
                         {
                             parameter = null;

@@ -126,13 +126,33 @@ namespace AiSecure.Analyzers.Options
                 return ImmutableArray<string>.Empty;
             }
 
+            // Commas separate entries, except inside the parameter list of a documentation id:
+            // "M:Ns.T.M(System.String,System.Int32), P:Ns.T.P".
             var builder = ImmutableArray.CreateBuilder<string>();
-            foreach (var part in value!.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            var depth = 0;
+            var start = 0;
+            var text = value!;
+            for (var i = 0; i <= text.Length; i++)
             {
-                var trimmed = part.Trim();
-                if (trimmed.Length > 0)
+                var c = i < text.Length ? text[i] : ',';
+                if (c == '(' || c == '[' || c == '{')
                 {
-                    builder.Add(trimmed);
+                    depth++;
+                }
+                else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+                {
+                    depth--;
+                }
+                else if ((c == ',' && depth == 0) || c == ';' || i == text.Length)
+                {
+                    var trimmed = text.Substring(start, i - start).Trim();
+                    if (trimmed.Length > 0)
+                    {
+                        builder.Add(trimmed);
+                    }
+
+                    start = i + 1;
+                    depth = 0;
                 }
             }
 

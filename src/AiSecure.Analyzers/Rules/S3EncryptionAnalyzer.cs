@@ -167,6 +167,9 @@ namespace AiSecure.Analyzers.Rules
             Location location;
             switch (method)
             {
+                case Algorithm.None when spec.IsBucketDefault && state.Fate == RequestFate.Escapes && !IsBuiltInPlace(creation):
+                    // A bucket default returned or handed on without an algorithm may be completed elsewhere.
+                    return;
                 case Algorithm.None:
                     kind = NoEncryption;
                     location = CreationLocation(creation);
@@ -371,6 +374,18 @@ namespace AiSecure.Analyzers.Rules
             }
 
             return true;
+        }
+
+        /// <summary>True when the creation is the value of a property in another object's initializer (built where it is used).</summary>
+        private static bool IsBuiltInPlace(IOperation creation)
+        {
+            var parent = creation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } };
         }
 
         private static bool IsInSameTree(TrackedValue write, IOperation creation)

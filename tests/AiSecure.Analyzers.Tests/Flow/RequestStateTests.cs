@@ -15,9 +15,7 @@ namespace AiSecure.Analyzers.Tests.Flow
     {
         private static async Task<RequestState?> AnalyzeAsync(string source, string typeName, int index = 0)
         {
-            await ReferenceCatalog.EnsureResolvedAsync(ReferenceCatalog.Aws, CancellationToken.None);
-            var references = (await ReferenceCatalog.Aws.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
-                .AddRange(await ReferenceCatalog.GetAwsStubsAsync());
+            var references = ReferenceCatalog.Aws.References.AddRange(await ReferenceCatalog.GetAwsStubsAsync());
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
             var compilation = CSharpCompilation.Create(
                 "Test",

@@ -187,6 +187,31 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task ReadOnlyFieldsAndConfigurationFallbacks()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Net.Http;
+                using Microsoft.Extensions.Configuration;
+
+                class Client
+                {
+                    private static readonly Uri InferenceUri = new Uri("http://inference.example.com/");
+                    private static readonly Uri LocalUri = new("http://localhost:8080/");
+                    private readonly string _modelsUrl = "http://models.example.com/";
+
+                    public HttpClient Create(IConfiguration configuration)
+                    {
+                        var http = new HttpClient { BaseAddress = [|InferenceUri|] };
+                        http.BaseAddress = LocalUri;
+                        http.BaseAddress = [|new Uri(_modelsUrl)|];
+                        http.BaseAddress = [|new Uri(configuration["Ollama:Endpoint"] ?? "http://ollama.internal:11434")|];
+                        http.BaseAddress = new Uri(configuration["Ollama:Endpoint"] ?? "https://ollama.example.com");
+                        return http;
+                    }
+                }
+                """, ReferenceCatalog.Web);
+
+        [Fact]
         public Task ConcatenationStartingWithHttp()
             => Verify.AnalyzeAsync("""
                 using System;
@@ -212,10 +237,11 @@ namespace AiSecure.Analyzers.Tests.Rules
                         public HttpClient Create() => new HttpClient { BaseAddress = {|#0:new Uri("http://api.example.com/v1")|} };
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Net,
+                References = ReferenceCatalog.Net,
             };
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.CleartextEndpoint).WithLocation(0)
-                .WithArguments("The endpoint 'http://api.example.com/v1'"));
+                .WithArguments("The endpoint 'http://api.example.com/v1'")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
             await test.RunWithStubsAsync();
         }
 
@@ -340,7 +366,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """, editorConfig: "aisecure.endpoint_sinks = M:Contoso.ModelGateway.#ctor(System.String,System.String)#baseUrl, P:Contoso.ModelGateway.Endpoint, M:Contoso.ModelGateway.Connect(System.String,System.String)#url");
+                """, editorConfig: "aisecure.endpoint_sinks = M:Contoso.ModelGateway..ctor(System.String,System.String)@baseUrl, P:Contoso.ModelGateway.Endpoint, M:Contoso.ModelGateway.Connect(System.String,System.String)@url");
 
         [Fact]
         public Task BadOptionValuesKeepDefaults()
@@ -454,6 +480,34 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public HttpClient Create() => new HttpClient { BaseAddress = new Uri(BaseUrl) };
 
                     public HttpRequestMessage Ping() => new HttpRequestMessage(HttpMethod.Get, BaseUrl + "ping");
+                }
+                """);
+
+        [Fact]
+        public Task FixReadOnlyFieldAndFallback()
+            => Verify.FixAsync("""
+                using System;
+                using System.Net.Http;
+
+                class Client
+                {
+                    private static readonly Uri InferenceUri = new Uri("http://inference.example.com/");
+
+                    public HttpClient Create(string? configured) => new HttpClient { BaseAddress = [|InferenceUri|] };
+
+                    public Uri Fallback(string? configured) => new HttpRequestMessage(HttpMethod.Get, [|configured ?? "http://models.example.com/"|]).RequestUri!;
+                }
+                """, """
+                using System;
+                using System.Net.Http;
+
+                class Client
+                {
+                    private static readonly Uri InferenceUri = new Uri("https://inference.example.com/");
+
+                    public HttpClient Create(string? configured) => new HttpClient { BaseAddress = InferenceUri };
+
+                    public Uri Fallback(string? configured) => new HttpRequestMessage(HttpMethod.Get, configured ?? "https://models.example.com/").RequestUri!;
                 }
                 """);
 

@@ -37,7 +37,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult(Descriptors.S3ObjectWithoutKmsKey).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -66,7 +66,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             });
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult(Descriptors.S3ObjectWithoutKmsKey).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -93,7 +93,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult(Descriptors.S3ObjectWithoutKmsKey).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -115,7 +115,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             => {|#0:transfer.UploadAsync(path, bucket, "exports/model.onnx")|};
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult(Descriptors.S3ObjectWithoutKmsKey).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -245,7 +245,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyArn,
                         });
                 }
-                """, ReferenceCatalog.Aws.AddPackages(System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"))));
+                """, ReferenceCatalog.Aws);
 
         [Fact]
         public Task UnknownValuesAndSseC_AreSilent()
@@ -722,7 +722,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             ServerSideEncryptionKeyManagementServiceKeyId = Configuration["Aws:KmsKeyArn"],
                         });
                 }
-                """, ReferenceCatalog.Aws.AddPackages(System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"))),
+                """, ReferenceCatalog.Aws,
                 editorConfig: "aisecure.kms_key_id = Configuration[\"Aws:KmsKeyArn\"]");
 
         [Fact]
@@ -971,7 +971,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 CompilerDiagnostics = CompilerDiagnostics.Warnings,
             }.RunWithStubsAsync();
     
@@ -1220,5 +1220,22 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => s3.PutObjectAsync(new PutObjectRequest { BucketName = "b", ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId });
                 }
                 """, ReferenceCatalog.Aws, editorConfig: "aisecure.kms_key_id = Configuration[\"Aws:");
+    
+        [Fact]
+        public Task BucketDefaultWithoutAlgorithm()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public static class Defaults
+                {
+                    public static ServerSideEncryptionRule InPlace() => new ServerSideEncryptionRule { ServerSideEncryptionByDefault = [|new ServerSideEncryptionByDefault()|] };
+
+                    public static ServerSideEncryptionByDefault Partial() => new ServerSideEncryptionByDefault();
+
+                    public static ServerSideEncryptionByDefault Explicit() => new ServerSideEncryptionByDefault { [|ServerSideEncryptionAlgorithm = "AES256"|] };
+                }
+                """, ReferenceCatalog.Aws);
     }
 }

@@ -7,9 +7,6 @@ namespace AiSecure.Analyzers.Tests.Rules
     /// <summary>AISEC011: SageMaker resource is created without a KMS key.</summary>
     public class SageMakerEncryptionTests
     {
-        private static readonly System.Collections.Immutable.ImmutableArray<PackageIdentity> Configuration =
-            System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"));
-
         [Fact]
         public Task TrainingJobWithoutKeys_OneDiagnosticOnTheCreation_NamingEveryPath()
             => new Verify.Test
@@ -41,7 +38,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 AwsStubs = true,
                 ExpectedDiagnostics =
                 {
@@ -70,7 +67,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             });
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 AwsStubs = true,
                 ExpectedDiagnostics =
                 {
@@ -206,7 +203,7 @@ namespace AiSecure.Analyzers.Tests.Rules
 
                     private ResourceConfig BuildResources() => new ResourceConfig { InstanceCount = 1 };
                 }
-                """, ReferenceCatalog.Aws.AddPackages(Configuration), awsStubs: true);
+                """, ReferenceCatalog.Aws, awsStubs: true);
 
         [Fact]
         public Task RequestsThatEscapeOrAreNeverSent_AreSilent()
@@ -628,6 +625,162 @@ namespace AiSecure.Analyzers.Tests.Rules
                                 new HyperParameterTrainingJobDefinition { DefinitionName = "a", OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://a", KmsKeyId = labelingKmsKeyId } },
                             },
                         });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+    
+        [Fact]
+        public Task RealisticPipelineService()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+                using Microsoft.Extensions.Logging;
+                using Microsoft.Extensions.Options;
+
+                public sealed class MlOptions
+                {
+                    public string RoleArn { get; set; } = "";
+                    public string ArtifactBucket { get; set; } = "";
+                    public string? KmsKeyArn { get; set; }
+                }
+
+                public sealed class PipelineService
+                {
+                    private readonly IAmazonSageMaker _sageMaker;
+                    private readonly MlOptions _options;
+                    private readonly ILogger<PipelineService> _logger;
+
+                    public PipelineService(IAmazonSageMaker sageMaker, IOptions<MlOptions> options, ILogger<PipelineService> logger)
+                    {
+                        _sageMaker = sageMaker;
+                        _options = options.Value;
+                        _logger = logger;
+                    }
+
+                    public async Task<string> TrainAsync(string datasetUri, int instances, CancellationToken cancellationToken)
+                    {
+                        var jobName = $"train-{DateTime.UtcNow:yyyyMMddHHmmss}";
+                        var request = new CreateTrainingJobRequest
+                        {
+                            TrainingJobName = jobName,
+                            RoleArn = _options.RoleArn,
+                            AlgorithmSpecification = new AlgorithmSpecification { TrainingImage = "xgboost:1.7", TrainingInputMode = TrainingInputMode.File },
+                            HyperParameters = new Dictionary<string, string> { ["max_depth"] = "5" },
+                            OutputDataConfig = new OutputDataConfig { S3OutputPath = $"s3://{_options.ArtifactBucket}/models", KmsKeyId = _options.KmsKeyArn },
+                            ResourceConfig = new ResourceConfig { InstanceCount = instances, InstanceType = TrainingInstanceType.MlM5Xlarge, VolumeSizeInGB = 100 },
+                            StoppingCondition = new StoppingCondition { MaxRuntimeInSeconds = 7200 },
+                        };
+                        if (instances > 1)
+                        {
+                            request.EnableInterContainerTrafficEncryption = true;
+                        }
+
+                        request.ResourceConfig.VolumeKmsKeyId = _options.KmsKeyArn;
+                        _logger.LogInformation("Starting {Job}", jobName);
+                        await _sageMaker.CreateTrainingJobAsync(request, cancellationToken);
+                        return jobName;
+                    }
+
+                    public async Task DeployAsync(string modelName, CancellationToken cancellationToken)
+                    {
+                        var config = {|AISEC011:new CreateEndpointConfigRequest|}
+                        {
+                            EndpointConfigName = $"{modelName}-config",
+                            ProductionVariants = new List<ProductionVariant>
+                            {
+                                new ProductionVariant { VariantName = "AllTraffic", ModelName = modelName, InitialInstanceCount = 1, InstanceType = ProductionVariantInstanceType.MlM5Large },
+                            },
+                        };
+                        await _sageMaker.CreateEndpointConfigAsync(config, cancellationToken);
+                    }
+
+                    public Task PrepareAsync(string input)
+                    {
+                        var cluster = new ProcessingClusterConfig { InstanceCount = 1, InstanceType = ProcessingInstanceType.MlM5Xlarge, VolumeSizeInGB = 30 };
+                        var request = {|AISEC011:new CreateProcessingJobRequest|}
+                        {
+                            ProcessingJobName = "prep",
+                            RoleArn = _options.RoleArn,
+                            ProcessingResources = new ProcessingResources { ClusterConfig = cluster },
+                            ProcessingOutputConfig = new ProcessingOutputConfig { KmsKeyId = _options.KmsKeyArn },
+                        };
+                        return _sageMaker.CreateProcessingJobAsync(request);
+                    }
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task Fix_UsesTheOptionsObjectAndTheNestedLocal()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+                using Microsoft.Extensions.Options;
+
+                public sealed class MlOptions
+                {
+                    public string RoleArn { get; set; } = "";
+                    public string KmsKeyArn { get; set; } = "";
+                }
+
+                public sealed class PipelineService
+                {
+                    private readonly IAmazonSageMaker _sageMaker;
+                    private readonly IOptions<MlOptions> _options;
+
+                    public PipelineService(IAmazonSageMaker sageMaker, IOptions<MlOptions> options)
+                    {
+                        _sageMaker = sageMaker;
+                        _options = options;
+                    }
+
+                    public Task PrepareAsync()
+                    {
+                        var cluster = new ProcessingClusterConfig { InstanceCount = 1 };
+                        var request = [|new CreateProcessingJobRequest|]
+                        {
+                            ProcessingJobName = "prep",
+                            ProcessingResources = new ProcessingResources { ClusterConfig = cluster },
+                        };
+                        return _sageMaker.CreateProcessingJobAsync(request);
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+                using Microsoft.Extensions.Options;
+
+                public sealed class MlOptions
+                {
+                    public string RoleArn { get; set; } = "";
+                    public string KmsKeyArn { get; set; } = "";
+                }
+
+                public sealed class PipelineService
+                {
+                    private readonly IAmazonSageMaker _sageMaker;
+                    private readonly IOptions<MlOptions> _options;
+
+                    public PipelineService(IAmazonSageMaker sageMaker, IOptions<MlOptions> options)
+                    {
+                        _sageMaker = sageMaker;
+                        _options = options;
+                    }
+
+                    public Task PrepareAsync()
+                    {
+                        var cluster = new ProcessingClusterConfig { InstanceCount = 1, VolumeKmsKeyId = _options.Value.KmsKeyArn };
+                        var request = new CreateProcessingJobRequest
+                        {
+                            ProcessingJobName = "prep",
+                            ProcessingResources = new ProcessingResources { ClusterConfig = cluster },
+                        };
+                        return _sageMaker.CreateProcessingJobAsync(request);
+                    }
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
     }

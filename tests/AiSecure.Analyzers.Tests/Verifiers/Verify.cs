@@ -19,20 +19,20 @@ namespace AiSecure.Analyzers.Tests.Verifiers
         where TFixer : CodeFixProvider, new()
     {
         /// <summary>Analyzes <paramref name="source"/> and expects exactly the diagnostics its markup shows.</summary>
-        public static Task AnalyzeAsync(string source, ReferenceAssemblies? references = null, string? editorConfig = null, bool awsStubs = false, CompilerDiagnostics compilerDiagnostics = CompilerDiagnostics.Errors)
+        public static Task AnalyzeAsync(string source, ReferenceSet? references = null, string? editorConfig = null, bool awsStubs = false, CompilerDiagnostics compilerDiagnostics = CompilerDiagnostics.Errors)
         {
-            var test = new Test { TestCode = source, ReferenceAssemblies = references ?? ReferenceCatalog.Net, EditorConfig = editorConfig, AwsStubs = awsStubs, CompilerDiagnostics = compilerDiagnostics };
+            var test = new Test { TestCode = source, References = references ?? ReferenceCatalog.Net, EditorConfig = editorConfig, AwsStubs = awsStubs, CompilerDiagnostics = compilerDiagnostics };
             return test.RunWithStubsAsync();
         }
 
         /// <summary>Applies the fix (code action <paramref name="equivalenceKey"/>, or the first) to each diagnostic, then Fix All, and compares.</summary>
-        public static Task FixAsync(string source, string fixedSource, ReferenceAssemblies? references = null, string? editorConfig = null, bool awsStubs = false, string? equivalenceKey = null)
+        public static Task FixAsync(string source, string fixedSource, ReferenceSet? references = null, string? editorConfig = null, bool awsStubs = false, string? equivalenceKey = null)
         {
             var test = new Test
             {
                 TestCode = source,
                 FixedCode = fixedSource,
-                ReferenceAssemblies = references ?? ReferenceCatalog.Net,
+                References = references ?? ReferenceCatalog.Net,
                 EditorConfig = editorConfig,
                 AwsStubs = awsStubs,
                 CodeActionEquivalenceKey = equivalenceKey,
@@ -45,12 +45,21 @@ namespace AiSecure.Analyzers.Tests.Verifiers
             /// <summary>Contents of an <c>.editorconfig</c> that applies to every source file (the <c>[*]</c> header is added).</summary>
             public string? EditorConfig { get; set; }
 
+            public Test()
+            {
+                // No reference package: the references come from the catalog (see ReferenceCatalog).
+                ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+            }
+
+            /// <summary>What the test code compiles against; <see cref="ReferenceCatalog.Net"/> unless set.</summary>
+            public ReferenceSet References { get; set; } = ReferenceCatalog.Net;
+
             /// <summary>Compile against the SageMaker and Bedrock Runtime stand-ins too.</summary>
             public bool AwsStubs { get; set; }
 
             public async Task RunWithStubsAsync(CancellationToken cancellationToken = default)
             {
-                await ReferenceCatalog.EnsureResolvedAsync(ReferenceAssemblies, cancellationToken).ConfigureAwait(false);
+                TestState.AdditionalReferences.AddRange(References.References);
                 if (AwsStubs)
                 {
                     TestState.AdditionalReferences.AddRange(await ReferenceCatalog.GetAwsStubsAsync().ConfigureAwait(false));

@@ -1,0 +1,259 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using AiSecure.Analyzers.Tests.MetaTests;
+
+namespace AiSecure.Analyzers.Tests.Packaging
+{
+    /// <summary>
+    /// The package as a NuGet user meets it: pack, restore from a local folder feed into a throwaway project,
+    /// build, read the SARIF log; warnings-as-errors fails that build; the presets change severities.
+    /// </summary>
+    public sealed class PackageTests : IClassFixture<PackageTests.PackedConsumer>
+    {
+        private readonly PackedConsumer _consumer;
+
+        public PackageTests(PackedConsumer consumer) => _consumer = consumer;
+
+        [Fact]
+        public void PackageHasTheAnalyzersAndNothingElseToReference()
+        {
+            using var zip = ZipFile.OpenRead(_consumer.PackagePath);
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("analyzers/dotnet/cs/AiSecure.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/AiSecure.Analyzers.CodeFixes.dll", entries);
+            Assert.Contains("buildTransitive/AiSecure.Analyzers.props", entries);
+            Assert.Contains("README.md", entries);
+            Assert.Contains("icon.png", entries);
+            Assert.Contains("configuration/aisecure_allerrors.globalconfig", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+            Assert.DoesNotContain(entries, e => e.EndsWith("Microsoft.CodeAnalysis.dll", StringComparison.Ordinal));
+
+            using var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+            var nuspec = new StreamReader(nuspecStream).ReadToEnd();
+            Assert.Contains("<id>AiSecure.Analyzers</id>", nuspec, StringComparison.Ordinal);
+            Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec, StringComparison.Ordinal);
+            Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, StringComparison.Ordinal);
+            Assert.Contains("<repository type=\"git\"", nuspec, StringComparison.Ordinal);
+            Assert.Contains("<tags>", nuspec, StringComparison.Ordinal);
+            Assert.DoesNotContain("<dependency ", nuspec, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void BuildReportsTheRulesInSarif()
+        {
+            var (exitCode, output) = _consumer.Build("-p:ErrorLog=" + _consumer.SarifPath + "%2Cversion=2.1");
+            Assert.True(exitCode == 0, output);
+            using var sarif = JsonDocument.Parse(File.ReadAllText(_consumer.SarifPath));
+            var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Select(r => (Rule: r.GetProperty("ruleId").GetString()!, Level: r.TryGetProperty("level", out var l) ? l.GetString() : "warning",
+                    File: Path.GetFileName(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!)))
+                .Where(r => r.Rule.StartsWith("AISEC", StringComparison.Ordinal))
+                .ToList();
+
+            foreach (var (id, file) in PackedConsumer.ExpectedFindings)
+            {
+                Assert.Contains(results, r => r.Rule == id && r.File == file);
+            }
+
+            Assert.All(results, r => Assert.Equal("warning", r.Level));
+            Assert.DoesNotContain(results, r => r.File == "Clean.cs");
+        }
+
+        [Fact]
+        public void WarningsAsErrorsFailsTheBuild()
+        {
+            var (exitCode, output) = _consumer.Build("-warnaserror");
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("error AISEC020", output, StringComparison.Ordinal);
+            Assert.Contains("error AISEC021", output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void PresetsChangeEverySeverity()
+        {
+            var (errorsExit, errorsOutput) = _consumer.Build("-p:AiSecureAnalysisMode=AllErrors");
+            Assert.NotEqual(0, errorsExit);
+            Assert.Contains("error AISEC020", errorsOutput, StringComparison.Ordinal);
+
+            var (noneExit, noneOutput) = _consumer.Build("-p:AiSecureAnalysisMode=None");
+            Assert.True(noneExit == 0, noneOutput);
+            Assert.DoesNotContain("AISEC0", noneOutput, StringComparison.Ordinal);
+        }
+
+        /// <summary>Packs once for the class and writes the consumer project.</summary>
+        public sealed class PackedConsumer : IDisposable
+        {
+            /// <summary>(rule id, file) pairs the consumer's code must produce.</summary>
+            public static readonly (string Id, string File)[] ExpectedFindings =
+            {
+                ("AISEC003", "Insights.cs"),
+                ("AISEC020", "Transport.cs"),
+                ("AISEC021", "Transport.cs"),
+            };
+
+            private readonly string _root;
+
+            public PackedConsumer()
+            {
+                _root = Path.Combine(Path.GetTempPath(), "aisecure-package-" + Guid.NewGuid().ToString("N"));
+                var feed = Path.Combine(_root, "feed");
+                var consumer = Path.Combine(_root, "consumer");
+                Directory.CreateDirectory(consumer);
+
+                // A fresh version each run, so the global packages folder never serves a stale build.
+                var version = "0.1.0-packagetest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+                var (exitCode, output) = Run(Repository.Root, "pack", Repository.PathOf("src", "AiSecure.Analyzers.Package", "AiSecure.Analyzers.Package.csproj"), "-c", "Release", "-o", feed, "-p:Version=" + version);
+                if (exitCode != 0)
+                {
+                    throw new InvalidOperationException("dotnet pack failed:\n" + output);
+                }
+
+                PackagePath = Directory.GetFiles(feed, "AiSecure.Analyzers.*.nupkg").Single();
+                File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+                    <?xml version="1.0" encoding="utf-8"?>
+                    <configuration>
+                      <packageSources>
+                        <add key="aisecure-local" value="{feed}" />
+                      </packageSources>
+                    </configuration>
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <PropertyGroup>
+                        <TargetFramework>net10.0</TargetFramework>
+                        <Nullable>enable</Nullable>
+                        <ImplicitUsings>enable</ImplicitUsings>
+                        <NoWarn>$(NoWarn);SYSLIB0014;NU1603</NoWarn>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <PackageReference Include="AiSecure.Analyzers" Version="{version}" PrivateAssets="all" />
+                        <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
+                        <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Transport.cs"), """
+                    using System.Net.Http;
+                    using Amazon.S3;
+
+                    namespace Consumer;
+
+                    public sealed class ModelClient
+                    {
+                        private const string Gateway = "http://llm-gateway.example.com/";
+
+                        public HttpClient Create()
+                        {
+                            var handler = new HttpClientHandler
+                            {
+                                ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true,
+                            };
+                            return new HttpClient(handler) { BaseAddress = new Uri(Gateway) };
+                        }
+
+                        public AmazonS3Config Storage() => new AmazonS3Config { ServiceURL = "http://s3.example.com", UseHttp = true };
+                    }
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Insights.cs"), """
+                    using System.Diagnostics;
+                    using Microsoft.Extensions.AI;
+
+                    namespace Consumer;
+
+                    public sealed class Insights(IChatClient client)
+                    {
+                        public async Task FixAsync(string incident)
+                        {
+                            var response = await client.GetResponseAsync("Suggest one shell command that fixes: " + incident);
+                            Process.Start("/bin/sh", "-c \"" + response.Text + "\"");
+                        }
+                    }
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Clean.cs"), """
+                    using System.Net.Http;
+                    using System.Xml.Linq;
+
+                    namespace Consumer;
+
+                    public sealed class CleanClient
+                    {
+                        private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+                        public HttpClient Create() => new HttpClient { BaseAddress = new Uri("https://api.example.com/") };
+
+                        public HttpClient Local() => new HttpClient { BaseAddress = new Uri("http://localhost:11434/") };
+                    }
+                    """);
+                ConsumerDirectory = consumer;
+                SarifPath = Path.Combine(_root, "build.sarif");
+
+                (exitCode, output) = Run(consumer, "restore");
+                if (exitCode != 0)
+                {
+                    throw new InvalidOperationException("restore of the consumer failed:\n" + output);
+                }
+            }
+
+            public string PackagePath { get; }
+
+            public string ConsumerDirectory { get; }
+
+            public string SarifPath { get; }
+
+            public (int ExitCode, string Output) Build(params string[] extra)
+                => Run(ConsumerDirectory, new[] { "build", "--no-restore", "--no-incremental", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(extra).ToArray());
+
+            public void Dispose()
+            {
+                try
+                {
+                    Directory.Delete(_root, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+
+            private static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+            {
+                var start = new ProcessStartInfo("dotnet")
+                {
+                    WorkingDirectory = workingDirectory,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                };
+                foreach (var argument in arguments)
+                {
+                    start.ArgumentList.Add(argument);
+                }
+
+                start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+                start.Environment["DOTNET_NOLOGO"] = "1";
+                start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+                using var process = Process.Start(start)!;
+                var output = new StringBuilder();
+                process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+                process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+                {
+                    process.Kill(entireProcessTree: true);
+                    return (-1, output + "\n(timed out)");
+                }
+
+                process.WaitForExit();
+                return (process.ExitCode, output.ToString());
+            }
+        }
+    }
+}
