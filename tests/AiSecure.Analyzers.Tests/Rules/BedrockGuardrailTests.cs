@@ -150,7 +150,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         public Task<ConverseResponse> Send(IAmazonBedrockRuntime client) => client.ConverseAsync({|#0:new ConverseRequest { ModelId = "m" }|});
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 AwsStubs = true,
             };
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.BedrockGuardrailMissing).WithLocation(0)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AiSecure.Analyzers.Tests.References;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.HardcodedCredentialAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.HardcodedCredentialFixer>;
@@ -8,13 +7,8 @@ namespace AiSecure.Analyzers.Tests.Rules
     /// <summary>AISEC040: cloud or LLM credential is hard-coded.</summary>
     public class HardcodedCredentialTests
     {
-        /// <summary>
-        /// AWS (Core, S3) with OpenAI, Azure.AI.OpenAI (and Azure.Core named explicitly) and Anthropic.
-        /// ReferenceCatalog.Llm does not resolve against this machine's package mirror (the Semantic Kernel /
-        /// OllamaSharp graph needs Microsoft.Extensions.AI.Abstractions versions the resolver does not see).
-        /// </summary>
-        private static readonly ReferenceAssemblies Sdks = ReferenceCatalog.Aws.AddPackages(ImmutableArray.Create(
-            ReferenceCatalog.OpenAI, ReferenceCatalog.Anthropic, new PackageIdentity("Azure.Core", "1.53.0"), ReferenceCatalog.AzureOpenAI));
+        /// <summary>AWS (Core, S3) with OpenAI, Azure.AI.OpenAI, Anthropic and the other LLM SDKs.</summary>
+        private static readonly ReferenceSet Sdks = ReferenceCatalog.All;
 
         [Fact]
         public Task AwsBasicAndSessionCredentials()
@@ -267,7 +261,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         public AWSCredentials Create(string id) => new BasicAWSCredentials(id, {|#0:"Qv8c2XkJm4Rt7Wn1Pz9Ls3Df6Gh0Jk5Bn8Mq2Vx4"|});
                     }
                     """,
-                ReferenceAssemblies = Sdks,
+                References = Sdks,
             };
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(0)
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -368,7 +362,7 @@ namespace AiSecure.Analyzers.Tests.Rules
         public Task FixConstReplacesTheUseAndLocalsTheInitializer()
             => new Verify.Test
             {
-                ReferenceAssemblies = Sdks,
+                References = Sdks,
                 TestCode = """
                 using OpenAI.Chat;
 
@@ -448,7 +442,7 @@ namespace AiSecure.Analyzers.Tests.Rules
         {
             var test = new Verify.Test
             {
-                ReferenceAssemblies = Sdks,
+                References = Sdks,
             };
             test.TestState.Sources.Add(("/0/Secrets.cs", """
                 static class Secrets
@@ -495,7 +489,7 @@ namespace AiSecure.Analyzers.Tests.Rules
         {
             var test = new Verify.Test
             {
-                ReferenceAssemblies = Sdks,
+                References = Sdks,
                 TestCode = """
                 using Amazon.Runtime;
                 using Amazon.S3;
@@ -632,6 +626,27 @@ namespace AiSecure.Analyzers.Tests.Rules
                         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "eyJhbGciOiJIUzI1NiJ9.e30.abc");
                         http.DefaultRequestHeaders.Add("x-api-key", "sk-ant-test-key");
                     }
+                }
+                """, Sdks);
+
+        [Fact]
+        public Task SemanticKernelConnectors()
+            => Verify.AnalyzeAsync("""
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.SemanticKernel;
+
+                class KernelFactory
+                {
+                    public Kernel OpenAI() => Kernel.CreateBuilder()
+                        .AddOpenAIChatCompletion("gpt-4o", [|"sk-proj-4fJq9XtR2mVb7LwZ1cKd8NsY3pHg6EaU"|])
+                        .Build();
+
+                    public Kernel Azure() => Kernel.CreateBuilder()
+                        .AddAzureOpenAIChatCompletion("gpt-4o", "https://contoso.openai.azure.com/", apiKey: [|"4b2c8e1f9a3d47e6b5c0d8f2a7e1c3b9"|])
+                        .Build();
+
+                    public void Services(IServiceCollection services, string key)
+                        => services.AddOpenAIChatCompletion("gpt-4o", key);
                 }
                 """, Sdks);
     }

@@ -17,7 +17,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                 TestCode = source,
                 FixedCode = fixedSource,
                 FixedState = { MarkupHandling = MarkupMode.Allow },
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 AwsStubs = true,
                 CodeActionEquivalenceKey = equivalenceKey,
             }.RunWithStubsAsync();
@@ -371,7 +371,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             }|});
                     }
                     """,
-                ReferenceAssemblies = ReferenceCatalog.Aws,
+                References = ReferenceCatalog.Aws,
                 AwsStubs = true,
             };
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.InterContainerEncryptionDisabled).WithLocation(0)
