@@ -186,7 +186,8 @@ namespace AiSecure.Analyzers.Flow
             {
                 if (argument.Parameter?.Name == "handler" || argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
                 {
-                    return argument.Value.WalkDownConversions();
+                    var value = argument.Value.WalkDownConversions();
+                    return value is IDelegateCreationOperation creation ? creation.Target.WalkDownConversions() : value;
                 }
             }
 

@@ -428,6 +428,12 @@ namespace AiSecure.Analyzers.Rules
                 var findings = new List<(SinkSite Site, SinkRole Role, TaintValue Value)>();
                 foreach (var site in _sinks)
                 {
+                    if (!CarriesTextItself(site))
+                    {
+                        // A list of content blocks: the blocks inside are sinks of their own.
+                        continue;
+                    }
+
                     var role = ResolveSinkRole(site);
                     var value = Engine.Evaluate(site.Value);
                     if (Engine.Exhausted)
@@ -446,6 +452,17 @@ namespace AiSecure.Analyzers.Rules
                 {
                     Report(context, site, role, value);
                 }
+            }
+
+            private static bool CarriesTextItself(SinkSite site)
+            {
+                if (site.Row.Role == SinkRole.Serialized)
+                {
+                    return true;
+                }
+
+                var type = site.Value.WalkDownConversions().Type;
+                return type == null || type.SpecialType is SpecialType.System_String or SpecialType.System_Object;
             }
 
             private void Report(OperationBlockAnalysisContext context, SinkSite site, SinkRole role, TaintValue value)
@@ -692,7 +709,8 @@ namespace AiSecure.Analyzers.Rules
                     parent = parent.Parent;
                 }
 
-                if (parent is IArgumentOperation { Parent: IInvocationOperation invocation })
+                if (parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+                    && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, (conversion as IConversionOperation)?.OperatorMethod?.ContainingAssembly))
                 {
                     return DisplayMember(invocation.TargetMethod);
                 }
