@@ -916,5 +916,262 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """;
             return Verify.AnalyzeAsync(source, ReferenceCatalog.Llm);
         }
+
+        // ---- Fixes ----
+
+        [Fact]
+        public Task FixSanitizeWithTheProjectSanitizer()
+            => Verify.FixAsync("""
+                using System;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                namespace Shop
+                {
+                    [AttributeUsage(AttributeTargets.Method)]
+                    sealed class PromptSanitizerAttribute : Attribute { }
+
+                    static class PromptText
+                    {
+                        [PromptSanitizer]
+                        public static string Clean(string value) => value.Replace("<", string.Empty);
+                    }
+
+                    [ApiController]
+                    public class SupportController : ControllerBase
+                    {
+                        [HttpPost("support")]
+                        public ChatHistory Build(string product, string question, int count)
+                        {
+                            var history = new ChatHistory({|AISEC002:$"You support {product} ({count} open tickets)."|});
+                            history.AddUserMessage({|AISEC001:"Question about " + product + ": " + question|});
+                            return history;
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                namespace Shop
+                {
+                    [AttributeUsage(AttributeTargets.Method)]
+                    sealed class PromptSanitizerAttribute : Attribute { }
+
+                    static class PromptText
+                    {
+                        [PromptSanitizer]
+                        public static string Clean(string value) => value.Replace("<", string.Empty);
+                    }
+
+                    [ApiController]
+                    public class SupportController : ControllerBase
+                    {
+                        [HttpPost("support")]
+                        public ChatHistory Build(string product, string question, int count)
+                        {
+                            var history = new ChatHistory($"You support {PromptText.Clean(product)} ({count} open tickets).");
+                            history.AddUserMessage("Question about " + PromptText.Clean(product) + ": " + PromptText.Clean(question));
+                            return history;
+                        }
+                    }
+                }
+                """, ReferenceCatalog.Llm, equivalenceKey: "AISEC001.Sanitize");
+
+        [Fact]
+        public Task FixSanitizeAddsAHelperOnce()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                [ApiController]
+                public class TranslateController : ControllerBase
+                {
+                    private readonly IChatClient _chat;
+
+                    public TranslateController(IChatClient chat) => _chat = chat;
+
+                    [HttpPost("translate")]
+                    public async Task<string> Translate(string language, string text)
+                    {
+                        var response = await _chat.GetResponseAsync({|AISEC001:$"Translate into {language}: {text}"|});
+                        var summary = await _chat.GetResponseAsync({|AISEC001:"Summarize: " + text|});
+                        return response.Text + summary.Text;
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                [ApiController]
+                public class TranslateController : ControllerBase
+                {
+                    private readonly IChatClient _chat;
+
+                    public TranslateController(IChatClient chat) => _chat = chat;
+
+                    [HttpPost("translate")]
+                    public async Task<string> Translate(string language, string text)
+                    {
+                        var response = await _chat.GetResponseAsync($"Translate into {PromptInputSanitizer.Sanitize(language)}: {PromptInputSanitizer.Sanitize(text)}");
+                        var summary = await _chat.GetResponseAsync("Summarize: " + PromptInputSanitizer.Sanitize(text));
+                        return response.Text + summary.Text;
+                    }
+                }
+                #nullable enable
+
+                /// <summary>Prepares untrusted text for an LLM prompt (added by the AiSecure AISEC001/AISEC002 fix; adjust it to your needs).</summary>
+                internal static class PromptInputSanitizer
+                {
+                    private static readonly System.Text.RegularExpressions.Regex Markers = new System.Text.RegularExpressions.Regex(
+                        @"</?\s*(system|developer|assistant|user|message|untrusted-input)\b[^>]*>|<\|[^|>]*\|>|\[/?INST\]",
+                        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+                    /// <summary>Drops control characters, neutralizes role and template markers, and fences the text as data.</summary>
+                    [PromptSanitizer]
+                    internal static string Sanitize(string? value)
+                    {
+                        if (string.IsNullOrEmpty(value))
+                        {
+                            return string.Empty;
+                        }
+
+                        var builder = new System.Text.StringBuilder(value!.Length);
+                        foreach (var c in value)
+                        {
+                            if (!char.IsControl(c) || c == '\n' || c == '\t')
+                            {
+                                builder.Append(c);
+                            }
+                        }
+
+                        var text = Markers.Replace(builder.ToString(), string.Empty).Replace("{{", "{ {").Replace("}}", "} }");
+                        return "<untrusted-input>\n" + text + "\n</untrusted-input>";
+                    }
+
+                    /// <summary>Tells AiSecure.Analyzers that a method returns text that is safe to put in a prompt.</summary>
+                    [System.AttributeUsage(System.AttributeTargets.Method)]
+                    internal sealed class PromptSanitizerAttribute : System.Attribute
+                    {
+                    }
+                }
+                #nullable restore
+
+                """, ReferenceCatalog.Llm, equivalenceKey: "AISEC001.Sanitize");
+
+        [Fact]
+        public Task FixTemplateVariable()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel;
+
+                [ApiController]
+                public class PoemController : ControllerBase
+                {
+                    private readonly Kernel _kernel;
+
+                    public PoemController(Kernel kernel) => _kernel = kernel;
+
+                    [HttpPost("poem")]
+                    public async Task<string> Write(PoemRequest request)
+                    {
+                        var result = await _kernel.InvokePromptAsync({|AISEC001:$"Write a {request.Style} poem about {request.Topic}."|});
+                        return result.ToString();
+                    }
+                }
+
+                public record PoemRequest(string Topic, string Style);
+                """, """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel;
+
+                [ApiController]
+                public class PoemController : ControllerBase
+                {
+                    private readonly Kernel _kernel;
+
+                    public PoemController(Kernel kernel) => _kernel = kernel;
+
+                    [HttpPost("poem")]
+                    public async Task<string> Write(PoemRequest request)
+                    {
+                        var result = await _kernel.InvokePromptAsync("Write a {{$style}} poem about {{$topic}}.", new KernelArguments { ["style"] = request.Style, ["topic"] = request.Topic });
+                        return result.ToString();
+                    }
+                }
+
+                public record PoemRequest(string Topic, string Style);
+                """, ReferenceCatalog.Llm, equivalenceKey: "AISEC001.TemplateVariable");
+
+        [Fact]
+        public Task FixMoveIntoUserMessage()
+            => Verify.FixAsync("""
+                using System.Collections.Generic;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+                using Microsoft.SemanticKernel.ChatCompletion;
+                using OpenAI.Chat;
+
+                [ApiController]
+                public class PersonaController : ControllerBase
+                {
+                    [HttpPost("persona")]
+                    public object Build(string persona, string question)
+                    {
+                        var history = new ChatHistory();
+                        history.AddSystemMessage({|AISEC002:$"You are {persona}. Be brief."|});
+                        history.AddUserMessage(question);
+
+                        OpenAI.Chat.ChatMessage[] messages =
+                        {
+                            new SystemChatMessage({|AISEC002:"You are " + persona|}),
+                            new UserChatMessage(question),
+                        };
+
+                        var meai = new List<Microsoft.Extensions.AI.ChatMessage>
+                        {
+                            new(ChatRole.System, {|AISEC002:persona|}),
+                        };
+                        return (history, messages, meai);
+                    }
+                }
+                """, """
+                using System.Collections.Generic;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+                using Microsoft.SemanticKernel.ChatCompletion;
+                using OpenAI.Chat;
+
+                [ApiController]
+                public class PersonaController : ControllerBase
+                {
+                    [HttpPost("persona")]
+                    public object Build(string persona, string question)
+                    {
+                        var history = new ChatHistory();
+                        history.AddSystemMessage("You are (given in the next user message). Be brief.");
+                        history.AddUserMessage(persona);
+                        history.AddUserMessage(question);
+
+                        OpenAI.Chat.ChatMessage[] messages =
+                        {
+                            new SystemChatMessage("You are (given in the next user message)"),
+                            new UserChatMessage(persona),
+                            new UserChatMessage(question),
+                        };
+
+                        var meai = new List<Microsoft.Extensions.AI.ChatMessage>
+                        {
+                            new(ChatRole.User, persona),
+                        };
+                        return (history, messages, meai);
+                    }
+                }
+                """, ReferenceCatalog.Llm, equivalenceKey: "AISEC002.MoveToUserMessage");
     }
 }
