@@ -473,6 +473,14 @@ namespace AiSecure.Analyzers.Flow
                 return TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value)).At(invocation);
             }
 
+            if (IsInSource(method) && !method.ReturnsVoid && CanCarryText(method.ReturnType))
+            {
+                // A helper of this compilation: its summary (return value in terms of its parameters) is
+                // known when the compilation has been seen; the caller's arguments are evaluated here.
+                var arguments = invocation.Arguments;
+                return TaintValue.FromCall(new PendingCall(PromptSymbols.Definition(method), ordinal => EvaluateArgument(arguments, ordinal)), invocation);
+            }
+
             if (receiver != null && !method.IsStatic || method.IsExtensionMethod)
             {
                 // A method of a tainted object (a reader, a request collection, StringValues, LINQ over lines)
@@ -485,6 +493,52 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return TaintValue.Clean;
+        }
+
+        /// <summary>The value passed for the parameter at <paramref name="ordinal"/>; clean past the budget.</summary>
+        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    var value = Evaluate(argument.Value);
+                    return Exhausted ? TaintValue.Clean : value;
+                }
+            }
+
+            return TaintValue.Clean;
+        }
+
+        /// <summary>What the method returns (every <c>return</c> outside lambdas and local functions).</summary>
+        public TaintValue EvaluateReturns()
+        {
+            var values = new List<TaintValue>();
+            foreach (var root in _roots)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, root))
+                    {
+                        values.Add(Evaluate(returned));
+                    }
+                }
+            }
+
+            return Exhausted ? TaintValue.Clean : TaintValue.Union(values);
+        }
+
+        private static bool IsInNestedFunction(IOperation operation, IOperation root)
+        {
+            for (var current = operation.Parent; current != null && current != root; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsInSource(IMethodSymbol method)

@@ -12,16 +12,40 @@ namespace AiSecure.Analyzers.Flow
         System,
     }
 
-    /// <summary>Where an untrusted value comes from: a source, or a parameter of the analyzed method (resolved through callers).</summary>
+    /// <summary>A call to a method of this compilation whose return value is known only from the callee's own analysis.</summary>
+    internal sealed class PendingCall
+    {
+        private readonly System.Func<int, TaintValue> _evaluateArgument;
+
+        public PendingCall(IMethodSymbol callee, System.Func<int, TaintValue> evaluateArgument)
+        {
+            Callee = callee;
+            _evaluateArgument = evaluateArgument;
+        }
+
+        public IMethodSymbol Callee { get; }
+
+        /// <summary>The caller's value for the callee's parameter <paramref name="ordinal"/>.</summary>
+        public TaintValue EvaluateArgument(int ordinal) => _evaluateArgument(ordinal);
+    }
+
+    /// <summary>
+    /// Where an untrusted value comes from: a source; a parameter of the analyzed method (resolved through
+    /// callers); or the return value of a method of the same compilation (resolved through its summary).
+    /// </summary>
     internal sealed class TaintOrigin
     {
-        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint)
+        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null)
         {
             Display = display;
             Parameter = parameter;
             Composed = composed;
             Hint = hint;
+            Call = call;
         }
+
+        /// <summary>A call whose return value may be untrusted; resolved at the end of the compilation.</summary>
+        public PendingCall? Call { get; }
 
         /// <summary>How the message names the source; null for a parameter origin.</summary>
         public string? Display { get; }
@@ -40,11 +64,13 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintOrigin FromParameter(IParameterSymbol parameter) => new(null, parameter, false, RoleHint.None);
 
-        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint);
+        public static TaintOrigin FromCall(PendingCall call) => new(null, null, false, RoleHint.None, call);
 
-        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint) : this;
+        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call);
 
-        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint);
+        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call) : this;
+
+        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call);
     }
 
     /// <summary>
@@ -92,6 +118,9 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintValue Parameter(IParameterSymbol parameter, IOperation at)
             => new(ImmutableArray.Create(TaintOrigin.FromParameter(parameter)), ImmutableArray.Create(at));
+
+        public static TaintValue FromCall(PendingCall call, IOperation at)
+            => new(ImmutableArray.Create(TaintOrigin.FromCall(call)), ImmutableArray.Create(at));
 
         /// <summary>The same origins, now carried whole by <paramref name="at"/> (raw values only keep their own part).</summary>
         public TaintValue At(IOperation at)
@@ -215,7 +244,7 @@ namespace AiSecure.Analyzers.Flow
                 foreach (var kept in result)
                 {
                     if (kept.Display == origin.Display && SymbolEqualityComparer.Default.Equals(kept.Parameter, origin.Parameter)
-                        && kept.Composed == origin.Composed && kept.Hint == origin.Hint)
+                        && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call)
                     {
                         seen = true;
                         break;

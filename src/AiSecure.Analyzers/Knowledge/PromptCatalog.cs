@@ -65,7 +65,7 @@ namespace AiSecure.Analyzers.Knowledge
 
         public SinkRole Role { get; }
 
-        /// <summary>For <see cref="SinkRole.FromArgument"/>: the parameter that holds the role.</summary>
+        /// <summary>For <see cref="SinkRole.FromArgument"/>: the parameter (or, for a property, the sibling property set in the same initializer) that holds the role.</summary>
         public string? RoleParameter { get; }
     }
 
@@ -174,6 +174,7 @@ namespace AiSecure.Analyzers.Knowledge
             Arg(SemanticKernel, "Microsoft.SemanticKernel.ChatCompletion.ChatHistory", "AddDeveloperMessage", "content", SinkRole.System),
             Arg(SemanticKernel, "Microsoft.SemanticKernel.ChatCompletion.ChatHistory", "AddMessage", "content", SinkRole.FromArgument, "authorRole"),
             Arg(SemanticKernel, "Microsoft.SemanticKernel.ChatMessageContent", ".ctor", "content", SinkRole.FromArgument, "role"),
+            Prop(SemanticKernel, "Microsoft.SemanticKernel.ChatMessageContent", "Content", SinkRole.FromArgument, "Role"),
             Arg(SemanticKernel, "Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions", "GetChatMessageContentAsync", "prompt", SinkRole.Template),
             Arg(SemanticKernel, "Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions", "GetChatMessageContentsAsync", "prompt", SinkRole.Template),
             Arg(SemanticKernel, "Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions", "GetStreamingChatMessageContentsAsync", "prompt", SinkRole.Template),
@@ -207,6 +208,7 @@ namespace AiSecure.Analyzers.Knowledge
             Arg(Ollama, "OllamaSharp.Chat", "SendAsync", "message", SinkRole.User),
             Arg(Ollama, "OllamaSharp.Chat", "SendAsAsync", "message", SinkRole.FromArgument, "role"),
             Arg(Ollama, "OllamaSharp.Models.Chat.Message", ".ctor", "content", SinkRole.FromArgument, "role"),
+            Prop(Ollama, "OllamaSharp.Models.Chat.Message", "Content", SinkRole.FromArgument, "Role"),
             Arg(Ollama, "OllamaSharp.OllamaApiClientExtensions", "GenerateAsync", "prompt", SinkRole.User),
             Prop(Ollama, "OllamaSharp.Models.GenerateRequest", "Prompt", SinkRole.User),
             Prop(Ollama, "OllamaSharp.Models.GenerateRequest", "System", SinkRole.System),
@@ -270,8 +272,8 @@ namespace AiSecure.Analyzers.Knowledge
         private static SinkRow Arg(string sdk, string type, string member, string parameter, SinkRole role, string? roleParameter = null)
             => new(sdk, type, SinkMemberKind.Argument, member, parameter, role, roleParameter);
 
-        private static SinkRow Prop(string sdk, string type, string member, SinkRole role)
-            => new(sdk, type, SinkMemberKind.Property, member, null, role);
+        private static SinkRow Prop(string sdk, string type, string member, SinkRole role, string? roleProperty = null)
+            => new(sdk, type, SinkMemberKind.Property, member, null, role, roleProperty);
 
         private static SinkRow Conv(string sdk, string type, SinkRole role)
             => new(sdk, type, SinkMemberKind.Conversion, "op_Implicit", null, role);

@@ -72,6 +72,7 @@ namespace AiSecure.Analyzers.Rules
             private readonly ConcurrentBag<DeferredSink> _deferredSinks = new();
             private readonly ConcurrentBag<CallSite> _callSites = new();
             private readonly ConcurrentDictionary<IMethodSymbol, string> _endpointHandlers = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, MethodBlock> _returnProviders = new(SymbolEqualityComparer.Default);
             private readonly Lazy<string?> _discoveredSanitizer;
 
             public CompilationState(Compilation compilation, AnalyzerOptions options, PromptSymbols symbols)
@@ -110,6 +111,8 @@ namespace AiSecure.Analyzers.Rules
             public void AddDeferred(DeferredSink sink) => _deferredSinks.Add(sink);
 
             public void AddCallSite(CallSite site) => _callSites.Add(site);
+
+            public void AddReturnProvider(IMethodSymbol method, MethodBlock block) => _returnProviders.TryAdd(method.OriginalDefinition, block);
 
             public void AddEndpointHandler(IMethodSymbol method, string endpoint) => _endpointHandlers.TryAdd(method.OriginalDefinition, endpoint);
 
@@ -159,14 +162,14 @@ namespace AiSecure.Analyzers.Rules
                     context.CancellationToken.ThrowIfCancellationRequested();
                     foreach (var origin in sink.Origins)
                     {
-                        var found = Resolve(origin.Parameter!, byCallee, 0, new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), context.CancellationToken);
+                        var found = ResolveOrigin(origin, byCallee, 0, new HashSet<object>(), context.CancellationToken);
                         if (found == null)
                         {
                             continue;
                         }
 
                         var (display, caller, composed) = found.Value;
-                        var descriptor = Classify(sink.Role, origin.Composed || composed, origin.Hint);
+                        var descriptor = Classify(sink.Role, composed, origin.Hint);
                         if (descriptor == null || !reported.Add((sink.Location, descriptor.Id)))
                         {
                             continue;
@@ -178,46 +181,83 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            /// <summary>A source that reaches <paramref name="parameter"/> through the callers of its method: (source, caller, composed).</summary>
-            private (string Display, string? Caller, bool Composed)? Resolve(
-                IParameterSymbol parameter,
+            /// <summary>
+            /// The first source behind <paramref name="origin"/>: through the callers of a parameter's method, or
+            /// through the summary of a called helper. Returns the source, the caller that passes it (for a
+            /// parameter origin), and whether the value was composed anywhere on the way.
+            /// </summary>
+            private (string Display, string? Caller, bool Composed)? ResolveOrigin(
+                TaintOrigin origin,
                 Dictionary<IMethodSymbol, List<CallSite>> byCallee,
                 int depth,
-                HashSet<IParameterSymbol> visited,
+                HashSet<object> visited,
                 CancellationToken cancellationToken)
             {
-                if (depth > 4 || !visited.Add(parameter) || parameter.ContainingSymbol is not IMethodSymbol method)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (origin.Display != null)
+                {
+                    return (origin.Display, null, origin.Composed);
+                }
+
+                if (depth > 5)
                 {
                     return null;
                 }
 
-                if (_endpointHandlers.TryGetValue(method.OriginalDefinition, out var endpoint))
+                if (origin.Parameter is { } parameter && parameter.ContainingSymbol is IMethodSymbol method)
                 {
-                    return ($"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{method.Name}'", null, false);
-                }
-
-                if (!byCallee.TryGetValue(method.OriginalDefinition, out var sites))
-                {
-                    return null;
-                }
-
-                foreach (var site in sites)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var value = site.Evaluate(parameter.Ordinal);
-                    foreach (var origin in value.Origins)
+                    if (!visited.Add(parameter))
                     {
-                        if (origin.Display != null)
+                        return null;
+                    }
+
+                    if (_endpointHandlers.TryGetValue(method.OriginalDefinition, out var endpoint))
+                    {
+                        return ($"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{method.Name}'", null, origin.Composed);
+                    }
+
+                    if (!byCallee.TryGetValue(method.OriginalDefinition, out var sites))
+                    {
+                        return null;
+                    }
+
+                    foreach (var site in sites)
+                    {
+                        foreach (var argumentOrigin in site.Evaluate(parameter.Ordinal).Origins)
                         {
-                            return (origin.Display, site.CallerName, origin.Composed);
+                            if (ResolveOrigin(argumentOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
+                            {
+                                return (found.Display, site.CallerName, origin.Composed || found.Composed);
+                            }
                         }
                     }
 
-                    foreach (var origin in value.Origins)
+                    return null;
+                }
+
+                if (origin.Call is { } call)
+                {
+                    if (!visited.Add(call) || !_returnProviders.TryGetValue(call.Callee.OriginalDefinition, out var callee))
                     {
-                        if (origin.Parameter != null && Resolve(origin.Parameter, byCallee, depth + 1, visited, cancellationToken) is { } outer)
+                        return null;
+                    }
+
+                    foreach (var returned in callee.EvaluateReturns().Origins)
+                    {
+                        if (returned.Parameter is { } calleeParameter && SymbolEqualityComparer.Default.Equals(calleeParameter.ContainingSymbol.OriginalDefinition, call.Callee.OriginalDefinition))
                         {
-                            return (outer.Display, site.CallerName, origin.Composed || outer.Composed);
+                            // The helper returns (part of) what the caller passed: follow the caller's argument.
+                            foreach (var argumentOrigin in call.EvaluateArgument(calleeParameter.Ordinal).Origins)
+                            {
+                                if (ResolveOrigin(argumentOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
+                                {
+                                    return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
+                                }
+                            }
+                        }
+                        else if (ResolveOrigin(returned, byCallee, depth + 1, visited, cancellationToken) is { } found)
+                        {
+                            return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
                         }
                     }
                 }
@@ -386,7 +426,8 @@ namespace AiSecure.Analyzers.Rules
 
             private void CollectCall(IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
             {
-                if (!IsInSource(callee) || _policy.IsSanitizer(callee) || arguments.IsEmpty)
+                if (!IsInSource(callee) || _policy.IsSanitizer(callee) || arguments.IsEmpty
+                    || !arguments.Any(a => a.Parameter != null && Engine.CanCarryText(a.Parameter.Type)))
                 {
                     return;
                 }
@@ -418,6 +459,12 @@ namespace AiSecure.Analyzers.Rules
                     {
                         _state.AddCallSite(new CallSite(this, call.Syntax.GetLocation(), callee, arguments, callerName));
                     }
+                }
+
+                if (!_method.ReturnsVoid && Engine.CanCarryText(_method.ReturnType) && IsInSource(_method))
+                {
+                    // Kept for callers whose prompt is built by this method; evaluated only if one needs it.
+                    _state.AddReturnProvider(_method, this);
                 }
 
                 if (_sinks.IsEmpty)
@@ -488,7 +535,7 @@ namespace AiSecure.Analyzers.Rules
                             return;
                         }
                     }
-                    else if (origin.Parameter != null)
+                    else if (origin.Parameter != null || origin.Call != null)
                     {
                         deferred.Add(origin);
                     }
@@ -555,6 +602,17 @@ namespace AiSecure.Analyzers.Rules
             {
                 switch (site.Row.Role)
                 {
+                    case SinkRole.FromArgument when site.Anchor is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation initializer }:
+                        foreach (var sibling in initializer.Initializers)
+                        {
+                            if (sibling is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } roleAssignment && property.Property.Name == site.Row.RoleParameter)
+                            {
+                                return RoleOf(roleAssignment.Value, 0);
+                            }
+                        }
+
+                        return SinkRole.User;
+
                     case SinkRole.FromArgument:
                         var arguments = site.Anchor switch
                         {
@@ -724,18 +782,12 @@ namespace AiSecure.Analyzers.Rules
             }
 
             public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
-            {
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
-                    {
-                        var value = Engine.Evaluate(argument.Value);
-                        return Engine.Exhausted ? TaintValue.Clean : value;
-                    }
-                }
+                => Engine.EvaluateArgument(arguments, ordinal);
 
-                return TaintValue.Clean;
-            }
+            private TaintValue? _returns;
+
+            /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls.</summary>
+            public TaintValue EvaluateReturns() => _returns ??= Engine.EvaluateReturns();
         }
 
         /// <summary>Which rule applies to an untrusted value at a sink of <paramref name="role"/>, if any.</summary>

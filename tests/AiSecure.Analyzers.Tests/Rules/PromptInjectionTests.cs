@@ -748,6 +748,75 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.Llm);
 
         [Fact]
+        public Task CrossMethodHelperBuildsThePrompt()
+            => AnalyzeAsync("""
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                public static class Prompts
+                {
+                    public static string Summary(string topic, string style) => $"Write a {style} summary about {topic}.";
+
+                    public static string Normalize(string text) => text.Trim();
+
+                    public static string ReadPersona() => Console.ReadLine() ?? "a helpful assistant";
+                }
+
+                [ApiController]
+                public class HelperController : ControllerBase
+                {
+                    private readonly IChatClient _chat;
+
+                    public HelperController(IChatClient chat) => _chat = chat;
+
+                    [HttpGet("helper")]
+                    public async Task<string> Get(string topic)
+                    {
+                        var response = await _chat.GetResponseAsync({|#0:Prompts.Summary(topic, "plain")|});
+                        var raw = await _chat.GetResponseAsync(Prompts.Normalize(topic));
+                        var history = new ChatHistory({|#1:Prompts.ReadPersona()|});
+                        var constant = await _chat.GetResponseAsync(Prompts.Summary("cats", "plain"));
+                        return response.Text + raw.Text + constant.Text + history.Count;
+                    }
+                }
+                """, ReferenceCatalog.Llm, new[]
+                {
+                    Diagnostic("AISEC001").WithLocation(0).WithArguments("parameter 'topic' of action 'Get'", "'IChatClient.GetResponseAsync'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(1).WithArguments("Console.ReadLine()", "'new ChatHistory'", string.Empty),
+                });
+
+        [Fact]
+        public Task RoleFromTheInitializer()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.ChatCompletion;
+                using OllamaSharp.Models.Chat;
+
+                public static class Program
+                {
+                    public static void Main()
+                    {
+                        var input = Console.ReadLine()!;
+                        var history = new ChatHistory
+                        {
+                            new ChatMessageContent { Role = AuthorRole.System, Content = {|AISEC002:input|} },
+                            new ChatMessageContent { Role = AuthorRole.User, Content = input },
+                            new ChatMessageContent(AuthorRole.System, {|AISEC002:"Mode: " + input|}),
+                        };
+                        var messages = new[]
+                        {
+                            new Message { Role = OllamaSharp.Models.Chat.ChatRole.System, Content = {|AISEC002:input|} },
+                            new Message(OllamaSharp.Models.Chat.ChatRole.User, {|AISEC001:"Q: " + input|}),
+                        };
+                    }
+                }
+                """, ReferenceCatalog.Llm);
+
+        [Fact]
         public Task MinimalApiMethodGroupHandler()
             => AnalyzeAsync("""
                 using System.Threading.Tasks;
