@@ -184,6 +184,11 @@ namespace AiSecure.Analyzers.Flow
         private static bool Validates(TaintEngine engine, IOperation condition, AccessPath path)
         {
             condition = condition.WalkDownConversions();
+            if (condition is IAwaitOperation awaited)
+            {
+                condition = awaited.Operation.WalkDownConversions();
+            }
+
             switch (condition)
             {
                 case IInvocationOperation invocation:

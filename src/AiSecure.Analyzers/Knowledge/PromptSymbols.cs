@@ -62,7 +62,7 @@ namespace AiSecure.Analyzers.Knowledge
                     continue;
                 }
 
-                foreach (var member in type.GetMembers(row.Member))
+                foreach (var member in MembersIncludingBase(type, row.Member))
                 {
                     if (row.IsConstructor && member is IMethodSymbol { Parameters.Length: > 0 } constructor && constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
                     {
@@ -228,6 +228,26 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             return type != null && _roleTypes.Contains(type.OriginalDefinition);
+        }
+
+        /// <summary>The members named <paramref name="name"/> declared on the type, else on its nearest base type that has some.</summary>
+        private static IEnumerable<ISymbol> MembersIncludingBase(INamedTypeSymbol type, string name)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                var members = current.GetMembers(name);
+                if (!members.IsEmpty)
+                {
+                    return members;
+                }
+
+                if (name == ".ctor")
+                {
+                    break;
+                }
+            }
+
+            return ImmutableArray<ISymbol>.Empty;
         }
 
         public static IMethodSymbol Definition(IMethodSymbol method)

@@ -839,6 +839,92 @@ namespace AiSecure.Analyzers.Tests.Rules
                     Diagnostic("AISEC002").WithLocation(0).WithArguments("parameter 'persona' of the 'POST /chat/{persona}' endpoint handler 'Chat'", "'ChatOptions.Instructions'", string.Empty),
                 });
 
+        [Fact]
+        public Task AzureOpenAIAndMoreSources()
+            => AnalyzeAsync("""
+                using System;
+                using System.ClientModel;
+                using System.IO;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+                using Azure.AI.OpenAI;
+                using Microsoft.AspNetCore.Http;
+                using OpenAI.Chat;
+
+                public class IngestService
+                {
+                    private readonly ChatClient _chat = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com/"), new ApiKeyCredential("key")).GetChatClient("gpt-4o");
+                    private readonly IAmazonS3 _s3;
+
+                    public IngestService(IAmazonS3 s3) => _s3 = s3;
+
+                    public async Task<string> SummarizeObject(string bucket, string key)
+                    {
+                        using var response = await _s3.GetObjectAsync(bucket, key);
+                        using var reader = new StreamReader(response.ResponseStream);
+                        var text = await reader.ReadToEndAsync();
+                        ChatCompletion completion = await _chat.CompleteChatAsync(new UserChatMessage({|#0:"Summarize:\n" + text|}));
+                        return completion.Content[0].Text;
+                    }
+
+                    public async Task<string> FromBody(HttpRequest request)
+                    {
+                        using var reader = new StreamReader(request.Body);
+                        var body = await reader.ReadToEndAsync();
+                        var line = await Console.In.ReadLineAsync();
+                        ChatCompletion completion = await _chat.CompleteChatAsync(
+                            new SystemChatMessage({|#1:body|}),
+                            new UserChatMessage({|#2:$"{line} (from the console)"|}));
+                        return completion.Content[0].Text;
+                    }
+                }
+                """, ReferenceCatalog.All, new[]
+                {
+                    Diagnostic("AISEC001").WithLocation(0).WithArguments("S3 GetObjectResponse.ResponseStream", "'new UserChatMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(1).WithArguments("HttpRequest.Body", "'new SystemChatMessage'", string.Empty),
+                    Diagnostic("AISEC001").WithLocation(2).WithArguments("Console.In", "'new UserChatMessage'", string.Empty),
+                });
+
+        [Fact]
+        public Task AsyncValidatorAndLocalFunction()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                sealed class PromptValidatorAttribute : Attribute { }
+
+                public class Moderation
+                {
+                    [PromptValidator]
+                    public Task<bool> IsSafeAsync(string text) => Task.FromResult(text.Length < 500);
+                }
+
+                [ApiController]
+                public class ModeratedController : ControllerBase
+                {
+                    private readonly Moderation _moderation = new();
+
+                    [HttpPost("moderated")]
+                    public async Task<ActionResult<ChatHistory>> Build(string persona, string topic)
+                    {
+                        if (!await _moderation.IsSafeAsync(persona))
+                        {
+                            return BadRequest();
+                        }
+
+                        var history = new ChatHistory($"You are {persona}.");
+                        AddTopic(topic);
+                        return history;
+
+                        void AddTopic(string value) => history.AddSystemMessage({|AISEC002:"Topic: " + value|});
+                    }
+                }
+                """, ReferenceCatalog.Llm);
+
         // ---- Options ----
 
         [Fact]
