@@ -14,6 +14,20 @@ namespace AiSecure.Analyzers.Tests.Rules
             return test.RunWithStubsAsync();
         }
 
+        /// <summary>Cross-method diagnostics are reported at the end of the compilation (non-local): the IDE fixes them in full-solution analysis.</summary>
+        private static Task FixNonLocalAsync(string source, string fixedSource)
+        {
+            var test = new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                References = ReferenceCatalog.Llm,
+                CodeActionEquivalenceKey = "AISEC001.Sanitize",
+                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            };
+            return test.RunWithStubsAsync();
+        }
+
         private static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
         // ---- OpenAI ----
@@ -1328,5 +1342,194 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm, equivalenceKey: "AISEC002.MoveToUserMessage");
+
+        [Fact]
+        public Task FixAllAddsTheHelperToOneDocument()
+        {
+            var test = new Verify.Test
+            {
+                References = ReferenceCatalog.Llm,
+                CodeActionEquivalenceKey = "AISEC001.Sanitize",
+                CodeActionIndex = 0,
+            };
+            test.TestState.Sources.Add(("/0/A.cs", """
+                namespace Shop.Web;
+
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [ApiController]
+                public class AController : ControllerBase
+                {
+                    [HttpPost("a")]
+                    public ChatHistory Build(string persona) => new ChatHistory({|AISEC002:"You are " + persona|});
+                }
+                """));
+            test.TestState.Sources.Add(("/0/B.cs", """
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [ApiController]
+                public class BController : ControllerBase
+                {
+                    [HttpPost("b")]
+                    public ChatHistory Build(string topic)
+                    {
+                        var history = new ChatHistory();
+                        history.AddUserMessage({|AISEC001:$"Topic: {topic}"|});
+                        return history;
+                    }
+                }
+                """));
+            test.FixedState.Sources.Add(("/0/A.cs", """
+                namespace Shop.Web;
+
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [ApiController]
+                public class AController : ControllerBase
+                {
+                    [HttpPost("a")]
+                    public ChatHistory Build(string persona) => new ChatHistory("You are " + PromptInputSanitizer.Sanitize(persona));
+                }
+                #nullable enable
+
+                /// <summary>Prepares untrusted text for an LLM prompt (added by the AiSecure AISEC001/AISEC002 fix; adjust it to your needs).</summary>
+                internal static class PromptInputSanitizer
+                {
+                    private static readonly System.Text.RegularExpressions.Regex Markers = new System.Text.RegularExpressions.Regex(
+                        @"</?\s*(system|developer|assistant|user|message|untrusted-input)\b[^>]*>|<\|[^|>]*\|>|\[/?INST\]",
+                        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+                    /// <summary>Drops control characters, neutralizes role and template markers, and fences the text as data.</summary>
+                    [PromptSanitizer]
+                    internal static string Sanitize(string? value)
+                    {
+                        if (string.IsNullOrEmpty(value))
+                        {
+                            return string.Empty;
+                        }
+
+                        var builder = new System.Text.StringBuilder(value!.Length);
+                        foreach (var c in value)
+                        {
+                            if (!char.IsControl(c) || c == '\n' || c == '\t')
+                            {
+                                builder.Append(c);
+                            }
+                        }
+
+                        var text = Markers.Replace(builder.ToString(), string.Empty).Replace("{{", "{ {").Replace("}}", "} }");
+                        return "<untrusted-input>\n" + text + "\n</untrusted-input>";
+                    }
+
+                    /// <summary>Tells AiSecure.Analyzers that a method returns text that is safe to put in a prompt.</summary>
+                    [System.AttributeUsage(System.AttributeTargets.Method)]
+                    internal sealed class PromptSanitizerAttribute : System.Attribute
+                    {
+                    }
+                }
+                #nullable restore
+
+                """));
+            test.FixedState.Sources.Add(("/0/B.cs", """
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [ApiController]
+                public class BController : ControllerBase
+                {
+                    [HttpPost("b")]
+                    public ChatHistory Build(string topic)
+                    {
+                        var history = new ChatHistory();
+                        history.AddUserMessage($"Topic: {Shop.Web.PromptInputSanitizer.Sanitize(topic)}");
+                        return history;
+                    }
+                }
+                """));
+            test.BatchFixedState.Sources.AddRange(test.FixedState.Sources);
+            test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllInDocumentCheck | Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+            return test.RunWithStubsAsync();
+        }
+
+        [Fact]
+        public Task FixTemplateVariableFromConcatenation()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.SemanticKernel;
+
+                public class Writer
+                {
+                    public async Task<string> Write(Kernel kernel)
+                    {
+                        var topic = System.Console.ReadLine();
+                        var result = await kernel.InvokePromptAsync({|AISEC001:"Write a poem about " + topic + "."|});
+                        return result.ToString();
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Microsoft.SemanticKernel;
+
+                public class Writer
+                {
+                    public async Task<string> Write(Kernel kernel)
+                    {
+                        var topic = System.Console.ReadLine();
+                        var result = await kernel.InvokePromptAsync("Write a poem about {{$topic}}.", new KernelArguments { ["topic"] = topic });
+                        return result.ToString();
+                    }
+                }
+                """, ReferenceCatalog.Llm, equivalenceKey: "AISEC001.TemplateVariable");
+
+        [Fact]
+        public Task FixSanitizeAcrossMethods()
+            => FixNonLocalAsync("""
+                using System;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                sealed class PromptSanitizerAttribute : Attribute { }
+
+                static class Clean
+                {
+                    [PromptSanitizer]
+                    internal static string Text(string value) => value;
+                }
+
+                public class Assistant
+                {
+                    public ChatHistory Start(string persona) => new ChatHistory({|AISEC002:$"You are {persona}."|});
+                }
+
+                public static class Program
+                {
+                    public static void Main() => new Assistant().Start(Console.ReadLine()!);
+                }
+                """, """
+                using System;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                sealed class PromptSanitizerAttribute : Attribute { }
+
+                static class Clean
+                {
+                    [PromptSanitizer]
+                    internal static string Text(string value) => value;
+                }
+
+                public class Assistant
+                {
+                    public ChatHistory Start(string persona) => new ChatHistory($"You are {Clean.Text(persona)}.");
+                }
+
+                public static class Program
+                {
+                    public static void Main() => new Assistant().Start(Console.ReadLine()!);
+                }
+                """);
     }
 }
