@@ -378,6 +378,17 @@ namespace AiSecure.Analyzers.Flow
 
         private TaintValue EvaluateProperty(IPropertyReferenceOperation reference)
         {
+            if (reference.Instance is IInstanceReferenceOperation)
+            {
+                if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+                {
+                    return TaintValue.Clean;
+                }
+
+                // Written in this method, or filled by model binding ([BindProperty]).
+                return FromWrites(reference.Property, reference, () => _policy.GetSource(reference) is { } bound ? TaintValue.Source(bound, reference) : TaintValue.Clean);
+            }
+
             var source = _policy.GetSource(reference);
             if (source != null)
             {
@@ -392,11 +403,6 @@ namespace AiSecure.Analyzers.Flow
             if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
             {
                 return TaintValue.Clean;
-            }
-
-            if (reference.Instance is IInstanceReferenceOperation)
-            {
-                return FromWrites(reference.Property, reference, null);
             }
 
             var instance = Evaluate(reference.Instance);

@@ -66,7 +66,42 @@ namespace AiSecure.Analyzers.Flow
                 return "'" + member.ContainingType?.Name + "." + member.Name + "'";
             }
 
+            // A page or controller property filled by model binding, read in the same class.
+            if (operation is IPropertyReferenceOperation { Instance: IInstanceReferenceOperation } && member is IPropertySymbol boundProperty && IsBoundProperty(boundProperty))
+            {
+                return $"bound property '{boundProperty.Name}' of '{boundProperty.ContainingType.Name}'";
+            }
+
             return null;
+        }
+
+        private static bool IsBoundProperty(IPropertySymbol property)
+        {
+            if (property.SetMethod == null || property.IsStatic)
+            {
+                return false;
+            }
+
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "BindPropertyAttribute" or "FromQueryAttribute" or "FromFormAttribute" or "FromRouteAttribute" or "FromHeaderAttribute" or "FromBodyAttribute")
+                {
+                    return true;
+                }
+            }
+
+            for (var type = property.ContainingType; type != null; type = type.BaseType)
+            {
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (attribute.AttributeClass?.Name == "BindPropertiesAttribute")
+                    {
+                        return property.DeclaredAccessibility == Accessibility.Public;
+                    }
+                }
+            }
+
+            return false;
         }
 
         public string? GetParameterSource(IParameterSymbol parameter, IOperation reference)

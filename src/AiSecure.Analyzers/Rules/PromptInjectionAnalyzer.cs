@@ -682,7 +682,7 @@ namespace AiSecure.Analyzers.Rules
             }
 
             /// <summary>System when the role value is, or can be, the system or developer role; otherwise user.</summary>
-            private static SinkRole RoleOf(IOperation value, int depth)
+            private SinkRole RoleOf(IOperation value, int depth)
             {
                 if (depth > 4)
                 {
@@ -718,7 +718,10 @@ namespace AiSecure.Analyzers.Rules
                             return PromptCatalog.SystemRoleNames.Contains(text.Trim()) ? SinkRole.System : SinkRole.User;
                         }
 
-                        return SinkRole.User;
+                        // A role the caller chooses ("role": "system" in a posted history) can be the system role.
+                        return value.Type?.SpecialType == SpecialType.System_String && Engine.Evaluate(value).Origins.Any(o => o.Display != null)
+                            ? SinkRole.System
+                            : SinkRole.User;
                 }
             }
 

@@ -220,7 +220,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                         return new[]
                         {
                             new ChatMessage(role, {|AISEC002:text|}),
-                            new ChatMessage(new ChatRole(roleName), text),
+                            new ChatMessage(new ChatRole(roleName), {|AISEC002:text|}),
                             new ChatMessage(ChatRole.Assistant, text),
                             new ChatMessage(new ChatRole("system"), {|AISEC002:text|}),
                             new ChatMessage(ChatRole.User, [new TextContent({|AISEC001:"Input: " + text|})]),
@@ -479,9 +479,20 @@ namespace AiSecure.Analyzers.Tests.Rules
                 {
                     public ChatHistory History { get; } = new();
 
+                    [Microsoft.AspNetCore.Mvc.BindProperty]
+                    public string Persona { get; set; } = string.Empty;
+
+                    public string Unbound { get; set; } = string.Empty;
+
                     public void OnPost(string question) => History.AddUserMessage({|AISEC001:"Q: " + question|});
 
                     public void Helper(string question) => History.AddUserMessage("Q: " + question);
+
+                    public void OnGet()
+                    {
+                        History.AddSystemMessage({|AISEC002:$"You are {Persona}."|});
+                        History.AddSystemMessage($"You are {Unbound}.");
+                    }
                 }
 
                 public class ChatHub : Hub
@@ -935,6 +946,39 @@ namespace AiSecure.Analyzers.Tests.Rules
                         return history;
 
                         void AddTopic(string value) => history.AddSystemMessage({|AISEC002:"Topic: " + value|});
+                    }
+                }
+                """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task ClientSuppliedHistory()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                public record HistoryItem(string Role, string Content);
+
+                public record ChatRequest(string Message, List<HistoryItem> History);
+
+                public static class ChatApi
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/chat", async (ChatRequest request, IChatClient chat) =>
+                        {
+                            var messages = new List<ChatMessage> { new(ChatRole.System, "You are a helpful assistant.") };
+                            foreach (var item in request.History)
+                            {
+                                messages.Add(new ChatMessage(item.Role == "assistant" ? ChatRole.Assistant : ChatRole.User, item.Content));
+                                messages.Add(new ChatMessage(new ChatRole(item.Role), {|AISEC002:item.Content|}));
+                            }
+
+                            messages.Add(new ChatMessage(ChatRole.User, request.Message));
+                            var response = await chat.GetResponseAsync(messages);
+                            return response.Text;
+                        });
                     }
                 }
                 """, ReferenceCatalog.Llm);
