@@ -84,7 +84,10 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>False for values that cannot carry text: numbers, bool, char, enums, Guid, dates and times.</summary>
-        public bool CanCarryText(ITypeSymbol? type)
+        public bool CanCarryText(ITypeSymbol? type) => CanCarryText(type, _policy.Symbols);
+
+        /// <inheritdoc cref="CanCarryText(ITypeSymbol?)"/>
+        public static bool CanCarryText(ITypeSymbol? type, PromptSymbols symbols)
         {
             if (type == null)
             {
@@ -123,7 +126,6 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            var symbols = _policy.Symbols;
             return !(Is(type, symbols.Guid) || Is(type, symbols.TimeSpan) || Is(type, symbols.DateTimeOffset)
                      || Is(type, symbols.DateOnly) || Is(type, symbols.TimeOnly) || Is(type, symbols.CancellationToken));
         }

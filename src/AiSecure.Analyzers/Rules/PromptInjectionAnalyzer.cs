@@ -427,7 +427,7 @@ namespace AiSecure.Analyzers.Rules
             private void CollectCall(IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
             {
                 if (!IsInSource(callee) || _policy.IsSanitizer(callee) || arguments.IsEmpty
-                    || !arguments.Any(a => a.Parameter != null && Engine.CanCarryText(a.Parameter.Type)))
+                    || !arguments.Any(a => a.Parameter != null && TaintEngine.CanCarryText(a.Parameter.Type, _policy.Symbols)))
                 {
                     return;
                 }
@@ -437,6 +437,25 @@ namespace AiSecure.Analyzers.Rules
 
             private static bool IsInSource(IMethodSymbol method)
                 => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
+
+            /// <summary>Text, or an object of this compilation, possibly in a Task: what a prompt helper returns.</summary>
+            private static bool ReturnsText(ITypeSymbol type)
+            {
+                if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                    && generic.Name is "Task" or "ValueTask" or "IEnumerable" or "IAsyncEnumerable" or "List" or "IReadOnlyList")
+                {
+                    type = generic.TypeArguments[0];
+                }
+
+                if (type is IArrayTypeSymbol array)
+                {
+                    type = array.ElementType;
+                }
+
+                return type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                       || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.Locations.IsEmpty && type.Locations[0].IsInSource)
+                       || type.Name == "StringBuilder";
+            }
 
             public void OnBlockEnd(OperationBlockAnalysisContext context)
             {
@@ -461,7 +480,7 @@ namespace AiSecure.Analyzers.Rules
                     }
                 }
 
-                if (!_method.ReturnsVoid && Engine.CanCarryText(_method.ReturnType) && IsInSource(_method))
+                if (!_method.ReturnsVoid && ReturnsText(_method.ReturnType) && IsInSource(_method))
                 {
                     // Kept for callers whose prompt is built by this method; evaluated only if one needs it.
                     _state.AddReturnProvider(_method, this);
