@@ -983,6 +983,109 @@ namespace AiSecure.Analyzers.Tests.Rules
                 }
                 """, ReferenceCatalog.Llm);
 
+        [Fact]
+        public Task OpenAIBinaryContentFromDictionaries()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.ClientModel;
+                using System.Collections.Generic;
+                using Microsoft.AspNetCore.Mvc;
+                using OpenAI.Chat;
+
+                [ApiController]
+                public class RawController : ControllerBase
+                {
+                    private readonly ChatClient _chat;
+
+                    public RawController(ChatClient chat) => _chat = chat;
+
+                    [HttpPost("raw")]
+                    public ClientResult Send(string persona, string question)
+                    {
+                        var payload = new Dictionary<string, object>
+                        {
+                            ["model"] = "gpt-4o",
+                            ["messages"] = new[]
+                            {
+                                new Dictionary<string, string> { ["role"] = "system", ["content"] = "You are " + persona },
+                                new Dictionary<string, string> { ["role"] = "user", ["content"] = question },
+                            },
+                        };
+                        using BinaryContent content = BinaryContent.Create(BinaryData.FromObjectAsJson(payload));
+                        return _chat.CompleteChat({|AISEC002:content|});
+                    }
+                }
+                """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task MoreSourceKinds()
+            => AnalyzeAsync("""
+                using System.IO;
+                using System.Linq;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                public class Sources
+                {
+                    public async Task<ChatHistory> Build(HttpRequest request, HttpClient http, string path)
+                    {
+                        var history = new ChatHistory();
+                        history.AddSystemMessage({|#0:request.Form["persona"].ToString()|});
+                        history.AddSystemMessage({|#1:$"Theme: {request.Cookies["theme"]}"|});
+                        history.AddSystemMessage({|#2:"Route: " + request.RouteValues["slug"]|});
+                        history.AddSystemMessage({|#3:"Path: " + request.Path|});
+                        history.AddSystemMessage({|#4:string.Join("\n", File.ReadAllLines(path))|});
+                        history.AddSystemMessage({|#5:File.ReadLines(path).First()|});
+                        using (var reader = File.OpenText(path))
+                        {
+                            history.AddSystemMessage({|#6:reader.ReadLine() ?? string.Empty|});
+                        }
+
+                        using var stream = await http.GetStreamAsync("https://example.com/a.txt");
+                        using var streamReader = new StreamReader(stream);
+                        history.AddSystemMessage({|#7:await streamReader.ReadToEndAsync()|});
+                        using var fileReader = new StreamReader(path);
+                        history.AddSystemMessage({|#8:fileReader.ReadToEnd()|});
+                        return history;
+                    }
+                }
+                """, ReferenceCatalog.Llm, new[]
+                {
+                    Diagnostic("AISEC002").WithLocation(0).WithArguments("HttpRequest.Form", "'ChatHistory.AddSystemMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(1).WithArguments("HttpRequest.Cookies", "'ChatHistory.AddSystemMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(2).WithArguments("HttpRequest.RouteValues", "'ChatHistory.AddSystemMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(3).WithArguments("HttpRequest.Path", "'ChatHistory.AddSystemMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(4).WithArguments("File.ReadAllLines", "'ChatHistory.AddSystemMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(5).WithArguments("File.ReadLines", "'ChatHistory.AddSystemMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(6).WithArguments("File.OpenText", "'ChatHistory.AddSystemMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(7).WithArguments("HttpClient.GetStreamAsync", "'ChatHistory.AddSystemMessage'", string.Empty),
+                    Diagnostic("AISEC002").WithLocation(8).WithArguments("a file read with StreamReader", "'ChatHistory.AddSystemMessage'", string.Empty),
+                });
+
+        [Fact]
+        public Task ConfiguredPropertySource()
+            => Verify.AnalyzeAsync("""
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                namespace Crm
+                {
+                    public class Lead
+                    {
+                        public string Notes { get; set; } = string.Empty;
+                        public string Owner { get; set; } = string.Empty;
+                    }
+
+                    public class LeadAssistant
+                    {
+                        public ChatHistory Build(Lead lead) => new ChatHistory({|AISEC002:"Notes: " + lead.Notes|});
+
+                        public ChatHistory Owner(Lead lead) => new ChatHistory("Owner: " + lead.Owner);
+                    }
+                }
+                """, ReferenceCatalog.Llm, editorConfig: "aisecure.untrusted_sources = P:Crm.Lead.Notes");
+
         // ---- Options ----
 
         [Fact]
