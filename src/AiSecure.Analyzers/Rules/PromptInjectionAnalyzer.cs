@@ -140,6 +140,19 @@ namespace AiSecure.Analyzers.Rules
                     return;
                 }
 
+                try
+                {
+                    ReportDeferred(context);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // An unexpected shape ends the cross-method analysis, never the compiler.
+                }
+            }
+
+            private void ReportDeferred(CompilationAnalysisContext context)
+            {
+
                 var callSites = _callSites
                     .OrderBy(c => c.Location.SourceTree?.FilePath, StringComparer.Ordinal)
                     .ThenBy(c => c.Location.SourceSpan.Start)
