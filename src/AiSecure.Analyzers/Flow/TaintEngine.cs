@@ -30,6 +30,7 @@ namespace AiSecure.Analyzers.Flow
         internal const OperationKind SpreadKind = (OperationKind)0x80;
 
         private readonly ITaintPolicy _policy;
+        private readonly IMethodSymbol? _owner;
         private readonly ImmutableArray<IOperation> _roots;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<IOperation, TaintValue> _memo = new();
@@ -38,8 +39,9 @@ namespace AiSecure.Analyzers.Flow
         private int _budget;
         private int _depth;
 
-        public TaintEngine(ITaintPolicy policy, ImmutableArray<IOperation> roots, CancellationToken cancellationToken, int budget = DefaultBudget)
+        public TaintEngine(ITaintPolicy policy, ImmutableArray<IOperation> roots, CancellationToken cancellationToken, int budget = DefaultBudget, IMethodSymbol? owner = null)
         {
+            _owner = owner;
             _policy = policy;
             _roots = roots;
             _cancellationToken = cancellationToken;
@@ -387,8 +389,12 @@ namespace AiSecure.Analyzers.Flow
                     return TaintValue.Clean;
                 }
 
-                // Written in this method, or filled by model binding ([BindProperty]).
-                return FromWrites(reference.Property, reference, () => _policy.GetSource(reference) is { } bound ? TaintValue.Source(bound, reference) : TaintValue.Clean);
+                // Written in this method, filled by model binding ([BindProperty]), or whatever the caller's
+                // object holds (a bound model's own method that builds the prompt).
+                return FromWrites(reference.Property, reference, () =>
+                    _policy.GetSource(reference) is { } bound ? TaintValue.Source(bound, reference)
+                    : _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary } && CanCarryText(reference.Type) ? TaintValue.Receiver(_owner, reference)
+                    : TaintValue.Clean);
             }
 
             var source = _policy.GetSource(reference);
@@ -486,7 +492,10 @@ namespace AiSecure.Analyzers.Flow
                 // A helper of this compilation: its summary (return value in terms of its parameters) is
                 // known when the compilation has been seen; the caller's arguments are evaluated here.
                 var arguments = invocation.Arguments;
-                return TaintValue.FromCall(new PendingCall(PromptSymbols.Definition(method), ordinal => EvaluateArgument(arguments, ordinal)), invocation);
+                var instance = invocation.Instance;
+                return TaintValue.FromCall(
+                    new PendingCall(PromptSymbols.Definition(method), ordinal => ordinal < 0 ? EvaluateReceiver(instance) : EvaluateArgument(arguments, ordinal)),
+                    invocation);
             }
 
             if (receiver != null && !method.IsStatic || method.IsExtensionMethod)
@@ -516,6 +525,17 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return TaintValue.Clean;
+        }
+
+        private TaintValue EvaluateReceiver(IOperation? instance)
+        {
+            if (instance == null || instance is IInstanceReferenceOperation)
+            {
+                return TaintValue.Clean;
+            }
+
+            var value = Evaluate(instance);
+            return Exhausted ? TaintValue.Clean : value;
         }
 
         /// <summary>What the method returns (every <c>return</c> outside lambdas and local functions).</summary>

@@ -35,14 +35,18 @@ namespace AiSecure.Analyzers.Flow
     /// </summary>
     internal sealed class TaintOrigin
     {
-        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null)
+        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null)
         {
             Display = display;
             Parameter = parameter;
             Composed = composed;
             Hint = hint;
             Call = call;
+            ReceiverOf = receiverOf;
         }
+
+        /// <summary>A property of <c>this</c> read by this instance method: resolved through the receiver a caller passes.</summary>
+        public IMethodSymbol? ReceiverOf { get; }
 
         /// <summary>A call whose return value may be untrusted; resolved at the end of the compilation.</summary>
         public PendingCall? Call { get; }
@@ -66,11 +70,13 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintOrigin FromCall(PendingCall call) => new(null, null, false, RoleHint.None, call);
 
-        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call);
+        public static TaintOrigin FromReceiver(IMethodSymbol method) => new(null, null, false, RoleHint.None, null, method);
 
-        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call) : this;
+        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf);
 
-        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call);
+        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf) : this;
+
+        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf);
     }
 
     /// <summary>
@@ -118,6 +124,9 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintValue Parameter(IParameterSymbol parameter, IOperation at)
             => new(ImmutableArray.Create(TaintOrigin.FromParameter(parameter)), ImmutableArray.Create(at));
+
+        public static TaintValue Receiver(IMethodSymbol method, IOperation at)
+            => new(ImmutableArray.Create(TaintOrigin.FromReceiver(method)), ImmutableArray.Create(at));
 
         public static TaintValue FromCall(PendingCall call, IOperation at)
             => new(ImmutableArray.Create(TaintOrigin.FromCall(call)), ImmutableArray.Create(at));
@@ -244,7 +253,8 @@ namespace AiSecure.Analyzers.Flow
                 foreach (var kept in result)
                 {
                     if (kept.Display == origin.Display && SymbolEqualityComparer.Default.Equals(kept.Parameter, origin.Parameter)
-                        && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call)
+                        && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call
+                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf))
                     {
                         seen = true;
                         break;

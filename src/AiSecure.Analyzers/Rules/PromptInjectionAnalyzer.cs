@@ -257,7 +257,18 @@ namespace AiSecure.Analyzers.Rules
 
                     foreach (var returned in callee.EvaluateReturns().Origins)
                     {
-                        if (returned.Parameter is { } calleeParameter && SymbolEqualityComparer.Default.Equals(calleeParameter.ContainingSymbol.OriginalDefinition, call.Callee.OriginalDefinition))
+                        if (returned.ReceiverOf != null && SymbolEqualityComparer.Default.Equals(returned.ReceiverOf.OriginalDefinition, call.Callee.OriginalDefinition))
+                        {
+                            // The helper reads properties of the object it is called on: follow the caller's receiver.
+                            foreach (var receiverOrigin in call.EvaluateArgument(-1).Origins)
+                            {
+                                if (ResolveOrigin(receiverOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
+                                {
+                                    return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
+                                }
+                            }
+                        }
+                        else if (returned.Parameter is { } calleeParameter && SymbolEqualityComparer.Default.Equals(calleeParameter.ContainingSymbol.OriginalDefinition, call.Callee.OriginalDefinition))
                         {
                             // The helper returns (part of) what the caller passed: follow the caller's argument.
                             foreach (var argumentOrigin in call.EvaluateArgument(calleeParameter.Ordinal).Origins)
@@ -348,7 +359,7 @@ namespace AiSecure.Analyzers.Rules
                 _cancellationToken = cancellationToken;
             }
 
-            private TaintEngine Engine => _engine ??= new TaintEngine(_policy, _roots, _cancellationToken);
+            private TaintEngine Engine => _engine ??= new TaintEngine(_policy, _roots, _cancellationToken, owner: _method);
 
             public void OnInvocation(OperationAnalysisContext context)
             {

@@ -790,6 +790,11 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public static string ReadPersona() => Console.ReadLine() ?? "a helpful assistant";
                 }
 
+                public record SummaryRequest(string Topic, int Words)
+                {
+                    public string ToPrompt() => $"Summarize {Topic} in {Words} words.";
+                }
+
                 [ApiController]
                 public class HelperController : ControllerBase
                 {
@@ -806,11 +811,21 @@ namespace AiSecure.Analyzers.Tests.Rules
                         var constant = await _chat.GetResponseAsync(Prompts.Summary("cats", "plain"));
                         return response.Text + raw.Text + constant.Text + history.Count;
                     }
+
+                    [HttpPost("model")]
+                    public async Task<string> Post(SummaryRequest request)
+                    {
+                        var response = await _chat.GetResponseAsync({|#2:request.ToPrompt()|});
+                        var fixedRequest = new SummaryRequest("cats", 3);
+                        var clean = await _chat.GetResponseAsync(fixedRequest.ToPrompt());
+                        return response.Text + clean.Text;
+                    }
                 }
                 """, ReferenceCatalog.Llm, new[]
                 {
                     Diagnostic("AISEC001").WithLocation(0).WithArguments("parameter 'topic' of action 'Get'", "'IChatClient.GetResponseAsync'", string.Empty),
                     Diagnostic("AISEC002").WithLocation(1).WithArguments("Console.ReadLine()", "'new ChatHistory'", string.Empty),
+                    Diagnostic("AISEC001").WithLocation(2).WithArguments("parameter 'request' of action 'Post'", "'IChatClient.GetResponseAsync'", string.Empty),
                 });
 
         [Fact]
