@@ -758,7 +758,8 @@ namespace AiSecure.Analyzers.Flow
                 {
                     compose |= write.Kind == WriteKind.Compose || (write.Kind == WriteKind.Mutation && IsTextBuilder(write.Target.Type));
                     var value = EvaluateWrite(write);
-                    values.Add((write.Kind is WriteKind.Assign or WriteKind.Compose && write.Value != null ? StripImplicit(write.Value) : write.Target, value));
+                    // The expression a sanitizer would wrap: the assigned value, else the read itself.
+                    values.Add((write.Kind is WriteKind.Assign or WriteKind.Compose && write.Value != null ? StripImplicit(write.Value) : reference, value));
                 }
 
                 if (compose)
@@ -783,7 +784,7 @@ namespace AiSecure.Analyzers.Flow
                 case WriteKind.Compose:
                     return TaintValue.Compose(new[] { Operand(write.Value!) }).At(write.Value!);
                 case WriteKind.Element:
-                    return Evaluate(write.Value).ReadAt(write.Target);
+                    return Evaluate(write.Value).ReadAt(write.Value!);
                 case WriteKind.Mutation:
                     var invocation = (IInvocationOperation)write.Value!;
                     if (IsTextBuilder(write.Target.Type))
@@ -796,7 +797,7 @@ namespace AiSecure.Analyzers.Flow
                     var call = (IInvocationOperation)write.Value!;
                     if (call.Instance != null)
                     {
-                        return Evaluate(call.Instance).ReadAt(write.Target);
+                        return Evaluate(call.Instance).ReadAt(call);
                     }
 
                     return TaintValue.Clean;

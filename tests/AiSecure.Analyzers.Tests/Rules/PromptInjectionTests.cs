@@ -1693,5 +1693,75 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public static void Main() => new Assistant().Start(Console.ReadLine()!);
                 }
                 """);
+
+        [Fact]
+        public Task FixSanitizeLoopAndOutVariables()
+            => Verify.FixAsync("""
+                using System;
+                using System.IO;
+                using System.Text;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                sealed class PromptSanitizerAttribute : Attribute { }
+
+                static class Clean
+                {
+                    [PromptSanitizer]
+                    internal static string Text(string? value) => value ?? string.Empty;
+                }
+
+                public class Digest
+                {
+                    public ChatHistory Build(HttpRequest request, string path)
+                    {
+                        var builder = new StringBuilder("Summarize these lines:");
+                        foreach (var line in File.ReadLines(path))
+                        {
+                            builder.AppendLine(line);
+                        }
+
+                        request.Query.TryGetValue("tone", out var tone);
+                        var history = new ChatHistory();
+                        history.AddUserMessage({|AISEC001:builder.ToString()|});
+                        history.AddSystemMessage({|AISEC002:"Tone: " + tone|});
+                        return history;
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using System.Text;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                sealed class PromptSanitizerAttribute : Attribute { }
+
+                static class Clean
+                {
+                    [PromptSanitizer]
+                    internal static string Text(string? value) => value ?? string.Empty;
+                }
+
+                public class Digest
+                {
+                    public ChatHistory Build(HttpRequest request, string path)
+                    {
+                        var builder = new StringBuilder("Summarize these lines:");
+                        foreach (var line in File.ReadLines(path))
+                        {
+                            builder.AppendLine(Clean.Text(line));
+                        }
+
+                        request.Query.TryGetValue("tone", out var tone);
+                        var history = new ChatHistory();
+                        history.AddUserMessage(builder.ToString());
+                        history.AddSystemMessage("Tone: " + Clean.Text(tone));
+                        return history;
+                    }
+                }
+                """, ReferenceCatalog.Llm, equivalenceKey: "AISEC001.Sanitize");
     }
 }
