@@ -234,7 +234,7 @@ namespace AiSecure.Analyzers.Flow
                     return TaintValue.Union(tuple.Elements.Select(Evaluate)).At(operation);
 
                 case IObjectOrCollectionInitializerOperation initializer:
-                    return EvaluateInitializer(initializer, anonymous: false);
+                    return EvaluateInitializer(initializer);
 
                 case ISimpleAssignmentOperation assignment:
                     return Evaluate(assignment.Value);
@@ -641,16 +641,10 @@ namespace AiSecure.Analyzers.Flow
 
             if (creation.Initializer != null)
             {
-                values.Add(EvaluateInitializer(creation.Initializer, anonymous: false));
+                values.Add(EvaluateInitializer(creation.Initializer));
             }
 
-            var result = TaintValue.Union(values);
-            if (_policy.Symbols.StringBuilder != null && SymbolEqualityComparer.Default.Equals(creation.Type, _policy.Symbols.StringBuilder))
-            {
-                return result.At(creation);
-            }
-
-            return result.At(creation);
+            return TaintValue.Union(values).At(creation);
         }
 
         private TaintValue EvaluateAnonymous(IAnonymousObjectCreationOperation anonymous)
@@ -667,7 +661,7 @@ namespace AiSecure.Analyzers.Flow
             return EvaluateMembers(members).At(anonymous);
         }
 
-        private TaintValue EvaluateInitializer(IObjectOrCollectionInitializerOperation initializer, bool anonymous)
+        private TaintValue EvaluateInitializer(IObjectOrCollectionInitializerOperation initializer)
         {
             var members = new List<(string Name, IOperation Value)>();
             var others = new List<TaintValue>();
@@ -690,7 +684,7 @@ namespace AiSecure.Analyzers.Flow
                         others.Add(TaintValue.Union(add.Arguments.Select(a => Evaluate(a.Value))));
                         break;
                     case IMemberInitializerOperation nested:
-                        others.Add(EvaluateInitializer(nested.Initializer, anonymous));
+                        others.Add(EvaluateInitializer(nested.Initializer));
                         break;
                     default:
                         others.Add(Evaluate(child));

@@ -694,13 +694,12 @@ namespace AiSecure.Analyzers.Rules
                                 return role;
                             }
 
-                            if (creation.Constructor != null && _policy.Symbols.TryGetArgumentSinks(creation.Constructor, out var rows))
+                            // A message whose role is an argument: new ChatMessage(ChatRole.System, [new TextContent(…)]).
+                            foreach (var argument in creation.Arguments)
                             {
-                                var site = new SinkSite(rows[0], creation, creation, string.Empty);
-                                var resolved = rows[0].Role == SinkRole.FromContainer ? SinkRole.User : ResolveSinkRole(site);
-                                if (resolved != SinkRole.User)
+                                if (argument.Parameter != null && _policy.Symbols.IsRoleType(argument.Parameter.Type))
                                 {
-                                    return resolved;
+                                    return RoleOf(argument.Value, 0);
                                 }
                             }
 

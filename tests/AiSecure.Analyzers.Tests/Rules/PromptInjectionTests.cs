@@ -224,6 +224,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                             new ChatMessage(ChatRole.Assistant, text),
                             new ChatMessage(new ChatRole("system"), {|AISEC002:text|}),
                             new ChatMessage(ChatRole.User, [new TextContent({|AISEC001:"Input: " + text|})]),
+                            new ChatMessage(ChatRole.System, [new TextContent({|AISEC002:text|})]),
                         };
                     }
                 }
