@@ -229,9 +229,14 @@ namespace AiSecure.Analyzers.Rules
                         return ($"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{method.Name}'", null, origin.Composed);
                     }
 
-                    if (!byCallee.TryGetValue(method.OriginalDefinition, out var sites))
+                    // Calls reach the method directly, or through the interface member or base method it implements.
+                    var sites = new List<CallSite>();
+                    foreach (var target in CallTargetsOf(method))
                     {
-                        return null;
+                        if (byCallee.TryGetValue(target, out var targetSites))
+                        {
+                            sites.AddRange(targetSites);
+                        }
                     }
 
                     foreach (var site in sites)
@@ -250,7 +255,7 @@ namespace AiSecure.Analyzers.Rules
 
                 if (origin.Call is { } call)
                 {
-                    if (!visited.Add(call) || !_returnProviders.TryGetValue(call.Callee.OriginalDefinition, out var callee))
+                    if (!visited.Add(call) || ImplementationOf(call.Callee) is not { } callee)
                     {
                         return null;
                     }
@@ -287,6 +292,69 @@ namespace AiSecure.Analyzers.Rules
                 }
 
                 return null;
+            }
+
+            /// <summary>The method and the interface members and base methods it implements or overrides.</summary>
+            private static IEnumerable<IMethodSymbol> CallTargetsOf(IMethodSymbol method)
+            {
+                var definition = method.OriginalDefinition;
+                yield return definition;
+                foreach (var explicitImplementation in definition.ExplicitInterfaceImplementations)
+                {
+                    yield return explicitImplementation.OriginalDefinition;
+                }
+
+                if (definition.ContainingType is { } type)
+                {
+                    foreach (var candidate in type.AllInterfaces)
+                    {
+                        foreach (var member in candidate.GetMembers(definition.Name))
+                        {
+                            if (member is IMethodSymbol interfaceMethod
+                                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, definition))
+                            {
+                                yield return interfaceMethod.OriginalDefinition;
+                            }
+                        }
+                    }
+                }
+
+                for (var overridden = definition.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+                {
+                    yield return overridden.OriginalDefinition;
+                }
+            }
+
+            private Dictionary<IMethodSymbol, MethodBlock?>? _implementations;
+
+            /// <summary>The body behind a called method: the method itself, or the one implementation of an interface member or abstract method.</summary>
+            private MethodBlock? ImplementationOf(IMethodSymbol callee)
+            {
+                var definition = callee.OriginalDefinition;
+                if (_returnProviders.TryGetValue(definition, out var direct))
+                {
+                    return direct;
+                }
+
+                if (_implementations == null)
+                {
+                    _implementations = new Dictionary<IMethodSymbol, MethodBlock?>(SymbolEqualityComparer.Default);
+                    foreach (var provider in _returnProviders)
+                    {
+                        foreach (var target in CallTargetsOf(provider.Key))
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(target, provider.Key))
+                            {
+                                continue;
+                            }
+
+                            // Two implementations of one member: which one runs is not known here.
+                            _implementations[target] = _implementations.ContainsKey(target) ? null : provider.Value;
+                        }
+                    }
+                }
+
+                return _implementations.TryGetValue(definition, out var implementation) ? implementation : null;
             }
 
             private string? DiscoverSanitizer()

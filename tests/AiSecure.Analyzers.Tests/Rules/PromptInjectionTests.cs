@@ -743,6 +743,64 @@ namespace AiSecure.Analyzers.Tests.Rules
                 });
 
         [Fact]
+        public Task CrossMethodThroughInterfaces()
+            => Verify.AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                public interface IAssistant
+                {
+                    Task<string> AskAsync(string persona, string question);
+                }
+
+                public interface IPromptBuilder
+                {
+                    string Build(string topic);
+                }
+
+                public sealed class PromptBuilder : IPromptBuilder
+                {
+                    public string Build(string topic) => $"Explain {topic} to a child.";
+                }
+
+                public sealed class Assistant : IAssistant
+                {
+                    private readonly IChatClient _chat;
+
+                    public Assistant(IChatClient chat) => _chat = chat;
+
+                    public async Task<string> AskAsync(string persona, string question)
+                    {
+                        var options = new ChatOptions { Instructions = {|AISEC002:$"You are {persona}."|} };
+                        var response = await _chat.GetResponseAsync(question, options);
+                        return response.Text;
+                    }
+                }
+
+                [ApiController]
+                public class AssistantController : ControllerBase
+                {
+                    private readonly IAssistant _assistant;
+                    private readonly IPromptBuilder _builder;
+                    private readonly IChatClient _chat;
+
+                    public AssistantController(IAssistant assistant, IPromptBuilder builder, IChatClient chat)
+                    {
+                        _assistant = assistant;
+                        _builder = builder;
+                        _chat = chat;
+                    }
+
+                    [HttpPost("ask")]
+                    public Task<string> Ask(string persona, string question) => _assistant.AskAsync(persona, question);
+
+                    [HttpPost("explain")]
+                    public async Task<string> Explain(string topic) => (await _chat.GetResponseAsync({|AISEC001:_builder.Build(topic)|})).Text;
+                }
+                """, ReferenceCatalog.Llm);
+
+        [Fact]
         public Task CrossMethodComposedByTheCaller()
             => Verify.AnalyzeAsync("""
                 using System;
