@@ -335,11 +335,57 @@ namespace AiSecure.Analyzers.Flow
                     return TaintValue.Source(display, reference);
                 }
 
+                if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
+                {
+                    return LambdaElement(lambda, parameter, reference);
+                }
+
                 return parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction or MethodKind.ExplicitInterfaceImplementation or MethodKind.UserDefinedOperator }
                     && parameter.RefKind != RefKind.Out && CanCarryText(parameter.Type)
                     ? TaintValue.Parameter(parameter, reference)
                     : TaintValue.Clean;
             });
+        }
+
+        /// <summary>
+        /// The first parameter of a lambda passed to a method of a collection (<c>Select</c>, <c>Where</c>,
+        /// <c>ForEach</c>, …) is an element of that collection.
+        /// </summary>
+        private TaintValue LambdaElement(IMethodSymbol lambda, IParameterSymbol parameter, IOperation reference)
+        {
+            if (parameter.Ordinal != 0)
+            {
+                return TaintValue.Clean;
+            }
+
+            for (var current = reference.Parent; current != null; current = current.Parent)
+            {
+                if (current is not IAnonymousFunctionOperation function || !SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                {
+                    continue;
+                }
+
+                var parent = function.Parent;
+                while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument)
+                {
+                    return TaintValue.Clean;
+                }
+
+                var receiver = invocation.Instance;
+                if (receiver == null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] != argument)
+                {
+                    receiver = invocation.Arguments[0].Value;
+                }
+
+                return receiver == null ? TaintValue.Clean : Evaluate(receiver).ReadAt(reference);
+            }
+
+            return TaintValue.Clean;
         }
 
         private TaintValue EvaluateLocal(ILocalReferenceOperation reference)

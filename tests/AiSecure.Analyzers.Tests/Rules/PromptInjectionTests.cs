@@ -1028,6 +1028,7 @@ namespace AiSecure.Analyzers.Tests.Rules
         public Task ClientSuppliedHistory()
             => Verify.AnalyzeAsync("""
                 using System.Collections.Generic;
+                using System.Linq;
                 using System.Threading.Tasks;
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.AI;
@@ -1052,6 +1053,14 @@ namespace AiSecure.Analyzers.Tests.Rules
                             messages.Add(new ChatMessage(ChatRole.User, request.Message));
                             var response = await chat.GetResponseAsync(messages);
                             return response.Text;
+                        });
+
+                        app.MapPost("/openai", (ChatRequest request, OpenAI.Chat.ChatClient chat) =>
+                        {
+                            var messages = request.History
+                                .Select(h => h.Role == "system" ? (OpenAI.Chat.ChatMessage)new OpenAI.Chat.SystemChatMessage({|AISEC002:h.Content|}) : new OpenAI.Chat.UserChatMessage(h.Content))
+                                .ToList();
+                            return chat.CompleteChat(messages).Value.Content[0].Text;
                         });
                     }
                 }
