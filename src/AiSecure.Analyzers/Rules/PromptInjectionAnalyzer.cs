@@ -691,6 +691,10 @@ namespace AiSecure.Analyzers.Rules
                 {
                     case "Microsoft.SemanticKernel.ChatCompletion.ChatHistory" when site.Row.Member is "AddSystemMessage" or "AddDeveloperMessage":
                         return site.Anchor.Parent is IExpressionStatementOperation;
+                    case "Microsoft.Extensions.AI.ChatMessage" when site.Anchor is not IObjectCreationOperation { Arguments.Length: 2 } creation
+                                                                     || creation.Arguments[0].Value.WalkDownConversions() is not IPropertyReferenceOperation { Property.IsStatic: true }:
+                        // The fix writes ChatRole.User where ChatRole.System was written; a computed role is left alone.
+                        return false;
                     case "OpenAI.Chat.SystemChatMessage":
                     case "OpenAI.Chat.DeveloperChatMessage":
                     case "OpenAI.Chat.ChatMessage" when site.Row.Member is "CreateSystemMessage" or "CreateDeveloperMessage":

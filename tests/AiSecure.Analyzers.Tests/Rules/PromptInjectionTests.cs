@@ -1831,5 +1831,44 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm, equivalenceKey: "AISEC001.Sanitize");
+
+        [Fact]
+        public Task FixMoveAfterAnAddCall()
+            => Verify.FixAsync("""
+                #pragma warning disable OPENAI001
+                using System.Collections.Generic;
+                using Microsoft.AspNetCore.Mvc;
+                using OpenAI.Chat;
+
+                [ApiController]
+                public class TutorController : ControllerBase
+                {
+                    [HttpPost("tutor")]
+                    public List<ChatMessage> Build(string subject, int level)
+                    {
+                        var messages = new List<ChatMessage>();
+                        messages.Add(ChatMessage.CreateDeveloperMessage({|AISEC002:$"Teach {subject} at level {level}."|}));
+                        return messages;
+                    }
+                }
+                """, """
+                #pragma warning disable OPENAI001
+                using System.Collections.Generic;
+                using Microsoft.AspNetCore.Mvc;
+                using OpenAI.Chat;
+
+                [ApiController]
+                public class TutorController : ControllerBase
+                {
+                    [HttpPost("tutor")]
+                    public List<ChatMessage> Build(string subject, int level)
+                    {
+                        var messages = new List<ChatMessage>();
+                        messages.Add(ChatMessage.CreateDeveloperMessage($"Teach (given in the next user message) at level {level}."));
+                        messages.Add(ChatMessage.CreateUserMessage(subject));
+                        return messages;
+                    }
+                }
+                """, ReferenceCatalog.Llm, equivalenceKey: "AISEC002.MoveToUserMessage");
     }
 }
