@@ -1316,6 +1316,37 @@ namespace AiSecure.Analyzers.Tests.Rules
             return Verify.AnalyzeAsync(source, ReferenceCatalog.Llm);
         }
 
+        [Fact]
+        public Task PastTheBoundNothingIsReported()
+        {
+            var lines = new System.Text.StringBuilder();
+            for (var i = 0; i < 12000; i++)
+            {
+                lines.AppendLine($"        prompt += \"Line {i}: \" + notes[{i % 5}];");
+            }
+
+            var source = """
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [ApiController]
+                public class HugeController : ControllerBase
+                {
+                    [HttpPost("huge")]
+                    public ChatHistory Build(string[] notes)
+                    {
+                        var prompt = string.Empty;
+
+                """ + lines + """
+                        var history = new ChatHistory();
+                        history.AddUserMessage(prompt);
+                        return history;
+                    }
+                }
+                """;
+            return Verify.AnalyzeAsync(source, ReferenceCatalog.Llm);
+        }
+
         // ---- Fixes ----
 
         [Fact]
