@@ -1320,7 +1320,7 @@ namespace AiSecure.Analyzers.Tests.Rules
         public Task PastTheBoundNothingIsReported()
         {
             var lines = new System.Text.StringBuilder();
-            for (var i = 0; i < 12000; i++)
+            for (var i = 0; i < 6000; i++)
             {
                 lines.AppendLine($"        prompt += \"Line {i}: \" + notes[{i % 5}];");
             }
