@@ -10,6 +10,13 @@ namespace AiSecure.Analyzers
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
+        public static readonly DiagnosticDescriptor ModelOutputToDangerousSink = Create(
+            DiagnosticIds.ModelOutputToDangerousSink,
+            "LLM output reaches a dangerous sink unvalidated",
+            "Model output from '{0}' reaches {1} unvalidated; {2}",
+            DiagnosticSeverity.Warning,
+            "Text a model returns is shaped by whoever controls its input, a prompt injection included. Used as SQL text, a command line or raw HTML, it becomes SQL injection, command injection or cross-site scripting. Parameterize SQL, map commands to an allow-list, HTML-encode markup, or validate it with a method marked [OutputValidator].");
+
         public static readonly DiagnosticDescriptor CleartextEndpoint = Create(
             DiagnosticIds.CleartextEndpoint,
             "Endpoint uses cleartext HTTP",

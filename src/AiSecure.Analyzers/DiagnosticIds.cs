@@ -3,6 +3,9 @@ namespace AiSecure.Analyzers
     /// <summary>The rule ids, named by intent. The catalog is docs/rules and ../README.md.</summary>
     internal static class DiagnosticIds
     {
+        /// <summary>AISEC003: model output reaches SQL, a process or raw HTML unvalidated.</summary>
+        public const string ModelOutputToDangerousSink = "AISEC003";
+
         /// <summary>AISEC020: an endpoint is reached over cleartext HTTP.</summary>
         public const string CleartextEndpoint = "AISEC020";
 

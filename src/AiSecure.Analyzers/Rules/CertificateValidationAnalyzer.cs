@@ -58,7 +58,7 @@ namespace AiSecure.Analyzers.Rules
                 $"The '{property.Name}' set here"));
         }
 
-        private static bool AcceptsEveryCertificate(IOperation value, CallbackSymbols symbols, OperationAnalysisContext context)
+        private static bool AcceptsEveryCertificate(IOperation value, CallbackSymbols symbols, OperationAnalysisContext context, int depth = 0)
         {
             value = value.WalkDownConversions();
             if (value is IDelegateCreationOperation creation)
@@ -75,9 +75,30 @@ namespace AiSecure.Analyzers.Rules
                     return AlwaysReturnsTrue(lambda.Body);
                 case IMethodReferenceOperation methodReference:
                     return AlwaysReturnsTrue(methodReference.Method, context);
+                case ILocalReferenceOperation local when depth < 3 && local.Local.GetSingleInitializer(local) is { } initializer:
+                    // Func<…> acceptAll = (_, _, _, _) => true; handler.Callback = acceptAll;
+                    return AcceptsEveryCertificate(initializer, symbols, context, depth + 1);
+                case IFieldReferenceOperation { Field.IsReadOnly: true } field:
+                    return FieldHoldsAcceptAll(field.Field, context);
                 default:
                     return false;
             }
+        }
+
+        /// <summary>A readonly field initialized with a lambda or anonymous method that returns true on every path, read from its syntax.</summary>
+        private static bool FieldHoldsAcceptAll(IFieldSymbol field, OperationAnalysisContext context)
+        {
+            foreach (var reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(context.CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: AnonymousFunctionExpressionSyntax function })
+                {
+                    return function.ExpressionBody is { } expression
+                        ? IsTrueLiteral(expression)
+                        : function.Block is { } block && BlockAlwaysReturnsTrue(block);
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Every return in the body (nested functions aside) returns constant true, and nothing throws.</summary>
@@ -158,11 +179,11 @@ namespace AiSecure.Analyzers.Rules
                 return IsTrueLiteral(expressionBody);
             }
 
-            if (block == null)
-            {
-                return false;
-            }
+            return block != null && BlockAlwaysReturnsTrue(block);
+        }
 
+        private static bool BlockAlwaysReturnsTrue(BlockSyntax block)
+        {
             var sawReturn = false;
             foreach (var node in block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             {

@@ -28,6 +28,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
             Assert.Contains("analyzers/dotnet/cs/AiSecure.Analyzers.CodeFixes.dll", entries);
             Assert.Contains("buildTransitive/AiSecure.Analyzers.props", entries);
             Assert.Contains("README.md", entries);
+            Assert.Contains("icon.png", entries);
             Assert.Contains("configuration/aisecure_allerrors.globalconfig", entries);
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
             Assert.DoesNotContain(entries, e => e.EndsWith("Microsoft.CodeAnalysis.dll", StringComparison.Ordinal));
@@ -90,6 +91,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
             /// <summary>(rule id, file) pairs the consumer's code must produce.</summary>
             public static readonly (string Id, string File)[] ExpectedFindings =
             {
+                ("AISEC003", "Insights.cs"),
                 ("AISEC020", "Transport.cs"),
                 ("AISEC021", "Transport.cs"),
             };
@@ -131,6 +133,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
                       <ItemGroup>
                         <PackageReference Include="AiSecure.Analyzers" Version="{version}" PrivateAssets="all" />
                         <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
+                        <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
                       </ItemGroup>
                     </Project>
                     """);
@@ -154,6 +157,21 @@ namespace AiSecure.Analyzers.Tests.Packaging
                         }
 
                         public AmazonS3Config Storage() => new AmazonS3Config { ServiceURL = "http://s3.example.com", UseHttp = true };
+                    }
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Insights.cs"), """
+                    using System.Diagnostics;
+                    using Microsoft.Extensions.AI;
+
+                    namespace Consumer;
+
+                    public sealed class Insights(IChatClient client)
+                    {
+                        public async Task FixAsync(string incident)
+                        {
+                            var response = await client.GetResponseAsync("Suggest one shell command that fixes: " + incident);
+                            Process.Start("/bin/sh", "-c \"" + response.Text + "\"");
+                        }
                     }
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Clean.cs"), """

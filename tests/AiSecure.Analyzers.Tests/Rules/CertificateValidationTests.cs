@@ -106,6 +106,31 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task CallbacksHeldInLocalsAndReadOnlyFields()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Net.Http;
+                using System.Net.Security;
+                using System.Security.Cryptography.X509Certificates;
+
+                class Factory
+                {
+                    private static readonly Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> AcceptAll = (_, _, _, _) => true;
+                    private static readonly Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> Strict = (_, _, _, errors) => errors == SslPolicyErrors.None;
+
+                    public HttpClient Create(bool development)
+                    {
+                        Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> trustAll = (m, c, ch, e) => { return true; };
+                        var handler = new HttpClientHandler();
+                        [|handler.ServerCertificateCustomValidationCallback = trustAll|];
+                        [|handler.ServerCertificateCustomValidationCallback = AcceptAll|];
+                        handler.ServerCertificateCustomValidationCallback = Strict;
+                        return new HttpClient(handler);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task SilentOnCallbacksThatValidate()
             => Verify.AnalyzeAsync("""
                 using System;

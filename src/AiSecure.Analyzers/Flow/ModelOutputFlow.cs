@@ -1,0 +1,312 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using AiSecure.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// Follows a value backwards inside one method to find whether it carries model output: through
+    /// locals (every write), concatenation, interpolation, string methods, awaits, conditionals, member
+    /// reads and element access. Clearing: HTML encoders, <c>[OutputValidator]</c> methods (as a result, or
+    /// as a guard on a local), allow-list checks on a local, and values of types that cannot carry text.
+    /// Bounded by depth and a visited set; anything unknown is "not proven": no diagnostic.
+    /// </summary>
+    internal sealed class ModelOutputFlow
+    {
+        private const int MaxDepth = 12;
+
+        private readonly ModelOutputCatalog _catalog;
+        private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<ILocalSymbol> _visitedLocals = new(SymbolEqualityComparer.Default);
+        private readonly IOperation _sink;
+        private List<IMethodSymbol>? _sourceCalls;
+
+        public ModelOutputFlow(ModelOutputCatalog catalog, IOperation sink, CancellationToken cancellationToken)
+        {
+            _catalog = catalog;
+            _sink = sink;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>A short name of where the model output comes from, or null when the value is not model output.</summary>
+        public string? FindOrigin(IOperation value) => Find(value, 0);
+
+        /// <summary>
+        /// Methods of this compilation whose result the value carries and that could not be looked into here;
+        /// whether they return model output is known only from their own summaries.
+        /// </summary>
+        public IReadOnlyList<IMethodSymbol> SourceCalls => (IReadOnlyList<IMethodSymbol>?)_sourceCalls ?? System.Array.Empty<IMethodSymbol>();
+
+        /// <summary>True when a method's return value can be summarized: text-carrying, declared in source.</summary>
+        public static bool IsSummarizable(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Ordinary && !method.IsImplicitlyDeclared && method.DeclaringSyntaxReferences.Length > 0 && CarriesText(method.ReturnType);
+
+        /// <summary>An interface member declared in source: its implementations' summaries stand for it.</summary>
+        private static bool IsSourceInterfaceMember(IMethodSymbol method)
+            => method.ContainingType.TypeKind == TypeKind.Interface && method.DeclaringSyntaxReferences.Length > 0 && CarriesText(method.ReturnType);
+
+        private static bool CarriesText(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+
+            // Task<string>, ValueTask<string>, IAsyncEnumerable<string>, IEnumerable<string>
+            return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                && generic.TypeArguments[0].SpecialType == SpecialType.System_String
+                && generic.Name is "Task" or "ValueTask" or "IAsyncEnumerable" or "IEnumerable";
+        }
+
+        private string? Find(IOperation? operation, int depth)
+        {
+            if (operation == null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (operation.ConstantValue.HasValue || CannotCarryText(operation.Type))
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return Find(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return Find(parenthesized.Operand, depth + 1);
+                case IAwaitOperation awaitOperation:
+                    return Find(awaitOperation.Operation, depth + 1);
+                case IInterpolatedStringOperation interpolated:
+                    return interpolated.Parts.OfType<IInterpolationOperation>().Select(p => Find(p.Expression, depth + 1)).FirstOrDefault(o => o != null);
+                case IBinaryOperation binary:
+                    return Find(binary.LeftOperand, depth + 1) ?? Find(binary.RightOperand, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return Find(coalesce.Value, depth + 1) ?? Find(coalesce.WhenNull, depth + 1);
+                case IConditionalOperation conditional:
+                    if (IsAllowListTest(conditional.Condition))
+                    {
+                        return null;
+                    }
+
+                    return Find(conditional.WhenTrue, depth + 1) ?? Find(conditional.WhenFalse, depth + 1);
+                case ISwitchExpressionOperation switchExpression:
+                    return switchExpression.Arms.Select(a => Find(a.Value, depth + 1)).FirstOrDefault(o => o != null);
+                case IInvocationOperation invocation:
+                    return FindInInvocation(invocation, depth);
+                case IPropertyReferenceOperation property:
+                    if (_catalog.IsOutputType(property.Property.ContainingType) || _catalog.IsOutputType(property.Instance?.Type))
+                    {
+                        return property.Property.ContainingType.Name + "." + property.Property.Name;
+                    }
+
+                    return Find(property.Instance, depth + 1);
+                case IFieldReferenceOperation field when field.Instance != null:
+                    return Find(field.Instance, depth + 1);
+                case IArrayElementReferenceOperation element:
+                    return Find(element.ArrayReference, depth + 1);
+                case ILocalReferenceOperation local:
+                    return FindInLocal(local, depth);
+                default:
+                    return null;
+            }
+        }
+
+        private string? FindInInvocation(IInvocationOperation invocation, int depth)
+        {
+            var method = invocation.TargetMethod;
+            if (_catalog.IsHtmlEncoder(method) || IsOutputValidator(method))
+            {
+                return null;
+            }
+
+            if (_catalog.IsTextCall(method))
+            {
+                return method.ContainingType.Name + "." + method.Name;
+            }
+
+            if (_catalog.IsOutputType(method.ContainingType) || _catalog.IsOutputType(invocation.Instance?.Type))
+            {
+                return method.ContainingType.Name + "." + method.Name;
+            }
+
+            // string.Format / Concat / Join and string instance methods carry their inputs along.
+            if (method.ContainingType.SpecialType == SpecialType.System_String
+                || method.Name == "ToString"
+                || (method.ContainingType.Name == "StringBuilder" && method.Name == "ToString"))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    var found = Find(argument.Value, depth + 1);
+                    if (found != null)
+                    {
+                        return found;
+                    }
+                }
+
+                return Find(invocation.Instance, depth + 1);
+            }
+
+            if (IsSummarizable(method.OriginalDefinition) || IsSourceInterfaceMember(method.OriginalDefinition))
+            {
+                // A helper of this compilation that is given model output is taken to hand it back, unless it
+                // is marked [OutputValidator] (above); what it returns on its own is known from its summary.
+                (_sourceCalls ??= new List<IMethodSymbol>()).Add(method.OriginalDefinition);
+                foreach (var argument in invocation.Arguments)
+                {
+                    var passed = Find(argument.Value, depth + 1);
+                    if (passed != null)
+                    {
+                        return passed;
+                    }
+                }
+
+                return null;
+            }
+
+            // LINQ over model output (FirstOrDefault, Last, ElementAt, …) keeps it model output.
+            if (method.IsExtensionMethod && method.ContainingType.Name is "Enumerable" or "AsyncEnumerable" && method.ContainingNamespace?.Name == "Linq" && invocation.Arguments.Length > 0)
+            {
+                return Find(invocation.Arguments[0].Value, depth + 1);
+            }
+
+            return null;
+        }
+
+        private string? FindInLocal(ILocalReferenceOperation reference, int depth)
+        {
+            var local = reference.Local;
+            if (!_visitedLocals.Add(local))
+            {
+                return null;
+            }
+
+            if (IsGuarded(local))
+            {
+                return null;
+            }
+
+            var root = reference.GetRoot();
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                string? found = null;
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        found = Find(declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value, depth + 1);
+                        break;
+                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        found = Find(assignment.Value, depth + 1);
+                        break;
+                    case ICompoundAssignmentOperation compound when compound.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        found = Find(compound.Value, depth + 1);
+                        break;
+                    case IForEachLoopOperation loop when loop.Locals.Contains(local, SymbolEqualityComparer.Default):
+                        found = Find(loop.Collection, depth + 1);
+                        break;
+                    case IInvocationOperation append when append.TargetMethod.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert"
+                        && append.Instance?.WalkDownConversions() is ILocalReferenceOperation builder && SymbolEqualityComparer.Default.Equals(builder.Local, local):
+                        found = append.Arguments.Select(a => Find(a.Value, depth + 1)).FirstOrDefault(o => o != null);
+                        break;
+                }
+
+                if (found != null)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A local checked before the sink by an <c>if</c> that leaves the method when an [OutputValidator]
+        /// method or an allow-list test (<c>Contains(x)</c>, <c>x is "a" or "b"</c>, <c>x == "a"</c>) says no.
+        /// </summary>
+        private bool IsGuarded(ILocalSymbol local)
+        {
+            var root = _sink.GetRoot();
+            foreach (var conditional in root.DescendantsAndSelf().OfType<IConditionalOperation>())
+            {
+                if (conditional.Syntax.SpanStart >= _sink.Syntax.SpanStart || conditional.Type != null)
+                {
+                    continue;
+                }
+
+                var mentionsLocal = conditional.Condition.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(r => SymbolEqualityComparer.Default.Equals(r.Local, local));
+                var leaves = conditional.WhenTrue.DescendantsAndSelf().Any(o => o is IReturnOperation or IThrowOperation)
+                    || (conditional.WhenFalse?.DescendantsAndSelf().Any(o => o is IReturnOperation or IThrowOperation) ?? false);
+                if (mentionsLocal && leaves && IsAllowListTest(conditional.Condition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsAllowListTest(IOperation condition)
+        {
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when invocation.TargetMethod.Name is "Contains" or "ContainsKey" || IsOutputValidator(invocation.TargetMethod):
+                        return true;
+                    case IConstantPatternOperation constantPattern when IsNonNullConstant(constantPattern.Value):
+                        return true;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsNonNullConstant(equals.RightOperand) || IsNonNullConstant(equals.LeftOperand):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A null test (<c>x is null</c>, <c>x == null</c>) is no allow-list.</summary>
+        private static bool IsNonNullConstant(IOperation operation)
+            => operation.ConstantValue.HasValue && operation.ConstantValue.Value != null;
+
+        private static bool IsOutputValidator(IMethodSymbol method)
+            => method.GetAttributes().Any(a => a.AttributeClass?.Name is "OutputValidatorAttribute" or "OutputValidator");
+
+        private static bool CannotCarryText(ITypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.ConstructedFrom.SpecialType == SpecialType.System_Nullable_T)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Byte:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_DateTime:
+                case SpecialType.System_Char:
+                    return true;
+            }
+
+            return type.TypeKind == TypeKind.Enum || type.Name is "Guid" or "DateTimeOffset" or "TimeSpan";
+        }
+    }
+}

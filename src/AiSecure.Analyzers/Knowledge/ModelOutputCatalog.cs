@@ -1,0 +1,184 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace AiSecure.Analyzers.Knowledge
+{
+    /// <summary>Where a dangerous sink leads: the advice and whether a safe form can be written for it.</summary>
+    internal enum DangerousSinkKind
+    {
+        Sql,
+        Process,
+        Html,
+    }
+
+    /// <summary>
+    /// AISEC003's knowledge, as data: the SDK types whose members hold model output, the SDK calls that
+    /// return model text directly, the dangerous sinks, and what clears a value. Resolved once per compilation.
+    /// </summary>
+    internal sealed class ModelOutputCatalog
+    {
+        /// <summary>Types whose members (and whatever is read from them) are model output.</summary>
+        private static readonly string[] OutputTypeNames =
+        {
+            // OpenAI 2.x
+            "OpenAI.Chat.ChatCompletion",
+            "OpenAI.Chat.StreamingChatCompletionUpdate",
+            "OpenAI.Responses.OpenAIResponse",
+            "OpenAI.Responses.ResponseResult",
+            "OpenAI.Responses.StreamingResponseUpdate",
+            // Microsoft.Extensions.AI
+            "Microsoft.Extensions.AI.ChatResponse",
+            "Microsoft.Extensions.AI.ChatResponse`1",
+            "Microsoft.Extensions.AI.ChatResponseUpdate",
+            // Semantic Kernel
+            "Microsoft.SemanticKernel.ChatMessageContent",
+            "Microsoft.SemanticKernel.StreamingChatMessageContent",
+            "Microsoft.SemanticKernel.StreamingKernelContent",
+            "Microsoft.SemanticKernel.FunctionResult",
+            "Microsoft.SemanticKernel.TextContent",
+            // Anthropic (official SDK)
+            "Anthropic.Models.Messages.Message",
+            "Anthropic.Models.Messages.TextBlock",
+            "Anthropic.Models.Messages.RawMessageStreamEvent",
+            // Amazon Bedrock Runtime
+            "Amazon.BedrockRuntime.Model.ConverseResponse",
+            "Amazon.BedrockRuntime.Model.ConverseOutput",
+            "Amazon.BedrockRuntime.Model.InvokeModelResponse",
+            "Amazon.BedrockRuntime.Model.ConverseStreamResponse",
+            // OllamaSharp
+            "OllamaSharp.Models.GenerateResponseStream",
+            "OllamaSharp.Models.GenerateDoneResponseStream",
+            "OllamaSharp.Models.Chat.ChatResponseStream",
+            "OllamaSharp.Models.Chat.ChatDoneResponseStream",
+        };
+
+        /// <summary>(type, method name) of SDK calls that hand back model text as a string or a stream of strings.</summary>
+        private static readonly (string Type, string Method)[] TextCallNames =
+        {
+            ("Microsoft.SemanticKernel.Kernel", "InvokePromptAsync"),
+            ("Microsoft.SemanticKernel.Kernel", "InvokeAsync"),
+            ("Microsoft.SemanticKernel.Kernel", "InvokePromptStreamingAsync"),
+            ("Microsoft.SemanticKernel.Kernel", "InvokeStreamingAsync"),
+            ("Microsoft.SemanticKernel.KernelFunction", "InvokeAsync"),
+            ("Microsoft.SemanticKernel.KernelFunction", "InvokeStreamingAsync"),
+            ("OllamaSharp.Chat", "SendAsync"),
+            ("OllamaSharp.Chat", "SendAsAsync"),
+        };
+
+        private ModelOutputCatalog(Compilation compilation)
+        {
+            var outputTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var name in OutputTypeNames)
+            {
+                if (TypeResolver.Get(compilation, name) is { } type)
+                {
+                    outputTypes.Add(type);
+                }
+            }
+
+            OutputTypes = outputTypes.ToImmutable();
+
+            var textCalls = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
+            foreach (var (typeName, method) in TextCallNames)
+            {
+                if (TypeResolver.Get(compilation, typeName) is { } type)
+                {
+                    textCalls.Add((type, method));
+                }
+            }
+
+            TextCalls = textCalls.ToImmutable();
+
+            DbCommand = TypeResolver.Get(compilation, "System.Data.Common.DbCommand");
+            IDbCommand = TypeResolver.Get(compilation, "System.Data.IDbCommand");
+            Process = TypeResolver.Get(compilation, "System.Diagnostics.Process");
+            ProcessStartInfo = TypeResolver.Get(compilation, "System.Diagnostics.ProcessStartInfo");
+            HtmlString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Html.HtmlString");
+            HtmlHelper = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
+            MarkupString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Components.MarkupString");
+            EfRelationalQueryable = TypeResolver.Get(compilation, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+            EfRelationalDatabase = TypeResolver.Get(compilation, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+            Dapper = TypeResolver.Get(compilation, "Dapper.SqlMapper");
+            WebUtility = TypeResolver.Get(compilation, "System.Net.WebUtility");
+            HtmlEncoder = TypeResolver.Get(compilation, "System.Text.Encodings.Web.TextEncoder");
+            HttpUtility = TypeResolver.Get(compilation, "System.Web.HttpUtility");
+            StringType = compilation.GetSpecialType(SpecialType.System_String);
+        }
+
+        public ImmutableHashSet<INamedTypeSymbol> OutputTypes { get; }
+
+        public ImmutableArray<(INamedTypeSymbol Type, string Method)> TextCalls { get; }
+
+        public INamedTypeSymbol? DbCommand { get; }
+
+        public INamedTypeSymbol? IDbCommand { get; }
+
+        public INamedTypeSymbol? Process { get; }
+
+        public INamedTypeSymbol? ProcessStartInfo { get; }
+
+        public INamedTypeSymbol? HtmlString { get; }
+
+        public INamedTypeSymbol? HtmlHelper { get; }
+
+        public INamedTypeSymbol? MarkupString { get; }
+
+        public INamedTypeSymbol? EfRelationalQueryable { get; }
+
+        public INamedTypeSymbol? EfRelationalDatabase { get; }
+
+        public INamedTypeSymbol? Dapper { get; }
+
+        public INamedTypeSymbol? WebUtility { get; }
+
+        public INamedTypeSymbol? HtmlEncoder { get; }
+
+        public INamedTypeSymbol? HttpUtility { get; }
+
+        public INamedTypeSymbol StringType { get; }
+
+        /// <summary>True when the compilation references an SDK whose output the rule follows.</summary>
+        public bool HasModelSdk => !OutputTypes.IsEmpty || !TextCalls.IsEmpty;
+
+        public static ModelOutputCatalog Create(Compilation compilation) => new(compilation);
+
+        public bool IsOutputType(ITypeSymbol? type)
+        {
+            for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
+            {
+                if (OutputTypes.Contains(current.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool IsTextCall(IMethodSymbol method)
+        {
+            foreach (var (type, name) in TextCalls)
+            {
+                if (method.Name != name)
+                {
+                    continue;
+                }
+
+                // Instance methods of the type, or extension methods on it (Kernel.InvokePromptAsync is one).
+                var definition = method.ReducedFrom ?? method;
+                if (method.ContainingType.InheritsFromOrEquals(type)
+                    || (definition.IsExtensionMethod && definition.Parameters.Length > 0 && definition.Parameters[0].Type.InheritsFromOrEquals(type)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>HTML encoders clear a value for every sink of this rule's HTML kind.</summary>
+        public bool IsHtmlEncoder(IMethodSymbol method)
+            => (method.Name == "HtmlEncode" && (SymbolEqualityComparer.Default.Equals(method.ContainingType, WebUtility) || SymbolEqualityComparer.Default.Equals(method.ContainingType, HttpUtility)))
+            || (method.Name == "Encode" && method.ContainingType.InheritsFromOrEquals(HtmlEncoder));
+    }
+}

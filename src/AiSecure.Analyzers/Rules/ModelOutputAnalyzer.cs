@@ -1,0 +1,333 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using AiSecure.Analyzers.Flow;
+using AiSecure.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Rules
+{
+    /// <summary>AISEC003: model output reaches SQL text, a process or raw HTML without validation.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ModelOutputAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the sink kind (<see cref="DangerousSinkKind"/>).</summary>
+        internal const string SinkKindProperty = "SinkKind";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ModelOutputToDangerousSink);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var catalog = ModelOutputCatalog.Create(context.Compilation);
+            if (!catalog.HasModelSdk)
+            {
+                return;
+            }
+
+            var state = new CompilationState(catalog);
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, state), OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(c => AnalyzeCreation(c, state), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
+            context.RegisterOperationAction(c => AnalyzeConversion(c, state), OperationKind.Conversion);
+            context.RegisterOperationAction(c => SummarizeReturn(c, state), OperationKind.Return, OperationKind.YieldReturn);
+
+            // Flows through a method of this compilation (a service that asks the model and returns its
+            // answer) are known only once every method is summarized: the one place this rule needs the end
+            // of the compilation. Flows inside one method are reported at once, in the IDE too.
+            context.RegisterCompilationEndAction(state.ReportPending);
+        }
+
+        /// <summary>Records that a method of this compilation returns model output, and which source methods its returns depend on.</summary>
+        private static void SummarizeReturn(OperationAnalysisContext context, CompilationState state)
+        {
+            var returned = ((IReturnOperation)context.Operation).ReturnedValue;
+            if (returned == null || context.ContainingSymbol is not IMethodSymbol method || !ModelOutputFlow.IsSummarizable(method))
+            {
+                return;
+            }
+
+            // A return inside a lambda or local function belongs to that function, not to the method.
+            for (var parent = context.Operation.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return;
+                }
+            }
+
+            var flow = new ModelOutputFlow(state.Catalog, returned, context.CancellationToken);
+            var origin = flow.FindOrigin(returned);
+            if (origin == null && flow.SourceCalls.Count == 0)
+            {
+                return;
+            }
+
+            state.Summarize(method.OriginalDefinition, origin, flow.SourceCalls);
+
+            // Callers often hold the service by its interface: the interface member returns what its implementation returns.
+            foreach (var @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol interfaceMethod
+                        && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(interfaceMethod), method))
+                    {
+                        state.Summarize(interfaceMethod.OriginalDefinition, origin, flow.SourceCalls);
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context, CompilationState state)
+        {
+            var catalog = state.Catalog;
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
+            {
+                return;
+            }
+
+            if (property.Name == "CommandText" && IsCommandType(property.ContainingType, catalog))
+            {
+                Check(context, state, assignment.Value, DangerousSinkKind.Sql, "the SQL text of a command");
+            }
+            else if (property.Name is "FileName" or "Arguments" && property.ContainingType.InheritsFromOrEquals(catalog.ProcessStartInfo))
+            {
+                Check(context, state, assignment.Value, DangerousSinkKind.Process, "ProcessStartInfo." + property.Name);
+            }
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, CompilationState state)
+        {
+            var catalog = state.Catalog;
+            var creation = (IObjectCreationOperation)context.Operation;
+            var type = creation.Type;
+            if (type == null)
+            {
+                return;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || !parameter.Type.IsString() || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (IsCommandType(type, catalog) && (parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    Check(context, state, argument.Value, DangerousSinkKind.Sql, "the SQL text of a command");
+                }
+                else if (type.InheritsFromOrEquals(catalog.ProcessStartInfo))
+                {
+                    Check(context, state, argument.Value, DangerousSinkKind.Process, "a ProcessStartInfo");
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, catalog.HtmlString))
+                {
+                    Check(context, state, argument.Value, DangerousSinkKind.Html, "an HtmlString");
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, catalog.MarkupString))
+                {
+                    Check(context, state, argument.Value, DangerousSinkKind.Html, "a MarkupString");
+                }
+            }
+        }
+
+        private static void AnalyzeConversion(OperationAnalysisContext context, CompilationState state)
+        {
+            var catalog = state.Catalog;
+            var conversion = (IConversionOperation)context.Operation;
+            if (catalog.MarkupString != null && conversion.OperatorMethod != null && !conversion.IsImplicit
+                && SymbolEqualityComparer.Default.Equals(conversion.Type, catalog.MarkupString))
+            {
+                Check(context, state, conversion.Operand, DangerousSinkKind.Html, "a MarkupString");
+            }
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, CompilationState state)
+        {
+            var catalog = state.Catalog;
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            var definition = method.ReducedFrom ?? method;
+            DangerousSinkKind kind;
+            string sinkName;
+            if (method.Name == "Start" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, catalog.Process))
+            {
+                kind = DangerousSinkKind.Process;
+                sinkName = "Process.Start";
+            }
+            else if (method.Name == "Raw" && method.ContainingType.InheritsFromOrEquals(catalog.HtmlHelper))
+            {
+                kind = DangerousSinkKind.Html;
+                sinkName = "Html.Raw";
+            }
+            else if ((method.Name.StartsWith("FromSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("ExecuteSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("SqlQueryRaw", StringComparison.Ordinal))
+                && (SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.EfRelationalQueryable) || SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.EfRelationalDatabase)))
+            {
+                kind = DangerousSinkKind.Sql;
+                sinkName = method.Name;
+            }
+            else if (catalog.Dapper != null && SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.Dapper))
+            {
+                kind = DangerousSinkKind.Sql;
+                sinkName = "Dapper " + method.Name;
+            }
+            else
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var isSinkParameter = kind switch
+                {
+                    DangerousSinkKind.Sql => parameter.Name == "sql",
+                    DangerousSinkKind.Process => parameter.Type.IsString(),
+                    _ => parameter.Ordinal == (method.IsExtensionMethod && method.ReducedFrom == null ? 1 : 0),
+                };
+                if (isSinkParameter)
+                {
+                    Check(context, state, argument.Value, kind, sinkName);
+                }
+            }
+        }
+
+        private static bool IsCommandType(ITypeSymbol type, ModelOutputCatalog catalog)
+            => type.InheritsFromOrEquals(catalog.DbCommand)
+            || (catalog.IDbCommand != null && System.Linq.Enumerable.Contains(type.AllInterfaces, catalog.IDbCommand, SymbolEqualityComparer.Default))
+            || SymbolEqualityComparer.Default.Equals(type, catalog.IDbCommand);
+
+        private static void Check(OperationAnalysisContext context, CompilationState state, IOperation value, DangerousSinkKind kind, string sinkName)
+        {
+            var flow = new ModelOutputFlow(state.Catalog, value, context.CancellationToken);
+            var origin = flow.FindOrigin(value);
+            if (origin != null)
+            {
+                context.ReportDiagnostic(CreateDiagnostic(value.Syntax.GetLocation(), kind, origin, sinkName));
+            }
+            else if (flow.SourceCalls.Count > 0)
+            {
+                state.AddPending(new PendingSink(value.Syntax.GetLocation(), kind, sinkName, flow.SourceCalls));
+            }
+        }
+
+        private static Diagnostic CreateDiagnostic(Location location, DangerousSinkKind kind, string origin, string sinkName)
+        {
+            var advice = kind switch
+            {
+                DangerousSinkKind.Sql => "pass it as a query parameter, never as SQL text",
+                DangerousSinkKind.Process => "map it to an allow-list of commands and arguments",
+                _ => "HTML-encode it",
+            };
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkKindProperty, kind.ToString());
+            return Diagnostic.Create(Descriptors.ModelOutputToDangerousSink, location, properties, origin, sinkName, advice);
+        }
+
+        private sealed class PendingSink
+        {
+            public PendingSink(Location location, DangerousSinkKind kind, string sinkName, IReadOnlyList<IMethodSymbol> calls)
+            {
+                Location = location;
+                Kind = kind;
+                SinkName = sinkName;
+                Calls = calls;
+            }
+
+            public Location Location { get; }
+
+            public DangerousSinkKind Kind { get; }
+
+            public string SinkName { get; }
+
+            public IReadOnlyList<IMethodSymbol> Calls { get; }
+        }
+
+        /// <summary>Per-compilation summaries: which methods return model output, and sinks waiting for them.</summary>
+        private sealed class CompilationState
+        {
+            private const int MaxCallDepth = 4;
+
+            private readonly ConcurrentDictionary<IMethodSymbol, string> _returnsModelOutput = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IMethodSymbol>> _returnsCallsOf = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentBag<PendingSink> _pending = new();
+
+            public CompilationState(ModelOutputCatalog catalog) => Catalog = catalog;
+
+            public ModelOutputCatalog Catalog { get; }
+
+            public void Summarize(IMethodSymbol method, string? origin, IReadOnlyList<IMethodSymbol> calls)
+            {
+                if (origin != null)
+                {
+                    _returnsModelOutput.TryAdd(method, origin);
+                }
+
+                if (calls.Count > 0)
+                {
+                    var bag = _returnsCallsOf.GetOrAdd(method, static _ => new ConcurrentBag<IMethodSymbol>());
+                    foreach (var call in calls)
+                    {
+                        bag.Add(call);
+                    }
+                }
+            }
+
+            public void AddPending(PendingSink sink) => _pending.Add(sink);
+
+            public void ReportPending(CompilationAnalysisContext context)
+            {
+                foreach (var sink in _pending)
+                {
+                    foreach (var call in sink.Calls)
+                    {
+                        if (ReturnsModelOutput(call, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)))
+                        {
+                            var origin = call.ContainingType.Name + "." + call.Name;
+                            context.ReportDiagnostic(CreateDiagnostic(sink.Location, sink.Kind, origin, sink.SinkName));
+                            break;
+                        }
+                    }
+                }
+            }
+
+            private bool ReturnsModelOutput(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visited)
+            {
+                if (_returnsModelOutput.ContainsKey(method))
+                {
+                    return true;
+                }
+
+                if (depth >= MaxCallDepth || !visited.Add(method) || !_returnsCallsOf.TryGetValue(method, out var calls))
+                {
+                    return false;
+                }
+
+                foreach (var call in calls)
+                {
+                    if (ReturnsModelOutput(call, depth + 1, visited))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

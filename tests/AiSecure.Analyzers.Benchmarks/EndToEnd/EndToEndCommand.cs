@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using AiSecure.Analyzers.Benchmarks.Corpus;
+
+namespace AiSecure.Analyzers.Benchmarks.EndToEnd
+{
+    /// <summary>
+    /// <c>e2e</c>: builds the corpus <c>--runs</c> times per configuration (no extra analyzers, AiSecure, and unless
+    /// <c>--no-compare</c> SonarAnalyzer.CSharp and SecurityCodeScan), rounds interleaved so a busy machine hurts
+    /// every configuration alike, and prints medians. <c>scale</c>: the same for none / AiSecure at N and 2N.
+    /// </summary>
+    public static class EndToEndCommand
+    {
+        public const string Ours = "AiSecure.Analyzers";
+
+        public static readonly BuildConfiguration Baseline = new("no extra analyzers", Array.Empty<string>(), null);
+        public static readonly BuildConfiguration AiSecure = new("AiSecure.Analyzers", new[] { "-p:AiSecure=true" }, Ours);
+        public static readonly BuildConfiguration Sonar = new("SonarAnalyzer.CSharp", new[] { "-p:Sonar=true" }, "SonarAnalyzer");
+        public static readonly BuildConfiguration Scs = new("SecurityCodeScan.VS2019", new[] { "-p:Scs=true" }, "SecurityCodeScan");
+
+        public static int RunE2e(CommandLine options, string analyzerDirectory)
+        {
+            var configurations = options.Compare ? new[] { Baseline, AiSecure, Sonar, Scs } : new[] { Baseline, AiSecure };
+            var project = CorpusWriter.Write(Path.Combine(RepoPaths.Artifacts, $"corpus-{options.Files}"), options.Files, options.Seed, analyzerDirectory);
+            var results = Measure(project, configurations, options.Runs, $"e2e-{options.Files}");
+            var report = new StringBuilder();
+            report.AppendLine($"## End-to-end: {options.Files} files, {options.Runs} runs per configuration (medians)");
+            report.AppendLine();
+            report.AppendLine("| configuration | Csc task (s) | all analyzers (s) | its analyzers (s) | share of Csc | Csc vs none |");
+            report.AppendLine("|---|---:|---:|---:|---:|---:|");
+            var baseCsc = Median(results[Baseline].Select(m => m.CscMilliseconds)) / 1000;
+            foreach (var configuration in configurations)
+            {
+                var runs = results[configuration];
+                var csc = Median(runs.Select(m => m.CscMilliseconds)) / 1000;
+                var all = Median(runs.Select(m => m.TotalAnalyzerSeconds));
+                var own = configuration.AssemblyPrefix == null ? (double?)null : Median(runs.Select(m => OwnSeconds(m, configuration.AssemblyPrefix)));
+                report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {configuration.Name} | {csc:0.00} | {all:0.000} | {(own.HasValue ? own.Value.ToString("0.000", CultureInfo.InvariantCulture) : "—")} | {(own.HasValue ? (own.Value / csc).ToString("0.0%", CultureInfo.InvariantCulture) : "—")} | {(csc - baseCsc >= 0 ? "+" : "")}{csc - baseCsc:0.00} s |"));
+            }
+
+            report.AppendLine();
+            AppendPerAnalyzer(report, results[AiSecure], Ours);
+            AppendWarnings(report, results[AiSecure], "AISEC");
+            foreach (var other in configurations.Where(c => c == Sonar || c == Scs))
+            {
+                AppendTop(report, results[other], other.AssemblyPrefix!, 5);
+            }
+
+            Write(report.ToString(), $"e2e-{options.Files}.md");
+            return 0;
+        }
+
+        public static int RunScale(CommandLine options, string analyzerDirectory)
+        {
+            var configurations = new[] { Baseline, AiSecure };
+            var sizes = new[] { options.Files, options.Files * 2 };
+            var medians = new Dictionary<int, (double Csc, double Ours)>();
+            var report = new StringBuilder();
+            report.AppendLine($"## Scaling: {sizes[0]} -> {sizes[1]} files, {options.Runs} runs (medians)");
+            report.AppendLine();
+            report.AppendLine("| files | Csc none (s) | Csc with AiSecure (s) | AiSecure analyzers (s) | share |");
+            report.AppendLine("|---:|---:|---:|---:|---:|");
+            foreach (var size in sizes)
+            {
+                var project = CorpusWriter.Write(Path.Combine(RepoPaths.Artifacts, $"corpus-{size}"), size, options.Seed, analyzerDirectory);
+                var results = Measure(project, configurations, options.Runs, $"scale-{size}");
+                var cscNone = Median(results[Baseline].Select(m => m.CscMilliseconds)) / 1000;
+                var csc = Median(results[AiSecure].Select(m => m.CscMilliseconds)) / 1000;
+                var ours = Median(results[AiSecure].Select(m => OwnSeconds(m, Ours)));
+                medians[size] = (csc, ours);
+                report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {size} | {cscNone:0.00} | {csc:0.00} | {ours:0.000} | {ours / csc:0.0%} |"));
+            }
+
+            var small = medians[sizes[0]];
+            var large = medians[sizes[1]];
+            report.AppendLine();
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"Ratio {sizes[1]}/{sizes[0]}: AiSecure analyzer time x{large.Ours / Math.Max(small.Ours, 1e-6):0.00}, Csc time x{large.Csc / small.Csc:0.00} (linear = x2.00)."));
+            Write(report.ToString(), $"scale-{sizes[0]}.md");
+            return 0;
+        }
+
+        private static Dictionary<BuildConfiguration, List<BuildMeasurement>> Measure(string project, BuildConfiguration[] configurations, int runs, string label)
+        {
+            var logs = Path.Combine(RepoPaths.Artifacts, "logs");
+            Directory.CreateDirectory(logs);
+            var results = configurations.ToDictionary(c => c, _ => new List<BuildMeasurement>());
+
+            // A first build per configuration restores its packages and is not counted.
+            foreach (var configuration in configurations)
+            {
+                Console.WriteLine($"[{label}] warm-up: {configuration.Name}");
+                BuildRunner.Build(project, configuration, Path.Combine(logs, $"{label}-{Slug(configuration.Name)}-warmup.log"));
+            }
+
+            for (var run = 1; run <= runs; run++)
+            {
+                foreach (var configuration in configurations)
+                {
+                    var measurement = BuildRunner.Build(project, configuration, Path.Combine(logs, $"{label}-{Slug(configuration.Name)}-{run}.log"));
+                    results[configuration].Add(measurement);
+                    var own = configuration.AssemblyPrefix == null ? 0 : OwnSeconds(measurement, configuration.AssemblyPrefix);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"[{label}] run {run}: {configuration.Name,-24} Csc {measurement.CscMilliseconds / 1000:0.00} s, analyzers {measurement.TotalAnalyzerSeconds:0.000} s, its own {own:0.000} s"));
+                }
+            }
+
+            return results;
+        }
+
+        private static double OwnSeconds(BuildMeasurement measurement, string prefix)
+            => measurement.AssemblySeconds.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(p => p.Value);
+
+        private static void AppendPerAnalyzer(StringBuilder report, List<BuildMeasurement> runs, string prefix)
+        {
+            report.AppendLine($"### {prefix}, per analyzer (median s; share of the Csc task)");
+            report.AppendLine();
+            report.AppendLine("| analyzer | time (s) | share of Csc |");
+            report.AppendLine("|---|---:|---:|");
+            var csc = Median(runs.Select(m => m.CscMilliseconds)) / 1000;
+            var names = runs.SelectMany(m => m.AnalyzerSeconds.Keys).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Distinct().OrderBy(k => k, StringComparer.Ordinal);
+            foreach (var key in names)
+            {
+                var seconds = Median(runs.Select(m => m.AnalyzerSeconds.GetValueOrDefault(key)));
+                report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {key.Substring(key.IndexOf('|') + 1)} | {seconds:0.000} | {seconds / csc:0.00%} |"));
+            }
+
+            report.AppendLine();
+        }
+
+        private static void AppendWarnings(StringBuilder report, List<BuildMeasurement> runs, string idPrefix)
+        {
+            var last = runs[runs.Count - 1];
+            var found = last.WarningsById.Where(p => p.Key.StartsWith(idPrefix, StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} x{p.Value}");
+            report.AppendLine("Warnings reported on the corpus: " + string.Join(", ", found.DefaultIfEmpty("none")));
+            report.AppendLine();
+        }
+
+        private static void AppendTop(StringBuilder report, List<BuildMeasurement> runs, string prefix, int count)
+        {
+            var names = runs.SelectMany(m => m.AnalyzerSeconds.Keys).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Distinct();
+            var top = names.Select(k => (Key: k, Seconds: Median(runs.Select(m => m.AnalyzerSeconds.GetValueOrDefault(k))))).OrderByDescending(t => t.Seconds).Take(count);
+            report.AppendLine($"Slowest {prefix} analyzers: " + string.Join("; ", top.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key.Substring(t.Key.IndexOf('|') + 1)} {t.Seconds:0.000} s"))));
+            report.AppendLine();
+        }
+
+        private static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            if (sorted.Length == 0)
+            {
+                return 0;
+            }
+
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        private static string Slug(string name) => new string(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+
+        private static void Write(string report, string fileName)
+        {
+            Console.WriteLine();
+            Console.WriteLine(report);
+            var path = Path.Combine(RepoPaths.Artifacts, fileName);
+            File.WriteAllText(path, report);
+            Console.WriteLine("Written to " + path);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using System.Linq;
+using AiSecure.Analyzers.Benchmarks.Corpus;
+
+namespace AiSecure.Analyzers.Benchmarks
+{
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            var command = args.Length > 0 ? args[0] : "help";
+            var options = CommandLine.Parse(args.Skip(1).ToArray());
+            switch (command)
+            {
+                case "generate":
+                    CorpusWriter.Write(options.Output ?? Path.Combine(RepoPaths.Artifacts, $"corpus-{options.Files}"), options.Files, options.Seed, AnalyzerDirectory());
+                    return 0;
+                case "e2e":
+                    return EndToEnd.EndToEndCommand.RunE2e(options, AnalyzerDirectory());
+                case "scale":
+                    return EndToEnd.EndToEndCommand.RunScale(options, AnalyzerDirectory());
+                case "micro":
+                    return Micro.MicroCommand.Run(options.Rest);
+                default:
+                    Console.WriteLine("usage: generate|e2e|scale|micro [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare]");
+                    return command == "help" ? 0 : 2;
+            }
+        }
+
+        /// <summary>The analyzer DLLs this app was built with (project references copy them next to it).</summary>
+        internal static string AnalyzerDirectory()
+        {
+            var target = Path.Combine(RepoPaths.Artifacts, "analyzers");
+            Directory.CreateDirectory(target);
+            foreach (var name in new[] { "AiSecure.Analyzers.dll", "AiSecure.Analyzers.CodeFixes.dll" })
+            {
+                File.Copy(Path.Combine(AppContext.BaseDirectory, name), Path.Combine(target, name), overwrite: true);
+            }
+
+            return target;
+        }
+    }
+
+    public sealed class CommandLine
+    {
+        public int Files { get; private set; } = 200;
+        public int Seed { get; private set; } = 20261126;
+        public int Runs { get; private set; } = 3;
+        public string? Output { get; private set; }
+        public bool Compare { get; private set; } = true;
+        public string[] Rest { get; private set; } = Array.Empty<string>();
+
+        public static CommandLine Parse(string[] args)
+        {
+            var result = new CommandLine();
+            var rest = new System.Collections.Generic.List<string>();
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--files": result.Files = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--seed": result.Seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--runs": result.Runs = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--out": result.Output = args[++i]; break;
+                    case "--no-compare": result.Compare = false; break;
+                    default: rest.Add(args[i]); break;
+                }
+            }
+
+            result.Rest = rest.ToArray();
+            return result;
+        }
+    }
+}

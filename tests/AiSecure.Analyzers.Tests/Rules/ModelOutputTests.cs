@@ -1,0 +1,382 @@
+using AiSecure.Analyzers.Tests.References;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.ModelOutputAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.ModelOutputFixer>;
+
+namespace AiSecure.Analyzers.Tests.Rules
+{
+    /// <summary>AISEC003: LLM output reaches a dangerous sink unvalidated.</summary>
+    public class ModelOutputTests
+    {
+        [Fact]
+        public Task OpenAIOutputBecomesCommandText()
+            => Verify.AnalyzeAsync("""
+                using System.Data.Common;
+                using System.Threading.Tasks;
+                using OpenAI.Chat;
+
+                class ReportService
+                {
+                    private readonly ChatClient _chat;
+                    private readonly DbConnection _connection;
+
+                    public ReportService(ChatClient chat, DbConnection connection) { _chat = chat; _connection = connection; }
+
+                    public async Task<int> RunAsync(string question)
+                    {
+                        ChatCompletion completion = await _chat.CompleteChatAsync(new UserChatMessage("Write one SQL query that answers: " + question));
+                        var sql = completion.Content[0].Text;
+                        using var command = _connection.CreateCommand();
+                        command.CommandText = [|sql|];
+                        return await command.ExecuteNonQueryAsync();
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task ExtensionsAIOutputInRawSql()
+            => Verify.AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.EntityFrameworkCore;
+                using Microsoft.Extensions.AI;
+
+                class CleanupJob
+                {
+                    public async Task RunAsync(IChatClient client, DbContext db)
+                    {
+                        var response = await client.GetResponseAsync("Which stale rows should be deleted? Answer with a DELETE statement.");
+                        await db.Database.ExecuteSqlRawAsync([|response.Text|]);
+                        var orders = db.Set<Order>().FromSqlRaw([|"SELECT * FROM Orders WHERE " + response.Messages[0].Text|]);
+                    }
+                }
+
+                class Order { public int Id { get; set; } }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task SemanticKernelOutputStartsAProcess()
+            => Verify.AnalyzeAsync("""
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using Microsoft.SemanticKernel;
+
+                class Operator
+                {
+                    public async Task FixAsync(Kernel kernel, string incident)
+                    {
+                        var command = await kernel.InvokePromptAsync<string>("Suggest a shell command to fix: {{$incident}}", new KernelArguments { ["incident"] = incident });
+                        Process.Start("/bin/sh", [|$"-c \"{command}\""|]);
+
+                        var result = await kernel.InvokePromptAsync("Name the tool to run");
+                        var info = new ProcessStartInfo { FileName = [|result.ToString()|], UseShellExecute = false };
+                        Process.Start(info);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task OllamaStreamIntoNpgsqlAndDapper()
+            => Verify.AnalyzeAsync("""
+                using System.Text;
+                using System.Threading.Tasks;
+                using Dapper;
+                using Npgsql;
+                using OllamaSharp;
+
+                class Analyst
+                {
+                    public async Task<int> AskAsync(OllamaApiClient ollama, NpgsqlConnection connection, string question)
+                    {
+                        var chat = new Chat(ollama);
+                        var sql = new StringBuilder();
+                        await foreach (var token in chat.SendAsync(question))
+                        {
+                            sql.Append(token);
+                        }
+
+                        await using var command = new NpgsqlCommand([|sql.ToString()|], connection);
+                        await connection.ExecuteAsync([|sql.ToString()|]);
+                        return await command.ExecuteNonQueryAsync();
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task BedrockOutputStartsAProcess()
+            => Verify.AnalyzeAsync("""
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using Amazon.BedrockRuntime;
+                using Amazon.BedrockRuntime.Model;
+
+                class Agent
+                {
+                    public async Task ActAsync(IAmazonBedrockRuntime bedrock, ConverseRequest request)
+                    {
+                        var response = await bedrock.ConverseAsync(request);
+                        var text = response.Output.Message.Content[0].Text;
+                        Process.Start([|text|]);
+                    }
+                }
+                """, ReferenceCatalog.All, awsStubs: true);
+
+        [Fact]
+        public Task HtmlSinks()
+            => Verify.AnalyzeAsync("""
+                using Microsoft.AspNetCore.Components;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.AspNetCore.Mvc.Rendering;
+                using Microsoft.Extensions.AI;
+
+                class Rendering
+                {
+                    public IHtmlContent Summary(ChatResponse response) => new HtmlString([|response.Text|]);
+
+                    public IHtmlContent Raw(IHtmlHelper html, ChatResponse response) => html.Raw([|response.Text|]);
+
+                    public MarkupString Markup(ChatResponse response) => (MarkupString)[|response.Text|];
+
+                    public MarkupString Markup2(ChatResponse response) => new MarkupString([|response.Text|]);
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public async Task MessageNamesOriginSinkAndAdvice()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System.Diagnostics;
+                    using Microsoft.Extensions.AI;
+
+                    class Agent
+                    {
+                        public void Act(ChatResponse response) => Process.Start({|#0:response.Text|});
+                    }
+                    """,
+                References = ReferenceCatalog.All,
+            };
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ModelOutputToDangerousSink).WithLocation(0)
+                .WithArguments("ChatResponse.Text", "Process.Start", "map it to an allow-list of commands and arguments"));
+            await test.RunWithStubsAsync();
+        }
+
+        [Fact]
+        public Task SilentWhenParameterizedEncodedParsedOrValidated()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.Net;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                sealed class OutputValidatorAttribute : Attribute { }
+
+                class Safe
+                {
+                    private static readonly HashSet<string> AllowedTools = new() { "ls", "df" };
+
+                    [OutputValidator]
+                    private static string CheckSql(string sql) => sql.StartsWith("SELECT ", StringComparison.Ordinal) ? sql : throw new InvalidOperationException();
+
+                    public void Run(ChatResponse response, DbCommand command)
+                    {
+                        command.CommandText = "SELECT * FROM Orders WHERE Name = @name";
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "@name";
+                        parameter.Value = response.Text;
+                        command.Parameters.Add(parameter);
+
+                        command.CommandText = $"SELECT * FROM Orders LIMIT {int.Parse(response.Text)}";
+                        command.CommandText = CheckSql(response.Text);
+
+                        var encoded = new HtmlString(WebUtility.HtmlEncode(response.Text));
+
+                        var tool = response.Text.Trim();
+                        if (!AllowedTools.Contains(tool))
+                        {
+                            return;
+                        }
+
+                        Process.Start(tool);
+
+                        var mode = response.Text switch { "fast" => "--fast", _ => "--safe" };
+                        Process.Start("optimizer", mode);
+                        Process.Start("optimizer", response.Text == "fast" ? "--fast" : "--safe");
+                    }
+
+                    public void NotModelOutput(DbCommand command, string table)
+                    {
+                        command.CommandText = "SELECT * FROM " + table;
+                        Process.Start("git", "status");
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task AcrossMethodsAndInterfaces()
+            => Verify.AnalyzeAsync("""
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using OpenAI.Chat;
+
+                public interface ISqlWriter
+                {
+                    Task<string> WriteSqlAsync(string question);
+                }
+
+                public sealed class SqlWriter : ISqlWriter
+                {
+                    private readonly ChatClient _chat;
+
+                    public SqlWriter(ChatClient chat) => _chat = chat;
+
+                    public async Task<string> WriteSqlAsync(string question)
+                    {
+                        ChatCompletion completion = await _chat.CompleteChatAsync("Write SQL for: " + question);
+                        return completion.Content[0].Text;
+                    }
+
+                    public async Task<string> WriteCommandAsync(string goal) => Trim(await WriteSqlAsync(goal));
+
+                    private static string Trim(string text) => text.Trim();
+                }
+
+                public sealed class ReportsController
+                {
+                    private readonly ISqlWriter _writer;
+                    private readonly SqlWriter _concrete;
+
+                    public ReportsController(ISqlWriter writer, SqlWriter concrete) { _writer = writer; _concrete = concrete; }
+
+                    public async Task<int> Run(DbCommand command, string question)
+                    {
+                        var sql = await _writer.WriteSqlAsync(question);
+                        command.CommandText = [|sql|];
+                        Process.Start("psql", [|"-c " + await _concrete.WriteCommandAsync(question)|]);
+                        command.CommandText = Describe(question);
+                        return await command.ExecuteNonQueryAsync();
+                    }
+
+                    private static string Describe(string question) => "SELECT 1 -- " + question.Length;
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task NullChecksAreNoValidation()
+            => Verify.AnalyzeAsync("""
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+
+                class Agent
+                {
+                    public void Act(ChatResponse response)
+                    {
+                        var tool = response.Text;
+                        if (tool is null || tool == null)
+                        {
+                            return;
+                        }
+
+                        Process.Start([|tool|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task SilentWithoutModelSdk()
+            => Verify.AnalyzeAsync("""
+                using System.Data.Common;
+
+                class Repository
+                {
+                    public void Run(DbCommand command, string text) => command.CommandText = text;
+                }
+                """, ReferenceCatalog.Net);
+
+        [Fact]
+        public Task GeneratedCodeIsSkipped()
+            => Verify.AnalyzeAsync("""
+                // <auto-generated/>
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+
+                class Agent
+                {
+                    public void Act(ChatResponse response) => Process.Start(response.Text);
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task BrokenCodeDoesNotCrash()
+            => Verify.AnalyzeAsync("""
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+
+                class Agent
+                {
+                    public void Act(ChatResponse response) => Process.Start(response.
+                    void M(System.Data.Common.DbCommand c) { c.CommandText = response.Text + ; }
+                """, ReferenceCatalog.All, compilerDiagnostics: CompilerDiagnostics.None);
+
+        [Fact]
+        public Task FixHtmlEncodes()
+            => Verify.FixAsync("""
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.AspNetCore.Mvc.Rendering;
+                using Microsoft.Extensions.AI;
+
+                class Rendering
+                {
+                    public IHtmlContent Summary(ChatResponse response) => new HtmlString([|response.Text|]);
+
+                    public IHtmlContent Raw(IHtmlHelper html, ChatResponse response) => html.Raw([|response.Text|] /* model */);
+                }
+                """, """
+                using System.Net;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.AspNetCore.Mvc.Rendering;
+                using Microsoft.Extensions.AI;
+
+                class Rendering
+                {
+                    public IHtmlContent Summary(ChatResponse response) => new HtmlString(WebUtility.HtmlEncode(response.Text));
+
+                    public IHtmlContent Raw(IHtmlHelper html, ChatResponse response) => html.Raw(WebUtility.HtmlEncode(response.Text) /* model */);
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task FixIsNotOfferedForSqlOrProcesses()
+            => Verify.FixAsync("""
+                using System.Data.Common;
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+
+                class Agent
+                {
+                    public void Act(ChatResponse response, DbCommand command)
+                    {
+                        command.CommandText = [|response.Text|];
+                        Process.Start([|response.Text|]);
+                    }
+                }
+                """, """
+                using System.Data.Common;
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+
+                class Agent
+                {
+                    public void Act(ChatResponse response, DbCommand command)
+                    {
+                        command.CommandText = [|response.Text|];
+                        Process.Start([|response.Text|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+    }
+}
