@@ -88,16 +88,24 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                 return document;
             }
 
-            switch (kind)
+            try
             {
-                case SanitizeKey:
-                    return await SanitizeAsync(document, root, model, diagnostics, helperOwner, cancellationToken).ConfigureAwait(false);
-                case TemplateKey:
-                    return document.WithSyntaxRoot(UseTemplateVariables(root, diagnostics));
-                case MoveKey:
-                    return document.WithSyntaxRoot(MoveToUserMessages(root, diagnostics));
-                default:
-                    return document;
+                switch (kind)
+                {
+                    case SanitizeKey:
+                        return await SanitizeAsync(document, root, model, diagnostics, helperOwner, cancellationToken).ConfigureAwait(false);
+                    case TemplateKey:
+                        return document.WithSyntaxRoot(UseTemplateVariables(root, diagnostics));
+                    case MoveKey:
+                        return document.WithSyntaxRoot(MoveToUserMessages(root, diagnostics));
+                    default:
+                        return document;
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+            {
+                // Code the fix does not understand (broken while typing) is left as it is.
+                return document;
             }
         }
 
@@ -527,9 +535,14 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             foreach (var statement in statements)
             {
                 var current = result.GetCurrentNode(statement);
-                if (current != null)
+                if (current?.Parent is BlockSyntax or SwitchSectionSyntax)
                 {
                     result = result.ReplaceNode(current, editor[statement]);
+                }
+                else if (current?.Parent is GlobalStatementSyntax global && global.Parent is CompilationUnitSyntax)
+                {
+                    // Top-level statements: each new statement is a global statement of its own.
+                    result = result.ReplaceNode(global, editor[statement].OfType<StatementSyntax>().Select(SyntaxFactory.GlobalStatement));
                 }
             }
 

@@ -1901,5 +1901,36 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm, equivalenceKey: "AISEC002.MoveToUserMessage");
+
+        [Fact]
+        public Task FixMoveInTopLevelStatements()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System;
+                    using Microsoft.SemanticKernel.ChatCompletion;
+
+                    var history = new ChatHistory();
+                    var persona = Console.ReadLine();
+                    history.AddSystemMessage({|AISEC002:"You are " + persona|});
+                    Console.WriteLine(history.Count);
+                    """,
+                FixedCode = """
+                    using System;
+                    using Microsoft.SemanticKernel.ChatCompletion;
+
+                    var history = new ChatHistory();
+                    var persona = Console.ReadLine();
+                    history.AddSystemMessage("You are (given in the next user message)");
+                    history.AddUserMessage(persona);
+                    Console.WriteLine(history.Count);
+                    """,
+                References = ReferenceCatalog.Llm,
+                CodeActionEquivalenceKey = "AISEC002.MoveToUserMessage",
+            };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            return test.RunWithStubsAsync();
+        }
     }
 }
