@@ -119,6 +119,7 @@ namespace AiSecure.Analyzers.Knowledge
         private const string Anthropic = "Anthropic";
         private const string Bedrock = "Amazon Bedrock";
         private const string Ollama = "OllamaSharp";
+        private const string AgentFramework = "Microsoft Agent Framework";
 
         public static readonly ImmutableArray<SinkRow> Sinks = ImmutableArray.Create(
             // OpenAI chat (Azure.AI.OpenAI returns the same OpenAI.Chat types).
@@ -184,6 +185,9 @@ namespace AiSecure.Analyzers.Knowledge
             Arg(SemanticKernel, "Microsoft.SemanticKernel.KernelFunctionFactory", "CreateFromPrompt", "promptTemplate", SinkRole.Template),
             Arg(SemanticKernel, "Microsoft.SemanticKernel.PromptTemplateConfig", ".ctor", "template", SinkRole.Template),
             Prop(SemanticKernel, "Microsoft.SemanticKernel.PromptTemplateConfig", "Template", SinkRole.Template),
+            Arg(SemanticKernel, "Microsoft.SemanticKernel.TextGeneration.ITextGenerationService", "GetTextContentsAsync", "prompt", SinkRole.User),
+            Arg(SemanticKernel, "Microsoft.SemanticKernel.TextGeneration.ITextGenerationService", "GetStreamingTextContentsAsync", "prompt", SinkRole.User),
+            Arg(SemanticKernel, "Microsoft.SemanticKernel.TextGeneration.TextGenerationExtensions", "GetTextContentAsync", "prompt", SinkRole.User),
             Prop(SemanticKernel, "Microsoft.SemanticKernel.Agents.Agent", "Instructions", SinkRole.System),
             Prop(SemanticKernel, "Microsoft.SemanticKernel.Agents.AgentInvokeOptions", "AdditionalInstructions", SinkRole.System),
 
@@ -202,6 +206,22 @@ namespace AiSecure.Analyzers.Knowledge
             Prop(Bedrock, "Amazon.BedrockRuntime.Model.ContentBlock", "Text", SinkRole.User),
             Prop(Bedrock, "Amazon.BedrockRuntime.Model.InvokeModelRequest", "Body", SinkRole.Serialized),
             Prop(Bedrock, "Amazon.BedrockRuntime.Model.InvokeModelWithResponseStreamRequest", "Body", SinkRole.Serialized),
+
+            // Not served here, matched by metadata name with the shapes of api-facts/llm-sdks.md: the community
+            // Anthropic.SDK, Microsoft Agent Framework, legacy Azure.AI.OpenAI 1.0 betas and Azure.AI.Inference.
+            Arg(Anthropic, "Anthropic.SDK.Messaging.SystemMessage", ".ctor", "text", SinkRole.System),
+            Prop(Anthropic, "Anthropic.SDK.Messaging.SystemMessage", "Text", SinkRole.System),
+            Arg(Anthropic, "Anthropic.SDK.Messaging.Message", ".ctor", "text", SinkRole.User),
+            Prop(Anthropic, "Anthropic.SDK.Messaging.TextContent", "Text", SinkRole.User),
+            Arg(AgentFramework, "Microsoft.Agents.AI.ChatClientAgent", ".ctor", "instructions", SinkRole.System),
+            Arg(AgentFramework, "Microsoft.Agents.AI.ChatClientExtensions", "AsAIAgent", "instructions", SinkRole.System),
+            Arg(AgentFramework, "Microsoft.Agents.AI.ChatClientExtensions", "CreateAIAgent", "instructions", SinkRole.System),
+            Arg(AgentFramework, "Microsoft.Agents.AI.AIAgent", "RunAsync", "message", SinkRole.User),
+            Arg(AgentFramework, "Microsoft.Agents.AI.AIAgent", "RunStreamingAsync", "message", SinkRole.User),
+            Arg(OpenAI, "Azure.AI.OpenAI.ChatRequestSystemMessage", ".ctor", "content", SinkRole.System),
+            Arg(OpenAI, "Azure.AI.OpenAI.ChatRequestUserMessage", ".ctor", "content", SinkRole.User),
+            Arg(OpenAI, "Azure.AI.Inference.ChatRequestSystemMessage", ".ctor", "content", SinkRole.System),
+            Arg(OpenAI, "Azure.AI.Inference.ChatRequestUserMessage", ".ctor", "content", SinkRole.User),
 
             // OllamaSharp.
             Arg(Ollama, "OllamaSharp.Chat", ".ctor", "systemPrompt", SinkRole.System),

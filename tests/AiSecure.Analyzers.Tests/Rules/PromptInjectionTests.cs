@@ -239,17 +239,20 @@ namespace AiSecure.Analyzers.Tests.Rules
                 using Microsoft.AspNetCore.Mvc;
                 using Microsoft.SemanticKernel;
                 using Microsoft.SemanticKernel.ChatCompletion;
+                using Microsoft.SemanticKernel.TextGeneration;
 
                 [ApiController]
                 public class KernelController : ControllerBase
                 {
                     private readonly Kernel _kernel;
                     private readonly IChatCompletionService _chat;
+                    private readonly ITextGenerationService _text;
 
-                    public KernelController(Kernel kernel, IChatCompletionService chat)
+                    public KernelController(Kernel kernel, IChatCompletionService chat, ITextGenerationService text)
                     {
                         _kernel = kernel;
                         _chat = chat;
+                        _text = text;
                     }
 
                     [HttpPost("kernel")]
@@ -268,7 +271,8 @@ namespace AiSecure.Analyzers.Tests.Rules
                         var parsed = await _chat.GetChatMessageContentAsync({|AISEC001:topic|});
                         var function = _kernel.CreateFunctionFromPrompt({|AISEC001:"Summarize: " + topic|});
                         var config = new PromptTemplateConfig { Template = {|AISEC001:topic + "!"|} };
-                        return result.ToString() + whole + safe + reply.Content + parsed.Content + function.Name + config.Name;
+                        var text = await _text.GetTextContentAsync({|AISEC001:"Complete: " + topic|});
+                        return result.ToString() + whole + safe + reply.Content + parsed.Content + function.Name + config.Name + text;
                     }
                 }
                 """, ReferenceCatalog.Llm);
