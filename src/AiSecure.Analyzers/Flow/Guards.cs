@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -192,7 +194,7 @@ namespace AiSecure.Analyzers.Flow
             switch (condition)
             {
                 case IInvocationOperation invocation:
-                    return IsValidatorCall(engine, invocation, path) || IsAnchoredRegexMatch(engine, invocation, path);
+                    return IsValidatorCall(engine, invocation, path) || IsAnchoredRegexMatch(engine, invocation, path) || IsAllowListLookup(invocation, path);
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(engine, not.Operand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
@@ -288,6 +290,96 @@ namespace AiSecure.Analyzers.Flow
                 {
                     return true;
                 }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>Allowed.Contains(x)</c> / <c>ContainsKey(x)</c> on a collection declared with string literals only.</summary>
+        private static bool IsAllowListLookup(IInvocationOperation invocation, AccessPath path)
+        {
+            if (invocation.TargetMethod.Name is not ("Contains" or "ContainsKey"))
+            {
+                return false;
+            }
+
+            IOperation? receiver;
+            IOperation? argument;
+            if (invocation.Instance != null && invocation.Arguments.Length >= 1)
+            {
+                receiver = invocation.Instance;
+                argument = invocation.Arguments[0].Value;
+            }
+            else if (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length >= 2)
+            {
+                receiver = invocation.Arguments[0].Value;
+                argument = invocation.Arguments[1].Value;
+            }
+            else
+            {
+                return false;
+            }
+
+            if (!path.Equals(AccessPath.Of(argument)))
+            {
+                return false;
+            }
+
+            ISymbol? collection = receiver.WalkDownConversions() switch
+            {
+                IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
+                IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
+                _ => null,
+            };
+
+            return collection != null && IsDeclaredWithLiteralsOnly(collection);
+        }
+
+        /// <summary>
+        /// The collection's declaration lists its elements, and every element is a string literal:
+        /// <c>new HashSet&lt;string&gt;(StringComparer.OrdinalIgnoreCase) { "en", "fr" }</c>, <c>new[] { … }</c>,
+        /// <c>[ … ]</c>, <c>ImmutableHashSet.Create("a", "b")</c>.
+        /// </summary>
+        private static bool IsDeclaredWithLiteralsOnly(ISymbol symbol)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                var value = reference.GetSyntax() switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                    _ => null,
+                };
+
+                if (value == null)
+                {
+                    return false;
+                }
+
+                var elements = 0;
+                foreach (var node in value.DescendantNodesAndSelf())
+                {
+                    IEnumerable<ExpressionSyntax> items = node switch
+                    {
+                        InitializerExpressionSyntax initializer => initializer.Expressions,
+                        CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression),
+                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" or "CreateRange" } } create
+                            => create.ArgumentList.Arguments.Select(a => a.Expression).Where(e => e is not MemberAccessExpressionSyntax),
+                        _ => Enumerable.Empty<ExpressionSyntax>(),
+                    };
+
+                    foreach (var item in items)
+                    {
+                        if (!(item is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)))
+                        {
+                            return false;
+                        }
+
+                        elements++;
+                    }
+                }
+
+                return elements > 0;
             }
 
             return false;

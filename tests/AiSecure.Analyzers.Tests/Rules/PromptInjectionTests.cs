@@ -628,6 +628,54 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.Llm);
 
         [Fact]
+        public Task AllowListCollections()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Collections.Immutable;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                [ApiController]
+                public class LanguageController : ControllerBase
+                {
+                    private static readonly HashSet<string> Languages = new(StringComparer.OrdinalIgnoreCase) { "en", "fr", "de" };
+                    private static readonly ImmutableHashSet<string> Tones = ImmutableHashSet.Create("formal", "friendly");
+                    private static readonly string[] Styles = ["short", "long"];
+                    private readonly List<string> _learned = new();
+                    private static readonly string Default = "en";
+                    private static readonly HashSet<string> Mixed = new() { "en", Default };
+
+                    [HttpPost("language")]
+                    public ActionResult<ChatHistory> Build(string language, string tone, string style, string learned, string mixed)
+                    {
+                        if (!Languages.Contains(language) || !Tones.Contains(tone))
+                        {
+                            return BadRequest();
+                        }
+
+                        var history = new ChatHistory($"Answer in {language} with a {tone} tone.");
+                        if (Array.IndexOf(Styles, style) >= 0 && ((ICollection<string>)Styles).Contains(style))
+                        {
+                            history.AddSystemMessage("Style: " + style);
+                        }
+
+                        if (_learned.Contains(learned))
+                        {
+                            history.AddSystemMessage({|AISEC002:"Learned: " + learned|});
+                        }
+
+                        if (Mixed.Contains(mixed))
+                        {
+                            history.AddSystemMessage({|AISEC002:"Mixed: " + mixed|});
+                        }
+
+                        return history;
+                    }
+                }
+                """, ReferenceCatalog.Llm);
+
+        [Fact]
         public Task GuardAfterTheSinkDoesNotClean()
             => Verify.AnalyzeAsync("""
                 using Microsoft.AspNetCore.Mvc;
