@@ -45,6 +45,48 @@ namespace AiSecure.Analyzers
             DiagnosticSeverity.Warning,
             "A system or developer message carries the highest trust in a conversation. Untrusted text placed there, whole or in part, can rewrite the model's rules for every later turn (prompt injection, OWASP LLM01, CWE-1427). Keep system instructions constant and pass untrusted text in a separate user-role message.");
 
+        public static readonly DiagnosticDescriptor S3ObjectWithoutKmsKey = Create(
+            DiagnosticIds.S3ObjectWithoutKmsKey,
+            "S3 object is written without a customer-managed KMS key",
+            "'{0}' {1}",
+            DiagnosticSeverity.Warning,
+            "S3 writes (PutObject, CopyObject, multipart uploads, TransferUtility uploads) and bucket default encryption should use SSE-KMS with a customer-managed key id. Without encryption settings the object gets whatever the bucket default is; SSE-S3 (AES256) and the AWS-managed 'aws/s3' key cannot be restricted by key policy, audited per key or revoked, so anyone with S3 read access to the object can read model artifacts and training data.");
+
+        public static readonly DiagnosticDescriptor SageMakerWithoutKmsKey = Create(
+            DiagnosticIds.SageMakerWithoutKmsKey,
+            "SageMaker resource is created without a KMS key",
+            "'{0}' {1}; set a customer-managed KMS key id",
+            DiagnosticSeverity.Warning,
+            "SageMaker jobs, endpoints, notebooks and domains write model artifacts, training data, captured inference data and ML storage volumes. Without the KMS key properties of the request, SageMaker encrypts them with AWS-managed keys that cannot be restricted by key policy, audited per key or revoked.");
+
+        public static readonly DiagnosticDescriptor InterContainerEncryptionDisabled = Create(
+            DiagnosticIds.InterContainerEncryptionDisabled,
+            "SageMaker inter-container traffic encryption is disabled",
+            "{0}: traffic between the job's instances (model parameters, gradients, training data) is not encrypted; set EnableInterContainerTrafficEncryption = true",
+            DiagnosticSeverity.Warning,
+            "Distributed SageMaker training, tuning, processing, AutoML and model-monitoring jobs exchange data between their instances. Unless EnableInterContainerTrafficEncryption is true, that traffic travels unencrypted inside the VPC. An explicit false is always reported; an unset flag is reported unless the job's instance count is the constant 1.");
+
+        public static readonly DiagnosticDescriptor NetworkIsolationMissing = Create(
+            DiagnosticIds.NetworkIsolationMissing,
+            "SageMaker workload is not network-isolated",
+            "{0}",
+            DiagnosticSeverity.Info,
+            "SageMaker training, processing and model containers without EnableNetworkIsolation = true can open outbound connections, and without a VpcConfig they run on the service's shared network; a notebook with DirectInternetAccess or RootAccess enabled can reach the internet or be changed by anyone with a terminal. Malicious or compromised code, models and dependencies can then exfiltrate data.");
+
+        public static readonly DiagnosticDescriptor HardcodedCredential = Create(
+            DiagnosticIds.HardcodedCredential,
+            "Cloud or LLM credential is hard-coded",
+            "{0} is hard-coded; read it at run time, for example from the {1} environment variable, and rotate the exposed key",
+            DiagnosticSeverity.Warning,
+            "An AWS access key, secret key or session token, or an OpenAI, Azure OpenAI or Anthropic API key is written as a string literal and passed to the SDK. Keys in source leak through repositories, builds, logs and decompiled binaries. Placeholders (empty, shorter than 8 characters, or containing words like test, dummy, fake, placeholder, xxx) are not reported.");
+
+        public static readonly DiagnosticDescriptor BedrockGuardrailMissing = Create(
+            DiagnosticIds.BedrockGuardrailMissing,
+            "Bedrock model call has no guardrail",
+            "{0} is sent without a guardrail ({1}); prompts and completions are not screened for prompt attacks, harmful content or sensitive data",
+            DiagnosticSeverity.Info,
+            "Amazon Bedrock Guardrails screen model input and output for prompt attacks, denied topics, harmful content and sensitive information. A ConverseRequest or ConverseStreamRequest without GuardrailConfig, or an InvokeModelRequest or InvokeModelWithResponseStreamRequest without GuardrailIdentifier, is sent to the model unscreened.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description)
             => new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
     }

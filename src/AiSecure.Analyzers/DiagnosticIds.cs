@@ -17,5 +17,23 @@ namespace AiSecure.Analyzers
 
         /// <summary>AISEC002: untrusted input is placed in a system or developer instruction.</summary>
         public const string SystemPromptInjection = "AISEC002";
+
+        /// <summary>AISEC010: an S3 object is written without a customer-managed KMS key.</summary>
+        public const string S3ObjectWithoutKmsKey = "AISEC010";
+
+        /// <summary>AISEC011: a SageMaker resource is created without a KMS key.</summary>
+        public const string SageMakerWithoutKmsKey = "AISEC011";
+
+        /// <summary>AISEC030: SageMaker inter-container traffic encryption is disabled.</summary>
+        public const string InterContainerEncryptionDisabled = "AISEC030";
+
+        /// <summary>AISEC031: a SageMaker workload is not network-isolated.</summary>
+        public const string NetworkIsolationMissing = "AISEC031";
+
+        /// <summary>AISEC040: a cloud or LLM credential is hard-coded.</summary>
+        public const string HardcodedCredential = "AISEC040";
+
+        /// <summary>AISEC041: a Bedrock model call has no guardrail.</summary>
+        public const string BedrockGuardrailMissing = "AISEC041";
     }
 }

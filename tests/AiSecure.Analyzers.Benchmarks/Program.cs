@@ -20,10 +20,12 @@ namespace AiSecure.Analyzers.Benchmarks
                     return EndToEnd.EndToEndCommand.RunE2e(options, AnalyzerDirectory());
                 case "scale":
                     return EndToEnd.EndToEndCommand.RunScale(options, AnalyzerDirectory());
+                case "report":
+                    return EndToEnd.EndToEndCommand.RunReport(options);
                 case "micro":
                     return Micro.MicroCommand.Run(options.Rest);
                 default:
-                    Console.WriteLine("usage: generate|e2e|scale|micro [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare]");
+                    Console.WriteLine("usage: generate|e2e|report|scale|micro [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare]");
                     return command == "help" ? 0 : 2;
             }
         }

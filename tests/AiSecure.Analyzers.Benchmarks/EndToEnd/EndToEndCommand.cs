@@ -27,22 +27,70 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             var configurations = options.Compare ? new[] { Baseline, AiSecure, Sonar, Scs } : new[] { Baseline, AiSecure };
             var project = CorpusWriter.Write(Path.Combine(RepoPaths.Artifacts, $"corpus-{options.Files}"), options.Files, options.Seed, analyzerDirectory);
             var results = Measure(project, configurations, options.Runs, $"e2e-{options.Files}");
+            Write(Report(options.Files, configurations, results), $"e2e-{options.Files}.md");
+            return 0;
+        }
+
+        /// <summary><c>report</c>: the e2e report again, from the logs an earlier <c>e2e --files N</c> left in artifacts/bench/logs.</summary>
+        public static int RunReport(CommandLine options)
+        {
+            var logs = Path.Combine(RepoPaths.Artifacts, "logs");
+            var configurations = new[] { Baseline, AiSecure, Sonar, Scs };
+            var results = new Dictionary<BuildConfiguration, List<BuildMeasurement>>();
+            foreach (var configuration in configurations)
+            {
+                var runs = new List<BuildMeasurement>();
+                for (var run = 1; File.Exists(Path.Combine(logs, $"e2e-{options.Files}-{Slug(configuration.Name)}-{run}.log")); run++)
+                {
+                    runs.Add(BuildRunner.Parse(File.ReadAllText(Path.Combine(logs, $"e2e-{options.Files}-{Slug(configuration.Name)}-{run}.log"))));
+                }
+
+                if (runs.Count > 0)
+                {
+                    results[configuration] = runs;
+                }
+            }
+
+            if (!results.ContainsKey(Baseline) || !results.ContainsKey(AiSecure))
+            {
+                Console.Error.WriteLine($"No e2e logs for {options.Files} files in {logs}: run 'e2e --files {options.Files}' first.");
+                return 1;
+            }
+
+            Write(Report(options.Files, configurations.Where(results.ContainsKey).ToArray(), results), $"e2e-{options.Files}.md");
+            return 0;
+        }
+
+        private static string Report(int files, BuildConfiguration[] configurations, Dictionary<BuildConfiguration, List<BuildMeasurement>> results)
+        {
             var report = new StringBuilder();
-            report.AppendLine($"## End-to-end: {options.Files} files, {options.Runs} runs per configuration (medians)");
+            var runCount = results[AiSecure].Count;
+            report.AppendLine($"## End-to-end: {files} files, {runCount} runs per configuration (medians; share range over runs)");
             report.AppendLine();
-            report.AppendLine("| configuration | Csc task (s) | all analyzers (s) | its analyzers (s) | share of Csc | Csc vs none |");
-            report.AppendLine("|---|---:|---:|---:|---:|---:|");
+            report.AppendLine("| configuration | Csc task (s) | all analyzers (s) | its analyzers (s) | share of Csc (median of runs) | share range | Csc vs none |");
+            report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
             var baseCsc = Median(results[Baseline].Select(m => m.CscMilliseconds)) / 1000;
             foreach (var configuration in configurations)
             {
                 var runs = results[configuration];
                 var csc = Median(runs.Select(m => m.CscMilliseconds)) / 1000;
                 var all = Median(runs.Select(m => m.TotalAnalyzerSeconds));
-                var own = configuration.AssemblyPrefix == null ? (double?)null : Median(runs.Select(m => OwnSeconds(m, configuration.AssemblyPrefix)));
+                string own = "—", share = "—", range = "—";
+                if (configuration.AssemblyPrefix != null)
+                {
+                    var shares = runs.Select(m => OwnSeconds(m, configuration.AssemblyPrefix) / (m.CscMilliseconds / 1000)).ToList();
+                    own = Median(runs.Select(m => OwnSeconds(m, configuration.AssemblyPrefix))).ToString("0.000", CultureInfo.InvariantCulture);
+                    share = Median(shares).ToString("0.0%", CultureInfo.InvariantCulture);
+                    range = string.Create(CultureInfo.InvariantCulture, $"{shares.Min():0.0%}–{shares.Max():0.0%}");
+                }
+
                 report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {configuration.Name} | {csc:0.00} | {all:0.000} | {(own.HasValue ? own.Value.ToString("0.000", CultureInfo.InvariantCulture) : "—")} | {(own.HasValue ? (own.Value / csc).ToString("0.0%", CultureInfo.InvariantCulture) : "—")} | {(csc - baseCsc >= 0 ? "+" : "")}{csc - baseCsc:0.00} s |"));
+                    $"| {configuration.Name} | {csc:0.00} | {all:0.000} | {own} | {share} | {range} | {(csc - baseCsc >= 0 ? "+" : "")}{csc - baseCsc:0.00} s |"));
             }
 
+            report.AppendLine();
+            report.AppendLine("Per run (Csc s / its analyzers s): " + string.Join("; ", configurations.Select(c =>
+                c.Name + " " + string.Join(", ", results[c].Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.CscMilliseconds / 1000:0.0}/{(c.AssemblyPrefix == null ? m.TotalAnalyzerSeconds : OwnSeconds(m, c.AssemblyPrefix)):0.00}"))))));
             report.AppendLine();
             AppendPerAnalyzer(report, results[AiSecure], Ours);
             AppendWarnings(report, results[AiSecure], "AISEC");
@@ -51,8 +99,7 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
                 AppendTop(report, results[other], other.AssemblyPrefix!, 5);
             }
 
-            Write(report.ToString(), $"e2e-{options.Files}.md");
-            return 0;
+            return report.ToString();
         }
 
         public static int RunScale(CommandLine options, string analyzerDirectory)

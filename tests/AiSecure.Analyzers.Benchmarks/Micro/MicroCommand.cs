@@ -11,6 +11,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.CodeAnalysis;
@@ -26,9 +27,58 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
         {
             // In-process: no second project build on a 2-core machine; a short job is enough to rank analyzers.
             var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5);
-            var config = DefaultConfig.Instance.AddJob(job).AddDiagnoser(MemoryDiagnoser.Default).WithOptions(ConfigOptions.JoinSummary);
-            BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerBenchmarks) }).Run(args.Length == 0 ? new[] { "--filter", "*" } : args, config);
+            var config = DefaultConfig.Instance.AddJob(job).AddDiagnoser(MemoryDiagnoser.Default).WithOptions(ConfigOptions.JoinSummary)
+                .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(48));
+            if (!args.Contains("--telemetry-only"))
+            {
+                BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerBenchmarks) }).Run(args.Length == 0 ? new[] { "--filter", "*" } : args, config);
+            }
+
+            // Wall-clock benchmarks of one analyzer include the binding every build pays anyway; the driver's own
+            // per-analyzer clock (what -p:ReportAnalyzer=true prints) isolates the analyzer's callbacks.
+            AnalyzerTelemetry.RunAsync().GetAwaiter().GetResult();
             return 0;
+        }
+    }
+
+    /// <summary>Every analyzer together, as in a build, 5 times per corpus; the median of the driver's per-analyzer execution time.</summary>
+    public static class AnalyzerTelemetry
+    {
+        public static async Task RunAsync()
+        {
+            var files = int.TryParse(Environment.GetEnvironmentVariable("AISECURE_MICRO_FILES"), out var n) ? n : 60;
+            var analyzers = AnalyzerCatalog.AnalyzerTypes().Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
+            Console.WriteLine();
+            Console.WriteLine($"## Analyzer execution time (driver telemetry, all analyzers together, {files} files, median of 5 runs)");
+            Console.WriteLine();
+            Console.WriteLine("| analyzer | corpus | time (ms) | per file (µs) | diagnostics |");
+            Console.WriteLine("|---|---|---:|---:|---:|");
+            foreach (var flawed in new[] { false, true })
+            {
+                var compilation = await CorpusCompilation.CreateAsync(files, flawed).ConfigureAwait(false);
+                var times = analyzers.ToDictionary(a => a, _ => new List<double>());
+                var counts = analyzers.ToDictionary(a => a, _ => 0);
+                for (var run = 0; run < 5; run++)
+                {
+                    var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+                    var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+                    foreach (var analyzer in analyzers)
+                    {
+                        var info = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+                        times[analyzer].Add(info.ExecutionTime.TotalMilliseconds);
+                        var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).ToHashSet();
+                        counts[analyzer] = diagnostics.Count(d => ids.Contains(d.Id));
+                    }
+                }
+
+                foreach (var analyzer in analyzers)
+                {
+                    var median = times[analyzer].OrderBy(t => t).ElementAt(2);
+                    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"| {analyzer.GetType().Name} | {(flawed ? "flawed" : "clean")} | {median:0.0} | {median * 1000 / files:0} | {counts[analyzer]} |"));
+                }
+            }
         }
     }
 

@@ -60,7 +60,9 @@ namespace AiSecure.Analyzers.Tests.Packaging
                 Assert.Contains(results, r => r.Rule == id && r.File == file);
             }
 
-            Assert.All(results, r => Assert.Equal("warning", r.Level));
+            // Each finding at its rule's default severity: warning, or note for the suggestions.
+            var levels = DescriptorTests.AllDescriptors().ToDictionary(d => d.Id, d => d.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning ? "warning" : "note");
+            Assert.All(results, r => Assert.Equal(levels[r.Rule], r.Level));
             Assert.DoesNotContain(results, r => r.File == "Clean.cs");
         }
 
@@ -79,6 +81,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
             var (errorsExit, errorsOutput) = _consumer.Build("-p:AiSecureAnalysisMode=AllErrors");
             Assert.NotEqual(0, errorsExit);
             Assert.Contains("error AISEC020", errorsOutput, StringComparison.Ordinal);
+            Assert.Contains("error AISEC031", errorsOutput, StringComparison.Ordinal);
 
             var (noneExit, noneOutput) = _consumer.Build("-p:AiSecureAnalysisMode=None");
             Assert.True(noneExit == 0, noneOutput);
@@ -92,8 +95,14 @@ namespace AiSecure.Analyzers.Tests.Packaging
             public static readonly (string Id, string File)[] ExpectedFindings =
             {
                 ("AISEC003", "Insights.cs"),
+                ("AISEC010", "Storage.cs"),
+                ("AISEC011", "Storage.cs"),
                 ("AISEC020", "Transport.cs"),
                 ("AISEC021", "Transport.cs"),
+                ("AISEC030", "Training.cs"),
+                ("AISEC031", "Training.cs"),
+                ("AISEC040", "Training.cs"),
+                ("AISEC041", "Training.cs"),
             };
 
             private readonly string _root;
@@ -172,6 +181,57 @@ namespace AiSecure.Analyzers.Tests.Packaging
                             var response = await client.GetResponseAsync("Suggest one shell command that fixes: " + incident);
                             Process.Start("/bin/sh", "-c \"" + response.Text + "\"");
                         }
+                    }
+                    """);
+                // SageMaker is not served here: the consumer compiles the same stand-ins the tests use (matched by metadata name).
+                File.Copy(Repository.PathOf("tests", "AiSecure.Analyzers.Tests", "Stubs", "SageMakerStubs.cs"), Path.Combine(consumer, "SageMakerStubs.cs"));
+                File.WriteAllText(Path.Combine(consumer, "Storage.cs"), """
+                    using Amazon.S3;
+                    using Amazon.S3.Model;
+                    using Amazon.SageMaker;
+                    using Amazon.SageMaker.Model;
+
+                    namespace Consumer;
+
+                    public sealed class ArtifactStore(IAmazonS3 s3, IAmazonSageMaker sageMaker)
+                    {
+                        public Task SaveAsync(string bucket, Stream weights)
+                            => s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "model.bin", InputStream = weights });
+
+                        public Task TrainAsync(string name)
+                            => sageMaker.CreateTrainingJobAsync(new CreateTrainingJobRequest { TrainingJobName = name, OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://out" } });
+                    }
+                    """);
+                File.Copy(Repository.PathOf("tests", "AiSecure.Analyzers.Tests", "Stubs", "BedrockRuntimeStubs.cs"), Path.Combine(consumer, "BedrockRuntimeStubs.cs"));
+                File.WriteAllText(Path.Combine(consumer, "Training.cs"), """
+                    using Amazon;
+                    using Amazon.BedrockRuntime;
+                    using Amazon.BedrockRuntime.Model;
+                    using Amazon.Runtime;
+                    using Amazon.SageMaker;
+                    using Amazon.SageMaker.Model;
+
+                    namespace Consumer;
+
+                    public sealed class Training(IAmazonSageMaker sageMaker, IAmazonBedrockRuntime bedrock)
+                    {
+                        public static AWSCredentials Credentials() => new BasicAWSCredentials("AKIAJ6RF3M4XKQ7Z2LPA", "Qv8c2XkJm4Rt7Wn1Pz9Ls3Df6Gh0Jk5Bn8Mq2Vx4");
+
+                        public Task TrainAsync(string name, string kmsKeyArn)
+                            => sageMaker.CreateTrainingJobAsync(new CreateTrainingJobRequest
+                            {
+                                TrainingJobName = name,
+                                OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://out", KmsKeyId = kmsKeyArn },
+                                ResourceConfig = new ResourceConfig { InstanceCount = 4, VolumeKmsKeyId = kmsKeyArn },
+                                EnableInterContainerTrafficEncryption = false,
+                            });
+
+                        public Task<ConverseResponse> AskAsync(string question)
+                            => bedrock.ConverseAsync(new ConverseRequest
+                            {
+                                ModelId = "anthropic.claude-3-5-sonnet-20240620-v1:0",
+                                Messages = new List<Message> { new Message { Role = ConversationRole.User, Content = new List<ContentBlock> { new ContentBlock { Text = question } } } },
+                            });
                     }
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Clean.cs"), """

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>What the engine knows about a property path of a tracked object.</summary>
+    internal enum PathStatus
+    {
+        /// <summary>Nothing writes the path (or a container on the way is missing or null) and the object is fully known.</summary>
+        Unset,
+
+        /// <summary>The last write before the send is <c>null</c>, <c>default</c>, <c>""</c> or <c>string.Empty</c>.</summary>
+        NullOrEmpty,
+
+        /// <summary>The last write before the send is any other value (a constant, a variable, configuration, a call…).</summary>
+        Set,
+
+        /// <summary>The object on the way was built elsewhere or handed to code the engine does not follow: not proven either way.</summary>
+        Unknown,
+    }
+
+    /// <summary>One write of a property (or one element added to a collection) that the engine followed.</summary>
+    internal sealed class TrackedValue
+    {
+        internal TrackedValue(IPropertySymbol? property, IOperation origin, IOperation? value, ObjectState? @object, bool isNullOrEmpty)
+        {
+            Property = property;
+            Origin = origin;
+            Value = value;
+            Object = @object;
+            IsNullOrEmpty = isNullOrEmpty;
+        }
+
+        /// <summary>The property written; null for a collection element.</summary>
+        public IPropertySymbol? Property { get; }
+
+        /// <summary>
+        /// Where the write happens: the <see cref="ISimpleAssignmentOperation"/> (in an object initializer or a
+        /// statement), the <see cref="IMemberInitializerOperation"/> (<c>X = { … }</c>), the compound assignment,
+        /// or the <c>Add</c> invocation / collection element. Report "at the assignment" on <c>Origin.Syntax</c>.
+        /// </summary>
+        public IOperation Origin { get; }
+
+        /// <summary>The value written, conversions and parentheses skipped; null when the container was only reached
+        /// through a nested path write (<c>request.OutputDataConfig.KmsKeyId = k</c> with no <c>OutputDataConfig</c> write).</summary>
+        public IOperation? Value { get; }
+
+        /// <summary>The object the value holds when the engine followed it (an object created in the method,
+        /// directly or through a local); null for strings, numbers, constants and values it did not follow.</summary>
+        public ObjectState? Object { get; internal set; }
+
+        /// <summary>True when the value is <c>null</c>, <c>default</c>, <c>""</c> or <c>string.Empty</c>.</summary>
+        public bool IsNullOrEmpty { get; }
+
+        /// <summary>The constant value, when the written value is a compile-time constant.</summary>
+        public Optional<object?> ConstantValue => Value?.ConstantValue ?? default;
+    }
+
+    /// <summary>
+    /// The state of one object the engine tracks (the request, or a nested config object) at the moment the
+    /// request is sent: the last write of each property and the elements added to it when it is a collection.
+    /// </summary>
+    internal sealed class ObjectState
+    {
+        private readonly Dictionary<string, TrackedValue> _properties = new(StringComparer.Ordinal);
+        private readonly List<TrackedValue> _elements = new();
+        private readonly List<(IEventSymbol Event, IOperation Handler, IEventAssignmentOperation Origin)> _handlers = new();
+
+        internal ObjectState(IOperation? creation, ILocalSymbol? local, ITypeSymbol? type, bool isOpaque)
+        {
+            Creation = creation;
+            Local = local;
+            Type = type;
+            IsOpaque = isOpaque;
+        }
+
+        /// <summary>The <see cref="IObjectCreationOperation"/> (or collection expression) that made the object in this
+        /// method; null when the object was not created here (parameter, call result) or only reached through a path.</summary>
+        public IOperation? Creation { get; }
+
+        /// <summary>The local that holds the object, if any.</summary>
+        public ILocalSymbol? Local { get; }
+
+        /// <summary>The created type, or the property type when the object was not created here.</summary>
+        public ITypeSymbol? Type { get; }
+
+        /// <summary>True when the object may hold writes the engine cannot see: paths it has no write for are <see cref="PathStatus.Unknown"/>.</summary>
+        public bool IsOpaque { get; internal set; }
+
+        /// <summary>The last write of each property written before the send.</summary>
+        public IEnumerable<TrackedValue> Properties => _properties.Values;
+
+        /// <summary>The elements added before the send, in order (collection initializer, collection expression, <c>Add</c>).</summary>
+        public IReadOnlyList<TrackedValue> Elements => _elements;
+
+        /// <summary>Event handlers subscribed with <c>+=</c> on the object before the send; the handler is the
+        /// <see cref="IAnonymousFunctionOperation"/> or <see cref="IMethodReferenceOperation"/> (delegate creation skipped).</summary>
+        public IReadOnlyList<(IEventSymbol Event, IOperation Handler, IEventAssignmentOperation Origin)> Handlers => _handlers;
+
+        /// <summary>The last write of the direct property <paramref name="name"/>.</summary>
+        public TrackedValue? Get(string name) => _properties.TryGetValue(name, out var value) ? value : null;
+
+        /// <summary>The last write at a dotted path such as <c>"OutputDataConfig.KmsKeyId"</c>.</summary>
+        public TrackedValue? GetValue(string path)
+        {
+            var current = this;
+            TrackedValue? value = null;
+            foreach (var segment in path.Split('.'))
+            {
+                if (current == null)
+                {
+                    return null;
+                }
+
+                value = current.Get(segment);
+                if (value == null)
+                {
+                    return null;
+                }
+
+                current = value.Object;
+            }
+
+            return value;
+        }
+
+        /// <summary>The object at a dotted path (for example the <c>OutputDataConfig</c> object), when the engine followed it.</summary>
+        public ObjectState? GetObject(string path) => path.Length == 0 ? this : GetValue(path)?.Object;
+
+        /// <summary>
+        /// The deepest object on the way to <paramref name="path"/> that exists: for <c>"ResourceConfig.VolumeKmsKeyId"</c>,
+        /// the <c>ResourceConfig</c> object when it is set, else this object. <paramref name="depth"/> says how many
+        /// segments of the path it covers.
+        /// </summary>
+        public ObjectState GetDeepestObject(string path, out int depth)
+        {
+            var current = this;
+            depth = 0;
+            var segments = path.Split('.');
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                var next = current.Get(segments[i])?.Object;
+                if (next == null)
+                {
+                    break;
+                }
+
+                current = next;
+                depth = i + 1;
+            }
+
+            return current;
+        }
+
+        /// <summary>Whether the dotted <paramref name="path"/> holds a value when the request is sent.</summary>
+        public PathStatus GetStatus(string path)
+        {
+            var current = this;
+            var segments = path.Split('.');
+            for (var i = 0; i < segments.Length; i++)
+            {
+                var value = current.Get(segments[i]);
+                if (value == null)
+                {
+                    return current.IsOpaque ? PathStatus.Unknown : PathStatus.Unset;
+                }
+
+                if (i == segments.Length - 1)
+                {
+                    return value.IsNullOrEmpty ? PathStatus.NullOrEmpty : PathStatus.Set;
+                }
+
+                if (value.IsNullOrEmpty)
+                {
+                    // The container is null: nothing below it is set.
+                    return PathStatus.Unset;
+                }
+
+                if (value.Object == null)
+                {
+                    return PathStatus.Unknown;
+                }
+
+                current = value.Object;
+            }
+
+            return PathStatus.Unknown;
+        }
+
+        internal void Set(TrackedValue value)
+        {
+            if (value.Property != null)
+            {
+                _properties[value.Property.Name] = value;
+            }
+        }
+
+        internal void AddElement(TrackedValue value) => _elements.Add(value);
+
+        internal void AddHandler(IEventSymbol @event, IOperation handler, IEventAssignmentOperation origin) => _handlers.Add((@event, handler, origin));
+    }
+}

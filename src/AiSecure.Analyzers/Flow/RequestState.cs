@@ -1,0 +1,669 @@
+using System.Collections.Generic;
+using System.Threading;
+using AiSecure.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>What happens to a request object within the method that creates it.</summary>
+    internal enum RequestFate
+    {
+        /// <summary>Never passed to an AWS SDK call in the method, and never leaves it: nothing is sent, nothing to judge.</summary>
+        NotSent,
+
+        /// <summary>Passed to an AWS SDK call (<see cref="RequestState.Send"/>); the state is the state at that first call.</summary>
+        Sent,
+
+        /// <summary>Leaves the method before it is sent (returned, stored in a field, property or collection, aliased,
+        /// passed to a method that is not an SDK call): someone else may complete it, so it is not judged.</summary>
+        Escapes,
+    }
+
+    /// <summary>
+    /// Request-state engine: for a request object created in a method, which properties — nested ones too — hold
+    /// which values when it is sent to AWS.
+    /// <para>
+    /// Usage, from an operation action on <see cref="OperationKind.ObjectCreation"/> whose type is a request type:
+    /// <code>
+    /// var state = RequestState.Analyze(creation, sdkCalls, context.CancellationToken);
+    /// if (state is not { Fate: RequestFate.Sent }) return;            // unsent, escaping or too big: not judged
+    /// state.GetStatus("OutputDataConfig.KmsKeyId")                     // Unset / NullOrEmpty / Set / Unknown
+    /// state.GetValue("ResourceConfig.InstanceCount")?.ConstantValue     // the written value (IOperation in .Value)
+    /// state.GetValue("EnableNetworkIsolation")?.Origin.Syntax          // where it is written, to report on
+    /// state.GetObject("NetworkConfig")?.Creation                        // the nested object's creation, if made here
+    /// state.Root.GetObject("TrainingJobDefinitions")?.Elements          // collection elements, each with .Object
+    /// </code>
+    /// Paths are property names joined with '.', relative to the request (or to any <see cref="ObjectState"/>).
+    /// </para>
+    /// <para>
+    /// What counts: object initializers and nested initializers (<c>X = new T { … }</c> and <c>X = { … }</c>), locals
+    /// holding nested objects (<c>var output = new OutputDataConfig { … }; request.OutputDataConfig = output;</c> or
+    /// <c>OutputDataConfig = output</c> in the initializer), later assignments through the request's local or the nested
+    /// locals (<c>request.X.Y = v</c>, <c>output.KmsKeyId = v</c>, <c>??=</c>), collection initializers, collection
+    /// expressions and <c>Add</c> calls, and <c>+=</c> event subscriptions — all written before the first send.
+    /// </para>
+    /// <para>
+    /// What makes a path <see cref="PathStatus.Unknown"/> (never reported by a careful rule): a container built
+    /// elsewhere (a call, a parameter, a field), a nested object passed to a method, aliased or written through an
+    /// indexer. Passing the request or its paths to a parameter of type <c>object</c> (logging, formatting) or to an
+    /// unconstrained generic method parameter (<c>JsonSerializer.Serialize(request)</c>) is a read.
+    /// A request held in a local written more than once, or in a method larger than the budget, gives null.
+    /// </para>
+    /// <para>Cost: one walk over the method's operations per analyzed creation, bounded by <see cref="MaxOperations"/>.</para>
+    /// </summary>
+    internal sealed class RequestState
+    {
+        /// <summary>Methods with more operations than this are not analyzed (the engine stops quietly).</summary>
+        public const int MaxOperations = 20000;
+
+        private RequestState(IObjectCreationOperation creation, ObjectState root, RequestFate fate, IInvocationOperation? send)
+        {
+            Creation = creation;
+            Root = root;
+            Fate = fate;
+            Send = send;
+        }
+
+        /// <summary>The request's object creation.</summary>
+        public IObjectCreationOperation Creation { get; }
+
+        /// <summary>The request object's state at the first send.</summary>
+        public ObjectState Root { get; }
+
+        public RequestFate Fate { get; }
+
+        /// <summary>The first AWS SDK call the request is passed to; null unless <see cref="Fate"/> is <see cref="RequestFate.Sent"/>.</summary>
+        public IInvocationOperation? Send { get; }
+
+        /// <summary>The local that holds the request, if any.</summary>
+        public ILocalSymbol? Local => Root.Local;
+
+        /// <inheritdoc cref="ObjectState.GetStatus(string)"/>
+        public PathStatus GetStatus(string path) => Root.GetStatus(path);
+
+        /// <inheritdoc cref="ObjectState.GetValue(string)"/>
+        public TrackedValue? GetValue(string path) => Root.GetValue(path);
+
+        /// <inheritdoc cref="ObjectState.GetObject(string)"/>
+        public ObjectState? GetObject(string path) => Root.GetObject(path);
+
+        /// <summary>
+        /// Follows the request created by <paramref name="creation"/> through its method. Null when the shape is not
+        /// followed (a local written more than once, a method over the budget, broken code).
+        /// </summary>
+        public static RequestState? Analyze(IObjectCreationOperation creation, AwsSdkCalls calls, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return new Walker(creation, calls, cancellationToken).Run();
+            }
+            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+            {
+                // Unexpected shapes end the analysis of this operation, never the compiler.
+                return null;
+            }
+        }
+
+        /// <summary>True when the value is a constant alias of an AWS-managed key (<c>"alias/aws/s3"</c>, <c>"alias/aws/sagemaker"</c>).</summary>
+        public static bool IsAwsManagedKeyAlias(TrackedValue? value)
+            => value?.Value is { ConstantValue: { HasValue: true, Value: string text } }
+               && text.Trim().StartsWith("alias/aws/", System.StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>True when <paramref name="value"/> is <c>null</c>, <c>default</c>, <c>""</c> or <c>string.Empty</c>.</summary>
+        public static bool IsNullOrEmpty(IOperation value)
+        {
+            value = value.WalkDownConversions();
+            if (value.ConstantValue.HasValue)
+            {
+                return value.ConstantValue.Value is null || (value.ConstantValue.Value is string text && text.Length == 0);
+            }
+
+            if (value is IDefaultValueOperation)
+            {
+                return true;
+            }
+
+            return value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true } field }
+                && field.ContainingType?.SpecialType == SpecialType.System_String;
+        }
+
+        private sealed class Walker
+        {
+            private readonly IObjectCreationOperation _creation;
+            private readonly AwsSdkCalls _calls;
+            private readonly CancellationToken _cancellationToken;
+            private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> _references = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<ILocalSymbol, IOperation?> _declaratorValues = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<ILocalSymbol, ObjectState> _localStates = new(SymbolEqualityComparer.Default);
+            private int _cutoff = int.MaxValue;
+
+            public Walker(IObjectCreationOperation creation, AwsSdkCalls calls, CancellationToken cancellationToken)
+            {
+                _creation = creation;
+                _calls = calls;
+                _cancellationToken = cancellationToken;
+            }
+
+            public RequestState? Run()
+            {
+                if (!Index(_creation.GetRoot()))
+                {
+                    return null;
+                }
+
+                var holder = Parent(_creation, out var top);
+                ILocalSymbol? local = null;
+                switch (holder)
+                {
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        local = declarator.Symbol;
+                        break;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == top && assignment.Target is ILocalReferenceOperation target:
+                        local = target.Local;
+                        break;
+                    case IArgumentOperation argument:
+                        if (argument.Parent is IInvocationOperation invocation && _calls.IsSdkCall(invocation.TargetMethod))
+                        {
+                            _cutoff = invocation.Syntax.SpanStart;
+                            return new RequestState(_creation, FromCreation(_creation, null), RequestFate.Sent, invocation);
+                        }
+
+                        return new RequestState(_creation, FromCreation(_creation, null), IsReadOnlyParameter(argument.Parameter) ? RequestFate.NotSent : RequestFate.Escapes, null);
+                    default:
+                        return new RequestState(_creation, FromCreation(_creation, null), RequestFate.Escapes, null);
+                }
+
+                if (CountWrites(local) != 1)
+                {
+                    return null;
+                }
+
+                // First pass: where the request is sent, and whether it leaves the method before that.
+                IInvocationOperation? send = null;
+                var escapeAt = int.MaxValue;
+                foreach (var reference in References(local))
+                {
+                    var parent = Parent(reference, out var referenceTop);
+                    var position = reference.Syntax.SpanStart;
+                    switch (parent)
+                    {
+                        case IArgumentOperation { Parent: IInvocationOperation invocation } when _calls.IsSdkCall(invocation.TargetMethod):
+                            if (send == null || invocation.Syntax.SpanStart < send.Syntax.SpanStart)
+                            {
+                                send = invocation;
+                            }
+
+                            break;
+                        case IArgumentOperation argument when !IsReadOnlyParameter(argument.Parameter):
+                        case IReturnOperation:
+                        case IVariableInitializerOperation:
+                        case ISimpleAssignmentOperation assignment when assignment.Value == referenceTop:
+                        case ICoalesceOperation:
+                        case IConditionalOperation:
+                        case ITupleOperation:
+                        case IArrayInitializerOperation:
+                        case IAnonymousObjectCreationOperation:
+                            escapeAt = System.Math.Min(escapeAt, position);
+                            break;
+                    }
+                }
+
+                if (send != null)
+                {
+                    _cutoff = send.Syntax.SpanStart;
+                }
+
+                var root = LocalState(local, _creation);
+                if (escapeAt < _cutoff)
+                {
+                    return new RequestState(_creation, root, RequestFate.Escapes, null);
+                }
+
+                return new RequestState(_creation, root, send != null ? RequestFate.Sent : RequestFate.NotSent, send);
+            }
+
+            private bool Index(IOperation root)
+            {
+                var count = 0;
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (++count > MaxOperations)
+                    {
+                        return false;
+                    }
+
+                    if ((count & 255) == 0)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    switch (operation)
+                    {
+                        case ILocalReferenceOperation reference:
+                            if (!_references.TryGetValue(reference.Local, out var list))
+                            {
+                                list = new List<ILocalReferenceOperation>();
+                                _references.Add(reference.Local, list);
+                            }
+
+                            list.Add(reference);
+                            break;
+                        case IVariableDeclaratorOperation declarator:
+                            _declaratorValues[declarator.Symbol] = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
+                            break;
+                    }
+                }
+
+                return true;
+            }
+
+            private List<ILocalReferenceOperation> References(ILocalSymbol local)
+                => _references.TryGetValue(local, out var list) ? list : new List<ILocalReferenceOperation>();
+
+            private int CountWrites(ILocalSymbol local)
+            {
+                var writes = _declaratorValues.TryGetValue(local, out var value) && value != null ? 1 : 0;
+                foreach (var reference in References(local))
+                {
+                    var parent = reference.Parent;
+                    switch (parent)
+                    {
+                        case IAssignmentOperation assignment when assignment.Target == reference:
+                        case IArgumentOperation { Parent: not null } argument when argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out:
+                        case IDeclarationExpressionOperation:
+                        case ITupleOperation { Parent: IDeconstructionAssignmentOperation }:
+                            writes++;
+                            break;
+                    }
+                }
+
+                return writes;
+            }
+
+            /// <summary>The single value a local is given (its initializer, or its one assignment).</summary>
+            private IOperation? SingleValue(ILocalSymbol local)
+            {
+                if (CountWrites(local) != 1)
+                {
+                    return null;
+                }
+
+                if (_declaratorValues.TryGetValue(local, out var value) && value != null)
+                {
+                    return value;
+                }
+
+                foreach (var reference in References(local))
+                {
+                    if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+                    {
+                        return assignment.Value;
+                    }
+                }
+
+                return null;
+            }
+
+            private ObjectState LocalState(ILocalSymbol local, IObjectCreationOperation? knownCreation = null)
+            {
+                if (_localStates.TryGetValue(local, out var existing))
+                {
+                    return existing;
+                }
+
+                var value = (knownCreation ?? SingleValue(local))?.WalkDownConversions();
+                ObjectState state;
+                switch (value)
+                {
+                    case IObjectCreationOperation creation:
+                        state = new ObjectState(creation, local, creation.Type, isOpaque: false);
+                        _localStates.Add(local, state);
+                        if (creation.Initializer != null)
+                        {
+                            ApplyInitializer(state, creation.Initializer);
+                        }
+
+                        break;
+                    case { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax }:
+                        state = new ObjectState(value, local, value.Type, isOpaque: false);
+                        _localStates.Add(local, state);
+                        AddCollectionExpressionElements(state, value);
+                        break;
+                    default:
+                        state = new ObjectState(null, local, local.Type, isOpaque: true);
+                        _localStates.Add(local, state);
+                        break;
+                }
+
+                ApplyLocalUses(state, local, isRoot: knownCreation != null);
+                return state;
+            }
+
+            private ObjectState FromCreation(IObjectCreationOperation creation, ILocalSymbol? local)
+            {
+                var state = new ObjectState(creation, local, creation.Type, isOpaque: false);
+                if (creation.Initializer != null)
+                {
+                    ApplyInitializer(state, creation.Initializer);
+                }
+
+                return state;
+            }
+
+            private void ApplyInitializer(ObjectState state, IObjectOrCollectionInitializerOperation initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    switch (member)
+                    {
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: false } property } } assignment:
+                            state.Set(Resolve(property, assignment, assignment.Value));
+                            break;
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } }:
+                        case ISimpleAssignmentOperation { Target: IFieldReferenceOperation }:
+                            break;
+                        case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property: { IsIndexer: false } property } } nested:
+                            var child = state.Get(property.Name)?.Object ?? new ObjectState(null, null, property.Type, isOpaque: false);
+                            state.Set(new TrackedValue(property, nested, null, child, isNullOrEmpty: false));
+                            ApplyInitializer(child, nested.Initializer);
+                            break;
+                        case IInvocationOperation { Arguments.Length: 1 } add:
+                            state.AddElement(Resolve(null, add, add.Arguments[0].Value));
+                            break;
+                        case IInvocationOperation:
+                            // Dictionary-style Add(key, value): not an element the engine follows.
+                            break;
+                        default:
+                            state.IsOpaque = true;
+                            break;
+                    }
+                }
+            }
+
+            private void AddCollectionExpressionElements(ObjectState state, IOperation collection)
+            {
+                foreach (var child in collection.ChildOperations)
+                {
+                    if (child.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.SpreadElementSyntax)
+                    {
+                        state.IsOpaque = true;
+                        continue;
+                    }
+
+                    state.AddElement(Resolve(null, child, child));
+                }
+            }
+
+            private TrackedValue Resolve(IPropertySymbol? property, IOperation origin, IOperation rawValue)
+            {
+                var value = rawValue.WalkDownConversions();
+                if (IsNullOrEmpty(value))
+                {
+                    return new TrackedValue(property, origin, value, null, isNullOrEmpty: true);
+                }
+
+                ObjectState? state = null;
+                switch (value)
+                {
+                    case IObjectCreationOperation creation:
+                        state = FromCreation(creation, null);
+                        break;
+                    case ILocalReferenceOperation reference:
+                        state = LocalState(reference.Local);
+                        break;
+                    case { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax }:
+                        state = new ObjectState(value, null, value.Type, isOpaque: false);
+                        AddCollectionExpressionElements(state, value);
+                        break;
+                }
+
+                return new TrackedValue(property, origin, value, state, isNullOrEmpty: false);
+            }
+
+            /// <summary>Applies the writes, adds and subscriptions made through <paramref name="local"/> before the send.</summary>
+            private void ApplyLocalUses(ObjectState state, ILocalSymbol local, bool isRoot)
+            {
+                foreach (var reference in References(local))
+                {
+                    var path = new List<IPropertySymbol>();
+                    IOperation current = reference;
+                    while (current.Parent is IPropertyReferenceOperation { Property.IsIndexer: false } property && property.Instance == current)
+                    {
+                        path.Add(property.Property);
+                        current = property;
+                    }
+
+                    var position = reference.Syntax.SpanStart;
+                    var parent = Parent(current, out var top);
+                    switch (current.Parent)
+                    {
+                        case IPropertyReferenceOperation indexer when indexer.Instance == current:
+                            // request.X[i]… : a write through an indexer the engine does not follow.
+                            MarkOpaque(state, path, isRoot);
+                            continue;
+                        case IEventReferenceOperation { Parent: IEventAssignmentOperation { Adds: true } subscription } @event when @event.Instance == current:
+                            if (position < _cutoff)
+                            {
+                                var handler = subscription.HandlerValue.WalkDownConversions();
+                                if (handler is IDelegateCreationOperation delegateCreation)
+                                {
+                                    handler = delegateCreation.Target;
+                                }
+
+                                EnsurePath(state, path, subscription).AddHandler(@event.Event, handler, subscription);
+                            }
+
+                            continue;
+                    }
+
+                    switch (parent)
+                    {
+                        case ISimpleAssignmentOperation assignment when assignment.Target == top:
+                            if (path.Count > 0 && position < _cutoff)
+                            {
+                                Write(state, path, assignment, assignment.Value);
+                            }
+
+                            break;
+                        case ICompoundAssignmentOperation compound when compound.Target == top:
+                            if (path.Count > 0 && position < _cutoff)
+                            {
+                                Write(state, path, compound, compound.Value);
+                            }
+
+                            break;
+                        case ICoalesceAssignmentOperation coalesce when coalesce.Target == top:
+                            if (path.Count > 0 && position < _cutoff && state.GetValue(JoinPath(path)) is not { IsNullOrEmpty: false })
+                            {
+                                Write(state, path, coalesce, coalesce.Value);
+                            }
+
+                            break;
+                        case IArgumentOperation argument:
+                            var invocation = argument.Parent as IInvocationOperation;
+                            if (invocation != null && _calls.IsSdkCall(invocation.TargetMethod))
+                            {
+                                break;
+                            }
+
+                            if (IsReadOnlyParameter(argument.Parameter))
+                            {
+                                break;
+                            }
+
+                            if (path.Count == 0 && !isRoot && invocation?.TargetMethod.Name == "Add")
+                            {
+                                // list.Add(definition): a link the collection's own state records.
+                                break;
+                            }
+
+                            MarkOpaque(state, path, isRoot);
+                            break;
+                        case IInvocationOperation call when call.Instance == top:
+                            if (position >= _cutoff)
+                            {
+                                break;
+                            }
+
+                            if (call.TargetMethod.Name == "Add" && call.Arguments.Length == 1)
+                            {
+                                var target = EnsurePath(state, path, call);
+                                target.AddElement(Resolve(null, call, call.Arguments[0].Value));
+                            }
+                            else if (call.TargetMethod.Name is "AddRange" or "Insert" or "InsertRange" or "Clear" or "Remove" or "RemoveAt" or "RemoveAll")
+                            {
+                                EnsurePath(state, path, call).IsOpaque = true;
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation assignment when assignment.Value == top:
+                            if (!IsTrackedTarget(assignment.Target))
+                            {
+                                MarkOpaque(state, path, isRoot);
+                            }
+
+                            break;
+                        case IReturnOperation:
+                        case IVariableInitializerOperation:
+                        case ICoalesceOperation:
+                        case IConditionalOperation:
+                        case ITupleOperation:
+                        case IArrayInitializerOperation:
+                        case IAnonymousObjectCreationOperation:
+                            MarkOpaque(state, path, isRoot);
+                            break;
+                    }
+                }
+            }
+
+            private static string JoinPath(List<IPropertySymbol> path)
+            {
+                var names = new string[path.Count];
+                for (var i = 0; i < path.Count; i++)
+                {
+                    names[i] = path[i].Name;
+                }
+
+                return string.Join(".", names);
+            }
+
+            /// <summary>True when the target is a property path on a local or on the object being initialized: a link between tracked objects.</summary>
+            private static bool IsTrackedTarget(IOperation target)
+            {
+                var current = target;
+                while (current is IPropertyReferenceOperation { Instance: { } instance })
+                {
+                    current = instance;
+                }
+
+                return current != target && current is ILocalReferenceOperation or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
+            }
+
+            private void MarkOpaque(ObjectState state, List<IPropertySymbol> path, bool isRoot)
+            {
+                if (path.Count == 0)
+                {
+                    // The request itself escaping is the fate pass's business; a nested object escaping makes it unknown.
+                    if (!isRoot)
+                    {
+                        state.IsOpaque = true;
+                    }
+
+                    return;
+                }
+
+                var value = state.GetValue(JoinPath(path));
+                if (value != null)
+                {
+                    EnsureObject(value).IsOpaque = true;
+                }
+                else
+                {
+                    // Not written yet: whatever is reached there later is unknown.
+                    EnsurePath(state, path, null).IsOpaque = true;
+                }
+            }
+
+            private void Write(ObjectState state, List<IPropertySymbol> path, IOperation origin, IOperation value)
+            {
+                var container = EnsurePath(state, path.GetRange(0, path.Count - 1), origin);
+                container.Set(Resolve(path[path.Count - 1], origin, value));
+            }
+
+            /// <summary>The object at <paramref name="path"/>, creating placeholders for containers only reached through the path.</summary>
+            private static ObjectState EnsurePath(ObjectState state, List<IPropertySymbol> path, IOperation? origin)
+            {
+                var current = state;
+                foreach (var property in path)
+                {
+                    var value = current.Get(property.Name);
+                    if (value == null)
+                    {
+                        var child = new ObjectState(null, null, property.Type, isOpaque: false);
+                        if (origin != null)
+                        {
+                            current.Set(new TrackedValue(property, origin, null, child, isNullOrEmpty: false));
+                        }
+
+                        current = child;
+                        continue;
+                    }
+
+                    current = EnsureObject(value);
+                }
+
+                return current;
+            }
+
+            private static ObjectState EnsureObject(TrackedValue value)
+            {
+                if (value.Object == null)
+                {
+                    value.Object = new ObjectState(null, null, value.Property?.Type ?? value.Value?.Type, isOpaque: true);
+                }
+
+                return value.Object;
+            }
+
+            /// <summary>A parameter that cannot change the object: <c>object</c> (logging, formatting), strings, value types and unconstrained method type parameters (serializers).</summary>
+            private static bool IsReadOnlyParameter(IParameterSymbol? parameter)
+            {
+                if (parameter == null || parameter.RefKind != RefKind.None)
+                {
+                    return false;
+                }
+
+                var type = parameter.Type;
+                if (parameter.IsParams && type is IArrayTypeSymbol array)
+                {
+                    type = array.ElementType;
+                }
+
+                if (type.SpecialType is SpecialType.System_Object or SpecialType.System_String || type.IsValueType)
+                {
+                    return true;
+                }
+
+                // JsonSerializer.Serialize<T>(T value): a generic method cannot set the request's properties without a
+                // constraint; List<T>.Add(T) is a type parameter of the class and stays an escape.
+                return parameter.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method, ConstraintTypes.Length: 0 };
+            }
+
+            /// <summary>The first parent that is not a conversion or parentheses; <paramref name="top"/> is the operation below it.</summary>
+            private static IOperation? Parent(IOperation operation, out IOperation top)
+            {
+                top = operation;
+                var parent = operation.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    top = parent;
+                    parent = parent.Parent;
+                }
+
+                return parent;
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using AiSecure.Analyzers.Flow;
+using AiSecure.Analyzers.Knowledge;
+using AiSecure.Analyzers.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Rules
+{
+    /// <summary>
+    /// AISEC041: a Bedrock Runtime request is sent without a guardrail: <c>ConverseRequest</c> /
+    /// <c>ConverseStreamRequest</c> without <c>GuardrailConfig</c>, <c>InvokeModelRequest</c> /
+    /// <c>InvokeModelWithResponseStreamRequest</c> without <c>GuardrailIdentifier</c>. Judged at the send
+    /// (<see cref="RequestState"/>); requests that leave the method unsent are not judged.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BedrockGuardrailAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The expression the fix writes when <c>aisecure.bedrock_guardrail_id</c> is not set.</summary>
+        internal const string DefaultGuardrailId = "global::System.Environment.GetEnvironmentVariable(\"BEDROCK_GUARDRAIL_ID\")";
+
+        /// <summary>The version the fix writes when <c>aisecure.bedrock_guardrail_version</c> is not set: the working draft.</summary>
+        internal const string DefaultGuardrailVersion = "\"DRAFT\"";
+
+        private const string ModelNamespace = "Amazon.BedrockRuntime.Model.";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BedrockGuardrailMissing);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var calls = AwsSdkCalls.Create(context.Compilation);
+            if (calls == null)
+            {
+                return;
+            }
+
+            var requests = new Dictionary<INamedTypeSymbol, RequestKind>(SymbolEqualityComparer.Default);
+            Add(context.Compilation, requests, "ConverseRequest", RequestKind.Converse);
+            Add(context.Compilation, requests, "ConverseStreamRequest", RequestKind.Converse);
+            Add(context.Compilation, requests, "InvokeModelRequest", RequestKind.InvokeModel);
+            Add(context.Compilation, requests, "InvokeModelWithResponseStreamRequest", RequestKind.InvokeModel);
+            if (requests.Count == 0)
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(c => Analyze(c, requests, calls), OperationKind.ObjectCreation);
+        }
+
+        private static void Add(Compilation compilation, Dictionary<INamedTypeSymbol, RequestKind> requests, string name, RequestKind kind)
+        {
+            if (TypeResolver.Get(compilation, ModelNamespace + name) is { } type)
+            {
+                requests[type] = kind;
+            }
+        }
+
+        private static void Analyze(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RequestKind> requests, AwsSdkCalls calls)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Type is not INamedTypeSymbol type || !requests.TryGetValue(type, out var kind))
+            {
+                return;
+            }
+
+            var state = RequestState.Analyze(creation, calls, context.CancellationToken);
+            if (state is not { Fate: RequestFate.Sent })
+            {
+                return;
+            }
+
+            var options = AiSecureOptions.Get(context.Options, creation.Syntax.SyntaxTree);
+            var id = options.BedrockGuardrailId ?? DefaultGuardrailId;
+            var version = options.BedrockGuardrailVersion ?? DefaultGuardrailVersion;
+            var edits = new List<InitializerEdit>();
+            string missing;
+            if (kind == RequestKind.Converse)
+            {
+                if (state.GetStatus("GuardrailConfig") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
+                {
+                    return;
+                }
+
+                missing = "no GuardrailConfig";
+                var configType = FindPropertyType(type, "GuardrailConfig");
+                if (configType != null)
+                {
+                    var value = "new " + InitializerEdit.FullName(configType) + " { GuardrailIdentifier = " + id + ", GuardrailVersion = " + version + " }";
+                    AddEdit(edits, InitializerEdit.Set(state.Root, creation.Syntax, string.Empty, "GuardrailConfig", value));
+                }
+            }
+            else
+            {
+                if (state.GetStatus("GuardrailIdentifier") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
+                {
+                    return;
+                }
+
+                missing = "no GuardrailIdentifier";
+                AddEdit(edits, InitializerEdit.Set(state.Root, creation.Syntax, string.Empty, "GuardrailIdentifier", id));
+                if (state.GetStatus("GuardrailVersion") is PathStatus.Unset or PathStatus.NullOrEmpty)
+                {
+                    AddEdit(edits, InitializerEdit.Set(state.Root, creation.Syntax, string.Empty, "GuardrailVersion", version));
+                }
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            var locations = ImmutableArray.CreateBuilder<Location>();
+            InitializerEdit.Encode(edits, properties, locations);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.BedrockGuardrailMissing,
+                creation.Syntax.GetLocation(),
+                locations.ToImmutable(),
+                properties.ToImmutable(),
+                "'" + type.Name + "'",
+                missing));
+        }
+
+        private static void AddEdit(List<InitializerEdit> edits, InitializerEdit? edit)
+        {
+            if (edit != null)
+            {
+                edits.Add(edit);
+            }
+        }
+
+        private static INamedTypeSymbol? FindPropertyType(INamedTypeSymbol type, string name)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol { Type: INamedTypeSymbol propertyType })
+                {
+                    return propertyType;
+                }
+            }
+
+            return null;
+        }
+
+        private enum RequestKind
+        {
+            Converse,
+            InvokeModel,
+        }
+    }
+}

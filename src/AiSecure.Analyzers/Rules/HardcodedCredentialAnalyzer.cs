@@ -1,0 +1,812 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using AiSecure.Analyzers.Flow;
+using AiSecure.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Rules
+{
+    /// <summary>
+    /// AISEC040: a cloud or LLM credential is written in source. Sinks are the parameters and properties
+    /// that take a key: AWS credential types and client constructors (access key id, secret, session
+    /// token), <c>ApiKeyCredential</c> / <c>AzureKeyCredential</c>, <c>apiKey</c> parameters of the LLM
+    /// SDKs, and the Anthropic client's <c>ApiKey</c> / <c>AuthToken</c>. The value is followed through
+    /// <c>const</c> fields and locals, <c>static readonly</c>/<c>readonly</c> fields and get-only
+    /// properties initialized with a literal, and locals initialized once; the diagnostic is on the literal.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the environment variable the fix reads.</summary>
+        internal const string VariableProperty = "EnvironmentVariable";
+
+        /// <summary>Diagnostic property: "true" when the fix must add <c>!</c> (non-nullable target, nullable warnings on).</summary>
+        internal const string NullForgivingProperty = "NullForgiving";
+
+        internal const string AwsAccessKeyIdVariable = "AWS_ACCESS_KEY_ID";
+        internal const string AwsSecretAccessKeyVariable = "AWS_SECRET_ACCESS_KEY";
+        internal const string AwsSessionTokenVariable = "AWS_SESSION_TOKEN";
+        internal const string OpenAIVariable = "OPENAI_API_KEY";
+        internal const string AzureOpenAIVariable = "AZURE_OPENAI_API_KEY";
+        internal const string AnthropicVariable = "ANTHROPIC_API_KEY";
+        internal const string AnthropicTokenVariable = "ANTHROPIC_AUTH_TOKEN";
+
+        private const int MaxDepth = 4;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var symbols = new CredentialSymbols(context.Compilation);
+            if (!symbols.HasAny)
+            {
+                return;
+            }
+
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
+            context.RegisterOperationAction(c => AnalyzeDeclaredLiteral(c, symbols), OperationKind.Literal);
+        }
+
+        /// <summary>
+        /// The sinks of a method, lambda or initializer. A block action rather than operation actions: the literal may
+        /// sit in another statement (<c>var key = "…";</c>), and span-based analysis (the IDE's light bulb on the
+        /// literal) must still run the analysis that reports it.
+        /// </summary>
+        private static void AnalyzeBlock(OperationBlockAnalysisContext blockContext, CredentialSymbols symbols)
+        {
+            foreach (var block in blockContext.OperationBlocks)
+            {
+                var context = new Context(blockContext.ReportDiagnostic, blockContext.Compilation, block.SemanticModel, blockContext.CancellationToken);
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IObjectCreationOperation { Constructor: { } constructor } creation:
+                            AnalyzeArguments(context, symbols, constructor, creation.Arguments);
+                            break;
+                        case IInvocationOperation invocation:
+                            AnalyzeArguments(context, symbols, invocation.TargetMethod, invocation.Arguments);
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            AnalyzeAssignment(context, assignment);
+                            break;
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzeArguments(Context context, CredentialSymbols symbols, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var type = method.ContainingType;
+            if (type == null)
+            {
+                return;
+            }
+
+            var root = RootNamespace(type);
+            if (root == null || !IsCredentialMethod(symbols, type, root))
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null || argument.ArgumentKind != ArgumentKind.Explicit || !parameter.Type.IsString())
+                {
+                    continue;
+                }
+
+                var secret = Classify(symbols, method, parameter, root, argument);
+                var header = root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null;
+                if (secret == null && header == null && root != "Amazon")
+                {
+                    continue;
+                }
+
+                foreach (var found in ResolveAll(argument.Value, context.CancellationToken))
+                {
+                    if (IsReportedAtDeclaration(found, argument))
+                    {
+                        continue;
+                    }
+
+                    var reported = secret ?? TextSecret(root, header, found.Text);
+                    if (reported != null)
+                    {
+                        Report(context, reported, found, parameter.Type, MemberName(method));
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzeAssignment(Context context, ISimpleAssignmentOperation assignment)
+        {
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || !property.Type.IsString())
+            {
+                return;
+            }
+
+            var secret = PropertySecret(property);
+            if (secret == null)
+            {
+                return;
+            }
+
+            foreach (var found in ResolveAll(assignment.Value, context.CancellationToken))
+            {
+                if (!IsReportedAtDeclaration(found, assignment))
+                {
+                    Report(context, secret, found, property.Type, property.ContainingType.Name + "." + property.Name);
+                }
+            }
+        }
+
+        private static Secret? PropertySecret(IPropertySymbol property)
+        {
+            var root = RootNamespace(property.ContainingType);
+            if (root == "Anthropic" && property.Name == "ApiKey")
+            {
+                return new Secret(AnthropicVariable, "Anthropic API key");
+            }
+
+            if (root == "Anthropic" && property.Name == "AuthToken")
+            {
+                return new Secret(AnthropicTokenVariable, "Anthropic auth token");
+            }
+
+            if (root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root) && property.Name == "ApiKey")
+            {
+                return ApiKeySecret(root, property.ContainingType.Name, property.Name);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A constant, readonly field or get-only property declared in the same file is reported from its declaration
+        /// (<see cref="AnalyzeDeclaredLiteral"/>), so that the diagnostic belongs to the code that holds the literal
+        /// (the IDE shows it while that file is open). Declarations in other files are reported from the use.
+        /// </summary>
+        private static bool IsReportedAtDeclaration(Found found, IOperation use)
+            => found.IsMember && found.Literal.SyntaxTree == use.Syntax.SyntaxTree;
+
+        /// <summary>
+        /// A string literal that initializes a <c>const</c> or readonly field or a get-only property: reported when a use
+        /// in the same file reaches a credential sink, with the fix at the use (const) or on the literal.
+        /// </summary>
+        private static void AnalyzeDeclaredLiteral(OperationAnalysisContext operationContext, CredentialSymbols symbols)
+        {
+            var literal = (ILiteralOperation)operationContext.Operation;
+            var context = new Context(operationContext.ReportDiagnostic, operationContext.Compilation, literal.SemanticModel, operationContext.CancellationToken);
+            if (literal.Syntax is not LiteralExpressionSyntax { Parent: EqualsValueClauseSyntax or ArrowExpressionClauseSyntax } literalSyntax
+                || literal.ConstantValue.Value is not string text
+                || !CredentialLiterals.LooksLikeSecret(text) || literal.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            ISymbol? member = literalSyntax.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } declarator } => model.GetDeclaredSymbol(declarator, context.CancellationToken),
+                EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax initialized } => model.GetDeclaredSymbol(initialized, context.CancellationToken),
+                ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax bodied } => model.GetDeclaredSymbol(bodied, context.CancellationToken),
+                _ => null,
+            };
+            var isConst = member is IFieldSymbol { IsConst: true };
+            if (member is not (IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true } or IPropertySymbol))
+            {
+                return;
+            }
+
+            if (member is IPropertySymbol property && PropertyLiteral(property, context.CancellationToken) != literalSyntax)
+            {
+                return;
+            }
+
+            foreach (var token in literalSyntax.SyntaxTree.GetRoot(context.CancellationToken).DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != member.Name || token.Parent is not SimpleNameSyntax name)
+                {
+                    continue;
+                }
+
+                var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
+                if (model.GetOperation(reference, context.CancellationToken) is not { } use
+                    || !SymbolEqualityComparer.Default.Equals(ReferencedMember(use), member)
+                    || FindSink(symbols, use, text) is not { } sink)
+                {
+                    continue;
+                }
+
+                // A const cannot hold a call: the fix replaces each use. Anything else: the literal, once.
+                var found = isConst
+                    ? new Found(text, literalSyntax, use.Syntax, null, isMember: true)
+                    : new Found(text, literalSyntax, literalSyntax, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, isMember: true);
+                Report(context, sink.Secret, found, sink.Type, sink.Member);
+                if (!isConst)
+                {
+                    return;
+                }
+            }
+        }
+
+        private static ISymbol? ReferencedMember(IOperation operation)
+            => operation switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+
+        /// <summary>The credential sink a use flows into directly (as an argument or an assigned value), if any.</summary>
+        private static Sink? FindSink(CredentialSymbols symbols, IOperation use, string text)
+        {
+            var top = use;
+            var parent = use.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                top = parent;
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IArgumentOperation { Parameter: { } parameter, ArgumentKind: ArgumentKind.Explicit } argument when parameter.Type.IsString():
+                    var method = argument.Parent switch
+                    {
+                        IObjectCreationOperation creation => creation.Constructor,
+                        IInvocationOperation invocation => invocation.TargetMethod,
+                        _ => null,
+                    };
+                    var root = RootNamespace(method?.ContainingType);
+                    if (method == null || root == null || !IsCredentialMethod(symbols, method.ContainingType, root))
+                    {
+                        return null;
+                    }
+
+                    var arguments = argument.Parent switch
+                    {
+                        IObjectCreationOperation creation => creation.Arguments,
+                        IInvocationOperation invocation => invocation.Arguments,
+                        _ => ImmutableArray<IArgumentOperation>.Empty,
+                    };
+                    var secret = Classify(symbols, method, parameter, root, argument)
+                        ?? TextSecret(root, root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null, text);
+
+                    return secret == null ? null : new Sink(secret, parameter.Type, MemberName(method));
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment when assignment.Value == top && property.Type.IsString():
+                    var propertySecret = PropertySecret(property);
+                    return propertySecret == null ? null : new Sink(propertySecret, property.Type, property.ContainingType.Name + "." + property.Name);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsCredentialMethod(CredentialSymbols symbols, INamedTypeSymbol type, string root)
+            => (root != "System" || type.InheritsFromOrEquals(symbols.ApiKeyCredential) || type.InheritsFromOrEquals(symbols.AuthenticationHeaderValue) || type.InheritsFromOrEquals(symbols.HttpHeaders))
+               && (root is "Amazon" or "System" || IsLlmNamespace(type.ContainingNamespace, root));
+
+        /// <summary>
+        /// Raw HTTP calls to the model APIs: <c>new AuthenticationHeaderValue("Bearer", "sk-…")</c>, and
+        /// <c>headers.Add("x-api-key" | "api-key", "…")</c>. Which vendor the key is for comes from the header and the key's prefix.
+        /// </summary>
+        private static string? HeaderOf(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var type = method.ContainingType;
+            if (method.MethodKind == MethodKind.Constructor && parameter.Name == "parameter" && type.InheritsFromOrEquals(symbols.AuthenticationHeaderValue))
+            {
+                return "Bearer";
+            }
+
+            if (method.Name is "Add" or "TryAddWithoutValidation" && parameter.Name == "value" && type.InheritsFromOrEquals(symbols.HttpHeaders))
+            {
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter?.Name == "name" && argument.Value.WalkDownConversions().ConstantValue.Value is string name)
+                    {
+                        return name.Trim().ToLowerInvariant() is "x-api-key" or "api-key" ? name.Trim().ToLowerInvariant() : null;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Secrets recognized by their text: an AWS key id anywhere in the AWS SDK, a vendor-prefixed key in an HTTP header.</summary>
+        private static Secret? TextSecret(string root, string? header, string text)
+        {
+            text = text.Trim();
+            if (root == "Amazon")
+            {
+                // A key id passed where no key belongs (an account id, a region, a description).
+                return CredentialLiterals.IsAwsAccessKeyId(text) ? new Secret(AwsAccessKeyIdVariable, "AWS access key id") : null;
+            }
+
+            switch (header)
+            {
+                case "Bearer" or "x-api-key" when text.StartsWith("sk-ant-", StringComparison.Ordinal):
+                    return new Secret(AnthropicVariable, "Anthropic API key");
+                case "Bearer" when text.StartsWith("sk-", StringComparison.Ordinal):
+                    return new Secret(OpenAIVariable, "OpenAI API key");
+                case "api-key":
+                    return new Secret(AzureOpenAIVariable, "Azure OpenAI API key");
+                default:
+                    return null;
+            }
+        }
+
+        private static Secret? Classify(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
+        {
+            var type = method.ContainingType;
+            var name = parameter.Name;
+            if (type.InheritsFromOrEquals(symbols.ApiKeyCredential))
+            {
+                if (method.MethodKind != MethodKind.Constructor && method.Name != "Update")
+                {
+                    return null;
+                }
+
+                return type.InheritsFromOrEquals(symbols.AzureKeyCredential) || (method.MethodKind == MethodKind.Constructor && IsPassedToAzure(argument))
+                    ? new Secret(AzureOpenAIVariable, "Azure API key")
+                    : new Secret(OpenAIVariable, "OpenAI API key");
+            }
+
+            if (root == "Amazon")
+            {
+                if (Is(name, "awsAccessKeyId") || Is(name, "accessKey") || Is(name, "accessKeyId"))
+                {
+                    return new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                }
+
+                if (Is(name, "awsSecretAccessKey") || Is(name, "secretKey") || Is(name, "secretAccessKey"))
+                {
+                    return new Secret(AwsSecretAccessKeyVariable, "AWS secret access key");
+                }
+
+                if (Is(name, "awsSessionToken") || Is(name, "sessionToken")
+                    || (Is(name, "token") && method.MethodKind == MethodKind.Constructor
+                        && (type.InheritsFromOrEquals(symbols.AwsCredentials) || type.InheritsFromOrEquals(symbols.ImmutableCredentials))))
+                {
+                    return new Secret(AwsSessionTokenVariable, "AWS session token");
+                }
+
+                return null;
+            }
+
+            if (IsLlmNamespace(type.ContainingNamespace, root) && (Is(name, "apiKey") || Is(name, "apiKeys")))
+            {
+                return ApiKeySecret(root, type.Name, method.Name);
+            }
+
+            return null;
+        }
+
+        private static Secret ApiKeySecret(string root, string typeName, string memberName)
+        {
+            if (root == "Anthropic" || Contains(typeName, "Anthropic") || Contains(memberName, "Anthropic") || Contains(memberName, "Claude"))
+            {
+                return new Secret(AnthropicVariable, "Anthropic API key");
+            }
+
+            if (root == "Azure" || Contains(typeName, "Azure") || Contains(memberName, "Azure"))
+            {
+                return new Secret(AzureOpenAIVariable, "Azure OpenAI API key");
+            }
+
+            return new Secret(OpenAIVariable, root == "OpenAI" || Contains(typeName, "OpenAI") || Contains(memberName, "OpenAI") ? "OpenAI API key" : "API key");
+        }
+
+        /// <summary><c>new AzureOpenAIClient(endpoint, new ApiKeyCredential("…"))</c>: the key is an Azure key.</summary>
+        private static bool IsPassedToAzure(IArgumentOperation keyArgument)
+        {
+            var current = keyArgument.Parent?.Parent;
+            while (current is IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            if (current is not IArgumentOperation)
+            {
+                return false;
+            }
+
+            var method = current.Parent switch
+            {
+                IObjectCreationOperation creation => creation.Constructor,
+                IInvocationOperation invocation => invocation.TargetMethod,
+                _ => null,
+            };
+            return method != null && (RootNamespace(method.ContainingType) == "Azure" || Contains(method.ContainingType.Name, "Azure") || Contains(method.Name, "Azure"));
+        }
+
+        private static void Report(Context context, Secret secret, Found found, ITypeSymbol sinkType, string member)
+        {
+            if (!CredentialLiterals.LooksLikeSecret(found.Text))
+            {
+                return;
+            }
+
+            var target = found.DeclaredType ?? sinkType;
+            var forgive = NeedsNullForgiving(context, found.Replace, target);
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(VariableProperty, secret.Variable)
+                .Add(NullForgivingProperty, forgive ? "true" : "false");
+            var description = "The " + secret.Description + " passed to '" + member + "'";
+            context.Report(Diagnostic.Create(
+                Descriptors.HardcodedCredential,
+                found.Literal.GetLocation(),
+                ImmutableArray.Create(found.Replace.GetLocation()),
+                properties,
+                description,
+                secret.Variable));
+        }
+
+        private static bool NeedsNullForgiving(Context context, SyntaxNode replace, ITypeSymbol target)
+        {
+            if (target.NullableAnnotation != NullableAnnotation.NotAnnotated)
+            {
+                return false;
+            }
+
+            var model = context.Model;
+            if (model != null && model.SyntaxTree == replace.SyntaxTree)
+            {
+                return model.GetNullableContext(replace.SpanStart).WarningsEnabled();
+            }
+
+            return context.Compilation.Options.NullableContextOptions.WarningsEnabled();
+        }
+
+        /// <summary>
+        /// The string literals a value can be: the value itself, the fallback of <c>??</c> (<c>config["Key"] ?? "sk-…"</c>)
+        /// and both branches of a conditional, each followed by <see cref="Resolve"/>.
+        /// </summary>
+        private static List<Found> ResolveAll(IOperation value, CancellationToken cancellationToken)
+        {
+            var results = new List<Found>();
+            Collect(value, 0, results, cancellationToken);
+            return results;
+        }
+
+        private static void Collect(IOperation? value, int depth, List<Found> results, CancellationToken cancellationToken)
+        {
+            if (value == null || depth > MaxDepth)
+            {
+                return;
+            }
+
+            value = value.WalkDownConversions();
+            switch (value)
+            {
+                case ICoalesceOperation coalesce:
+                    Collect(coalesce.WhenNull, depth + 1, results, cancellationToken);
+                    break;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    Collect(conditional.WhenTrue, depth + 1, results, cancellationToken);
+                    Collect(whenFalse, depth + 1, results, cancellationToken);
+                    break;
+                case ILocalReferenceOperation { Local: { IsConst: false } local }:
+                    var inner = new List<Found>();
+                    Collect(local.GetSingleInitializer(value), depth + 1, inner, cancellationToken);
+                    foreach (var initial in inner)
+                    {
+                        results.Add(ThroughLocal(initial, local, cancellationToken));
+                    }
+
+                    break;
+                default:
+                    if (Resolve(value, depth, cancellationToken) is { } found)
+                    {
+                        results.Add(found);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Follows a value back to the string literal that holds it, and says where a fix can put a call instead.</summary>
+        private static Found? Resolve(IOperation? value, int depth, CancellationToken cancellationToken)
+        {
+            if (value == null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            value = value.WalkDownConversions();
+            switch (value)
+            {
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text }, Syntax: LiteralExpressionSyntax literal }:
+                    return new Found(text, literal, literal, null);
+
+                case IFieldReferenceOperation { Field: { } field }:
+                    if (field.IsConst && field.ConstantValue is string constantText && DeclaredLiteral(field, cancellationToken) is { } constantLiteral)
+                    {
+                        // A const cannot hold a call: the fix replaces this use.
+                        return new Found(constantText, constantLiteral, value.Syntax, null, isMember: true);
+                    }
+
+                    if (field.IsReadOnly && DeclaredLiteral(field, cancellationToken) is { } fieldLiteral && fieldLiteral.Token.Value is string fieldText)
+                    {
+                        return new Found(fieldText, fieldLiteral, fieldLiteral, field.Type, isMember: true);
+                    }
+
+                    return null;
+
+                case IPropertyReferenceOperation { Property: { } property } when property.Parameters.IsEmpty:
+                    return PropertyLiteral(property, cancellationToken) is { } propertyLiteral && propertyLiteral.Token.Value is string propertyText
+                        ? new Found(propertyText, propertyLiteral, propertyLiteral, property.Type, isMember: true)
+                        : null;
+
+                case ILocalReferenceOperation { Local: { } local }:
+                    if (local.IsConst && local.ConstantValue is string localText && DeclaredLiteral(local, cancellationToken) is { } localLiteral)
+                    {
+                        return new Found(localText, localLiteral, value.Syntax, null);
+                    }
+
+                    var inner = Resolve(local.GetSingleInitializer(value), depth + 1, cancellationToken);
+                    return inner == null ? null : ThroughLocal(inner, local, cancellationToken);
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// <c>string key = "…";</c>: the call lands in the initializer, typed by the declaration. A field reached through
+        /// a local is reported from the use: the declaration side only sees direct uses.
+        /// </summary>
+        private static Found ThroughLocal(Found inner, ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            var declaredType = inner.DeclaredType == null && !IsImplicitlyTyped(local, cancellationToken) ? local.Type : inner.DeclaredType;
+            return new Found(inner.Text, inner.Literal, inner.Replace, declaredType, isMember: false);
+        }
+
+        private static LiteralExpressionSyntax? DeclaredLiteral(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal } && literal.Token.Value is string)
+                {
+                    return literal;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>string Key { get; } = "…";</c> or <c>string Key => "…";</c>: a property that only ever returns the literal.</summary>
+        private static LiteralExpressionSyntax? PropertyLiteral(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (property.SetMethod is { IsInitOnly: false })
+            {
+                return null;
+            }
+
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                if (declaration.ExpressionBody?.Expression is LiteralExpressionSyntax bodyLiteral && bodyLiteral.Token.Value is string)
+                {
+                    return bodyLiteral;
+                }
+
+                if (declaration.Initializer?.Value is LiteralExpressionSyntax initializerLiteral && initializerLiteral.Token.Value is string)
+                {
+                    return initializerLiteral;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsImplicitlyTyped(ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken).Parent is VariableDeclarationSyntax { Type: IdentifierNameSyntax { IsVar: true } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string MemberName(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
+
+        private static string? RootNamespace(INamedTypeSymbol? type)
+        {
+            var ns = type?.ContainingNamespace;
+            if (ns == null || ns.IsGlobalNamespace)
+            {
+                return null;
+            }
+
+            while (!ns.ContainingNamespace.IsGlobalNamespace)
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns.Name;
+        }
+
+        /// <summary>
+        /// The LLM SDKs: OpenAI, Azure, Anthropic (official and community), OllamaSharp, and under
+        /// Microsoft only Semantic Kernel, Microsoft.Extensions.AI, Agent Framework and Kernel Memory.
+        /// </summary>
+        private static bool IsLlmNamespace(INamespaceSymbol ns, string root)
+        {
+            if (root is "OpenAI" or "Azure" or "Anthropic" or "OllamaSharp")
+            {
+                return true;
+            }
+
+            if (root != "Microsoft")
+            {
+                return false;
+            }
+
+            var second = ns;
+            while (second.ContainingNamespace is { IsGlobalNamespace: false } parent && parent.Name != "Microsoft")
+            {
+                second = parent;
+            }
+
+            if (second.Name is "SemanticKernel" or "Agents" or "KernelMemory")
+            {
+                return true;
+            }
+
+            // Microsoft.Extensions.AI.*
+            return second.Name == "Extensions" && !SymbolEqualityComparer.Default.Equals(ns, second) && IsUnder(ns, second, "AI");
+        }
+
+        private static bool IsUnder(INamespaceSymbol ns, INamespaceSymbol ancestor, string childName)
+        {
+            for (var current = ns; current != null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+            {
+                if (current.Name == childName && SymbolEqualityComparer.Default.Equals(current.ContainingNamespace, ancestor))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
+
+        private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private sealed class Secret
+        {
+            public Secret(string variable, string description)
+            {
+                Variable = variable;
+                Description = description;
+            }
+
+            public string Variable { get; }
+
+            public string Description { get; }
+        }
+
+        private readonly struct Context
+        {
+            public Context(Action<Diagnostic> report, Compilation compilation, SemanticModel? model, CancellationToken cancellationToken)
+            {
+                Report = report;
+                Compilation = compilation;
+                Model = model;
+                CancellationToken = cancellationToken;
+            }
+
+            public Action<Diagnostic> Report { get; }
+
+            public Compilation Compilation { get; }
+
+            public SemanticModel? Model { get; }
+
+            public CancellationToken CancellationToken { get; }
+        }
+
+        private sealed class Sink
+        {
+            public Sink(Secret secret, ITypeSymbol type, string member)
+            {
+                Secret = secret;
+                Type = type;
+                Member = member;
+            }
+
+            public Secret Secret { get; }
+
+            public ITypeSymbol Type { get; }
+
+            public string Member { get; }
+        }
+
+        private sealed class Found
+        {
+            public Found(string text, LiteralExpressionSyntax literal, SyntaxNode replace, ITypeSymbol? declaredType, bool isMember = false)
+            {
+                Text = text;
+                Literal = literal;
+                Replace = replace;
+                DeclaredType = declaredType;
+                IsMember = isMember;
+            }
+
+            /// <summary>The literal initializes a field or property, not a local.</summary>
+            public bool IsMember { get; }
+
+            public string Text { get; }
+
+            /// <summary>Where the diagnostic goes.</summary>
+            public LiteralExpressionSyntax Literal { get; }
+
+            /// <summary>The expression the fix replaces: the literal, or the use of a constant.</summary>
+            public SyntaxNode Replace { get; }
+
+            /// <summary>The declared type the replacement must convert to, when it is not the sink's parameter or property.</summary>
+            public ITypeSymbol? DeclaredType { get; }
+        }
+
+        private sealed class CredentialSymbols
+        {
+            public CredentialSymbols(Compilation compilation)
+            {
+                ApiKeyCredential = TypeResolver.Get(compilation, "System.ClientModel.ApiKeyCredential");
+                AzureKeyCredential = TypeResolver.Get(compilation, "Azure.AzureKeyCredential");
+                AwsCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.AWSCredentials");
+                ImmutableCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.ImmutableCredentials");
+                AnthropicClient = TypeResolver.Get(compilation, "Anthropic.AnthropicClient") ?? TypeResolver.Get(compilation, "Anthropic.SDK.AnthropicClient");
+                OpenAIClient = TypeResolver.Get(compilation, "OpenAI.OpenAIClient");
+                AuthenticationHeaderValue = TypeResolver.Get(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
+                HttpHeaders = TypeResolver.Get(compilation, "System.Net.Http.Headers.HttpHeaders");
+                SemanticKernel = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.Kernel");
+            }
+
+            public INamedTypeSymbol? ApiKeyCredential { get; }
+
+            public INamedTypeSymbol? AzureKeyCredential { get; }
+
+            public INamedTypeSymbol? AwsCredentials { get; }
+
+            public INamedTypeSymbol? ImmutableCredentials { get; }
+
+            public INamedTypeSymbol? AnthropicClient { get; }
+
+            public INamedTypeSymbol? OpenAIClient { get; }
+
+            public INamedTypeSymbol? SemanticKernel { get; }
+
+            public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+
+            public INamedTypeSymbol? HttpHeaders { get; }
+
+            public bool HasAny => ApiKeyCredential != null || AzureKeyCredential != null || AwsCredentials != null
+                || AnthropicClient != null || OpenAIClient != null || SemanticKernel != null;
+        }
+    }
+}

@@ -1,0 +1,568 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using AiSecure.Analyzers.Flow;
+using AiSecure.Analyzers.Knowledge;
+using AiSecure.Analyzers.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AiSecure.Analyzers.Rules
+{
+    /// <summary>
+    /// AISEC010: an S3 object is written without SSE-KMS and a customer-managed key id — on the request's creation
+    /// (no encryption), on the <c>ServerSideEncryptionMethod</c>/<c>ServerSideEncryptionAlgorithm</c> assignment
+    /// (SSE-S3, or KMS without a key id), or on a convenience call that cannot carry a key.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class S3EncryptionAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: which case it is (<see cref="NoEncryption"/>, <see cref="SseS3"/>, <see cref="KmsWithoutKey"/>, <see cref="Convenience"/>).</summary>
+        internal const string KindProperty = "Kind";
+        internal const string NoEncryption = "NoEncryption";
+        internal const string SseS3 = "SseS3";
+        internal const string KmsWithoutKey = "KmsWithoutKey";
+        internal const string Convenience = "Convenience";
+
+        /// <summary>Diagnostic property: the property that names the algorithm (<c>ServerSideEncryptionMethod</c> or <c>ServerSideEncryptionAlgorithm</c>).</summary>
+        internal const string MethodPropertyProperty = "MethodProperty";
+
+        /// <summary>Diagnostic property: "true" when the fix must write the method value (it is missing or weaker than KMS).</summary>
+        internal const string SetMethodProperty = "SetMethod";
+
+        /// <summary>Diagnostic property: "true" when the fix must write the key id.</summary>
+        internal const string SetKeyProperty = "SetKey";
+
+        /// <summary>Diagnostic property: the request type's metadata name, for the convenience-call rewrite.</summary>
+        internal const string RequestTypeProperty = "RequestType";
+
+        /// <summary>Diagnostic property: the key-id expression from <c>aisecure.kms_key_id</c>, when set.</summary>
+        internal const string KeyExpressionProperty = "KeyExpression";
+
+        /// <summary>
+        /// Additional locations: [0] the request's object creation (whole expression); [1] the method write, when
+        /// there is one ("HasMethodWrite"); [2] the key write, when there is one ("HasKeyWrite").
+        /// </summary>
+        internal const string HasMethodWriteProperty = "HasMethodWrite";
+        internal const string HasKeyWriteProperty = "HasKeyWrite";
+
+        private const string NoEncryptionText = "writes the S3 object without server-side encryption; use SSE-KMS (ServerSideEncryptionMethod.AWSKMS) with a customer-managed key id";
+        private const string SseS3Text = "encrypts with SSE-S3 (AES256), whose keys you cannot restrict, audit or revoke; use SSE-KMS with a customer-managed key id";
+        private const string KmsWithoutKeyText = "uses SSE-KMS with the AWS-managed key (no key id); set ServerSideEncryptionKeyManagementServiceKeyId to a customer-managed key";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.S3ObjectWithoutKmsKey);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var symbols = S3Symbols.Create(context.Compilation);
+            if (symbols == null)
+            {
+                return;
+            }
+
+            // Candidates are collected per operation block and judged at its end: a diagnostic may sit on a later
+            // statement of the method (the method assignment), and the IDE treats diagnostics outside the analyzed
+            // operation as non-local. Blocks without a candidate cost one type check per creation or call.
+            context.RegisterOperationBlockStartAction(blockContext =>
+            {
+                var candidates = new List<IOperation>();
+                blockContext.RegisterOperationAction(
+                    c =>
+                    {
+                        var isCandidate = c.Operation is IObjectCreationOperation creation
+                            ? symbols.Find(creation.Type) != null
+                            : symbols.FindConvenience(((IInvocationOperation)c.Operation).TargetMethod) != null;
+                        if (isCandidate)
+                        {
+                            lock (candidates)
+                            {
+                                candidates.Add(c.Operation);
+                            }
+                        }
+                    },
+                    OperationKind.ObjectCreation,
+                    OperationKind.Invocation);
+                blockContext.RegisterOperationBlockEndAction(c =>
+                {
+                    lock (candidates)
+                    {
+                        foreach (var operation in candidates)
+                        {
+                            try
+                            {
+                                if (operation is IObjectCreationOperation creation)
+                                {
+                                    AnalyzeCreation(c, creation, symbols);
+                                }
+                                else
+                                {
+                                    AnalyzeInvocation(c, (IInvocationOperation)operation, symbols);
+                                }
+                            }
+                            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+                            {
+                                // An unexpected shape ends the analysis of this operation, never the compiler.
+                            }
+                        }
+                    }
+                });
+            });
+        }
+
+        private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, S3Symbols symbols)
+        {
+            var spec = symbols.Find(creation.Type);
+            if (spec == null)
+            {
+                return;
+            }
+
+            var options = AiSecureOptions.Get(context.Options, creation.Syntax.SyntaxTree);
+            if (options.S3BucketDefaultEncryption && !spec.IsBucketDefault)
+            {
+                return;
+            }
+
+            var state = RequestState.Analyze(creation, symbols.Calls, context.CancellationToken);
+            if (state == null || state.Root.IsOpaque)
+            {
+                return;
+            }
+
+            if (!spec.IsBucketDefault && state.Fate != RequestFate.Sent)
+            {
+                return;
+            }
+
+            if (state.Send != null && IsClientSideEncryption(state.Send))
+            {
+                return;
+            }
+
+            var root = state.Root;
+            if (!spec.IsBucketDefault && IsCustomerKey(root.Get(EncryptionAtRestCatalog.S3CustomerMethodProperty), symbols))
+            {
+                // SSE-C: the caller holds the key; not what this rule is about.
+                return;
+            }
+
+            var methodWrite = root.Get(spec.MethodProperty);
+            var keyWrite = root.Get(spec.KeyProperty);
+            var method = Classify(methodWrite, symbols);
+            var keyStatus = root.GetStatus(spec.KeyProperty);
+
+            if (spec.MetadataName == EncryptionAtRestCatalog.TransferUtilityUploadDirectoryRequest
+                && !ApplyPerFileHandlers(root, symbols, ref methodWrite, ref method, ref keyWrite, ref keyStatus))
+            {
+                return;
+            }
+
+            var keyMissing = keyStatus is PathStatus.Unset or PathStatus.NullOrEmpty || RequestState.IsAwsManagedKeyAlias(keyWrite);
+            string kind;
+            Location location;
+            switch (method)
+            {
+                case Algorithm.None when spec.IsBucketDefault && state.Fate == RequestFate.Escapes && !IsBuiltInPlace(creation):
+                    // A bucket default returned or handed on without an algorithm may be completed elsewhere.
+                    return;
+                case Algorithm.None:
+                    kind = NoEncryption;
+                    location = CreationLocation(creation);
+                    break;
+                case Algorithm.SseS3:
+                    kind = SseS3;
+                    location = methodWrite!.Origin.Syntax.GetLocation();
+                    break;
+                case Algorithm.Kms when keyMissing:
+                    kind = KmsWithoutKey;
+                    location = methodWrite!.Origin.Syntax.GetLocation();
+                    break;
+                default:
+                    return;
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(KindProperty, kind);
+            properties.Add(MethodPropertyProperty, spec.MethodProperty);
+            properties.Add(SetMethodProperty, method == Algorithm.Kms ? "false" : "true");
+            properties.Add(SetKeyProperty, keyMissing ? "true" : "false");
+            if (options.KmsKeyId != null)
+            {
+                properties.Add(KeyExpressionProperty, options.KmsKeyId);
+            }
+
+            var additional = new List<Location> { creation.Syntax.GetLocation() };
+            if (methodWrite?.Value != null && IsInSameTree(methodWrite, creation))
+            {
+                properties.Add(HasMethodWriteProperty, "true");
+                additional.Add(methodWrite.Origin.Syntax.GetLocation());
+            }
+            else
+            {
+                additional.Add(creation.Syntax.GetLocation());
+            }
+
+            if (keyWrite?.Value != null && keyMissing && IsInSameTree(keyWrite, creation))
+            {
+                properties.Add(HasKeyWriteProperty, "true");
+                additional.Add(keyWrite.Origin.Syntax.GetLocation());
+            }
+
+            var typeName = creation.Type?.Name ?? spec.MetadataName;
+            var text = kind == NoEncryption && spec.IsBucketDefault
+                ? "sets no server-side encryption algorithm for the bucket default; use ServerSideEncryptionMethod.AWSKMS with a customer-managed key id"
+                : kind == NoEncryption ? NoEncryptionText : kind == SseS3 ? SseS3Text
+                : RequestState.IsAwsManagedKeyAlias(keyWrite) ? "uses SSE-KMS with the AWS-managed key alias; set ServerSideEncryptionKeyManagementServiceKeyId to a customer-managed key"
+                : KmsWithoutKeyText;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), typeName, text));
+        }
+
+        private static void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation, S3Symbols symbols)
+        {
+            var method = invocation.TargetMethod;
+            var convenience = symbols.FindConvenience(method);
+            if (convenience == null)
+            {
+                return;
+            }
+
+            var options = AiSecureOptions.Get(context.Options, invocation.Syntax.SyntaxTree);
+            if (options.S3BucketDefaultEncryption)
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(KindProperty, Convenience);
+            properties.Add(RequestTypeProperty, convenience.RequestMetadataName);
+            if (options.KmsKeyId != null)
+            {
+                properties.Add(KeyExpressionProperty, options.KmsKeyId);
+            }
+
+            var requestName = convenience.RequestMetadataName.Substring(convenience.RequestMetadataName.LastIndexOf('.') + 1);
+            var shown = method.ContainingType.Name + "." + method.Name;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.S3ObjectWithoutKmsKey,
+                invocation.Syntax.GetLocation(),
+                properties.ToImmutable(),
+                shown,
+                $"cannot carry a KMS key; call the overload that takes a {requestName} with SSE-KMS and a customer-managed key id"));
+        }
+
+        private enum Algorithm
+        {
+            None,
+            SseS3,
+            Kms,
+            Unknown,
+        }
+
+        private static Algorithm Classify(TrackedValue? write, S3Symbols symbols)
+        {
+            if (write == null || write.IsNullOrEmpty)
+            {
+                return Algorithm.None;
+            }
+
+            var value = write.Value;
+            if (value == null)
+            {
+                return Algorithm.Unknown;
+            }
+
+            if (value is IFieldReferenceOperation { Field: { IsStatic: true } field } && SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.SseMethod))
+            {
+                switch (field.Name)
+                {
+                    case "None":
+                        return Algorithm.None;
+                    case "AES256":
+                        return Algorithm.SseS3;
+                    case "AWSKMS":
+                    case "AWSKMSDSSE":
+                        return Algorithm.Kms;
+                    default:
+                        return Algorithm.Unknown;
+                }
+            }
+
+            if (value.ConstantValue.HasValue && value.ConstantValue.Value is string text)
+            {
+                switch (text)
+                {
+                    case "":
+                        return Algorithm.None;
+                    case "AES256":
+                        return Algorithm.SseS3;
+                    case "aws:kms":
+                    case "aws:kms:dsse":
+                        return Algorithm.Kms;
+                }
+            }
+
+            return Algorithm.Unknown;
+        }
+
+        private static bool IsCustomerKey(TrackedValue? write, S3Symbols symbols)
+        {
+            if (write == null || write.IsNullOrEmpty || write.Value == null)
+            {
+                return false;
+            }
+
+            return write.Value is not IFieldReferenceOperation { Field.Name: "None" };
+        }
+
+        /// <summary>
+        /// An <c>UploadDirectoryFileRequestEvent</c> handler can set encryption on each file's request. A lambda whose
+        /// only uses of the per-file request are property writes is followed: its SSE writes win over the directory
+        /// request's. Any other handler (a method group, a lambda that hands the request on) means unknown: false.
+        /// </summary>
+        private static bool ApplyPerFileHandlers(ObjectState root, S3Symbols symbols, ref TrackedValue? methodWrite, ref Algorithm method, ref TrackedValue? keyWrite, ref PathStatus keyStatus)
+        {
+            foreach (var (@event, handler, _) in root.Handlers)
+            {
+                if (@event.Name != EncryptionAtRestCatalog.UploadDirectoryFileRequestEvent)
+                {
+                    continue;
+                }
+
+                if (handler is not IAnonymousFunctionOperation lambda)
+                {
+                    return false;
+                }
+
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is not IPropertyReferenceOperation { Property.Name: "UploadRequest" } uploadRequest)
+                    {
+                        continue;
+                    }
+
+                    if (uploadRequest.Parent is not IPropertyReferenceOperation member || member.Instance != uploadRequest)
+                    {
+                        return false;
+                    }
+
+                    if (member.Parent is not ISimpleAssignmentOperation assignment || assignment.Target != member)
+                    {
+                        continue;
+                    }
+
+                    var write = new TrackedValue(member.Property, assignment, assignment.Value.WalkDownConversions(), null, RequestState.IsNullOrEmpty(assignment.Value));
+                    if (member.Property.Name == EncryptionAtRestCatalog.S3MethodProperty)
+                    {
+                        methodWrite = write;
+                        method = Classify(write, symbols);
+                    }
+                    else if (member.Property.Name == EncryptionAtRestCatalog.S3KeyIdProperty)
+                    {
+                        keyWrite = write;
+                        keyStatus = write.IsNullOrEmpty ? PathStatus.NullOrEmpty : PathStatus.Set;
+                    }
+                    else if (member.Property.Name == EncryptionAtRestCatalog.S3CustomerMethodProperty && IsCustomerKey(write, symbols))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True when the creation is the value of a property in another object's initializer (built where it is used).</summary>
+        private static bool IsBuiltInPlace(IOperation creation)
+        {
+            var parent = creation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } };
+        }
+
+        /// <summary>
+        /// Sent through the S3 encryption client (Amazon.Extensions.S3.Encryption: <c>AmazonS3EncryptionClientV2</c>),
+        /// which encrypts on the client with a KMS-wrapped data key before the write.
+        /// </summary>
+        private static bool IsClientSideEncryption(IInvocationOperation send)
+        {
+            for (var type = send.Instance?.WalkDownConversions().Type as INamedTypeSymbol; type != null; type = type.BaseType)
+            {
+                if (type.Name.StartsWith("AmazonS3EncryptionClient", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsInSameTree(TrackedValue write, IOperation creation)
+            => write.Origin.Syntax.SyntaxTree == creation.Syntax.SyntaxTree;
+
+        /// <summary><c>new T(…)</c> without its initializer: the diagnostic starts there and does not underline the whole initializer.</summary>
+        internal static Location CreationLocation(IOperation creation)
+        {
+            var syntax = creation.Syntax;
+            var end = syntax switch
+            {
+                ObjectCreationExpressionSyntax objectCreation => (objectCreation.ArgumentList?.Span.End ?? objectCreation.Type.Span.End),
+                ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.ArgumentList.Span.End,
+                _ => syntax.Span.End,
+            };
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end));
+        }
+
+        private sealed class S3Symbols
+        {
+            private readonly ImmutableArray<(INamedTypeSymbol Type, S3EncryptionSpec Spec)> _requests;
+            private readonly ImmutableDictionary<string, S3ConvenienceMethod> _convenience;
+            private readonly ImmutableHashSet<INamedTypeSymbol> _requestTypes;
+            private readonly ImmutableHashSet<string> _convenienceNames = EncryptionAtRestCatalog.S3ConvenienceMethods.Select(m => m.Name).ToImmutableHashSet(System.StringComparer.Ordinal);
+
+            private S3Symbols(Compilation compilation, AwsSdkCalls calls, ImmutableArray<(INamedTypeSymbol, S3EncryptionSpec)> requests)
+            {
+                Calls = calls;
+                _requests = requests;
+                _requestTypes = requests.Select(r => r.Item1).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                SseMethod = TypeResolver.Get(compilation, EncryptionAtRestCatalog.ServerSideEncryptionMethodType);
+                S3Interface = TypeResolver.Get(compilation, "Amazon.S3.IAmazonS3");
+                S3Client = TypeResolver.Get(compilation, "Amazon.S3.AmazonS3Client");
+                TransferUtility = TypeResolver.Get(compilation, "Amazon.S3.Transfer.TransferUtility");
+                TransferUtilityInterface = TypeResolver.Get(compilation, "Amazon.S3.Transfer.ITransferUtility");
+                var convenience = ImmutableDictionary.CreateBuilder<string, S3ConvenienceMethod>();
+                foreach (var method in EncryptionAtRestCatalog.S3ConvenienceMethods)
+                {
+                    convenience[method.ContainingTypes + ":" + method.Name] = method;
+                }
+
+                _convenience = convenience.ToImmutable();
+            }
+
+            public AwsSdkCalls Calls { get; }
+
+            public INamedTypeSymbol? SseMethod { get; }
+
+            public INamedTypeSymbol? S3Interface { get; }
+
+            public INamedTypeSymbol? S3Client { get; }
+
+            public INamedTypeSymbol? TransferUtility { get; }
+
+            public INamedTypeSymbol? TransferUtilityInterface { get; }
+
+            public static S3Symbols? Create(Compilation compilation)
+            {
+                var calls = AwsSdkCalls.Create(compilation);
+                if (calls == null)
+                {
+                    return null;
+                }
+
+                var requests = ImmutableArray.CreateBuilder<(INamedTypeSymbol, S3EncryptionSpec)>();
+                foreach (var spec in EncryptionAtRestCatalog.S3Requests)
+                {
+                    var type = TypeResolver.Get(compilation, spec.MetadataName);
+                    if (type != null)
+                    {
+                        requests.Add((type, spec));
+                    }
+                }
+
+                return requests.Count == 0 ? null : new S3Symbols(compilation, calls, requests.ToImmutable());
+            }
+
+            public S3EncryptionSpec? Find(ITypeSymbol? type)
+            {
+                if (type == null)
+                {
+                    return null;
+                }
+
+                foreach (var (requestType, spec) in _requests)
+                {
+                    if (type.InheritsFromOrEquals(requestType))
+                    {
+                        return spec;
+                    }
+                }
+
+                return null;
+            }
+
+            public S3ConvenienceMethod? FindConvenience(IMethodSymbol method)
+            {
+                if (!_convenienceNames.Contains(method.Name))
+                {
+                    return null;
+                }
+
+                var type = method.ContainingType;
+                string group;
+                if (type.InheritsFromOrEquals(TransferUtility) || IsOrImplements(type, TransferUtilityInterface))
+                {
+                    group = "Transfer";
+                }
+                else if (type.InheritsFromOrEquals(S3Client) || IsOrImplements(type, S3Interface))
+                {
+                    group = "S3";
+                }
+                else
+                {
+                    return null;
+                }
+
+                if (!_convenience.TryGetValue(group + ":" + method.Name, out var convenience))
+                {
+                    return null;
+                }
+
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.Type is INamedTypeSymbol named && (_requestTypes.Contains(named) || named.TypeKind == TypeKind.Class && named.Name.EndsWith("Request", System.StringComparison.Ordinal)))
+                    {
+                        return null;
+                    }
+                }
+
+                return convenience;
+            }
+
+            private static bool IsOrImplements(INamedTypeSymbol type, INamedTypeSymbol? @interface)
+            {
+                if (@interface == null)
+                {
+                    return false;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, @interface))
+                {
+                    return true;
+                }
+
+                foreach (var candidate in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(candidate, @interface))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}
