@@ -144,6 +144,10 @@ namespace AiSecure.Analyzers.Rules
                 {
                     ReportDeferred(context);
                 }
+                catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+                {
+                    // A method's own analysis was cancelled (the IDE moved on): its flows are not known.
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // An unexpected shape ends the cross-method analysis, never the compiler.

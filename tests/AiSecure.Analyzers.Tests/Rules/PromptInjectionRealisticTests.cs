@@ -216,5 +216,77 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task FunctionTriggerAndCleanPersonalization()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
+                using System.Security.Claims;
+                using System.Threading.Tasks;
+                using Anthropic;
+                using Anthropic.Models.Messages;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.Options;
+
+                namespace Contoso.Functions;
+
+                public sealed class ClaudeOptions
+                {
+                    public string Model { get; set; } = "claude-sonnet-4-5";
+                    public string Persona { get; set; } = "a contracts reviewer";
+                }
+
+                public sealed class Contract
+                {
+                    public string Title { get; set; } = string.Empty;
+                    public string Jurisdiction { get; set; } = string.Empty;
+                }
+
+                public sealed class ContractReview
+                {
+                    private readonly AnthropicClient _client;
+                    private readonly ClaudeOptions _options;
+
+                    public ContractReview(AnthropicClient client, IOptions<ClaudeOptions> options)
+                    {
+                        _client = client;
+                        _options = options.Value;
+                    }
+
+                    // Azure Functions style: the trigger hands over the raw request.
+                    public async Task<IActionResult> Run(HttpRequest req)
+                    {
+                        using var reader = new StreamReader(req.Body);
+                        var clause = await reader.ReadToEndAsync();
+                        var focus = req.Query["focus"].ToString();
+                        var parameters = new MessageCreateParams
+                        {
+                            Model = _options.Model,
+                            MaxTokens = 800,
+                            System = {|AISEC002:$"You are {_options.Persona}. Focus on {focus}."|},
+                            Messages = [new UserMessageParam { Content = clause }],
+                        };
+                        var message = await _client.Messages.Create(parameters);
+                        return new OkObjectResult(message.ToString());
+                    }
+
+                    public async Task<string> ReviewStored(Contract contract, ClaimsPrincipal user, IEnumerable<string> clauses)
+                    {
+                        var reviewer = user.Identity?.Name ?? "colleague";
+                        var parameters = new MessageCreateParams
+                        {
+                            Model = _options.Model,
+                            MaxTokens = 800,
+                            System = $"You are {_options.Persona} reviewing '{contract.Title}' under {contract.Jurisdiction} law for {reviewer}.",
+                            Messages = clauses.Select(c => (MessageParam)new UserMessageParam { Content = "Clause: " + c }).ToList(),
+                        };
+                        var message = await _client.Messages.Create(parameters);
+                        return message.ToString();
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
