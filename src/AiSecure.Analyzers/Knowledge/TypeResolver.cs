@@ -1,18 +1,137 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace AiSecure.Analyzers.Knowledge
 {
     /// <summary>
-    /// The only place that looks types up by metadata name. Called from compilation-start actions,
-    /// once per type and compilation; the rules keep the symbols they get.
+    /// The only place that looks types up by metadata name. Called from compilation-start actions; the rules
+    /// keep the symbols they get.
     /// </summary>
+    /// <remarks>
+    /// <see cref="Compilation.GetTypeByMetadataName(string)"/> searches every referenced assembly, and the rules
+    /// ask for a few hundred SDK types, most of them absent from any given project: measured, that was most of the
+    /// package's cost on a build. So the answers are shared by every analyzer of the package for one compilation
+    /// (a weak table keyed by the compilation, as Roslyn's own WellKnownTypeProvider does), and a type of a known
+    /// SDK namespace is looked for only in the assemblies that SDK ships and in the compilation's own source.
+    /// </remarks>
     internal static class TypeResolver
     {
-        public static INamedTypeSymbol? Get(Compilation compilation, string metadataName)
+        /// <summary>Namespace prefix (with its dot) → the assemblies that declare it. Longest prefix wins.</summary>
+        /// <summary>
+        /// Namespace prefix (with its dot) → the package family's assembly-name prefix and the assemblies that
+        /// usually declare it. Longest prefix wins. A family with no referenced assembly has none of its types.
+        /// </summary>
+        private static readonly (string Prefix, string Family, string[] Assemblies)[] SdkAssemblies =
         {
+            ("Amazon.Runtime.", "AWSSDK.Core", new[] { "AWSSDK.Core" }),
+            ("Amazon.S3.", "AWSSDK.S3", new[] { "AWSSDK.S3" }),
+            ("Amazon.SageMaker.", "AWSSDK.SageMaker", new[] { "AWSSDK.SageMaker" }),
+            ("Amazon.BedrockRuntime.", "AWSSDK.BedrockRuntime", new[] { "AWSSDK.BedrockRuntime" }),
+            ("OpenAI.", "OpenAI", new[] { "OpenAI" }),
+            ("Azure.AI.OpenAI.", "Azure.AI.OpenAI", new[] { "Azure.AI.OpenAI" }),
+            ("Azure.AI.Inference.", "Azure.AI.Inference", new[] { "Azure.AI.Inference" }),
+            ("Anthropic.SDK.", "Anthropic.SDK", new[] { "Anthropic.SDK" }),
+            ("Anthropic.", "Anthropic", new[] { "Anthropic" }),
+            ("OllamaSharp.", "OllamaSharp", new[] { "OllamaSharp" }),
+            ("Microsoft.Extensions.AI.", "Microsoft.Extensions.AI", new[] { "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI" }),
+            ("Microsoft.SemanticKernel.", "Microsoft.SemanticKernel", new[] { "Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel.Core", "Microsoft.SemanticKernel" }),
+            ("Microsoft.Agents.AI.", "Microsoft.Agents.AI", new[] { "Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI" }),
+            ("Microsoft.KernelMemory.", "Microsoft.KernelMemory", new[] { "Microsoft.KernelMemory.Abstractions", "Microsoft.KernelMemory.Core" }),
+            ("Dapper.", "Dapper", new[] { "Dapper" }),
+            ("Microsoft.EntityFrameworkCore.", "Microsoft.EntityFrameworkCore", new[] { "Microsoft.EntityFrameworkCore.Relational", "Microsoft.EntityFrameworkCore" }),
+            ("Npgsql.", "Npgsql", new[] { "Npgsql" }),
+        };
+
+        private static readonly ConditionalWeakTable<Compilation, Resolver> Resolvers = new();
+
+        public static INamedTypeSymbol? Get(Compilation compilation, string metadataName)
+            => Resolvers.GetValue(compilation, static c => new Resolver(c)).Get(metadataName);
+
+        private sealed class Resolver
+        {
+            private readonly Compilation _compilation;
+            private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
+            private readonly Lazy<Dictionary<string, IAssemblySymbol>> _assemblies;
+
+            public Resolver(Compilation compilation)
+            {
+                _compilation = compilation;
+                _assemblies = new Lazy<Dictionary<string, IAssemblySymbol>>(ReferencedAssemblies);
+            }
+
+            public INamedTypeSymbol? Get(string metadataName) => _types.GetOrAdd(metadataName, Resolve);
+
+            private INamedTypeSymbol? Resolve(string metadataName)
+            {
+                var sdk = SdkOf(metadataName);
+                if (sdk == null)
+                {
+                    return FullLookup(metadataName);
+                }
+
+                // Source first: a project may compile SDK stand-ins of its own.
+                var found = _compilation.Assembly.GetTypeByMetadataName(metadataName);
+                if (found != null)
+                {
+                    return found;
+                }
+
+                foreach (var name in sdk.Value.Assemblies)
+                {
+                    if (_assemblies.Value.TryGetValue(name, out var assembly) && assembly.GetTypeByMetadataName(metadataName) is { } type)
+                    {
+                        return type;
+                    }
+                }
+
+                // A package of the family that is not in the table (a connector, a new split): search everything.
+                foreach (var name in _assemblies.Value.Keys)
+                {
+                    if (name.StartsWith(sdk.Value.Family, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return FullLookup(metadataName);
+                    }
+                }
+
+                return null;
+            }
+
+            private INamedTypeSymbol? FullLookup(string metadataName)
+            {
 #pragma warning disable RS0030 // The single sanctioned lookup.
-            return compilation.GetTypeByMetadataName(metadataName);
+                return _compilation.GetTypeByMetadataName(metadataName);
 #pragma warning restore RS0030
+            }
+
+            private static (string Family, string[] Assemblies)? SdkOf(string metadataName)
+            {
+                (string, string[])? best = null;
+                var bestLength = 0;
+                foreach (var (prefix, family, assemblies) in SdkAssemblies)
+                {
+                    if (prefix.Length > bestLength && metadataName.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        best = (family, assemblies);
+                        bestLength = prefix.Length;
+                    }
+                }
+
+                return best;
+            }
+
+            private Dictionary<string, IAssemblySymbol> ReferencedAssemblies()
+            {
+                var result = new Dictionary<string, IAssemblySymbol>(StringComparer.OrdinalIgnoreCase);
+                foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+                {
+                    result[assembly.Identity.Name] = assembly;
+                }
+
+                return result;
+            }
         }
     }
 }

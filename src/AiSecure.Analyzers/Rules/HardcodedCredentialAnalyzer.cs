@@ -183,7 +183,51 @@ namespace AiSecure.Analyzers.Rules
         /// (the IDE shows it while that file is open). Declarations in other files are reported from the use.
         /// </summary>
         private static bool IsReportedAtDeclaration(Found found, IOperation use)
-            => found.IsMember && found.Literal.SyntaxTree == use.Syntax.SyntaxTree;
+            => found.IsMember && found.Literal.SyntaxTree == use.Syntax.SyntaxTree
+               && DeclaredName(found.Literal) is { } name && DeclarationLooksForUses(name, found.Text);
+
+        /// <summary>
+        /// Whether the declaration side looks for the uses of a field or property literal. Finding uses binds
+        /// them, which is the costly part of this rule, so it is done only for members whose name or value looks
+        /// like a credential; any other literal is reported from its use instead (same diagnostic, same fix).
+        /// </summary>
+        private static bool DeclarationLooksForUses(string memberName, string text)
+        {
+            foreach (var word in CredentialNameParts)
+            {
+                if (memberName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            text = text.Trim();
+            if (CredentialLiterals.IsAwsAccessKeyId(text) || text.StartsWith("sk-", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var letters = false;
+            var digits = false;
+            foreach (var c in text)
+            {
+                letters |= char.IsLetter(c);
+                digits |= char.IsDigit(c);
+            }
+
+            return text.Length >= 16 && letters && digits;
+        }
+
+        private static readonly string[] CredentialNameParts = { "key", "secret", "token", "password", "pwd", "credential", "auth" };
+
+        private static string? DeclaredName(LiteralExpressionSyntax literal)
+            => literal.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,
+                EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
+                ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
+                _ => null,
+            };
 
         /// <summary>
         /// A string literal that initializes a <c>const</c> or readonly field or a get-only property: reported when a use
@@ -214,6 +258,11 @@ namespace AiSecure.Analyzers.Rules
             }
 
             if (member is IPropertySymbol property && PropertyLiteral(property, context.CancellationToken) != literalSyntax)
+            {
+                return;
+            }
+
+            if (!DeclarationLooksForUses(member.Name, text))
             {
                 return;
             }
