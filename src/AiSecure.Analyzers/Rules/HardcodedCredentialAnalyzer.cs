@@ -173,6 +173,20 @@ namespace AiSecure.Analyzers.Rules
                 return ApiKeySecret(root, property.ContainingType.Name, property.Name);
             }
 
+            if (root == "Amazon" && property.ContainingType.Name == "CredentialProfileOptions")
+            {
+                // new CredentialProfileOptions { AccessKey = "AKIA…", SecretKey = "…" }, registered as a shared profile.
+                switch (property.Name)
+                {
+                    case "AccessKey":
+                        return new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                    case "SecretKey":
+                        return new Secret(AwsSecretAccessKeyVariable, "AWS secret access key");
+                    case "Token":
+                        return new Secret(AwsSessionTokenVariable, "AWS session token");
+                }
+            }
+
             return null;
         }
 

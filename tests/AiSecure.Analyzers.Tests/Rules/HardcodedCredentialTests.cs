@@ -649,5 +649,61 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => services.AddOpenAIChatCompletion("gpt-4o", key);
                 }
                 """, Sdks);
+        [Fact]
+        public Task AwsCredentialProfileOptions()
+            => Verify.AnalyzeAsync("""
+                using Amazon.Runtime.CredentialManagement;
+
+                class ProfileSetup
+                {
+                    public void Register(string region)
+                    {
+                        var options = new CredentialProfileOptions
+                        {
+                            AccessKey = [|"AKIAZ7Q3XJ4LMN2PQR5T"|],
+                            SecretKey = [|"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"|],
+                            Token = [|"FwoGZXIvYXdzEBYaDHqa0AH2ZqZ5Fq8lBiKCAYqN3mJ8wQ"|],
+                        };
+                        options.SecretKey = [|"hT5rE8wQ2zX9cV4bN7mL1kJ6gF3dS0aP8oI5uY2t"|];
+                        new NetSDKCredentialsFile().RegisterProfile(new CredentialProfile("ml-dev", options));
+
+                        // Not secrets: profile names, regions, placeholders, values from elsewhere.
+                        var other = new CredentialProfileOptions
+                        {
+                            AccessKey = System.Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"),
+                            SecretKey = "your-secret-key",
+                            SourceProfile = "ml-default-profile",
+                            RoleArn = "arn:aws:iam::123456789012:role/ml-training",
+                        };
+                    }
+                }
+                """, Sdks);
+
+        [Fact]
+        public Task FixAwsCredentialProfileOptions()
+            => Verify.FixAsync("""
+                using Amazon.Runtime.CredentialManagement;
+
+                class ProfileSetup
+                {
+                    public CredentialProfileOptions Create() => new CredentialProfileOptions
+                    {
+                        AccessKey = [|"AKIAZ7Q3XJ4LMN2PQR5T"|],
+                        SecretKey = [|"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"|],
+                    };
+                }
+                """, """
+                using System;
+                using Amazon.Runtime.CredentialManagement;
+
+                class ProfileSetup
+                {
+                    public CredentialProfileOptions Create() => new CredentialProfileOptions
+                    {
+                        AccessKey = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"),
+                        SecretKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"),
+                    };
+                }
+                """, Sdks);
     }
 }
