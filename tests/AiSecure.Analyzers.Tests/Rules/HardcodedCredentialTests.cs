@@ -705,5 +705,39 @@ namespace AiSecure.Analyzers.Tests.Rules
                     };
                 }
                 """, Sdks);
+        [Fact]
+        public Task ConstantConcatenation_ReportedOnTheWholeExpression()
+            => Verify.FixAsync("""
+                using OpenAI;
+
+                class Clients
+                {
+                    public OpenAIClient Split() => new OpenAIClient([|"sk-proj-" + "Ty6Ui8Op0As2Df4Gh6Jk8Lz0Xc2Vb4Nm6Qw8Er0Ty2Ui4Op6"|]);
+
+                    public OpenAIClient ThroughLocal()
+                    {
+                        var key = [|"sk-proj-Rt5Yu7Io9Pa1Sd3Fg5" + "Hj7Kl9Zx1Cv3Bn5Mq7We9Rt1Yu3Io5"|];
+                        return new OpenAIClient(key);
+                    }
+
+                    public OpenAIClient Prefixed(string suffix) => new OpenAIClient("sk-proj-" + suffix);
+                }
+                """, """
+                using System;
+                using OpenAI;
+
+                class Clients
+                {
+                    public OpenAIClient Split() => new OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+
+                    public OpenAIClient ThroughLocal()
+                    {
+                        var key = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+                        return new OpenAIClient(key);
+                    }
+
+                    public OpenAIClient Prefixed(string suffix) => new OpenAIClient("sk-proj-" + suffix);
+                }
+                """, Sdks);
     }
 }
