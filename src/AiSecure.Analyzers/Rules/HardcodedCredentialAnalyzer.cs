@@ -215,13 +215,14 @@ namespace AiSecure.Analyzers.Rules
 
             ISymbol? member = literalSyntax.Parent switch
             {
+                EqualsValueClauseSyntax { Parent: ParameterSyntax parameter } => model.GetDeclaredSymbol(parameter, context.CancellationToken),
                 EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } declarator } => model.GetDeclaredSymbol(declarator, context.CancellationToken),
                 EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax initialized } => model.GetDeclaredSymbol(initialized, context.CancellationToken),
                 ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax bodied } => model.GetDeclaredSymbol(bodied, context.CancellationToken),
                 _ => null,
             };
             var isConst = member is IFieldSymbol { IsConst: true };
-            if (member is not (IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true } or IPropertySymbol))
+            if (member is not (IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true } or IPropertySymbol or IParameterSymbol))
             {
                 return;
             }
@@ -246,10 +247,13 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                // A const cannot hold a call: the fix replaces each use. Anything else: the literal, once.
+                // A const cannot hold a call: the fix replaces each use. A parameter default must stay a constant: no fix.
+                // Anything else: the literal, once.
                 var found = isConst
                     ? new Found(text, literalSyntax, use.Syntax, null, isMember: true)
-                    : new Found(text, literalSyntax, literalSyntax, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, isMember: true);
+                    : member is IParameterSymbol
+                        ? new Found(text, literalSyntax, null, null, isMember: true)
+                        : new Found(text, literalSyntax, literalSyntax, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, isMember: true);
                 Report(context, sink.Secret, found, sink.Type, sink.Member);
                 if (!isConst)
                 {
@@ -263,6 +267,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 IFieldReferenceOperation field => field.Field,
                 IPropertyReferenceOperation property => property.Property,
+                IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
 
@@ -455,7 +460,7 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var target = found.DeclaredType ?? sinkType;
-            var forgive = NeedsNullForgiving(context, found.Replace, target);
+            var forgive = found.Replace != null && NeedsNullForgiving(context, found.Replace, target);
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(VariableProperty, secret.Variable)
                 .Add(NullForgivingProperty, forgive ? "true" : "false");
@@ -463,7 +468,7 @@ namespace AiSecure.Analyzers.Rules
             context.Report(Diagnostic.Create(
                 Descriptors.HardcodedCredential,
                 found.Literal.GetLocation(),
-                ImmutableArray.Create(found.Replace.GetLocation()),
+                found.Replace == null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(found.Replace.GetLocation()),
                 properties,
                 description,
                 secret.Variable));
@@ -569,6 +574,20 @@ namespace AiSecure.Analyzers.Rules
                     return PropertyLiteral(property, cancellationToken) is { } propertyLiteral && propertyLiteral.Token.Value is string propertyText
                         ? new Found(propertyText, propertyLiteral, propertyLiteral, property.Type, isMember: true)
                         : null;
+
+                case IParameterReferenceOperation { Parameter: { HasExplicitDefaultValue: true, ExplicitDefaultValue: string defaultText } parameter }:
+                    // string apiKey = "sk-…": the default is a hard-coded key. A default value must stay a constant, so
+                    // there is no automatic fix (null: no replacement).
+                    // Reported from the declaration (AnalyzeDeclaredLiteral), where the diagnostic is local to the literal.
+                    foreach (var reference in parameter.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax(cancellationToken) is ParameterSyntax { Default.Value: LiteralExpressionSyntax defaultLiteral })
+                        {
+                            return new Found(defaultText, defaultLiteral, null, null, isMember: true);
+                        }
+                    }
+
+                    return null;
 
                 case ILocalReferenceOperation { Local: { } local }:
                     if (local.IsConst && local.ConstantValue is string localText && DeclaredLiteral(local, cancellationToken) is { } localLiteral)
@@ -766,7 +785,7 @@ namespace AiSecure.Analyzers.Rules
 
         private sealed class Found
         {
-            public Found(string text, ExpressionSyntax literal, SyntaxNode replace, ITypeSymbol? declaredType, bool isMember = false)
+            public Found(string text, ExpressionSyntax literal, SyntaxNode? replace, ITypeSymbol? declaredType, bool isMember = false)
             {
                 Text = text;
                 Literal = literal;
@@ -783,8 +802,8 @@ namespace AiSecure.Analyzers.Rules
             /// <summary>Where the diagnostic goes.</summary>
             public ExpressionSyntax Literal { get; }
 
-            /// <summary>The expression the fix replaces: the literal, or the use of a constant.</summary>
-            public SyntaxNode Replace { get; }
+            /// <summary>The expression the fix replaces: the literal, or the use of a constant; null when no fix can (a parameter default).</summary>
+            public SyntaxNode? Replace { get; }
 
             /// <summary>The declared type the replacement must convert to, when it is not the sink's parameter or property.</summary>
             public ITypeSymbol? DeclaredType { get; }

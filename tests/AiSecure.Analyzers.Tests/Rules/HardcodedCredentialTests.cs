@@ -739,5 +739,26 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public OpenAIClient Prefixed(string suffix) => new OpenAIClient("sk-proj-" + suffix);
                 }
                 """, Sdks);
+        [Fact]
+        public Task ParameterDefault_ReportedWithoutFix()
+        {
+            var source = """
+                using OpenAI;
+                using OpenAI.Chat;
+
+                static class Clients
+                {
+                    public static OpenAIClient Create(string apiKey = [|"sk-proj-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz3Ab4Cd5Ef6"|]) => new OpenAIClient(apiKey);
+
+                    public static ChatClient Chat(string model = "gpt-4o-mini-2024-07-18", string? apiKey = null) => new ChatClient(model, apiKey ?? "");
+                }
+
+                class Summarizer(string apiKey = [|"sk-proj-Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7Mm6Ll5Kk4"|])
+                {
+                    private readonly ChatClient _chat = new ChatClient("gpt-4o", apiKey);
+                }
+                """;
+            return Verify.FixAsync(source, source, Sdks);
+        }
     }
 }
