@@ -77,6 +77,9 @@ namespace AiSecure.Analyzers.Rules
                         case IObjectCreationOperation { Constructor: { } constructor } creation:
                             AnalyzeArguments(context, symbols, constructor, creation.Arguments);
                             break;
+                        case IInvocationOperation { TargetMethod: { Name: "SetEnvironmentVariable", IsStatic: true } } setter:
+                            AnalyzeEnvironmentSetter(context, setter);
+                            break;
                         case IInvocationOperation invocation:
                             AnalyzeArguments(context, symbols, invocation.TargetMethod, invocation.Arguments);
                             break;
@@ -129,6 +132,59 @@ namespace AiSecure.Analyzers.Rules
                     {
                         Report(context, reported, found, parameter.Type, MemberName(method));
                     }
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>Environment.SetEnvironmentVariable("OPENAI_API_KEY", "sk-…")</c>: the key the SDK will read is still written
+        /// in source. Reported on the literal, without a fix (the value must come from outside the program).
+        /// </summary>
+        private static void AnalyzeEnvironmentSetter(Context context, IInvocationOperation setter)
+        {
+            var method = setter.TargetMethod;
+            if (method.ContainingType is not { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+                || setter.Arguments.Length < 2)
+            {
+                return;
+            }
+
+            IOperation? name = null;
+            IArgumentOperation? value = null;
+            foreach (var argument in setter.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "variable":
+                        name = argument.Value.WalkDownConversions();
+                        break;
+                    case "value":
+                        value = argument;
+                        break;
+                }
+            }
+
+            var secret = (name?.ConstantValue.Value as string)?.Trim() switch
+            {
+                AwsAccessKeyIdVariable => new Secret(AwsAccessKeyIdVariable, "AWS access key id"),
+                AwsSecretAccessKeyVariable => new Secret(AwsSecretAccessKeyVariable, "AWS secret access key"),
+                AwsSessionTokenVariable => new Secret(AwsSessionTokenVariable, "AWS session token"),
+                OpenAIVariable => new Secret(OpenAIVariable, "OpenAI API key"),
+                AzureOpenAIVariable => new Secret(AzureOpenAIVariable, "Azure OpenAI API key"),
+                AnthropicVariable => new Secret(AnthropicVariable, "Anthropic API key"),
+                AnthropicTokenVariable => new Secret(AnthropicTokenVariable, "Anthropic auth token"),
+                _ => null,
+            };
+            if (secret == null || value == null || value.Parameter == null)
+            {
+                return;
+            }
+
+            foreach (var found in ResolveAll(value.Value, context.CancellationToken))
+            {
+                if (!found.IsMember)
+                {
+                    Report(context, secret, new Found(found.Text, found.Literal, null, null), value.Parameter.Type, "Environment.SetEnvironmentVariable");
                 }
             }
         }

@@ -760,5 +760,31 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """;
             return Verify.FixAsync(source, source, Sdks);
         }
+        [Fact]
+        public Task KeysWrittenIntoTheEnvironment_ReportedWithoutFix()
+        {
+            var source = """
+                using System;
+                using OpenAI;
+
+                static class Bootstrap
+                {
+                    public static OpenAIClient Create()
+                    {
+                        Environment.SetEnvironmentVariable("OPENAI_API_KEY", [|"sk-proj-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz3Ab4Cd5Ef6"|]);
+                        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", [|"AKIAZ7Q3XJ4LMN2PQR5T"|]);
+                        var secret = [|"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"|];
+                        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", secret, EnvironmentVariableTarget.Process);
+
+                        // Not keys: other variables, placeholders, values from elsewhere.
+                        Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Development-eu-west-1");
+                        Environment.SetEnvironmentVariable("OPENAI_API_KEY", "your-openai-api-key");
+                        Environment.SetEnvironmentVariable("ANTHROPIC_API_KEY", Console.ReadLine());
+                        return new OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+                    }
+                }
+                """;
+            return Verify.FixAsync(source, source, Sdks);
+        }
     }
 }
