@@ -786,5 +786,24 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """;
             return Verify.FixAsync(source, source, Sdks);
         }
+        [Fact]
+        public Task SilentOnMaskedAndElidedKeys()
+            => Verify.AnalyzeAsync("""
+                using Amazon.Runtime;
+                using OpenAI;
+                using OpenAI.Chat;
+
+                class Masked
+                {
+                    public object[] All() => new object[]
+                    {
+                        new ChatClient("gpt-4o", "sk-proj-********"),
+                        new ChatClient("gpt-4o", "sk-proj-abc...xyz9"),
+                        new OpenAIClient("sk-ant-api03-…-Qr2St"),
+                        new BasicAWSCredentials("AKIA****************", "****************************************"),
+                        new ChatClient("gpt-4o", [|"sk-proj-4fG7hJ2kL9mN3pQ8rS1tU6vW0xY5zA2bC7dE4fG9hJ1kL3"|]),
+                    };
+                }
+                """, Sdks);
     }
 }
