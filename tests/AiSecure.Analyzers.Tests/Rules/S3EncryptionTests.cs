@@ -1345,5 +1345,77 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws);
+        [Fact]
+        public Task Fix_ConvenienceCalls_InRealisticServices()
+            => Verify.FixAsync("""
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon;
+                using Amazon.S3;
+                using Amazon.S3.Transfer;
+                using Microsoft.Extensions.Configuration;
+
+                public sealed record S3Settings(string Bucket, string? KmsKeyId);
+
+                public sealed class ArtifactUploader(ITransferUtility transfer, IConfiguration configuration, S3Settings settings)
+                {
+                    public Task UploadAsync(string path, CancellationToken ct)
+                        => [|transfer.UploadAsync(path, configuration["Artifacts:Bucket"], ct)|];
+
+                    public async Task UploadStreamAsync(Stream stream, string key, CancellationToken ct)
+                    {
+                        using var client = new AmazonS3Client(RegionEndpoint.EUWest1);
+                        using var utility = new TransferUtility(client);
+                        await [|utility.UploadAsync(stream, settings.Bucket, key, ct)|];
+                    }
+
+                    public void Export(string path) => [|new TransferUtility(new AmazonS3Client()).Upload(path, settings.Bucket)|];
+                }
+                """, """
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon;
+                using Amazon.S3;
+                using Amazon.S3.Transfer;
+                using Microsoft.Extensions.Configuration;
+
+                public sealed record S3Settings(string Bucket, string? KmsKeyId);
+
+                public sealed class ArtifactUploader(ITransferUtility transfer, IConfiguration configuration, S3Settings settings)
+                {
+                    public Task UploadAsync(string path, CancellationToken ct)
+                        => transfer.UploadAsync(new TransferUtilityUploadRequest
+                        {
+                            FilePath = path,
+                            BucketName = configuration["Artifacts:Bucket"],
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = settings.KmsKeyId,
+                        }, ct);
+
+                    public async Task UploadStreamAsync(Stream stream, string key, CancellationToken ct)
+                    {
+                        using var client = new AmazonS3Client(RegionEndpoint.EUWest1);
+                        using var utility = new TransferUtility(client);
+                        await utility.UploadAsync(new TransferUtilityUploadRequest
+                        {
+                            InputStream = stream,
+                            BucketName = settings.Bucket,
+                            Key = key,
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = settings.KmsKeyId,
+                        }, ct);
+                    }
+
+                    public void Export(string path) => new TransferUtility(new AmazonS3Client()).Upload(new TransferUtilityUploadRequest
+                    {
+                        FilePath = path,
+                        BucketName = settings.Bucket,
+                        ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                        ServerSideEncryptionKeyManagementServiceKeyId = settings.KmsKeyId,
+                    });
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
