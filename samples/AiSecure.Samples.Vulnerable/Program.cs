@@ -5,5 +5,6 @@ builder.Services.AddSingleton<ModelGateway>();
 var app = builder.Build();
 
 app.MapGet("/health", () => Results.Ok("ok"));
+app.MapAssistantEndpoints();
 
 app.Run();

@@ -31,6 +31,20 @@ namespace AiSecure.Analyzers
             DiagnosticSeverity.Warning,
             "A certificate validation callback that returns true on every path, or DangerousAcceptAnyServerCertificateValidator, turns HTTPS into encryption with an unknown party: any machine on the path can present its own certificate and read or change the traffic.");
 
+        public static readonly DiagnosticDescriptor PromptInjection = Create(
+            DiagnosticIds.PromptInjection,
+            "Untrusted input is concatenated into an LLM prompt",
+            "Untrusted input from {0} is built into the prompt passed to {1}{2}; sanitize it, or pass it to the model separately from the instructions",
+            DiagnosticSeverity.Warning,
+            "Text from a request, the console, a file or a web page is concatenated, interpolated or formatted into a prompt, or reaches a prompt template. Whoever controls that text can write instructions the model follows (prompt injection, OWASP LLM01, CWE-1427): ignore the task, leak the system prompt or data, or call tools. Pass untrusted text whole as its own user message or template variable, or run it through a method marked [PromptSanitizer].");
+
+        public static readonly DiagnosticDescriptor SystemPromptInjection = Create(
+            DiagnosticIds.SystemPromptInjection,
+            "Untrusted input is placed in a system or developer instruction",
+            "Untrusted input from {0} is placed in the system instruction passed to {1}{2}; keep instructions constant and send the input as a user message",
+            DiagnosticSeverity.Warning,
+            "A system or developer message carries the highest trust in a conversation. Untrusted text placed there, whole or in part, can rewrite the model's rules for every later turn (prompt injection, OWASP LLM01, CWE-1427). Keep system instructions constant and pass untrusted text in a separate user-role message.");
+
         public static readonly DiagnosticDescriptor S3ObjectWithoutKmsKey = Create(
             DiagnosticIds.S3ObjectWithoutKmsKey,
             "S3 object is written without a customer-managed KMS key",

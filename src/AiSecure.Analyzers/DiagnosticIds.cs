@@ -12,6 +12,12 @@ namespace AiSecure.Analyzers
         /// <summary>AISEC021: TLS server certificate validation is disabled.</summary>
         public const string CertificateValidationDisabled = "AISEC021";
 
+        /// <summary>AISEC001: untrusted input is concatenated into an LLM prompt.</summary>
+        public const string PromptInjection = "AISEC001";
+
+        /// <summary>AISEC002: untrusted input is placed in a system or developer instruction.</summary>
+        public const string SystemPromptInjection = "AISEC002";
+
         /// <summary>AISEC010: an S3 object is written without a customer-managed KMS key.</summary>
         public const string S3ObjectWithoutKmsKey = "AISEC010";
 

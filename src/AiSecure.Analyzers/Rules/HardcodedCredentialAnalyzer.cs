@@ -56,8 +56,9 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
+            var names = new IdentifierIndex();
             context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
-            context.RegisterOperationAction(c => AnalyzeDeclaredLiteral(c, symbols), OperationKind.Literal);
+            context.RegisterOperationAction(c => AnalyzeDeclaredLiteral(c, symbols, names), OperationKind.Literal);
         }
 
         /// <summary>
@@ -258,7 +259,7 @@ namespace AiSecure.Analyzers.Rules
         /// A string literal that initializes a <c>const</c> or readonly field or a get-only property: reported when a use
         /// in the same file reaches a credential sink, with the fix at the use (const) or on the literal.
         /// </summary>
-        private static void AnalyzeDeclaredLiteral(OperationAnalysisContext operationContext, CredentialSymbols symbols)
+        private static void AnalyzeDeclaredLiteral(OperationAnalysisContext operationContext, CredentialSymbols symbols, IdentifierIndex names)
         {
             var literal = (ILiteralOperation)operationContext.Operation;
             var context = new Context(operationContext.ReportDiagnostic, operationContext.Compilation, literal.SemanticModel, operationContext.CancellationToken);
@@ -288,12 +289,8 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            foreach (var token in literalSyntax.SyntaxTree.GetRoot(context.CancellationToken).DescendantTokens())
+            foreach (var name in names.Find(literalSyntax.SyntaxTree, member.Name, context.CancellationToken))
             {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != member.Name || token.Parent is not SimpleNameSyntax name)
-                {
-                    continue;
-                }
 
                 var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
                 if (model.GetOperation(reference, context.CancellationToken) is not { } use
@@ -790,6 +787,40 @@ namespace AiSecure.Analyzers.Rules
         private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 
         private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>
+        /// The simple names of each syntax tree by identifier, built once per tree when a field or property literal
+        /// first needs its uses: one pass over the tree instead of one per literal.
+        /// </summary>
+        private sealed class IdentifierIndex
+        {
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Dictionary<string, List<SimpleNameSyntax>>> _trees = new();
+
+            public IReadOnlyList<SimpleNameSyntax> Find(SyntaxTree tree, string name, CancellationToken cancellationToken)
+            {
+                var index = _trees.GetOrAdd(tree, t => Build(t, cancellationToken));
+                return index.TryGetValue(name, out var names) ? names : (IReadOnlyList<SimpleNameSyntax>)Array.Empty<SimpleNameSyntax>();
+            }
+
+            private static Dictionary<string, List<SimpleNameSyntax>> Build(SyntaxTree tree, CancellationToken cancellationToken)
+            {
+                var index = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax name)
+                    {
+                        if (!index.TryGetValue(token.ValueText, out var list))
+                        {
+                            index[token.ValueText] = list = new List<SimpleNameSyntax>();
+                        }
+
+                        list.Add(name);
+                    }
+                }
+
+                return index;
+            }
+        }
 
         private sealed class Secret
         {

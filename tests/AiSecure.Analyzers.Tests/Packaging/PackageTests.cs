@@ -94,6 +94,8 @@ namespace AiSecure.Analyzers.Tests.Packaging
             /// <summary>(rule id, file) pairs the consumer's code must produce.</summary>
             public static readonly (string Id, string File)[] ExpectedFindings =
             {
+                ("AISEC001", "Assistant.cs"),
+                ("AISEC002", "Assistant.cs"),
                 ("AISEC003", "Insights.cs"),
                 ("AISEC010", "Storage.cs"),
                 ("AISEC011", "Storage.cs"),
@@ -143,6 +145,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
                         <PackageReference Include="AiSecure.Analyzers" Version="{version}" PrivateAssets="all" />
                         <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
                         <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
+                        <PackageReference Include="OpenAI" Version="2.15.0" />
                       </ItemGroup>
                     </Project>
                     """);
@@ -166,6 +169,26 @@ namespace AiSecure.Analyzers.Tests.Packaging
                         }
 
                         public AmazonS3Config Storage() => new AmazonS3Config { ServiceURL = "http://s3.example.com", UseHttp = true };
+                    }
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Assistant.cs"), """
+                    using OpenAI.Chat;
+
+                    namespace Consumer;
+
+                    public static class Assistant
+                    {
+                        public static async Task RunAsync(ChatClient chat)
+                        {
+                            var persona = Console.ReadLine() ?? "";
+                            var question = Console.ReadLine() ?? "";
+                            var messages = new List<ChatMessage>
+                            {
+                                new SystemChatMessage(persona),
+                                new UserChatMessage("Answer briefly: " + question),
+                            };
+                            await chat.CompleteChatAsync(messages);
+                        }
                     }
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Insights.cs"), """

@@ -1,0 +1,1085 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AiSecure.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// Demand-driven taint analysis over the IOperation trees of one method (its body, lambdas and local
+    /// functions included). Asked for a value, it walks backwards through locals, fields and properties
+    /// written in the method, string building, awaits, conditionals, object construction and
+    /// serialization, and returns where the untrusted parts come from. Writes are chosen by position: the
+    /// last unconditional write before a read hides earlier ones; writes inside an enclosing loop all
+    /// reach. Guards (validators, anchored regexes, allow lists) that leave the method or enclose the
+    /// read make a value clean. The work is bounded: past the budget, <see cref="Exhausted"/> is set and
+    /// every answer is clean, so the caller reports nothing.
+    /// </summary>
+    internal sealed class TaintEngine
+    {
+        public const int DefaultBudget = 20000;
+        private const int MaxDepth = 40;
+        private const int MaxOperations = 40000;
+
+        /// <summary><c>OperationKind.CollectionExpression</c> and <c>Spread</c>, which the Roslyn 4.8 floor does not name.</summary>
+        internal const OperationKind CollectionExpressionKind = (OperationKind)0x7F;
+        internal const OperationKind SpreadKind = (OperationKind)0x80;
+
+        private readonly ITaintPolicy _policy;
+        private readonly IMethodSymbol? _owner;
+        private readonly ImmutableArray<IOperation> _roots;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<IOperation, TaintValue> _memo = new();
+        private readonly HashSet<ISymbol> _active = new(SymbolEqualityComparer.Default);
+        private Dictionary<ISymbol, List<Write>>? _writes;
+        private int _budget;
+        private int _depth;
+
+        public TaintEngine(ITaintPolicy policy, ImmutableArray<IOperation> roots, CancellationToken cancellationToken, int budget = DefaultBudget, IMethodSymbol? owner = null)
+        {
+            _owner = owner;
+            _policy = policy;
+            _roots = roots;
+            _cancellationToken = cancellationToken;
+            _budget = budget;
+        }
+
+        /// <summary>The budget ran out: answers are not reliable and must not be reported.</summary>
+        public bool Exhausted { get; private set; }
+
+        public PromptSymbols Symbols => _policy.Symbols;
+
+        public TaintValue Evaluate(IOperation? operation)
+        {
+            if (operation == null || Exhausted)
+            {
+                return TaintValue.Clean;
+            }
+
+            if (--_budget < 0 || _depth > MaxDepth)
+            {
+                Exhausted = _budget < 0 || Exhausted;
+                return TaintValue.Clean;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (_memo.TryGetValue(operation, out var cached))
+            {
+                return cached;
+            }
+
+            _depth++;
+            try
+            {
+                var value = EvaluateCore(operation);
+                _memo[operation] = value;
+                return value;
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        /// <summary>False for values that cannot carry text: numbers, bool, char, enums, Guid, dates and times.</summary>
+        public bool CanCarryText(ITypeSymbol? type) => CanCarryText(type, _policy.Symbols);
+
+        /// <inheritdoc cref="CanCarryText(ITypeSymbol?)"/>
+        public static bool CanCarryText(ITypeSymbol? type, PromptSymbols symbols)
+        {
+            if (type == null)
+            {
+                return true;
+            }
+
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                case SpecialType.System_DateTime:
+                case SpecialType.System_Void:
+                    return false;
+            }
+
+            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate)
+            {
+                return false;
+            }
+
+            return !(Is(type, symbols.Guid) || Is(type, symbols.TimeSpan) || Is(type, symbols.DateTimeOffset)
+                     || Is(type, symbols.DateOnly) || Is(type, symbols.TimeOnly) || Is(type, symbols.CancellationToken));
+        }
+
+        private static bool Is(ITypeSymbol type, INamedTypeSymbol? candidate)
+            => candidate != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
+
+        private TaintValue EvaluateCore(IOperation operation)
+        {
+            if (operation.ConstantValue.HasValue)
+            {
+                return TaintValue.Clean;
+            }
+
+            if (operation.Type != null && !CanCarryText(operation.Type) && operation is not IConversionOperation)
+            {
+                return TaintValue.Clean;
+            }
+
+            switch (operation)
+            {
+                case IParenthesizedOperation parenthesized:
+                    return Evaluate(parenthesized.Operand).At(operation);
+
+                case IConversionOperation conversion:
+                    if (!CanCarryText(conversion.Type))
+                    {
+                        return TaintValue.Clean;
+                    }
+
+                    return Evaluate(conversion.Operand).At(operation);
+
+                case ILiteralOperation:
+                case IDefaultValueOperation:
+                case IInstanceReferenceOperation:
+                case IAnonymousFunctionOperation:
+                case IDelegateCreationOperation:
+                case ITypeOfOperation:
+                case INameOfOperation:
+                case ISizeOfOperation:
+                    return TaintValue.Clean;
+
+                case IInterpolatedStringOperation interpolated:
+                    return EvaluateInterpolation(interpolated);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    return TaintValue.Compose(new[] { Operand(binary.LeftOperand), Operand(binary.RightOperand) });
+
+                case IBinaryOperation:
+                    return TaintValue.Clean;
+
+                case ICoalesceOperation coalesce:
+                    return TaintValue.Union(new[] { Evaluate(coalesce.Value), Evaluate(coalesce.WhenNull) }).At(operation);
+
+                case IConditionalOperation conditional when conditional.WhenFalse != null:
+                    return TaintValue.Union(new[] { Evaluate(conditional.WhenTrue), Evaluate(conditional.WhenFalse) }).At(operation);
+
+                case ISwitchExpressionOperation switchExpression:
+                    return TaintValue.Union(switchExpression.Arms.Select(a => Evaluate(a.Value))).At(operation);
+
+                case IAwaitOperation awaitOperation:
+                    return Evaluate(awaitOperation.Operation).At(operation);
+
+                case IConditionalAccessOperation conditionalAccess:
+                    return Evaluate(conditionalAccess.WhenNotNull).At(operation);
+
+                case IConditionalAccessInstanceOperation instance:
+                    return EvaluateConditionalAccessInstance(instance);
+
+                case IParameterReferenceOperation parameterReference:
+                    return EvaluateParameter(parameterReference);
+
+                case ILocalReferenceOperation localReference:
+                    return EvaluateLocal(localReference);
+
+                case IFieldReferenceOperation fieldReference:
+                    return EvaluateField(fieldReference);
+
+                case IPropertyReferenceOperation propertyReference:
+                    return EvaluateProperty(propertyReference);
+
+                case IArrayElementReferenceOperation element:
+                    return Evaluate(element.ArrayReference).ReadAt(operation);
+
+                case IImplicitIndexerReferenceOperation implicitIndexer:
+                    return Evaluate(implicitIndexer.Instance).ReadAt(operation);
+
+                case IInvocationOperation invocation:
+                    return EvaluateInvocation(invocation);
+
+                case IObjectCreationOperation creation:
+                    return EvaluateCreation(creation);
+
+                case IAnonymousObjectCreationOperation anonymous:
+                    return EvaluateAnonymous(anonymous);
+
+                case IArrayCreationOperation array:
+                    return array.Initializer == null ? TaintValue.Clean : Evaluate(array.Initializer).At(operation);
+
+                case IArrayInitializerOperation initializer:
+                    return TaintValue.Union(initializer.ElementValues.Select(Evaluate)).At(operation);
+
+                case ITupleOperation tuple:
+                    return TaintValue.Union(tuple.Elements.Select(Evaluate)).At(operation);
+
+                case IObjectOrCollectionInitializerOperation initializer:
+                    return EvaluateInitializer(initializer);
+
+                case ISimpleAssignmentOperation assignment:
+                    return Evaluate(assignment.Value);
+
+                case ICompoundAssignmentOperation compound when compound.Type?.SpecialType == SpecialType.System_String:
+                    return TaintValue.Compose(new[] { Operand(compound.Target), Operand(compound.Value) });
+
+                default:
+                    // Collection expressions and spreads (newer Roslyn than the 4.8 floor): their elements flow.
+                    if (operation.Kind == CollectionExpressionKind || operation.Kind == SpreadKind)
+                    {
+                        return TaintValue.Union(operation.ChildOperations.Select(Evaluate)).At(operation);
+                    }
+
+                    return TaintValue.Clean;
+            }
+        }
+
+        private (IOperation, TaintValue) Operand(IOperation operand)
+        {
+            var inner = operand;
+            while (inner is IConversionOperation { IsImplicit: true } conversion)
+            {
+                inner = conversion.Operand;
+            }
+
+            return (inner, Evaluate(inner));
+        }
+
+        private TaintValue EvaluateInterpolation(IInterpolatedStringOperation interpolated)
+        {
+            var holes = new List<(IOperation, TaintValue)>();
+            var hasText = false;
+            foreach (var part in interpolated.Parts)
+            {
+                switch (part)
+                {
+                    case IInterpolationOperation interpolation:
+                        holes.Add(Operand(interpolation.Expression));
+                        if (interpolation.Alignment != null || interpolation.FormatString != null)
+                        {
+                            hasText = true;
+                        }
+
+                        break;
+                    case IInterpolatedStringTextOperation:
+                        hasText = true;
+                        break;
+                    case IInterpolatedStringAppendOperation append when append.AppendCall is IInvocationOperation call:
+                        if (call.TargetMethod.Name == "AppendLiteral")
+                        {
+                            hasText = true;
+                        }
+                        else if (call.Arguments.Length > 0)
+                        {
+                            holes.Add(Operand(call.Arguments[0].Value));
+                        }
+
+                        break;
+                }
+            }
+
+            if (!hasText && holes.Count == 1)
+            {
+                // $"{x}" is x itself.
+                return holes[0].Item2.At(interpolated);
+            }
+
+            return TaintValue.Compose(holes);
+        }
+
+        private TaintValue EvaluateConditionalAccessInstance(IConditionalAccessInstanceOperation instance)
+        {
+            for (var current = instance.Parent; current != null; current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation access && access.WhenNotNull.Syntax.Span.Contains(instance.Syntax.Span))
+                {
+                    return Evaluate(access.Operation);
+                }
+            }
+
+            return TaintValue.Clean;
+        }
+
+        private TaintValue EvaluateParameter(IParameterReferenceOperation reference)
+        {
+            var parameter = reference.Parameter;
+            if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+            {
+                return TaintValue.Clean;
+            }
+
+            return FromWrites(parameter, reference, () =>
+            {
+                var display = _policy.GetParameterSource(parameter, reference);
+                if (display != null)
+                {
+                    return TaintValue.Source(display, reference);
+                }
+
+                if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
+                {
+                    return LambdaElement(lambda, parameter, reference);
+                }
+
+                return parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction or MethodKind.ExplicitInterfaceImplementation or MethodKind.UserDefinedOperator }
+                    && parameter.RefKind != RefKind.Out && CanCarryText(parameter.Type)
+                    ? TaintValue.Parameter(parameter, reference)
+                    : TaintValue.Clean;
+            });
+        }
+
+        /// <summary>
+        /// The first parameter of a lambda passed to a method of a collection (<c>Select</c>, <c>Where</c>,
+        /// <c>ForEach</c>, …) is an element of that collection.
+        /// </summary>
+        private TaintValue LambdaElement(IMethodSymbol lambda, IParameterSymbol parameter, IOperation reference)
+        {
+            if (parameter.Ordinal != 0)
+            {
+                return TaintValue.Clean;
+            }
+
+            for (var current = reference.Parent; current != null; current = current.Parent)
+            {
+                if (current is not IAnonymousFunctionOperation function || !SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                {
+                    continue;
+                }
+
+                var parent = function.Parent;
+                while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument)
+                {
+                    return TaintValue.Clean;
+                }
+
+                var receiver = invocation.Instance;
+                if (receiver == null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] != argument)
+                {
+                    receiver = invocation.Arguments[0].Value;
+                }
+
+                return receiver == null ? TaintValue.Clean : Evaluate(receiver).ReadAt(reference);
+            }
+
+            return TaintValue.Clean;
+        }
+
+        private TaintValue EvaluateLocal(ILocalReferenceOperation reference)
+        {
+            if (reference.Local.HasConstantValue || Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+            {
+                return TaintValue.Clean;
+            }
+
+            return FromWrites(reference.Local, reference, null);
+        }
+
+        private TaintValue EvaluateField(IFieldReferenceOperation reference)
+        {
+            var field = reference.Field;
+            if (field.HasConstantValue)
+            {
+                return TaintValue.Clean;
+            }
+
+            var source = _policy.GetSource(reference);
+            if (source != null)
+            {
+                return TaintValue.Source(source, reference);
+            }
+
+            if (reference.Instance == null || reference.Instance is IInstanceReferenceOperation)
+            {
+                if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+                {
+                    return TaintValue.Clean;
+                }
+
+                // Fields written in this method; their value from elsewhere is not known here.
+                return FromWrites(field, reference, null);
+            }
+
+            return Evaluate(reference.Instance).ReadAt(reference);
+        }
+
+        private TaintValue EvaluateProperty(IPropertyReferenceOperation reference)
+        {
+            if (reference.Instance is IInstanceReferenceOperation)
+            {
+                if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+                {
+                    return TaintValue.Clean;
+                }
+
+                // Written in this method, filled by model binding ([BindProperty]), or whatever the caller's
+                // object holds (a bound model's own method that builds the prompt).
+                return FromWrites(reference.Property, reference, () =>
+                    _policy.GetSource(reference) is { } bound ? TaintValue.Source(bound, reference)
+                    : _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary } && CanCarryText(reference.Type) ? TaintValue.Receiver(_owner, reference)
+                    : TaintValue.Clean);
+            }
+
+            var source = _policy.GetSource(reference);
+            if (source != null)
+            {
+                return TaintValue.Source(source, reference);
+            }
+
+            if (reference.Instance == null)
+            {
+                return TaintValue.Clean;
+            }
+
+            if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+            {
+                return TaintValue.Clean;
+            }
+
+            var instance = Evaluate(reference.Instance);
+            if (!instance.IsTainted)
+            {
+                return TaintValue.Clean;
+            }
+
+            // A member of a serialized anonymous object keeps its composition; a bound model's property is raw input.
+            return reference.Instance.WalkDownConversions() is IAnonymousObjectCreationOperation ? instance : instance.ReadAt(reference);
+        }
+
+        private TaintValue EvaluateInvocation(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (_policy.IsSanitizer(method))
+            {
+                return TaintValue.Clean;
+            }
+
+            var source = _policy.GetSource(invocation);
+            if (source != null)
+            {
+                return TaintValue.Source(source, invocation);
+            }
+
+            var symbols = _policy.Symbols;
+            var containing = method.ContainingType;
+            var receiver = invocation.Instance;
+            if (receiver == null && method.IsExtensionMethod && invocation.Arguments.Length > 0)
+            {
+                receiver = invocation.Arguments[0].Value;
+            }
+
+            if (containing?.SpecialType == SpecialType.System_String)
+            {
+                if (method.IsStatic)
+                {
+                    // string.Concat, Format, Join and friends build text from every argument.
+                    return method.Name is "Concat" or "Format" or "Join"
+                        ? TaintValue.Compose(ArgumentValues(invocation))
+                        : TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value)).At(invocation);
+                }
+
+                var self = Evaluate(invocation.Instance);
+                if (method.Name is "Replace" or "Insert" or "Concat")
+                {
+                    var arguments = ArgumentValues(invocation).ToList();
+                    if (arguments.Any(a => a.Value.IsTainted) || self.IsComposed)
+                    {
+                        arguments.Insert(0, Operand(invocation.Instance!));
+                        return TaintValue.Compose(arguments);
+                    }
+                }
+
+                return self.At(invocation);
+            }
+
+            if (symbols.StringBuilder != null && containing.InheritsFromOrEquals(symbols.StringBuilder) && !method.IsStatic)
+            {
+                if (method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace")
+                {
+                    var arguments = ArgumentValues(invocation).ToList();
+                    arguments.Insert(0, Operand(invocation.Instance!));
+                    return TaintValue.Compose(arguments);
+                }
+
+                var builder = Evaluate(invocation.Instance);
+                return method.Name == "ToString" ? builder : builder.At(invocation);
+            }
+
+            if (IsPassThrough(method))
+            {
+                return TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value)).At(invocation);
+            }
+
+            if (IsInSource(method) && !method.ReturnsVoid && CanCarryText(method.ReturnType))
+            {
+                // A helper of this compilation: its summary (return value in terms of its parameters) is
+                // known when the compilation has been seen; the caller's arguments are evaluated here.
+                var arguments = invocation.Arguments;
+                var instance = invocation.Instance;
+                return TaintValue.FromCall(
+                    new PendingCall(PromptSymbols.Definition(method), ordinal => ordinal < 0 ? EvaluateReceiver(instance) : EvaluateArgument(arguments, ordinal)),
+                    invocation);
+            }
+
+            if (receiver != null && !method.IsStatic || method.IsExtensionMethod)
+            {
+                // A method of a tainted object (a reader, a request collection, StringValues, LINQ over lines)
+                // returns tainted data; a method in this compilation is unknown without a summary.
+                if (receiver != null && !IsInSource(method))
+                {
+                    var value = Evaluate(receiver);
+                    return value.IsComposed ? value : value.ReadAt(invocation);
+                }
+            }
+
+            return TaintValue.Clean;
+        }
+
+        /// <summary>The value passed for the parameter at <paramref name="ordinal"/>; clean past the budget.</summary>
+        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    var value = Evaluate(argument.Value);
+                    return Exhausted ? TaintValue.Clean : value;
+                }
+            }
+
+            return TaintValue.Clean;
+        }
+
+        private TaintValue EvaluateReceiver(IOperation? instance)
+        {
+            if (instance == null || instance is IInstanceReferenceOperation)
+            {
+                return TaintValue.Clean;
+            }
+
+            var value = Evaluate(instance);
+            return Exhausted ? TaintValue.Clean : value;
+        }
+
+        /// <summary>What the method returns (every <c>return</c> outside lambdas and local functions).</summary>
+        public TaintValue EvaluateReturns()
+        {
+            var values = new List<TaintValue>();
+            foreach (var root in _roots)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, root))
+                    {
+                        values.Add(Evaluate(returned));
+                    }
+                }
+            }
+
+            return Exhausted ? TaintValue.Clean : TaintValue.Union(values);
+        }
+
+        private static bool IsInNestedFunction(IOperation operation, IOperation root)
+        {
+            for (var current = operation.Parent; current != null && current != root; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsInSource(IMethodSymbol method)
+            => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
+
+        private bool IsPassThrough(IMethodSymbol method)
+        {
+            var symbols = _policy.Symbols;
+            var type = method.ContainingType;
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, symbols.JsonSerializer))
+            {
+                return method.Name.StartsWith("Serialize", StringComparison.Ordinal) || method.Name.StartsWith("Deserialize", StringComparison.Ordinal);
+            }
+
+            if (symbols.Encoding != null && type.InheritsFromOrEquals(symbols.Encoding))
+            {
+                return method.Name is "GetBytes" or "GetString";
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, symbols.Convert))
+            {
+                return method.Name is "ToBase64String" or "FromBase64String" or "ToString";
+            }
+
+            return SymbolEqualityComparer.Default.Equals(type, symbols.BinaryData) || type.InheritsFromOrEquals(symbols.BinaryContent);
+        }
+
+        private IEnumerable<(IOperation Operand, TaintValue Value)> ArgumentValues(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        yield return Operand(element);
+                    }
+
+                    continue;
+                }
+
+                yield return Operand(argument.Value);
+            }
+        }
+
+        private TaintValue EvaluateCreation(IObjectCreationOperation creation)
+        {
+            var source = _policy.GetSource(creation);
+            if (source != null)
+            {
+                return TaintValue.Source(source, creation);
+            }
+
+            var values = new List<TaintValue>();
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    values.Add(Evaluate(argument.Value));
+                }
+            }
+
+            if (creation.Initializer != null)
+            {
+                values.Add(EvaluateInitializer(creation.Initializer));
+            }
+
+            return TaintValue.Union(values).At(creation);
+        }
+
+        private TaintValue EvaluateAnonymous(IAnonymousObjectCreationOperation anonymous)
+        {
+            var members = new List<(string Name, IOperation Value)>();
+            foreach (var initializer in anonymous.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                {
+                    members.Add((property.Property.Name, assignment.Value));
+                }
+            }
+
+            return EvaluateMembers(members).At(anonymous);
+        }
+
+        private TaintValue EvaluateInitializer(IObjectOrCollectionInitializerOperation initializer)
+        {
+            var members = new List<(string Name, IOperation Value)>();
+            var others = new List<TaintValue>();
+            foreach (var child in initializer.Initializers)
+            {
+                switch (child)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
+                        when indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
+                        members.Add((key, assignment.Value));
+                        break;
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation member } assignment:
+                        members.Add((member.Member.Name, assignment.Value));
+                        break;
+                    case IInvocationOperation { Arguments.Length: 2 } add
+                        when add.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
+                        members.Add((key, add.Arguments[1].Value));
+                        break;
+                    case IInvocationOperation add:
+                        others.Add(TaintValue.Union(add.Arguments.Select(a => Evaluate(a.Value))));
+                        break;
+                    case IMemberInitializerOperation nested:
+                        others.Add(EvaluateInitializer(nested.Initializer));
+                        break;
+                    default:
+                        others.Add(Evaluate(child));
+                        break;
+                }
+            }
+
+            others.Add(EvaluateMembers(members));
+            return TaintValue.Union(others);
+        }
+
+        /// <summary>Object members as JSON sees them: a sibling <c>role</c> or a member named <c>system</c> gives the role.</summary>
+        private TaintValue EvaluateMembers(List<(string Name, IOperation Value)> members)
+        {
+            var siblingRole = RoleHint.None;
+            foreach (var (name, value) in members)
+            {
+                if (string.Equals(name, "role", StringComparison.OrdinalIgnoreCase) && value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string role })
+                {
+                    siblingRole = PromptCatalog.SystemRoleNames.Contains(role) ? RoleHint.System : RoleHint.User;
+                }
+            }
+
+            var values = new List<TaintValue>();
+            foreach (var (name, value) in members)
+            {
+                var memberValue = Evaluate(value);
+                if (PromptCatalog.SystemMemberNames.Contains(name))
+                {
+                    memberValue = memberValue.WithHint(RoleHint.System);
+                }
+
+                values.Add(memberValue.WithHint(siblingRole));
+            }
+
+            return TaintValue.Union(values);
+        }
+
+        /// <summary>The values written to a local, parameter, field or property in this method that reach <paramref name="reference"/>.</summary>
+        private TaintValue FromWrites(ISymbol symbol, IOperation reference, Func<TaintValue>? initial)
+        {
+            var writes = GetWrites(symbol);
+            if (Exhausted)
+            {
+                return TaintValue.Clean;
+            }
+
+            if (!_active.Add(symbol))
+            {
+                // A cycle (s = s + x in a loop): the other writes are already being followed.
+                return TaintValue.Clean;
+            }
+
+            try
+            {
+                var reaching = Reaching(writes, reference, out var initialReaches);
+                var values = new List<(IOperation Operand, TaintValue Value)>();
+                if (initialReaches && initial != null)
+                {
+                    values.Add((reference, initial()));
+                }
+
+                var compose = false;
+                foreach (var write in reaching)
+                {
+                    compose |= write.Kind == WriteKind.Compose || (write.Kind == WriteKind.Mutation && IsTextBuilder(write.Target.Type));
+                    var value = EvaluateWrite(write);
+                    // The expression a sanitizer would wrap: the assigned value, else the read itself.
+                    values.Add((write.Kind is WriteKind.Assign or WriteKind.Compose && write.Value != null ? StripImplicit(write.Value) : reference, value));
+                }
+
+                if (compose)
+                {
+                    return TaintValue.Compose(values);
+                }
+
+                return TaintValue.Union(values.Select(v => v.Value)).At(reference);
+            }
+            finally
+            {
+                _active.Remove(symbol);
+            }
+        }
+
+        private TaintValue EvaluateWrite(Write write)
+        {
+            switch (write.Kind)
+            {
+                case WriteKind.Assign:
+                    return Evaluate(write.Value);
+                case WriteKind.Compose:
+                    return TaintValue.Compose(new[] { Operand(write.Value!) }).At(write.Value!);
+                case WriteKind.Element:
+                    return Evaluate(write.Value).ReadAt(write.Value!);
+                case WriteKind.Mutation:
+                    var invocation = (IInvocationOperation)write.Value!;
+                    if (IsTextBuilder(write.Target.Type))
+                    {
+                        return TaintValue.Compose(ArgumentValues(invocation));
+                    }
+
+                    return TaintValue.Union(invocation.Arguments.Select(a => Evaluate(a.Value)));
+                case WriteKind.OutArgument:
+                    var call = (IInvocationOperation)write.Value!;
+                    if (call.Instance != null)
+                    {
+                        return Evaluate(call.Instance).ReadAt(call);
+                    }
+
+                    return TaintValue.Clean;
+                default:
+                    return TaintValue.Clean;
+            }
+        }
+
+        private List<Write> Reaching(List<Write> writes, IOperation reference, out bool initialReaches)
+        {
+            var position = reference.Syntax.SpanStart;
+            var loops = new List<SyntaxNode>();
+            for (var current = reference.Parent; current != null; current = current.Parent)
+            {
+                if (current is ILoopOperation loop)
+                {
+                    loops.Add(loop.Syntax);
+                }
+            }
+
+            var candidates = new List<Write>();
+            foreach (var write in writes)
+            {
+                if (write.Position < position || loops.Any(l => l.Span.Contains(write.Target.Syntax.Span)))
+                {
+                    if (!write.Target.Syntax.Span.Contains(reference.Syntax.Span) || write.Kind == WriteKind.Compose)
+                    {
+                        candidates.Add(write);
+                    }
+                }
+            }
+
+            // The last write before the read that runs whenever the read runs hides the writes before it.
+            var killPosition = -1;
+            foreach (var write in candidates)
+            {
+                if (write.Position < position && write.Position > killPosition && write.Kind is WriteKind.Assign or WriteKind.OutArgument && IsUnconditionalFor(write.Target, reference))
+                {
+                    killPosition = write.Position;
+                }
+            }
+
+            initialReaches = killPosition < 0;
+            if (killPosition < 0)
+            {
+                return candidates;
+            }
+
+            return candidates.Where(w => w.Position >= killPosition || loops.Any(l => l.Span.Contains(w.Target.Syntax.Span) && w.Position > position)).ToList();
+        }
+
+        /// <summary>The write's statement sits in a block that also holds the read (no branch, loop or lambda between).</summary>
+        private static bool IsUnconditionalFor(IOperation write, IOperation reference)
+        {
+            IOperation? statement = write;
+            while (statement != null && statement.Parent is not IBlockOperation)
+            {
+                if (statement is IAnonymousFunctionOperation or ILocalFunctionOperation || statement.Parent is ILoopOperation)
+                {
+                    return false;
+                }
+
+                if (statement.Parent is IConditionalOperation or ISwitchCaseOperation or ICoalesceOperation or IConditionalAccessOperation or ICatchClauseOperation)
+                {
+                    return false;
+                }
+
+                if (statement.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+                {
+                    return false;
+                }
+
+                statement = statement.Parent;
+            }
+
+            if (statement?.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            return block.Syntax.Span.Contains(reference.Syntax.Span);
+        }
+
+        private List<Write> GetWrites(ISymbol symbol)
+        {
+            _writes ??= CollectWrites();
+            return _writes.TryGetValue(symbol.OriginalDefinition, out var list) ? list : new List<Write>();
+        }
+
+        private Dictionary<ISymbol, List<Write>> CollectWrites()
+        {
+            var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
+            var count = 0;
+            foreach (var root in _roots)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (++count > MaxOperations)
+                    {
+                        Exhausted = true;
+                        return writes;
+                    }
+
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation declarator:
+                            var initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
+                            if (initializer != null)
+                            {
+                                AddWrite(writes, declarator.Symbol, new Write(WriteKind.Assign, declarator, initializer));
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation assignment when TargetSymbol(assignment.Target) is { } target:
+                            AddWrite(writes, target, new Write(WriteKind.Assign, assignment.Target, assignment.Value));
+                            break;
+                        case ICompoundAssignmentOperation compound when TargetSymbol(compound.Target) is { } target:
+                            AddWrite(writes, target, new Write(WriteKind.Compose, compound.Target, compound.Value));
+                            break;
+                        case ICoalesceAssignmentOperation coalesce when TargetSymbol(coalesce.Target) is { } target:
+                            AddWrite(writes, target, new Write(WriteKind.Assign, coalesce.Target, coalesce.Value));
+                            break;
+                        case IForEachLoopOperation loop:
+                            foreach (var local in loop.Locals)
+                            {
+                                AddWrite(writes, local, new Write(WriteKind.Element, loop.LoopControlVariable, loop.Collection));
+                            }
+
+                            break;
+                        case IInvocationOperation invocation:
+                            CollectInvocationWrites(writes, invocation);
+                            break;
+                    }
+                }
+            }
+
+            return writes;
+        }
+
+        private void CollectInvocationWrites(Dictionary<ISymbol, List<Write>> writes, IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.RefKind == RefKind.Out && TargetSymbol(argument.Value) is { } target)
+                {
+                    AddWrite(writes, target, new Write(WriteKind.OutArgument, argument.Value, invocation));
+                }
+            }
+
+            // builder.Append(x), list.Add(x), writer.Write(x) change the object a local holds; so does
+            // builder.Append(a).Append(x), whose receiver is the builder again.
+            var instance = invocation.Instance;
+            while (instance is IInvocationOperation { Instance: { } inner } chained && IsTextBuilder(chained.Type))
+            {
+                instance = inner;
+            }
+
+            if (instance != null && TargetSymbol(instance) is { } receiver && IsMutation(invocation.TargetMethod))
+            {
+                AddWrite(writes, receiver, new Write(WriteKind.Mutation, instance, invocation));
+            }
+        }
+
+        private bool IsTextBuilder(ITypeSymbol? type)
+            => type != null && (type.InheritsFromOrEquals(_policy.Symbols.StringBuilder) || type.InheritsFromOrEquals(_policy.Symbols.TextWriter));
+
+        private static IOperation StripImplicit(IOperation operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private static bool IsMutation(IMethodSymbol method)
+            => !method.IsStatic && method.Parameters.Length > 0
+               && (method.Name.StartsWith("Add", StringComparison.Ordinal) || method.Name.StartsWith("Append", StringComparison.Ordinal)
+                   || method.Name.StartsWith("Insert", StringComparison.Ordinal) || method.Name.StartsWith("Write", StringComparison.Ordinal)
+                   || method.Name is "Push" or "Enqueue" or "Replace" or "TryAdd");
+
+        private static ISymbol? TargetSymbol(IOperation target)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                    return field.Field.OriginalDefinition;
+                case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Arguments.Length: 0 } property:
+                    return property.Property.OriginalDefinition;
+                case IDeclarationExpressionOperation declaration:
+                    return TargetSymbol(declaration.Expression);
+                case ILocalReferenceOperation or IVariableDeclaratorOperation:
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static void AddWrite(Dictionary<ISymbol, List<Write>> writes, ISymbol symbol, Write write)
+        {
+            if (!writes.TryGetValue(symbol, out var list))
+            {
+                list = new List<Write>();
+                writes[symbol] = list;
+            }
+
+            list.Add(write);
+        }
+
+        private enum WriteKind
+        {
+            Assign,
+            Compose,
+            Element,
+            Mutation,
+            OutArgument,
+        }
+
+        private readonly struct Write
+        {
+            public Write(WriteKind kind, IOperation target, IOperation? value)
+            {
+                Kind = kind;
+                Target = target;
+                Value = value;
+                Position = target.Syntax.SpanStart;
+            }
+
+            public WriteKind Kind { get; }
+
+            public IOperation Target { get; }
+
+            public IOperation? Value { get; }
+
+            public int Position { get; }
+        }
+
+        internal bool IsValidator(IMethodSymbol method) => _policy.IsValidator(method);
+    }
+}

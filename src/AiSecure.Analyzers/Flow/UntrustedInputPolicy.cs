@@ -1,0 +1,386 @@
+using System;
+using System.Collections.Immutable;
+using AiSecure.Analyzers.Knowledge;
+using AiSecure.Analyzers.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// The "untrusted input" taint policy of RULES.md: web entry-point parameters, request content,
+    /// console, files, web and S3 content, configured sources; <c>[PromptSanitizer]</c> and
+    /// <c>[PromptValidator]</c> methods and their configured twins.
+    /// </summary>
+    internal sealed class UntrustedInputPolicy : ITaintPolicy
+    {
+        private static readonly ImmutableHashSet<string> MapMethods = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "Map", "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods");
+
+        /// <summary>Type-name endings of classes that are injected services, not bound request data.</summary>
+        private static readonly string[] ServiceSuffixes =
+        {
+            "Service", "Client", "Repository", "Store", "Manager", "Provider", "Factory", "Handler", "Logger", "Context",
+            "Options", "Settings", "Configuration", "Kernel", "Agent", "Runtime", "Gateway", "Cache", "Queue", "Publisher", "Sender",
+        };
+
+        private readonly ImmutableArray<ConfiguredMember> _sources;
+        private readonly ImmutableArray<ConfiguredMember> _sanitizers;
+        private readonly ImmutableArray<ConfiguredMember> _validators;
+        private readonly UntrustedParameterMode _mode;
+
+        public UntrustedInputPolicy(PromptSymbols symbols, ConfiguredSymbols configured, AiSecureOptions options)
+        {
+            Symbols = symbols;
+            _sources = configured.Resolve(options.UntrustedSources);
+            _sanitizers = configured.Resolve(options.PromptSanitizers);
+            _validators = configured.Resolve(options.PromptValidators);
+            _mode = options.UntrustedParameters;
+        }
+
+        public PromptSymbols Symbols { get; }
+
+        public string? GetSource(IOperation operation)
+        {
+            ISymbol? member = operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IPropertyReferenceOperation property => property.Property,
+                IFieldReferenceOperation field => field.Field,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+
+            if (member == null)
+            {
+                return null;
+            }
+
+            if (Symbols.TryGetSource(member, out var row))
+            {
+                return row.Kind == SourceKind.UntrustedInput ? row.Display : null;
+            }
+
+            if (!_sources.IsEmpty && ConfiguredSymbols.TryFind(_sources, member, out _))
+            {
+                return "'" + member.ContainingType?.Name + "." + member.Name + "'";
+            }
+
+            // A page or controller property filled by model binding, read in the same class.
+            if (operation is IPropertyReferenceOperation { Instance: IInstanceReferenceOperation } && member is IPropertySymbol boundProperty && IsBoundProperty(boundProperty))
+            {
+                return $"bound property '{boundProperty.Name}' of '{boundProperty.ContainingType.Name}'";
+            }
+
+            return null;
+        }
+
+        private static bool IsBoundProperty(IPropertySymbol property)
+        {
+            if (property.SetMethod == null || property.IsStatic)
+            {
+                return false;
+            }
+
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "BindPropertyAttribute" or "FromQueryAttribute" or "FromFormAttribute" or "FromRouteAttribute" or "FromHeaderAttribute" or "FromBodyAttribute")
+                {
+                    return true;
+                }
+            }
+
+            for (var type = property.ContainingType; type != null; type = type.BaseType)
+            {
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (attribute.AttributeClass?.Name == "BindPropertiesAttribute")
+                    {
+                        return property.DeclaredAccessibility == Accessibility.Public;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        public string? GetParameterSource(IParameterSymbol parameter, IOperation reference)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method || IsExcluded(parameter))
+            {
+                return null;
+            }
+
+            if (method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                var endpoint = EndpointOfLambda(method, reference);
+                return endpoint == null ? null : $"parameter '{parameter.Name}' of the {endpoint} endpoint";
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary || IsMainArguments(method))
+            {
+                return null;
+            }
+
+            var kind = EntryPointKind(method);
+            if (kind != null)
+            {
+                return $"parameter '{parameter.Name}' of {kind} '{method.Name}'";
+            }
+
+            switch (_mode)
+            {
+                case UntrustedParameterMode.All:
+                    return $"parameter '{parameter.Name}' of '{method.ContainingType?.Name}.{method.Name}'";
+                case UntrustedParameterMode.Public when IsPublicApi(method):
+                    return $"parameter '{parameter.Name}' of public method '{method.ContainingType?.Name}.{method.Name}'";
+                default:
+                    return null;
+            }
+        }
+
+        public bool IsSanitizer(IMethodSymbol method)
+            => HasAttribute(method, "PromptSanitizer") || (!_sanitizers.IsEmpty && ConfiguredSymbols.TryFind(_sanitizers, method, out _));
+
+        public bool IsValidator(IMethodSymbol method)
+            => HasAttribute(method, "PromptValidator") || (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _));
+
+        /// <summary>"action", "page handler" or "hub method" for a web entry point, else null.</summary>
+        public string? EntryPointKind(IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
+                || method.ContainingType is not { TypeKind: TypeKind.Class, IsAbstract: false } type)
+            {
+                return null;
+            }
+
+            if (Symbols.PageModel != null && type.InheritsFromOrEquals(Symbols.PageModel))
+            {
+                return method.Name.StartsWith("OnGet", StringComparison.Ordinal) || method.Name.StartsWith("OnPost", StringComparison.Ordinal)
+                    ? "page handler"
+                    : null;
+            }
+
+            if ((Symbols.Hub != null && type.InheritsFromOrEquals(Symbols.Hub)) || (Symbols.GenericHub != null && type.InheritsFromOrEquals(Symbols.GenericHub)))
+            {
+                return method.OverriddenMethod == null ? "hub method" : null;
+            }
+
+            if (IsController(type) && !HasAttribute(method, Symbols.NonActionAttribute) && method.OverriddenMethod == null)
+            {
+                return "action";
+            }
+
+            return null;
+        }
+
+        /// <summary>Describes a minimal-API registration <paramref name="invocation"/> ("the 'POST /chat'"), or null when it is not one.</summary>
+        public string? DescribeEndpoint(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!MapMethods.Contains(method.Name))
+            {
+                return null;
+            }
+
+            var definition = PromptSymbols.Definition(method);
+            var isRouteBuilder = Symbols.EndpointRouteBuilderExtensions != null
+                ? SymbolEqualityComparer.Default.Equals(definition.ContainingType, Symbols.EndpointRouteBuilderExtensions)
+                : definition.Parameters.Length > 0 && definition.Parameters[0].Type.Name == "IEndpointRouteBuilder";
+            if (!isRouteBuilder)
+            {
+                return null;
+            }
+
+            string? pattern = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "pattern" && argument.Value.ConstantValue is { HasValue: true, Value: string text })
+                {
+                    pattern = text;
+                }
+            }
+
+            var verb = method.Name switch
+            {
+                "MapGet" => "GET ",
+                "MapPost" => "POST ",
+                "MapPut" => "PUT ",
+                "MapPatch" => "PATCH ",
+                "MapDelete" => "DELETE ",
+                _ => string.Empty,
+            };
+
+            return pattern == null ? "minimal-API" : $"'{verb}{pattern}'";
+        }
+
+        /// <summary>The handler argument of a minimal-API registration, when it is a lambda or method group.</summary>
+        public static IOperation? HandlerOf(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "handler" || argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+                {
+                    var value = argument.Value.WalkDownConversions();
+                    return value is IDelegateCreationOperation creation ? creation.Target.WalkDownConversions() : value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Parameters that are not request data themselves: services, cancellation, the context objects.</summary>
+        public bool IsExcluded(IParameterSymbol parameter)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.Name;
+                if (name is "FromServicesAttribute" or "FromKeyedServicesAttribute")
+                {
+                    return true;
+                }
+            }
+
+            var type = parameter.Type;
+            if (type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object)
+            {
+                return false;
+            }
+
+            if (type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter || type.IsAbstract && type.TypeKind == TypeKind.Class)
+            {
+                return true;
+            }
+
+            if (Is(type, Symbols.CancellationToken) || Is(type, Symbols.HttpContext) || Is(type, Symbols.HttpRequest) || Is(type, Symbols.HttpResponse))
+            {
+                return true;
+            }
+
+            if (type is IArrayTypeSymbol)
+            {
+                return false;
+            }
+
+            var ns = type.ContainingNamespace?.ToString() ?? string.Empty;
+            if (ns.StartsWith("Microsoft", StringComparison.Ordinal) || ns.StartsWith("OpenAI", StringComparison.Ordinal)
+                || ns.StartsWith("Anthropic", StringComparison.Ordinal) || ns.StartsWith("OllamaSharp", StringComparison.Ordinal)
+                || ns.StartsWith("Amazon", StringComparison.Ordinal) || ns.StartsWith("Azure", StringComparison.Ordinal)
+                || ns.StartsWith("System.Net", StringComparison.Ordinal) || ns.StartsWith("System.Security", StringComparison.Ordinal))
+            {
+                // Framework and SDK types are injected, except the text carriers of request binding.
+                return !(type.Name is "StringValues" or "JsonElement" or "JsonDocument" or "JsonNode" or "JsonObject" or "IFormCollection");
+            }
+
+            foreach (var suffix in ServiceSuffixes)
+            {
+                if (type.Name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private string? EndpointOfLambda(IMethodSymbol lambda, IOperation reference)
+        {
+            for (var current = reference.Parent; current != null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                {
+                    var parent = function.Parent;
+                    while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+                    {
+                        parent = parent.Parent;
+                    }
+
+                    return parent is IArgumentOperation { Parent: IInvocationOperation invocation } ? DescribeEndpoint(invocation) : null;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsController(INamedTypeSymbol type)
+        {
+            if (HasAttribute(type, Symbols.NonControllerAttribute))
+            {
+                return false;
+            }
+
+            if (Symbols.ControllerBase != null && type.InheritsFromOrEquals(Symbols.ControllerBase))
+            {
+                return true;
+            }
+
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (HasAttribute(current, Symbols.ApiControllerAttribute) || HasAttribute(current, Symbols.ControllerAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMainArguments(IMethodSymbol method)
+            => method.IsStatic && method.Name is "Main" or "<Main>$";
+
+        private static bool IsPublicApi(IMethodSymbol method)
+        {
+            if (method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+
+            for (var type = method.ContainingType; type != null; type = type.ContainingType)
+            {
+                if (type.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Is(ITypeSymbol type, INamedTypeSymbol? candidate)
+            => candidate != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
+
+        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
+        {
+            if (attributeType == null)
+            {
+                return false;
+            }
+
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass.InheritsFromOrEquals(attributeType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An attribute named <paramref name="name"/> or <paramref name="name"/>Attribute, in any namespace.</summary>
+        private static bool HasAttribute(IMethodSymbol method, string name)
+        {
+            var definition = PromptSymbols.Definition(method);
+            foreach (var attribute in definition.GetAttributes())
+            {
+                var attributeName = attribute.AttributeClass?.Name;
+                if (attributeName != null && (attributeName == name || (attributeName.Length == name.Length + 9 && attributeName.StartsWith(name, StringComparison.Ordinal) && attributeName.EndsWith("Attribute", StringComparison.Ordinal))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,272 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace AiSecure.Analyzers.Knowledge
+{
+    /// <summary>
+    /// <see cref="PromptCatalog"/> resolved against one compilation, once, at compilation start: sink and
+    /// source rows keyed by symbol, plus the platform types the taint engine needs.
+    /// </summary>
+    internal sealed class PromptSymbols
+    {
+        private readonly Dictionary<ISymbol, List<SinkRow>> _argumentSinks = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, SinkRow> _propertySinks = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, SinkRow> _conversionSinks = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, SourceRow> _sources = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, SinkRole> _containers = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
+
+        private PromptSymbols(Compilation compilation)
+        {
+            foreach (var row in PromptCatalog.Sinks)
+            {
+                var type = TypeResolver.Get(compilation, row.Type);
+                if (type == null)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers(row.Kind == SinkMemberKind.Argument ? row.Member : row.Kind == SinkMemberKind.Property ? row.Member : "op_Implicit"))
+                {
+                    switch (row.Kind)
+                    {
+                        case SinkMemberKind.Argument when member is IMethodSymbol method:
+                            foreach (var parameter in method.Parameters)
+                            {
+                                if (parameter.Name == row.Parameter && CanCarryPromptText(parameter.Type))
+                                {
+                                    Add(_argumentSinks, method, row);
+                                    break;
+                                }
+                            }
+
+                            break;
+                        case SinkMemberKind.Property when member is IPropertySymbol:
+                            _propertySinks[member] = row;
+                            break;
+                        case SinkMemberKind.Conversion when member is IMethodSymbol { Parameters.Length: 1 } conversion && conversion.Parameters[0].Type.SpecialType == SpecialType.System_String:
+                            _conversionSinks[member] = row;
+                            break;
+                    }
+                }
+            }
+
+            HasSinks = _argumentSinks.Count > 0 || _propertySinks.Count > 0 || _conversionSinks.Count > 0;
+
+            foreach (var row in PromptCatalog.Sources)
+            {
+                var type = TypeResolver.Get(compilation, row.Type);
+                if (type == null)
+                {
+                    continue;
+                }
+
+                foreach (var member in MembersIncludingBase(type, row.Member))
+                {
+                    if (row.IsConstructor && member is IMethodSymbol { Parameters.Length: > 0 } constructor && constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
+                    {
+                        continue;
+                    }
+
+                    _sources[member] = row;
+                }
+            }
+
+            foreach (var (typeName, role) in PromptCatalog.MessageContainers)
+            {
+                if (TypeResolver.Get(compilation, typeName) is { } type)
+                {
+                    _containers[type] = role;
+                }
+            }
+
+            foreach (var typeName in PromptCatalog.RoleTypes)
+            {
+                if (TypeResolver.Get(compilation, typeName) is { } type)
+                {
+                    _roleTypes.Add(type);
+                }
+            }
+
+            ControllerBase = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+            ApiControllerAttribute = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
+            ControllerAttribute = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            NonActionAttribute = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            NonControllerAttribute = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+            FromServicesAttribute = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.FromServicesAttribute");
+            FromKeyedServicesAttribute = TypeResolver.Get(compilation, "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+            PageModel = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            Hub = TypeResolver.Get(compilation, "Microsoft.AspNetCore.SignalR.Hub");
+            GenericHub = TypeResolver.Get(compilation, "Microsoft.AspNetCore.SignalR.Hub`1");
+            EndpointRouteBuilderExtensions = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+            EndpointRouteBuilder = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            CancellationToken = TypeResolver.Get(compilation, "System.Threading.CancellationToken");
+            HttpContext = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.HttpContext");
+            HttpRequest = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.HttpRequest");
+            HttpResponse = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
+            StringBuilder = TypeResolver.Get(compilation, "System.Text.StringBuilder");
+            TextWriter = TypeResolver.Get(compilation, "System.IO.TextWriter");
+            Encoding = TypeResolver.Get(compilation, "System.Text.Encoding");
+            JsonSerializer = TypeResolver.Get(compilation, "System.Text.Json.JsonSerializer");
+            Convert = TypeResolver.Get(compilation, "System.Convert");
+            BinaryData = TypeResolver.Get(compilation, "System.BinaryData");
+            BinaryContent = TypeResolver.Get(compilation, "System.ClientModel.BinaryContent");
+            Regex = TypeResolver.Get(compilation, "System.Text.RegularExpressions.Regex");
+            GeneratedRegexAttribute = TypeResolver.Get(compilation, "System.Text.RegularExpressions.GeneratedRegexAttribute");
+            Guid = TypeResolver.Get(compilation, "System.Guid");
+            TimeSpan = TypeResolver.Get(compilation, "System.TimeSpan");
+            DateTimeOffset = TypeResolver.Get(compilation, "System.DateTimeOffset");
+            DateOnly = TypeResolver.Get(compilation, "System.DateOnly");
+            TimeOnly = TypeResolver.Get(compilation, "System.TimeOnly");
+            Uri = TypeResolver.Get(compilation, "System.Uri");
+            KernelArguments = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.KernelArguments");
+        }
+
+        public bool HasSinks { get; }
+
+        public INamedTypeSymbol? ControllerBase { get; }
+
+        public INamedTypeSymbol? ApiControllerAttribute { get; }
+
+        public INamedTypeSymbol? ControllerAttribute { get; }
+
+        public INamedTypeSymbol? NonActionAttribute { get; }
+
+        public INamedTypeSymbol? NonControllerAttribute { get; }
+
+        public INamedTypeSymbol? FromServicesAttribute { get; }
+
+        public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
+
+        public INamedTypeSymbol? PageModel { get; }
+
+        public INamedTypeSymbol? Hub { get; }
+
+        public INamedTypeSymbol? GenericHub { get; }
+
+        public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
+
+        public INamedTypeSymbol? EndpointRouteBuilder { get; }
+
+        public INamedTypeSymbol? CancellationToken { get; }
+
+        public INamedTypeSymbol? HttpContext { get; }
+
+        public INamedTypeSymbol? HttpRequest { get; }
+
+        public INamedTypeSymbol? HttpResponse { get; }
+
+        public INamedTypeSymbol? StringBuilder { get; }
+
+        public INamedTypeSymbol? TextWriter { get; }
+
+        public INamedTypeSymbol? Encoding { get; }
+
+        public INamedTypeSymbol? JsonSerializer { get; }
+
+        public INamedTypeSymbol? Convert { get; }
+
+        public INamedTypeSymbol? BinaryData { get; }
+
+        public INamedTypeSymbol? BinaryContent { get; }
+
+        public INamedTypeSymbol? Regex { get; }
+
+        public INamedTypeSymbol? GeneratedRegexAttribute { get; }
+
+        public INamedTypeSymbol? Guid { get; }
+
+        public INamedTypeSymbol? TimeSpan { get; }
+
+        public INamedTypeSymbol? DateTimeOffset { get; }
+
+        public INamedTypeSymbol? DateOnly { get; }
+
+        public INamedTypeSymbol? TimeOnly { get; }
+
+        public INamedTypeSymbol? Uri { get; }
+
+        public INamedTypeSymbol? KernelArguments { get; }
+
+        public static PromptSymbols Create(Compilation compilation) => new(compilation);
+
+        public bool TryGetArgumentSinks(IMethodSymbol method, out List<SinkRow> rows)
+            => _argumentSinks.TryGetValue(Definition(method), out rows!);
+
+        public bool TryGetPropertySink(IPropertySymbol property, out SinkRow row)
+            => _propertySinks.TryGetValue(property.OriginalDefinition, out row!);
+
+        public bool TryGetConversionSink(IMethodSymbol conversion, out SinkRow row)
+            => _conversionSinks.TryGetValue(conversion.OriginalDefinition, out row!);
+
+        public bool TryGetSource(ISymbol member, out SourceRow row)
+        {
+            var definition = member is IMethodSymbol method ? Definition(method) : member.OriginalDefinition;
+            return _sources.TryGetValue(definition, out row!);
+        }
+
+        public bool TryGetContainerRole(ITypeSymbol? type, out SinkRole role)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (_containers.TryGetValue(current.OriginalDefinition, out role))
+                {
+                    return true;
+                }
+            }
+
+            role = default;
+            return false;
+        }
+
+        public bool IsRoleType(ITypeSymbol? type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type != null && _roleTypes.Contains(type.OriginalDefinition);
+        }
+
+        /// <summary>The members named <paramref name="name"/> declared on the type, else on its nearest base type that has some.</summary>
+        private static IEnumerable<ISymbol> MembersIncludingBase(INamedTypeSymbol type, string name)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                var members = current.GetMembers(name);
+                if (!members.IsEmpty)
+                {
+                    return members;
+                }
+
+                if (name == ".ctor")
+                {
+                    break;
+                }
+            }
+
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        public static IMethodSymbol Definition(IMethodSymbol method)
+            => (method.ReducedFrom ?? method).OriginalDefinition;
+
+        /// <summary>String, objects and the SDK content types; not collections of messages.</summary>
+        private static bool CanCarryPromptText(ITypeSymbol type)
+            => type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object
+               || type.TypeKind is TypeKind.Class or TypeKind.Struct;
+
+        private static void Add(Dictionary<ISymbol, List<SinkRow>> map, ISymbol key, SinkRow row)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                list = new List<SinkRow>();
+                map[key] = list;
+            }
+
+            list.Add(row);
+        }
+    }
+}

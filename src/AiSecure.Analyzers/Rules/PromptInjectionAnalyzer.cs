@@ -1,0 +1,1019 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AiSecure.Analyzers.Flow;
+using AiSecure.Analyzers.Knowledge;
+using AiSecure.Analyzers.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Rules
+{
+    /// <summary>
+    /// AISEC001: untrusted input is concatenated into an LLM prompt (user text composed from it, or any
+    /// untrusted value in a prompt template).
+    /// AISEC002: untrusted input is placed in a system or developer instruction.
+    /// Sinks and sources are data (<see cref="PromptCatalog"/>); the flow is <see cref="TaintEngine"/>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the role of the sink ("User", "Template", "System").</summary>
+        internal const string RoleProperty = "Role";
+
+        /// <summary>Diagnostic property: the sanitizer the fix calls (<c>global::Ns.Type.Method</c>); absent when the project has none.</summary>
+        internal const string SanitizerProperty = "Sanitizer";
+
+        /// <summary>Diagnostic property: "true" when the sink is a Semantic Kernel prompt template that takes <c>KernelArguments</c>.</summary>
+        internal const string TemplateVariableProperty = "TemplateVariable";
+
+        /// <summary>Diagnostic property: "true" when the system-role sink is a message the fix can follow with a user message.</summary>
+        internal const string MoveToUserProperty = "MoveToUser";
+
+        /// <summary>Diagnostic property: how many of the additional locations are untrusted parts (all of them, today).</summary>
+        internal const string PartCountProperty = "PartCount";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PromptInjection, Descriptors.SystemPromptInjection);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var symbols = PromptSymbols.Create(context.Compilation);
+            if (!symbols.HasSinks && !AiSecureOptions.IsSetAnywhere(context.Options, context.Compilation, OptionKeys.PromptSinks))
+            {
+                return;
+            }
+
+            var state = new CompilationState(context.Compilation, context.Options, symbols);
+            context.RegisterOperationBlockStartAction(state.OnOperationBlockStart);
+
+            // Flows that cross methods (a controller passes request data to a service that builds the
+            // prompt) need every method's sinks and call sites; only the end of the compilation has them
+            // all. Flows inside one method are reported from the operation block, so the IDE shows them.
+            context.RegisterCompilationEndAction(state.OnCompilationEnd);
+        }
+
+        /// <summary>Per-compilation state: deferred sinks and call sites, resolved at compilation end.</summary>
+        private sealed class CompilationState
+        {
+            private readonly Compilation _compilation;
+            private readonly PromptSymbols _symbols;
+            private readonly ConfiguredSymbols _configured;
+            private readonly ConcurrentBag<DeferredSink> _deferredSinks = new();
+            private readonly ConcurrentBag<CallSite> _callSites = new();
+            private readonly ConcurrentDictionary<IMethodSymbol, string> _endpointHandlers = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, MethodBlock> _returnProviders = new(SymbolEqualityComparer.Default);
+            private readonly Lazy<string?> _discoveredSanitizer;
+
+            public CompilationState(Compilation compilation, AnalyzerOptions options, PromptSymbols symbols)
+            {
+                _compilation = compilation;
+                Options = options;
+                _symbols = symbols;
+                _configured = new ConfiguredSymbols(compilation);
+                _discoveredSanitizer = new Lazy<string?>(DiscoverSanitizer, LazyThreadSafetyMode.ExecutionAndPublication);
+            }
+
+            public void OnOperationBlockStart(OperationBlockStartAnalysisContext context)
+            {
+                if (context.OwningSymbol is not IMethodSymbol method)
+                {
+                    return;
+                }
+
+                var tree = context.OperationBlocks.IsEmpty ? null : context.OperationBlocks[0].Syntax.SyntaxTree;
+                if (tree == null)
+                {
+                    return;
+                }
+
+                var options = AiSecureOptions.Get(context.Options, tree);
+                var policy = new UntrustedInputPolicy(_symbols, _configured, options);
+                var configuredSinks = _configured.Resolve(options.PromptSinks);
+                var block = new MethodBlock(this, method, policy, configuredSinks, context.OperationBlocks, context.CancellationToken);
+                context.RegisterOperationAction(block.OnInvocation, OperationKind.Invocation);
+                context.RegisterOperationAction(block.OnCreation, OperationKind.ObjectCreation);
+                context.RegisterOperationAction(block.OnAssignment, OperationKind.SimpleAssignment);
+                context.RegisterOperationAction(block.OnConversion, OperationKind.Conversion);
+                context.RegisterOperationBlockEndAction(block.OnBlockEnd);
+            }
+
+            public void AddDeferred(DeferredSink sink) => _deferredSinks.Add(sink);
+
+            public void AddCallSite(CallSite site) => _callSites.Add(site);
+
+            public void AddReturnProvider(IMethodSymbol method, MethodBlock block) => _returnProviders.TryAdd(method.OriginalDefinition, block);
+
+            public void AddEndpointHandler(IMethodSymbol method, string endpoint) => _endpointHandlers.TryAdd(method.OriginalDefinition, endpoint);
+
+            public string? Sanitizer(ImmutableArray<ConfiguredMember> configured)
+            {
+                foreach (var member in configured)
+                {
+                    if (member.Symbol is IMethodSymbol method && IsUsableSanitizer(method))
+                    {
+                        return QualifiedName(method);
+                    }
+                }
+
+                return _discoveredSanitizer.Value;
+            }
+
+            public ConfiguredSymbols Configured => _configured;
+
+            public AnalyzerOptions Options { get; }
+
+            public void OnCompilationEnd(CompilationAnalysisContext context)
+            {
+                if (_deferredSinks.IsEmpty)
+                {
+                    return;
+                }
+
+                try
+                {
+                    ReportDeferred(context);
+                }
+                catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+                {
+                    // A method's own analysis was cancelled (the IDE moved on): its flows are not known.
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // An unexpected shape ends the cross-method analysis, never the compiler.
+                }
+            }
+
+            private void ReportDeferred(CompilationAnalysisContext context)
+            {
+
+                var callSites = _callSites
+                    .OrderBy(c => c.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                    .ThenBy(c => c.Location.SourceSpan.Start)
+                    .ToList();
+                var byCallee = new Dictionary<IMethodSymbol, List<CallSite>>(SymbolEqualityComparer.Default);
+                foreach (var site in callSites)
+                {
+                    if (!byCallee.TryGetValue(site.Callee, out var list))
+                    {
+                        list = new List<CallSite>();
+                        byCallee[site.Callee] = list;
+                    }
+
+                    list.Add(site);
+                }
+
+                var reported = new HashSet<(Location, string)>();
+                foreach (var sink in _deferredSinks.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start))
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    foreach (var origin in sink.Origins)
+                    {
+                        var found = ResolveOrigin(origin, byCallee, 0, new HashSet<object>(), context.CancellationToken);
+                        if (found == null)
+                        {
+                            continue;
+                        }
+
+                        var (display, caller, composed) = found.Value;
+                        var descriptor = Classify(sink.Role, composed, origin.Hint);
+                        if (descriptor == null || !reported.Add((sink.Location, descriptor.Id)))
+                        {
+                            continue;
+                        }
+
+                        var through = caller == null ? string.Empty : $", passed by '{caller}'";
+                        context.ReportDiagnostic(Diagnostic.Create(descriptor, sink.Location, sink.AdditionalLocations, sink.Properties, display, sink.Display, through));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// The first source behind <paramref name="origin"/>: through the callers of a parameter's method, or
+            /// through the summary of a called helper. Returns the source, the caller that passes it (for a
+            /// parameter origin), and whether the value was composed anywhere on the way.
+            /// </summary>
+            private (string Display, string? Caller, bool Composed)? ResolveOrigin(
+                TaintOrigin origin,
+                Dictionary<IMethodSymbol, List<CallSite>> byCallee,
+                int depth,
+                HashSet<object> visited,
+                CancellationToken cancellationToken)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (origin.Display != null)
+                {
+                    return (origin.Display, null, origin.Composed);
+                }
+
+                if (depth > 5)
+                {
+                    return null;
+                }
+
+                if (origin.Parameter is { } parameter && parameter.ContainingSymbol is IMethodSymbol method)
+                {
+                    if (!visited.Add(parameter))
+                    {
+                        return null;
+                    }
+
+                    if (_endpointHandlers.TryGetValue(method.OriginalDefinition, out var endpoint))
+                    {
+                        return ($"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{method.Name}'", null, origin.Composed);
+                    }
+
+                    // Calls reach the method directly, or through the interface member or base method it implements.
+                    var sites = new List<CallSite>();
+                    foreach (var target in CallTargetsOf(method))
+                    {
+                        if (byCallee.TryGetValue(target, out var targetSites))
+                        {
+                            sites.AddRange(targetSites);
+                        }
+                    }
+
+                    foreach (var site in sites)
+                    {
+                        foreach (var argumentOrigin in site.Evaluate(parameter.Ordinal).Origins)
+                        {
+                            if (ResolveOrigin(argumentOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
+                            {
+                                return (found.Display, site.CallerName, origin.Composed || found.Composed);
+                            }
+                        }
+                    }
+
+                    return null;
+                }
+
+                if (origin.Call is { } call)
+                {
+                    if (!visited.Add(call) || ImplementationOf(call.Callee) is not { } callee)
+                    {
+                        return null;
+                    }
+
+                    foreach (var returned in callee.EvaluateReturns().Origins)
+                    {
+                        if (returned.ReceiverOf != null && SymbolEqualityComparer.Default.Equals(returned.ReceiverOf.OriginalDefinition, call.Callee.OriginalDefinition))
+                        {
+                            // The helper reads properties of the object it is called on: follow the caller's receiver.
+                            foreach (var receiverOrigin in call.EvaluateArgument(-1).Origins)
+                            {
+                                if (ResolveOrigin(receiverOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
+                                {
+                                    return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
+                                }
+                            }
+                        }
+                        else if (returned.Parameter is { } calleeParameter && SymbolEqualityComparer.Default.Equals(calleeParameter.ContainingSymbol.OriginalDefinition, call.Callee.OriginalDefinition))
+                        {
+                            // The helper returns (part of) what the caller passed: follow the caller's argument.
+                            foreach (var argumentOrigin in call.EvaluateArgument(calleeParameter.Ordinal).Origins)
+                            {
+                                if (ResolveOrigin(argumentOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
+                                {
+                                    return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
+                                }
+                            }
+                        }
+                        else if (ResolveOrigin(returned, byCallee, depth + 1, visited, cancellationToken) is { } found)
+                        {
+                            return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The method and the interface members and base methods it implements or overrides.</summary>
+            private static IEnumerable<IMethodSymbol> CallTargetsOf(IMethodSymbol method)
+            {
+                var definition = method.OriginalDefinition;
+                yield return definition;
+                foreach (var explicitImplementation in definition.ExplicitInterfaceImplementations)
+                {
+                    yield return explicitImplementation.OriginalDefinition;
+                }
+
+                if (definition.ContainingType is { } type)
+                {
+                    foreach (var candidate in type.AllInterfaces)
+                    {
+                        foreach (var member in candidate.GetMembers(definition.Name))
+                        {
+                            if (member is IMethodSymbol interfaceMethod
+                                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, definition))
+                            {
+                                yield return interfaceMethod.OriginalDefinition;
+                            }
+                        }
+                    }
+                }
+
+                for (var overridden = definition.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+                {
+                    yield return overridden.OriginalDefinition;
+                }
+            }
+
+            private Dictionary<IMethodSymbol, MethodBlock?>? _implementations;
+
+            /// <summary>The body behind a called method: the method itself, or the one implementation of an interface member or abstract method.</summary>
+            private MethodBlock? ImplementationOf(IMethodSymbol callee)
+            {
+                var definition = callee.OriginalDefinition;
+                if (_returnProviders.TryGetValue(definition, out var direct))
+                {
+                    return direct;
+                }
+
+                if (_implementations == null)
+                {
+                    _implementations = new Dictionary<IMethodSymbol, MethodBlock?>(SymbolEqualityComparer.Default);
+                    foreach (var provider in _returnProviders)
+                    {
+                        foreach (var target in CallTargetsOf(provider.Key))
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(target, provider.Key))
+                            {
+                                continue;
+                            }
+
+                            // Two implementations of one member: which one runs is not known here.
+                            _implementations[target] = _implementations.ContainsKey(target) ? null : provider.Value;
+                        }
+                    }
+                }
+
+                return _implementations.TryGetValue(definition, out var implementation) ? implementation : null;
+            }
+
+            private string? DiscoverSanitizer()
+            {
+                try
+                {
+                    foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member))
+                    {
+                        if (symbol is IMethodSymbol method && IsUsableSanitizer(method))
+                        {
+                            foreach (var attribute in method.GetAttributes())
+                            {
+                                if (attribute.AttributeClass?.Name is "PromptSanitizer" or "PromptSanitizerAttribute")
+                                {
+                                    return QualifiedName(method);
+                                }
+                            }
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Discovery is a convenience for the fix; without it the fix adds its own helper.
+                }
+
+                return null;
+            }
+
+            private static bool IsUsableSanitizer(IMethodSymbol method)
+                => method.IsStatic && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+                   && method.ReturnType.SpecialType == SpecialType.System_String
+                   && method.Parameters.Length >= 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                   && method.Parameters.Skip(1).All(p => p.IsOptional)
+                   && method.ContainingType is { } type && !type.IsGenericType && IsAccessibleType(type);
+
+            private static bool IsAccessibleType(INamedTypeSymbol type)
+            {
+                for (var current = type; current != null; current = current.ContainingType)
+                {
+                    if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>One method body: its sinks and calls, then the taint engine over it at block end.</summary>
+        private sealed class MethodBlock
+        {
+            private readonly CompilationState _state;
+            private readonly IMethodSymbol _method;
+            private readonly UntrustedInputPolicy _policy;
+            private readonly ImmutableArray<ConfiguredMember> _configuredSinks;
+            private readonly ImmutableArray<IOperation> _roots;
+            private readonly CancellationToken _cancellationToken;
+            private readonly ConcurrentQueue<SinkSite> _sinks = new();
+            private readonly ConcurrentQueue<(IOperation Call, IMethodSymbol Callee, ImmutableArray<IArgumentOperation> Arguments)> _calls = new();
+            private TaintEngine? _engine;
+
+            public MethodBlock(CompilationState state, IMethodSymbol method, UntrustedInputPolicy policy, ImmutableArray<ConfiguredMember> configuredSinks, ImmutableArray<IOperation> roots, CancellationToken cancellationToken)
+            {
+                _state = state;
+                _method = method;
+                _policy = policy;
+                _configuredSinks = configuredSinks;
+                _roots = roots;
+                _cancellationToken = cancellationToken;
+            }
+
+            private TaintEngine Engine => _engine ??= new TaintEngine(_policy, _roots, _cancellationToken, owner: _method);
+
+            public void OnInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                CollectArgumentSinks(method, invocation, invocation.Arguments);
+                CollectCall(invocation, method, invocation.Arguments);
+
+                if (_policy.DescribeEndpoint(invocation) is { } endpoint
+                    && UntrustedInputPolicy.HandlerOf(invocation) is IMethodReferenceOperation { Method: { } handler } && IsInSource(handler))
+                {
+                    _state.AddEndpointHandler(handler, endpoint);
+                }
+            }
+
+            public void OnCreation(OperationAnalysisContext context)
+            {
+                var creation = (IObjectCreationOperation)context.Operation;
+                if (creation.Constructor is { } constructor)
+                {
+                    CollectArgumentSinks(constructor, creation, creation.Arguments);
+                    CollectCall(creation, constructor, creation.Arguments);
+                }
+            }
+
+            public void OnAssignment(OperationAnalysisContext context)
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
+                {
+                    return;
+                }
+
+                if (_policy.Symbols.TryGetPropertySink(property, out var row))
+                {
+                    _sinks.Enqueue(new SinkSite(row, assignment.Value, assignment, $"{property.ContainingType.Name}.{property.Name}"));
+                }
+                else if (!_configuredSinks.IsEmpty && ConfiguredSymbols.TryFind(_configuredSinks, property, out _))
+                {
+                    _sinks.Enqueue(new SinkSite(ConfiguredRow, assignment.Value, assignment, $"{property.ContainingType.Name}.{property.Name}"));
+                }
+            }
+
+            public void OnConversion(OperationAnalysisContext context)
+            {
+                var conversion = (IConversionOperation)context.Operation;
+                if (conversion.OperatorMethod is { } operatorMethod && _policy.Symbols.TryGetConversionSink(operatorMethod, out var row))
+                {
+                    _sinks.Enqueue(new SinkSite(row, conversion.Operand, conversion, DisplayConsumer(conversion) ?? operatorMethod.ContainingType.Name));
+                }
+            }
+
+            private static readonly SinkRow ConfiguredRow = new("configured", string.Empty, SinkMemberKind.Argument, string.Empty, null, SinkRole.User);
+
+            private void CollectArgumentSinks(IMethodSymbol method, IOperation anchor, ImmutableArray<IArgumentOperation> arguments)
+            {
+                if (_policy.Symbols.TryGetArgumentSinks(method, out var rows))
+                {
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter == null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var row in rows)
+                        {
+                            if (row.Parameter == argument.Parameter.Name)
+                            {
+                                _sinks.Enqueue(new SinkSite(row, argument.Value, anchor, DisplayMember(method)));
+                            }
+                        }
+                    }
+                }
+
+                if (!_configuredSinks.IsEmpty && ConfiguredSymbols.TryFind(_configuredSinks, method, out var member))
+                {
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter
+                            && (member.ParameterName == null ? parameter.Type.SpecialType == SpecialType.System_String : member.ParameterName == parameter.Name))
+                        {
+                            _sinks.Enqueue(new SinkSite(ConfiguredRow, argument.Value, anchor, DisplayMember(method)));
+                        }
+                    }
+                }
+            }
+
+            private void CollectCall(IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
+            {
+                if (!IsInSource(callee) || _policy.IsSanitizer(callee) || arguments.IsEmpty
+                    || !arguments.Any(a => a.Parameter != null && TaintEngine.CanCarryText(a.Parameter.Type, _policy.Symbols)))
+                {
+                    return;
+                }
+
+                _calls.Enqueue((call, PromptSymbols.Definition(callee), arguments));
+            }
+
+            private static bool IsInSource(IMethodSymbol method)
+                => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
+
+            /// <summary>Text, or an object of this compilation, possibly in a Task: what a prompt helper returns.</summary>
+            private static bool ReturnsText(ITypeSymbol type)
+            {
+                if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                    && generic.Name is "Task" or "ValueTask" or "IEnumerable" or "IAsyncEnumerable" or "List" or "IReadOnlyList")
+                {
+                    type = generic.TypeArguments[0];
+                }
+
+                if (type is IArrayTypeSymbol array)
+                {
+                    type = array.ElementType;
+                }
+
+                return type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                       || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.Locations.IsEmpty && type.Locations[0].IsInSource)
+                       || type.Name == "StringBuilder";
+            }
+
+            public void OnBlockEnd(OperationBlockAnalysisContext context)
+            {
+                try
+                {
+                    Analyze(context);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Unexpected shapes (broken code, new SDK versions) end the analysis of this method.
+                }
+            }
+
+            private void Analyze(OperationBlockAnalysisContext context)
+            {
+                if (!_calls.IsEmpty)
+                {
+                    var callerName = $"{_method.ContainingType?.Name}.{(_method.MethodKind == MethodKind.Constructor ? _method.ContainingType?.Name : _method.Name)}";
+                    foreach (var (call, callee, arguments) in _calls)
+                    {
+                        _state.AddCallSite(new CallSite(this, call.Syntax.GetLocation(), callee, arguments, callerName));
+                    }
+                }
+
+                if (!_method.ReturnsVoid && ReturnsText(_method.ReturnType) && IsInSource(_method))
+                {
+                    // Kept for callers whose prompt is built by this method; evaluated only if one needs it.
+                    _state.AddReturnProvider(_method, this);
+                }
+
+                if (_sinks.IsEmpty)
+                {
+                    return;
+                }
+
+                var findings = new List<(SinkSite Site, SinkRole Role, TaintValue Value)>();
+                foreach (var site in _sinks)
+                {
+                    if (!CarriesTextItself(site))
+                    {
+                        // A list of content blocks: the blocks inside are sinks of their own.
+                        continue;
+                    }
+
+                    var role = ResolveSinkRole(site);
+                    var value = Engine.Evaluate(site.Value);
+                    if (Engine.Exhausted)
+                    {
+                        // Past the budget nothing is reported for this method.
+                        return;
+                    }
+
+                    if (value.IsTainted)
+                    {
+                        findings.Add((site, role, value));
+                    }
+                }
+
+                foreach (var (site, role, value) in findings.OrderBy(f => f.Site.Value.Syntax.SpanStart))
+                {
+                    Report(context, site, role, value);
+                }
+            }
+
+            private static bool CarriesTextItself(SinkSite site)
+            {
+                if (site.Row.Role == SinkRole.Serialized)
+                {
+                    return true;
+                }
+
+                var type = site.Value.WalkDownConversions().Type;
+                return type == null || type.SpecialType is SpecialType.System_String or SpecialType.System_Object;
+            }
+
+            private void Report(OperationBlockAnalysisContext context, SinkSite site, SinkRole role, TaintValue value)
+            {
+                var location = site.Value.Syntax.GetLocation();
+                var parts = value.Parts
+                    .Where(p => p.Syntax.SyntaxTree == location.SourceTree)
+                    .Select(p => p.Syntax.GetLocation())
+                    .Distinct()
+                    .ToImmutableArray();
+                var properties = Properties(site, role, parts.Length);
+
+                DiagnosticDescriptor? direct = null;
+                var deferred = new List<TaintOrigin>();
+                foreach (var origin in value.Origins)
+                {
+                    if (origin.Display != null)
+                    {
+                        direct ??= Classify(role, origin.Composed, origin.Hint) is { } descriptor ? descriptor : null;
+                        if (direct != null)
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(direct, location, parts, properties, origin.Display, site.Display, string.Empty));
+                            return;
+                        }
+                    }
+                    else if (origin.Parameter != null || origin.Call != null)
+                    {
+                        deferred.Add(origin);
+                    }
+                }
+
+                if (deferred.Count > 0)
+                {
+                    _state.AddDeferred(new DeferredSink(location, parts, properties, role, site.Display, deferred.ToImmutableArray()));
+                }
+            }
+
+            private ImmutableDictionary<string, string?> Properties(SinkSite site, SinkRole role, int partCount)
+            {
+                var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+                builder[RoleProperty] = role == SinkRole.System ? "System" : role == SinkRole.Template ? "Template" : "User";
+                builder[PartCountProperty] = partCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var options = AiSecureOptions.Get(_state.Options, site.Value.Syntax.SyntaxTree);
+                var sanitizer = _state.Sanitizer(_state.Configured.Resolve(options.PromptSanitizers));
+                if (sanitizer != null)
+                {
+                    builder[SanitizerProperty] = sanitizer;
+                }
+
+                if (role == SinkRole.Template && site.Row.Type == "Microsoft.SemanticKernel.KernelExtensions"
+                    && site.Row.Member is "InvokePromptAsync" or "InvokePromptStreamingAsync")
+                {
+                    builder[TemplateVariableProperty] = "true";
+                }
+
+                if (role == SinkRole.System && IsMovable(site))
+                {
+                    builder[MoveToUserProperty] = "true";
+                }
+
+                return builder.ToImmutable();
+            }
+
+            /// <summary>A system message built inside a list, an array or a chat history, where a user message can follow it.</summary>
+            private static bool IsMovable(SinkSite site)
+            {
+                switch (site.Row.Type)
+                {
+                    case "Microsoft.SemanticKernel.ChatCompletion.ChatHistory" when site.Row.Member is "AddSystemMessage" or "AddDeveloperMessage":
+                        return site.Anchor.Parent is IExpressionStatementOperation;
+                    case "Microsoft.Extensions.AI.ChatMessage" when site.Anchor is not IObjectCreationOperation { Arguments.Length: 2 } creation
+                                                                     || creation.Arguments[0].Value.WalkDownConversions() is not IPropertyReferenceOperation { Property.IsStatic: true }:
+                        // The fix writes ChatRole.User where ChatRole.System was written; a computed role is left alone.
+                        return false;
+                    case "OpenAI.Chat.SystemChatMessage":
+                    case "OpenAI.Chat.DeveloperChatMessage":
+                    case "OpenAI.Chat.ChatMessage" when site.Row.Member is "CreateSystemMessage" or "CreateDeveloperMessage":
+                    case "Microsoft.Extensions.AI.ChatMessage":
+                        var parent = site.Anchor.Parent;
+                        while (parent is IConversionOperation)
+                        {
+                            parent = parent.Parent;
+                        }
+
+                        return parent is IArrayInitializerOperation
+                               || (parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" } add } && (add.Parent is IExpressionStatementOperation || add.Parent is IObjectOrCollectionInitializerOperation))
+                               || parent?.Kind == TaintEngine.CollectionExpressionKind;
+                    default:
+                        return false;
+                }
+            }
+
+            private SinkRole ResolveSinkRole(SinkSite site)
+            {
+                switch (site.Row.Role)
+                {
+                    case SinkRole.FromArgument when site.Anchor is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation initializer }:
+                        foreach (var sibling in initializer.Initializers)
+                        {
+                            if (sibling is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } roleAssignment && property.Property.Name == site.Row.RoleParameter)
+                            {
+                                return RoleOf(roleAssignment.Value, 0);
+                            }
+                        }
+
+                        return SinkRole.User;
+
+                    case SinkRole.FromArgument:
+                        var arguments = site.Anchor switch
+                        {
+                            IInvocationOperation invocation => invocation.Arguments,
+                            IObjectCreationOperation creation => creation.Arguments,
+                            _ => ImmutableArray<IArgumentOperation>.Empty,
+                        };
+                        foreach (var argument in arguments)
+                        {
+                            if (argument.Parameter?.Name == site.Row.RoleParameter)
+                            {
+                                return RoleOf(argument.Value, 0);
+                            }
+                        }
+
+                        return SinkRole.User;
+
+                    case SinkRole.FromContainer:
+                        return ContainerRole(site.Anchor);
+
+                    default:
+                        return site.Row.Role;
+                }
+            }
+
+            /// <summary>The role of the message around a content part, found by walking up the expression.</summary>
+            private SinkRole ContainerRole(IOperation anchor)
+            {
+                for (var current = anchor.Parent; current != null; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case IObjectCreationOperation creation:
+                            if (_policy.Symbols.TryGetContainerRole(creation.Type, out var role))
+                            {
+                                return role;
+                            }
+
+                            // A message whose role is an argument: new ChatMessage(ChatRole.System, [new TextContent(…)]).
+                            foreach (var argument in creation.Arguments)
+                            {
+                                if (argument.Parameter != null && _policy.Symbols.IsRoleType(argument.Parameter.Type))
+                                {
+                                    return RoleOf(argument.Value, 0);
+                                }
+                            }
+
+                            break;
+                        case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("CreateSystem", StringComparison.Ordinal) || invocation.TargetMethod.Name.StartsWith("CreateDeveloper", StringComparison.Ordinal):
+                            if (_policy.Symbols.TryGetArgumentSinks(invocation.TargetMethod, out _) || invocation.TargetMethod.ContainingType?.Name is "ChatMessage" or "ResponseItem")
+                            {
+                                return SinkRole.System;
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } when _policy.Symbols.TryGetPropertySink(property, out var propertyRow):
+                            return propertyRow.Role == SinkRole.System ? SinkRole.System : SinkRole.User;
+                        case IExpressionStatementOperation:
+                        case IVariableDeclaratorOperation:
+                        case IReturnOperation:
+                            return SinkRole.User;
+                    }
+                }
+
+                return SinkRole.User;
+            }
+
+            /// <summary>System when the role value is, or can be, the system or developer role; otherwise user.</summary>
+            private SinkRole RoleOf(IOperation value, int depth)
+            {
+                if (depth > 4)
+                {
+                    return SinkRole.User;
+                }
+
+                value = value.WalkDownConversions();
+                switch (value)
+                {
+                    case IPropertyReferenceOperation { Property.IsStatic: true } property:
+                        return PromptCatalog.SystemRoleNames.Contains(property.Property.Name) ? SinkRole.System : SinkRole.User;
+                    case IFieldReferenceOperation { Field.IsStatic: true } field when !field.Field.HasConstantValue:
+                        return PromptCatalog.SystemRoleNames.Contains(field.Field.Name) ? SinkRole.System : SinkRole.User;
+                    case IObjectCreationOperation creation when creation.Arguments.Length > 0:
+                        return RoleOf(creation.Arguments[0].Value, depth + 1);
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                        return RoleOf(conditional.WhenTrue, depth + 1) == SinkRole.System || RoleOf(whenFalse, depth + 1) == SinkRole.System ? SinkRole.System : SinkRole.User;
+                    case ISwitchExpressionOperation switchExpression:
+                        return switchExpression.Arms.Any(a => RoleOf(a.Value, depth + 1) == SinkRole.System) ? SinkRole.System : SinkRole.User;
+                    case ILocalReferenceOperation local:
+                        foreach (var write in WritesOf(local))
+                        {
+                            if (RoleOf(write, depth + 1) == SinkRole.System)
+                            {
+                                return SinkRole.System;
+                            }
+                        }
+
+                        return SinkRole.User;
+                    default:
+                        if (value.ConstantValue is { HasValue: true, Value: string text })
+                        {
+                            return PromptCatalog.SystemRoleNames.Contains(text.Trim()) ? SinkRole.System : SinkRole.User;
+                        }
+
+                        // A role the caller chooses ("role": "system" in a posted history) can be the system role.
+                        return value.Type?.SpecialType == SpecialType.System_String && Engine.Evaluate(value).Origins.Any(o => o.Display != null)
+                            ? SinkRole.System
+                            : SinkRole.User;
+                }
+            }
+
+            private static IEnumerable<IOperation> WritesOf(ILocalReferenceOperation reference)
+            {
+                foreach (var operation in reference.GetRoot().DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                            if ((declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value) is { } initializer)
+                            {
+                                yield return initializer;
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                            yield return assignment.Value;
+                            break;
+                    }
+                }
+            }
+
+            private static string DisplayMember(IMethodSymbol method)
+            {
+                if (method.MethodKind == MethodKind.Constructor)
+                {
+                    return "new " + method.ContainingType.Name;
+                }
+
+                var definition = method.ReducedFrom ?? method;
+                if (definition.IsExtensionMethod && definition.Parameters.Length > 0)
+                {
+                    return definition.Parameters[0].Type.Name + "." + method.Name;
+                }
+
+                return method.ContainingType.Name + "." + method.Name;
+            }
+
+            /// <summary>The call that receives a converted value: "ChatClient.CompleteChat" for a string turned into a message.</summary>
+            private static string? DisplayConsumer(IOperation conversion)
+            {
+                var parent = conversion.Parent;
+                while (parent is IArrayInitializerOperation or IArrayCreationOperation or IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+                    && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, (conversion as IConversionOperation)?.OperatorMethod?.ContainingAssembly))
+                {
+                    return DisplayMember(invocation.TargetMethod);
+                }
+
+                if (parent is IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } })
+                {
+                    return DisplayMember(constructor);
+                }
+
+                return null;
+            }
+
+            public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+                => Engine.EvaluateArgument(arguments, ordinal);
+
+            private TaintValue? _returns;
+
+            /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls.</summary>
+            public TaintValue EvaluateReturns() => _returns ??= Engine.EvaluateReturns();
+        }
+
+        /// <summary>Which rule applies to an untrusted value at a sink of <paramref name="role"/>, if any.</summary>
+        private static DiagnosticDescriptor? Classify(SinkRole role, bool composed, RoleHint hint)
+        {
+            switch (role)
+            {
+                case SinkRole.System:
+                    return Descriptors.SystemPromptInjection;
+                case SinkRole.Template:
+                    return Descriptors.PromptInjection;
+                case SinkRole.Serialized:
+                    return hint == RoleHint.System ? Descriptors.SystemPromptInjection : composed ? Descriptors.PromptInjection : null;
+                default:
+                    // A raw untrusted value passed whole as the user's message is the intended use.
+                    return composed ? Descriptors.PromptInjection : null;
+            }
+        }
+
+        private static string QualifiedName(IMethodSymbol method)
+        {
+            var names = new List<string> { method.Name };
+            for (var type = method.ContainingType; type != null; type = type.ContainingType)
+            {
+                names.Add(type.Name);
+            }
+
+            for (var ns = method.ContainingType?.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                names.Add(ns.Name);
+            }
+
+            names.Reverse();
+            return "global::" + string.Join(".", names);
+        }
+
+        private sealed class SinkSite
+        {
+            public SinkSite(SinkRow row, IOperation value, IOperation anchor, string display)
+            {
+                Row = row;
+                Value = value;
+                Anchor = anchor;
+                Display = "'" + display + "'";
+            }
+
+            public SinkRow Row { get; }
+
+            /// <summary>The prompt value at the sink (argument value, assigned value, converted operand).</summary>
+            public IOperation Value { get; }
+
+            /// <summary>The call, creation, assignment or conversion that is the sink.</summary>
+            public IOperation Anchor { get; }
+
+            public string Display { get; }
+        }
+
+        private sealed class DeferredSink
+        {
+            public DeferredSink(Location location, ImmutableArray<Location> additionalLocations, ImmutableDictionary<string, string?> properties, SinkRole role, string display, ImmutableArray<TaintOrigin> origins)
+            {
+                Location = location;
+                AdditionalLocations = additionalLocations;
+                Properties = properties;
+                Role = role;
+                Display = display;
+                Origins = origins;
+            }
+
+            public Location Location { get; }
+
+            public ImmutableArray<Location> AdditionalLocations { get; }
+
+            public ImmutableDictionary<string, string?> Properties { get; }
+
+            public SinkRole Role { get; }
+
+            public string Display { get; }
+
+            /// <summary>Parameter origins of the method that holds the sink.</summary>
+            public ImmutableArray<TaintOrigin> Origins { get; }
+        }
+
+        private sealed class CallSite
+        {
+            private readonly MethodBlock _caller;
+            private readonly ImmutableArray<IArgumentOperation> _arguments;
+
+            public CallSite(MethodBlock caller, Location location, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, string callerName)
+            {
+                _caller = caller;
+                Location = location;
+                Callee = callee;
+                _arguments = arguments;
+                CallerName = callerName;
+            }
+
+            public Location Location { get; }
+
+            public IMethodSymbol Callee { get; }
+
+            public string CallerName { get; }
+
+            /// <summary>Runs the caller's taint engine on one argument, only when the callee's parameter reaches a sink.</summary>
+            public TaintValue Evaluate(int ordinal) => _caller.EvaluateArgument(_arguments, ordinal);
+        }
+    }
+}
