@@ -91,7 +91,9 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                     continue;
                 }
 
-                if (symbol is ILocalSymbol && symbol.DeclaringSyntaxReferences.FirstOrDefault() is { } reference && reference.Span.Start >= position)
+                // Declared later, or being declared here: `var config = new X { KmsKeyId = config.… }` does not compile (CS0841).
+                if (symbol is ILocalSymbol && symbol.DeclaringSyntaxReferences.FirstOrDefault() is { } reference
+                    && (reference.Span.Start >= position || (reference.Span.Contains(position) && reference.GetSyntax() is VariableDeclaratorSyntax)))
                 {
                     continue;
                 }
@@ -133,7 +135,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                 return inner;
             }
 
-            if (type.TypeKind != TypeKind.Class || !type.Locations.Any(l => l.IsInSource))
+            if (type.TypeKind != TypeKind.Class || !type.Locations.Any(l => l.IsInSource) || IsAwsSdkType(type))
             {
                 return null;
             }
@@ -148,6 +150,19 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             }
 
             return null;
+        }
+
+        /// <summary>An AWS SDK object (<c>Amazon.*</c>; source types where a project compiles SDK stand-ins): its own
+        /// <c>KmsKeyId</c> is what is missing, not a key to copy.</summary>
+        private static bool IsAwsSdkType(ITypeSymbol type)
+        {
+            var ns = type.ContainingNamespace;
+            while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns is { IsGlobalNamespace: false, Name: "Amazon" };
         }
 
         private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch

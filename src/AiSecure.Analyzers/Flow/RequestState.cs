@@ -42,7 +42,8 @@ namespace AiSecure.Analyzers.Flow
     /// holding nested objects (<c>var output = new OutputDataConfig { … }; request.OutputDataConfig = output;</c> or
     /// <c>OutputDataConfig = output</c> in the initializer), later assignments through the request's local or the nested
     /// locals (<c>request.X.Y = v</c>, <c>output.KmsKeyId = v</c>, <c>??=</c>), collection initializers, collection
-    /// expressions and <c>Add</c> calls, and <c>+=</c> event subscriptions — all written before the first send.
+    /// expressions and <c>Add</c> calls, and <c>+=</c> event subscriptions — all written before the first send. A creation
+    /// in a branch of a conditional or a switch-expression arm is followed like one held directly by the conditional's local.
     /// </para>
     /// <para>
     /// What makes a path <see cref="PathStatus.Unknown"/> (never reported by a careful rule): a container built
@@ -154,6 +155,15 @@ namespace AiSecure.Analyzers.Flow
                 }
 
                 var holder = Parent(_creation, out var top);
+
+                // `var request = gzip ? new PutObjectRequest { … } : new PutObjectRequest { … };` and switch-expression
+                // arms: each branch's object is the one held (or sent) where the conditional's value goes.
+                while ((holder is IConditionalOperation conditional && (conditional.WhenTrue == top || conditional.WhenFalse == top))
+                    || (holder is ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation } arm && arm.Value == top))
+                {
+                    holder = Parent(holder is ISwitchExpressionArmOperation ? holder.Parent! : holder, out top);
+                }
+
                 ILocalSymbol? local = null;
                 switch (holder)
                 {

@@ -68,6 +68,13 @@ namespace AiSecure.Analyzers.Knowledge
                 return false;
             }
 
+            // Masked or elided keys shown in docs and logs ("sk-proj-****", "sk-abc...xyz"): real keys are base62/base64/hex
+            // text and never hold '*' or an ellipsis.
+            if (text.IndexOf('*') >= 0 || text.IndexOf("...", StringComparison.Ordinal) >= 0 || text.IndexOf('\u2026') >= 0)
+            {
+                return false;
+            }
+
             var compact = text.Replace("-", string.Empty).Replace("_", string.Empty).Replace(" ", string.Empty);
             foreach (var word in PlaceholderWords)
             {

@@ -78,6 +78,9 @@ namespace AiSecure.Analyzers.Rules
                         case IObjectCreationOperation { Constructor: { } constructor } creation:
                             AnalyzeArguments(context, symbols, constructor, creation.Arguments);
                             break;
+                        case IInvocationOperation { TargetMethod: { Name: "SetEnvironmentVariable", IsStatic: true } } setter:
+                            AnalyzeEnvironmentSetter(context, setter);
+                            break;
                         case IInvocationOperation invocation:
                             AnalyzeArguments(context, symbols, invocation.TargetMethod, invocation.Arguments);
                             break;
@@ -134,6 +137,59 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// <c>Environment.SetEnvironmentVariable("OPENAI_API_KEY", "sk-…")</c>: the key the SDK will read is still written
+        /// in source. Reported on the literal, without a fix (the value must come from outside the program).
+        /// </summary>
+        private static void AnalyzeEnvironmentSetter(Context context, IInvocationOperation setter)
+        {
+            var method = setter.TargetMethod;
+            if (method.ContainingType is not { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+                || setter.Arguments.Length < 2)
+            {
+                return;
+            }
+
+            IOperation? name = null;
+            IArgumentOperation? value = null;
+            foreach (var argument in setter.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "variable":
+                        name = argument.Value.WalkDownConversions();
+                        break;
+                    case "value":
+                        value = argument;
+                        break;
+                }
+            }
+
+            var secret = (name?.ConstantValue.Value as string)?.Trim() switch
+            {
+                AwsAccessKeyIdVariable => new Secret(AwsAccessKeyIdVariable, "AWS access key id"),
+                AwsSecretAccessKeyVariable => new Secret(AwsSecretAccessKeyVariable, "AWS secret access key"),
+                AwsSessionTokenVariable => new Secret(AwsSessionTokenVariable, "AWS session token"),
+                OpenAIVariable => new Secret(OpenAIVariable, "OpenAI API key"),
+                AzureOpenAIVariable => new Secret(AzureOpenAIVariable, "Azure OpenAI API key"),
+                AnthropicVariable => new Secret(AnthropicVariable, "Anthropic API key"),
+                AnthropicTokenVariable => new Secret(AnthropicTokenVariable, "Anthropic auth token"),
+                _ => null,
+            };
+            if (secret == null || value == null || value.Parameter == null)
+            {
+                return;
+            }
+
+            foreach (var found in ResolveAll(value.Value, context.CancellationToken))
+            {
+                if (!found.IsMember)
+                {
+                    Report(context, secret, new Found(found.Text, found.Literal, null, null), value.Parameter.Type, "Environment.SetEnvironmentVariable");
+                }
+            }
+        }
+
         private static void AnalyzeAssignment(Context context, ISimpleAssignmentOperation assignment)
         {
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || !property.Type.IsString())
@@ -172,6 +228,20 @@ namespace AiSecure.Analyzers.Rules
             if (root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root) && property.Name == "ApiKey")
             {
                 return ApiKeySecret(root, property.ContainingType.Name, property.Name);
+            }
+
+            if (root == "Amazon" && property.ContainingType.Name == "CredentialProfileOptions")
+            {
+                // new CredentialProfileOptions { AccessKey = "AKIA…", SecretKey = "…" }, registered as a shared profile.
+                switch (property.Name)
+                {
+                    case "AccessKey":
+                        return new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                    case "SecretKey":
+                        return new Secret(AwsSecretAccessKeyVariable, "AWS secret access key");
+                    case "Token":
+                        return new Secret(AwsSessionTokenVariable, "AWS session token");
+                }
             }
 
             return null;
@@ -246,13 +316,14 @@ namespace AiSecure.Analyzers.Rules
 
             ISymbol? member = literalSyntax.Parent switch
             {
+                EqualsValueClauseSyntax { Parent: ParameterSyntax parameter } => model.GetDeclaredSymbol(parameter, context.CancellationToken),
                 EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } declarator } => model.GetDeclaredSymbol(declarator, context.CancellationToken),
                 EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax initialized } => model.GetDeclaredSymbol(initialized, context.CancellationToken),
                 ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax bodied } => model.GetDeclaredSymbol(bodied, context.CancellationToken),
                 _ => null,
             };
             var isConst = member is IFieldSymbol { IsConst: true };
-            if (member is not (IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true } or IPropertySymbol))
+            if (member is not (IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true } or IPropertySymbol or IParameterSymbol))
             {
                 return;
             }
@@ -278,10 +349,13 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                // A const cannot hold a call: the fix replaces each use. Anything else: the literal, once.
+                // A const cannot hold a call: the fix replaces each use. A parameter default must stay a constant: no fix.
+                // Anything else: the literal, once.
                 var found = isConst
                     ? new Found(text, literalSyntax, use.Syntax, null, isMember: true)
-                    : new Found(text, literalSyntax, literalSyntax, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, isMember: true);
+                    : member is IParameterSymbol
+                        ? new Found(text, literalSyntax, null, null, isMember: true)
+                        : new Found(text, literalSyntax, literalSyntax, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, isMember: true);
                 Report(context, sink.Secret, found, sink.Type, sink.Member);
                 if (!isConst)
                 {
@@ -295,6 +369,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 IFieldReferenceOperation field => field.Field,
                 IPropertyReferenceOperation property => property.Property,
+                IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
 
@@ -487,7 +562,7 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var target = found.DeclaredType ?? sinkType;
-            var forgive = NeedsNullForgiving(context, found.Replace, target);
+            var forgive = found.Replace != null && NeedsNullForgiving(context, found.Replace, target);
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(VariableProperty, secret.Variable)
                 .Add(NullForgivingProperty, forgive ? "true" : "false");
@@ -495,7 +570,7 @@ namespace AiSecure.Analyzers.Rules
             context.Report(Diagnostic.Create(
                 Descriptors.HardcodedCredential,
                 found.Literal.GetLocation(),
-                ImmutableArray.Create(found.Replace.GetLocation()),
+                found.Replace == null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(found.Replace.GetLocation()),
                 properties,
                 description,
                 secret.Variable));
@@ -579,6 +654,10 @@ namespace AiSecure.Analyzers.Rules
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text }, Syntax: LiteralExpressionSyntax literal }:
                     return new Found(text, literal, literal, null);
 
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, ConstantValue: { HasValue: true, Value: string joined }, Syntax: BinaryExpressionSyntax concatenation }:
+                    // "sk-proj-" + "…": a key split to get past secret scanners is still a constant key.
+                    return new Found(joined, concatenation, concatenation, null);
+
                 case IFieldReferenceOperation { Field: { } field }:
                     if (field.IsConst && field.ConstantValue is string constantText && DeclaredLiteral(field, cancellationToken) is { } constantLiteral)
                     {
@@ -597,6 +676,20 @@ namespace AiSecure.Analyzers.Rules
                     return PropertyLiteral(property, cancellationToken) is { } propertyLiteral && propertyLiteral.Token.Value is string propertyText
                         ? new Found(propertyText, propertyLiteral, propertyLiteral, property.Type, isMember: true)
                         : null;
+
+                case IParameterReferenceOperation { Parameter: { HasExplicitDefaultValue: true, ExplicitDefaultValue: string defaultText } parameter }:
+                    // string apiKey = "sk-…": the default is a hard-coded key. A default value must stay a constant, so
+                    // there is no automatic fix (null: no replacement).
+                    // Reported from the declaration (AnalyzeDeclaredLiteral), where the diagnostic is local to the literal.
+                    foreach (var reference in parameter.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax(cancellationToken) is ParameterSyntax { Default.Value: LiteralExpressionSyntax defaultLiteral })
+                        {
+                            return new Found(defaultText, defaultLiteral, null, null, isMember: true);
+                        }
+                    }
+
+                    return null;
 
                 case ILocalReferenceOperation { Local: { } local }:
                     if (local.IsConst && local.ConstantValue is string localText && DeclaredLiteral(local, cancellationToken) is { } localLiteral)
@@ -828,7 +921,7 @@ namespace AiSecure.Analyzers.Rules
 
         private sealed class Found
         {
-            public Found(string text, LiteralExpressionSyntax literal, SyntaxNode replace, ITypeSymbol? declaredType, bool isMember = false)
+            public Found(string text, ExpressionSyntax literal, SyntaxNode? replace, ITypeSymbol? declaredType, bool isMember = false)
             {
                 Text = text;
                 Literal = literal;
@@ -843,10 +936,10 @@ namespace AiSecure.Analyzers.Rules
             public string Text { get; }
 
             /// <summary>Where the diagnostic goes.</summary>
-            public LiteralExpressionSyntax Literal { get; }
+            public ExpressionSyntax Literal { get; }
 
-            /// <summary>The expression the fix replaces: the literal, or the use of a constant.</summary>
-            public SyntaxNode Replace { get; }
+            /// <summary>The expression the fix replaces: the literal, or the use of a constant; null when no fix can (a parameter default).</summary>
+            public SyntaxNode? Replace { get; }
 
             /// <summary>The declared type the replacement must convert to, when it is not the sink's parameter or property.</summary>
             public ITypeSymbol? DeclaredType { get; }

@@ -649,5 +649,161 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => services.AddOpenAIChatCompletion("gpt-4o", key);
                 }
                 """, Sdks);
+        [Fact]
+        public Task AwsCredentialProfileOptions()
+            => Verify.AnalyzeAsync("""
+                using Amazon.Runtime.CredentialManagement;
+
+                class ProfileSetup
+                {
+                    public void Register(string region)
+                    {
+                        var options = new CredentialProfileOptions
+                        {
+                            AccessKey = [|"AKIAZ7Q3XJ4LMN2PQR5T"|],
+                            SecretKey = [|"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"|],
+                            Token = [|"FwoGZXIvYXdzEBYaDHqa0AH2ZqZ5Fq8lBiKCAYqN3mJ8wQ"|],
+                        };
+                        options.SecretKey = [|"hT5rE8wQ2zX9cV4bN7mL1kJ6gF3dS0aP8oI5uY2t"|];
+                        new NetSDKCredentialsFile().RegisterProfile(new CredentialProfile("ml-dev", options));
+
+                        // Not secrets: profile names, regions, placeholders, values from elsewhere.
+                        var other = new CredentialProfileOptions
+                        {
+                            AccessKey = System.Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"),
+                            SecretKey = "your-secret-key",
+                            SourceProfile = "ml-default-profile",
+                            RoleArn = "arn:aws:iam::123456789012:role/ml-training",
+                        };
+                    }
+                }
+                """, Sdks);
+
+        [Fact]
+        public Task FixAwsCredentialProfileOptions()
+            => Verify.FixAsync("""
+                using Amazon.Runtime.CredentialManagement;
+
+                class ProfileSetup
+                {
+                    public CredentialProfileOptions Create() => new CredentialProfileOptions
+                    {
+                        AccessKey = [|"AKIAZ7Q3XJ4LMN2PQR5T"|],
+                        SecretKey = [|"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"|],
+                    };
+                }
+                """, """
+                using System;
+                using Amazon.Runtime.CredentialManagement;
+
+                class ProfileSetup
+                {
+                    public CredentialProfileOptions Create() => new CredentialProfileOptions
+                    {
+                        AccessKey = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"),
+                        SecretKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"),
+                    };
+                }
+                """, Sdks);
+        [Fact]
+        public Task ConstantConcatenation_ReportedOnTheWholeExpression()
+            => Verify.FixAsync("""
+                using OpenAI;
+
+                class Clients
+                {
+                    public OpenAIClient Split() => new OpenAIClient([|"sk-proj-" + "Ty6Ui8Op0As2Df4Gh6Jk8Lz0Xc2Vb4Nm6Qw8Er0Ty2Ui4Op6"|]);
+
+                    public OpenAIClient ThroughLocal()
+                    {
+                        var key = [|"sk-proj-Rt5Yu7Io9Pa1Sd3Fg5" + "Hj7Kl9Zx1Cv3Bn5Mq7We9Rt1Yu3Io5"|];
+                        return new OpenAIClient(key);
+                    }
+
+                    public OpenAIClient Prefixed(string suffix) => new OpenAIClient("sk-proj-" + suffix);
+                }
+                """, """
+                using System;
+                using OpenAI;
+
+                class Clients
+                {
+                    public OpenAIClient Split() => new OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+
+                    public OpenAIClient ThroughLocal()
+                    {
+                        var key = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+                        return new OpenAIClient(key);
+                    }
+
+                    public OpenAIClient Prefixed(string suffix) => new OpenAIClient("sk-proj-" + suffix);
+                }
+                """, Sdks);
+        [Fact]
+        public Task ParameterDefault_ReportedWithoutFix()
+        {
+            var source = """
+                using OpenAI;
+                using OpenAI.Chat;
+
+                static class Clients
+                {
+                    public static OpenAIClient Create(string apiKey = [|"sk-proj-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz3Ab4Cd5Ef6"|]) => new OpenAIClient(apiKey);
+
+                    public static ChatClient Chat(string model = "gpt-4o-mini-2024-07-18", string? apiKey = null) => new ChatClient(model, apiKey ?? "");
+                }
+
+                class Summarizer(string apiKey = [|"sk-proj-Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7Mm6Ll5Kk4"|])
+                {
+                    private readonly ChatClient _chat = new ChatClient("gpt-4o", apiKey);
+                }
+                """;
+            return Verify.FixAsync(source, source, Sdks);
+        }
+        [Fact]
+        public Task KeysWrittenIntoTheEnvironment_ReportedWithoutFix()
+        {
+            var source = """
+                using System;
+                using OpenAI;
+
+                static class Bootstrap
+                {
+                    public static OpenAIClient Create()
+                    {
+                        Environment.SetEnvironmentVariable("OPENAI_API_KEY", [|"sk-proj-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz3Ab4Cd5Ef6"|]);
+                        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", [|"AKIAZ7Q3XJ4LMN2PQR5T"|]);
+                        var secret = [|"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"|];
+                        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", secret, EnvironmentVariableTarget.Process);
+
+                        // Not keys: other variables, placeholders, values from elsewhere.
+                        Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Development-eu-west-1");
+                        Environment.SetEnvironmentVariable("OPENAI_API_KEY", "your-openai-api-key");
+                        Environment.SetEnvironmentVariable("ANTHROPIC_API_KEY", Console.ReadLine());
+                        return new OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+                    }
+                }
+                """;
+            return Verify.FixAsync(source, source, Sdks);
+        }
+        [Fact]
+        public Task SilentOnMaskedAndElidedKeys()
+            => Verify.AnalyzeAsync("""
+                using Amazon.Runtime;
+                using OpenAI;
+                using OpenAI.Chat;
+
+                class Masked
+                {
+                    public object[] All() => new object[]
+                    {
+                        new ChatClient("gpt-4o", "sk-proj-********"),
+                        new ChatClient("gpt-4o", "sk-proj-abc...xyz9"),
+                        new OpenAIClient("sk-ant-api03-…-Qr2St"),
+                        new BasicAWSCredentials("AKIA****************", "****************************************"),
+                        new ChatClient("gpt-4o", [|"sk-proj-4fG7hJ2kL9mN3pQ8rS1tU6vW0xY5zA2bC7dE4fG9hJ1kL3"|]),
+                    };
+                }
+                """, Sdks);
     }
 }

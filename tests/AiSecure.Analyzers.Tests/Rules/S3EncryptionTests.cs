@@ -1260,5 +1260,162 @@ namespace AiSecure.Analyzers.Tests.Rules
                             plain.PutObjectAsync([|new PutObjectRequest|] { BucketName = "b", Key = "plain" }));
                 }
                 """, ReferenceCatalog.Aws);
+        [Fact]
+        public Task RequestChosenByConditionalOrSwitch_EachBranchJudged()
+            => Verify.AnalyzeAsync("""
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public enum Format { Json, Parquet }
+
+                public class ExportWorker
+                {
+                    private readonly IAmazonS3 _s3;
+                    private readonly string _bucket;
+                    private readonly string _kmsKeyId;
+
+                    public ExportWorker(IAmazonS3 s3, string bucket, string kmsKeyId) => (_s3, _bucket, _kmsKeyId) = (s3, bucket, kmsKeyId);
+
+                    public async Task ExportAsync(string key, byte[] data, bool gzip, CancellationToken ct)
+                    {
+                        var request = gzip
+                            ? [|new PutObjectRequest|] { BucketName = _bucket, Key = key + ".gz", InputStream = new MemoryStream(data), ContentType = "application/gzip" }
+                            : [|new PutObjectRequest|] { BucketName = _bucket, Key = key, InputStream = new MemoryStream(data) };
+                        await _s3.PutObjectAsync(request, ct);
+                    }
+
+                    public async Task ExportAsync(string key, string body, Format format, CancellationToken ct)
+                    {
+                        PutObjectRequest request = format switch
+                        {
+                            Format.Parquet => [|new()|] { BucketName = _bucket, Key = key + ".parquet", ContentBody = body },
+                            _ => new() { BucketName = _bucket, Key = key + ".json", ContentBody = body, ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId },
+                        };
+                        await _s3.PutObjectAsync(request, ct);
+                    }
+
+                    public async Task ExportEncryptedAsync(string key, string body, bool archive, CancellationToken ct)
+                    {
+                        var request = archive
+                            ? new PutObjectRequest { BucketName = _bucket, Key = "archive/" + key, ContentBody = body }
+                            : new PutObjectRequest { BucketName = _bucket, Key = key, ContentBody = body };
+                        request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                        request.ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId;
+                        await _s3.PutObjectAsync(request, ct);
+                    }
+
+                    public PutObjectRequest Build(string key, bool archive)
+                        => archive ? new PutObjectRequest { BucketName = _bucket, Key = "archive/" + key } : new PutObjectRequest { BucketName = _bucket, Key = key };
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task FixRequestChosenByConditional()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class ExportWorker
+                {
+                    public async Task ExportAsync(IAmazonS3 s3, string bucket, string key, string body, bool archive, string kmsKeyId)
+                    {
+                        var request = archive
+                            ? [|new PutObjectRequest|] { BucketName = bucket, Key = "archive/" + key, ContentBody = body }
+                            : [|new PutObjectRequest|] { BucketName = bucket, Key = key, ContentBody = body };
+                        await s3.PutObjectAsync(request);
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class ExportWorker
+                {
+                    public async Task ExportAsync(IAmazonS3 s3, string bucket, string key, string body, bool archive, string kmsKeyId)
+                    {
+                        var request = archive
+                            ? new PutObjectRequest { BucketName = bucket, Key = "archive/" + key, ContentBody = body, ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId }
+                            : new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = body, ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId };
+                        await s3.PutObjectAsync(request);
+                    }
+                }
+                """, ReferenceCatalog.Aws);
+        [Fact]
+        public Task Fix_ConvenienceCalls_InRealisticServices()
+            => Verify.FixAsync("""
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon;
+                using Amazon.S3;
+                using Amazon.S3.Transfer;
+                using Microsoft.Extensions.Configuration;
+
+                public sealed record S3Settings(string Bucket, string? KmsKeyId);
+
+                public sealed class ArtifactUploader(ITransferUtility transfer, IConfiguration configuration, S3Settings settings)
+                {
+                    public Task UploadAsync(string path, CancellationToken ct)
+                        => [|transfer.UploadAsync(path, configuration["Artifacts:Bucket"], ct)|];
+
+                    public async Task UploadStreamAsync(Stream stream, string key, CancellationToken ct)
+                    {
+                        using var client = new AmazonS3Client(RegionEndpoint.EUWest1);
+                        using var utility = new TransferUtility(client);
+                        await [|utility.UploadAsync(stream, settings.Bucket, key, ct)|];
+                    }
+
+                    public void Export(string path) => [|new TransferUtility(new AmazonS3Client()).Upload(path, settings.Bucket)|];
+                }
+                """, """
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon;
+                using Amazon.S3;
+                using Amazon.S3.Transfer;
+                using Microsoft.Extensions.Configuration;
+
+                public sealed record S3Settings(string Bucket, string? KmsKeyId);
+
+                public sealed class ArtifactUploader(ITransferUtility transfer, IConfiguration configuration, S3Settings settings)
+                {
+                    public Task UploadAsync(string path, CancellationToken ct)
+                        => transfer.UploadAsync(new TransferUtilityUploadRequest
+                        {
+                            FilePath = path,
+                            BucketName = configuration["Artifacts:Bucket"],
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = settings.KmsKeyId,
+                        }, ct);
+
+                    public async Task UploadStreamAsync(Stream stream, string key, CancellationToken ct)
+                    {
+                        using var client = new AmazonS3Client(RegionEndpoint.EUWest1);
+                        using var utility = new TransferUtility(client);
+                        await utility.UploadAsync(new TransferUtilityUploadRequest
+                        {
+                            InputStream = stream,
+                            BucketName = settings.Bucket,
+                            Key = key,
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = settings.KmsKeyId,
+                        }, ct);
+                    }
+
+                    public void Export(string path) => new TransferUtility(new AmazonS3Client()).Upload(new TransferUtilityUploadRequest
+                    {
+                        FilePath = path,
+                        BucketName = settings.Bucket,
+                        ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                        ServerSideEncryptionKeyManagementServiceKeyId = settings.KmsKeyId,
+                    });
+                }
+                """, ReferenceCatalog.Aws);
     }
 }

@@ -783,5 +783,79 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+        /// <summary>
+        /// Projects that compile the SDK stand-ins as source (as the samples do) expose the SDK types as source types: the
+        /// key search must not offer the request being declared (<c>config.KmsKeyId</c> inside <c>var config = new …</c>,
+        /// CS0841) or another SDK object's empty <c>KmsKeyId</c> as the key.
+        /// </summary>
+        [Fact]
+        public async Task FixNeverUsesTheRequestBeingDeclaredOrAnotherSdkObjectAsTheKey()
+        {
+            var stubs = await StubSourceAsync();
+            var test = new Verify.Test
+            {
+                References = ReferenceCatalog.Aws,
+                TestState = { Sources = { ("/0/Test0.cs", """
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                public class Provisioner
+                {
+                    public async Task CreateEndpointConfigAsync(IAmazonSageMaker sageMaker, string name, string model)
+                    {
+                        var config = [|new CreateEndpointConfigRequest|]
+                        {
+                            EndpointConfigName = name,
+                            ProductionVariants = [new ProductionVariant { VariantName = "AllTraffic", ModelName = model, InitialInstanceCount = 1 }],
+                        };
+                        await sageMaker.CreateEndpointConfigAsync(config);
+                    }
+
+                    public async Task TrainAsync(IAmazonSageMaker sageMaker, string name)
+                    {
+                        var output = new OutputDataConfig { S3OutputPath = "s3://bucket/out" };
+                        var request = [|new CreateTrainingJobRequest|] { TrainingJobName = name, OutputDataConfig = output };
+                        await sageMaker.CreateTrainingJobAsync(request);
+                    }
+                }
+                """), ("/0/SageMakerStubs.cs", stubs) } },
+                FixedState = { Sources = { ("/0/Test0.cs", """
+                using System;
+                using System.Threading.Tasks;
+                using Amazon.SageMaker;
+                using Amazon.SageMaker.Model;
+
+                public class Provisioner
+                {
+                    public async Task CreateEndpointConfigAsync(IAmazonSageMaker sageMaker, string name, string model)
+                    {
+                        var config = new CreateEndpointConfigRequest
+                        {
+                            EndpointConfigName = name,
+                            ProductionVariants = [new ProductionVariant { VariantName = "AllTraffic", ModelName = model, InitialInstanceCount = 1 }],
+                            KmsKeyId = Environment.GetEnvironmentVariable("AWS_KMS_KEY_ID"),
+                        };
+                        await sageMaker.CreateEndpointConfigAsync(config);
+                    }
+
+                    public async Task TrainAsync(IAmazonSageMaker sageMaker, string name)
+                    {
+                        var output = new OutputDataConfig { S3OutputPath = "s3://bucket/out", KmsKeyId = Environment.GetEnvironmentVariable("AWS_KMS_KEY_ID") };
+                        var request = new CreateTrainingJobRequest { TrainingJobName = name, OutputDataConfig = output };
+                        await sageMaker.CreateTrainingJobAsync(request);
+                    }
+                }
+                """), ("/0/SageMakerStubs.cs", stubs) } },
+            };
+            await test.RunWithStubsAsync();
+        }
+
+        private static async Task<string> StubSourceAsync()
+        {
+            using var stream = typeof(ReferenceCatalog).Assembly.GetManifestResourceStream("Stubs.SageMakerStubs.cs")!;
+            using var reader = new System.IO.StreamReader(stream);
+            return await reader.ReadToEndAsync();
+        }
     }
 }
