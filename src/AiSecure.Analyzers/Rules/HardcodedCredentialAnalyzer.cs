@@ -290,10 +290,11 @@ namespace AiSecure.Analyzers.Rules
 
         private static readonly string[] CredentialNameParts = { "key", "secret", "token", "password", "pwd", "credential", "auth" };
 
-        private static string? DeclaredName(LiteralExpressionSyntax literal)
+        private static string? DeclaredName(ExpressionSyntax literal)
             => literal.Parent switch
             {
                 EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,
+                EqualsValueClauseSyntax { Parent: ParameterSyntax parameter } => parameter.Identifier.ValueText,
                 EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
                 ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
                 _ => null,
