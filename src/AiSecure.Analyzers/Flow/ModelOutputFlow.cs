@@ -16,13 +16,14 @@ namespace AiSecure.Analyzers.Flow
     /// </summary>
     internal sealed class ModelOutputFlow
     {
-        private const int MaxDepth = 12;
+        private const int MaxDepth = 16;
 
         private readonly ModelOutputCatalog _catalog;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ILocalSymbol> _visitedLocals = new(SymbolEqualityComparer.Default);
         private readonly IOperation _sink;
         private List<IMethodSymbol>? _sourceCalls;
+        private HashSet<IFieldSymbol>? _visitedFields;
 
         public ModelOutputFlow(ModelOutputCatalog catalog, IOperation sink, CancellationToken cancellationToken)
         {
@@ -106,8 +107,12 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     return Find(property.Instance, depth + 1);
-                case IFieldReferenceOperation field when field.Instance != null:
-                    return Find(field.Instance, depth + 1);
+                case IFieldReferenceOperation field:
+                    return FindInField(field, depth) ?? (field.Instance is { } instance and not IInstanceReferenceOperation ? Find(instance, depth + 1) : null);
+                case IConditionalAccessOperation conditionalAccess:
+                    return Find(conditionalAccess.WhenNotNull, depth + 1);
+                case IConditionalAccessInstanceOperation accessInstance:
+                    return FindConditionalAccessTarget(accessInstance, depth);
                 case IArrayElementReferenceOperation element:
                     return Find(element.ArrayReference, depth + 1);
                 case ILocalReferenceOperation local:
@@ -115,6 +120,21 @@ namespace AiSecure.Analyzers.Flow
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The <c>x</c> of <c>x?.Member</c>: the receiver of the nearest <c>?.</c> whose access part holds this instance.</summary>
+        private string? FindConditionalAccessTarget(IConditionalAccessInstanceOperation instance, int depth)
+        {
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access && access.WhenNotNull == child)
+                {
+                    return Find(access.Operation, depth + 1);
+                }
+            }
+
+            return null;
         }
 
         private string? FindInInvocation(IInvocationOperation invocation, int depth)
@@ -191,27 +211,52 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
 
-            var root = reference.GetRoot();
+            return FindInWrites(reference.GetRoot(), local, depth);
+        }
+
+        /// <summary>A field of this object (or a static field) read where the same method writes it: what the method writes.</summary>
+        private string? FindInField(IFieldReferenceOperation reference, int depth)
+        {
+            var field = reference.Field;
+            if (field.IsConst || !(field.IsStatic || reference.Instance is IInstanceReferenceOperation) || !(_visitedFields ??= new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default)).Add(field))
+            {
+                return null;
+            }
+
+            return FindInWrites(reference.GetRoot(), field, depth);
+        }
+
+        /// <summary>Every write of a local, or of a field of this object, inside one method body.</summary>
+        private string? FindInWrites(IOperation root, ISymbol symbol, int depth)
+        {
             foreach (var operation in root.DescendantsAndSelf())
             {
                 string? found = null;
                 switch (operation)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol):
                         found = Find(declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value, depth + 1);
                         break;
-                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    case ISimpleAssignmentOperation assignment when RefersTo(assignment.Target, symbol):
                         found = Find(assignment.Value, depth + 1);
                         break;
-                    case ICompoundAssignmentOperation compound when compound.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    case ICompoundAssignmentOperation compound when RefersTo(compound.Target, symbol):
                         found = Find(compound.Value, depth + 1);
                         break;
-                    case IForEachLoopOperation loop when loop.Locals.Contains(local, SymbolEqualityComparer.Default):
+                    case IForEachLoopOperation loop when symbol is ILocalSymbol local && loop.Locals.Contains(local, SymbolEqualityComparer.Default):
                         found = Find(loop.Collection, depth + 1);
                         break;
                     case IInvocationOperation append when append.TargetMethod.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert"
-                        && append.Instance?.WalkDownConversions() is ILocalReferenceOperation builder && SymbolEqualityComparer.Default.Equals(builder.Local, local):
+                        && append.Instance != null && RefersTo(append.Instance.WalkDownConversions(), symbol):
                         found = append.Arguments.Select(a => Find(a.Value, depth + 1)).FirstOrDefault(o => o != null);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out } argument when RefersTo(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value, symbol)
+                        && argument.Parent is IInvocationOperation tryPick:
+                        // block.TryPickText(out var text): what an output object hands out is model output.
+                        found = FindInOutArgument(tryPick, depth);
+                        break;
+                    case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, symbol) && pattern.Parent is IIsPatternOperation isPattern:
+                        found = Find(isPattern.Value, depth + 1);
                         break;
                 }
 
@@ -223,6 +268,30 @@ namespace AiSecure.Analyzers.Flow
 
             return null;
         }
+
+        private string? FindInOutArgument(IInvocationOperation invocation, int depth)
+        {
+            var source = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            if (source == null)
+            {
+                return null;
+            }
+
+            if (_catalog.IsOutputType(source.Type))
+            {
+                return invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+            }
+
+            return Find(source, depth + 1);
+        }
+
+        private static bool RefersTo(IOperation operation, ISymbol symbol)
+            => operation switch
+            {
+                ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
+                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, symbol) && (field.Field.IsStatic || field.Instance is IInstanceReferenceOperation),
+                _ => false,
+            };
 
         /// <summary>
         /// A local checked before the sink by an <c>if</c> that leaves the method when an [OutputValidator]

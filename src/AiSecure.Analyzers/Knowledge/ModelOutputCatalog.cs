@@ -40,6 +40,10 @@ namespace AiSecure.Analyzers.Knowledge
             "Anthropic.Models.Messages.Message",
             "Anthropic.Models.Messages.TextBlock",
             "Anthropic.Models.Messages.RawMessageStreamEvent",
+            "Anthropic.Models.Messages.ContentBlock",
+            "Anthropic.Models.Messages.RawContentBlockDeltaEvent",
+            "Anthropic.Models.Messages.RawContentBlockDelta",
+            "Anthropic.Models.Messages.TextDelta",
             // Amazon Bedrock Runtime
             "Amazon.BedrockRuntime.Model.ConverseResponse",
             "Amazon.BedrockRuntime.Model.ConverseOutput",
@@ -91,6 +95,9 @@ namespace AiSecure.Analyzers.Knowledge
 
             DbCommand = TypeResolver.Get(compilation, "System.Data.Common.DbCommand");
             IDbCommand = TypeResolver.Get(compilation, "System.Data.IDbCommand");
+            DbBatchCommand = TypeResolver.Get(compilation, "System.Data.Common.DbBatchCommand");
+            DbDataSource = TypeResolver.Get(compilation, "System.Data.Common.DbDataSource");
+            DapperCommandDefinition = TypeResolver.Get(compilation, "Dapper.CommandDefinition");
             Process = TypeResolver.Get(compilation, "System.Diagnostics.Process");
             ProcessStartInfo = TypeResolver.Get(compilation, "System.Diagnostics.ProcessStartInfo");
             HtmlString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Html.HtmlString");
@@ -112,6 +119,12 @@ namespace AiSecure.Analyzers.Knowledge
         public INamedTypeSymbol? DbCommand { get; }
 
         public INamedTypeSymbol? IDbCommand { get; }
+
+        public INamedTypeSymbol? DbBatchCommand { get; }
+
+        public INamedTypeSymbol? DbDataSource { get; }
+
+        public INamedTypeSymbol? DapperCommandDefinition { get; }
 
         public INamedTypeSymbol? Process { get; }
 

@@ -124,7 +124,7 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                if (IsCommandType(type, catalog) && (parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0))
+                if ((IsCommandType(type, catalog) || SymbolEqualityComparer.Default.Equals(type, catalog.DapperCommandDefinition)) && (parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
                     Check(context, state, argument.Value, DangerousSinkKind.Sql, "the SQL text of a command");
                 }
@@ -178,6 +178,12 @@ namespace AiSecure.Analyzers.Rules
                 kind = DangerousSinkKind.Sql;
                 sinkName = method.Name;
             }
+            else if (method.Name == "CreateCommand" && method.ContainingType.InheritsFromOrEquals(catalog.DbDataSource))
+            {
+                // DbDataSource.CreateCommand(string commandText): the data-source form of new DbCommand(sql).
+                kind = DangerousSinkKind.Sql;
+                sinkName = "the SQL text of a command";
+            }
             else if (catalog.Dapper != null && SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.Dapper))
             {
                 kind = DangerousSinkKind.Sql;
@@ -197,7 +203,7 @@ namespace AiSecure.Analyzers.Rules
 
                 var isSinkParameter = kind switch
                 {
-                    DangerousSinkKind.Sql => parameter.Name == "sql",
+                    DangerousSinkKind.Sql => parameter.Name is "sql" or "commandText" && parameter.Type.IsString(),
                     DangerousSinkKind.Process => parameter.Type.IsString(),
                     _ => parameter.Ordinal == (method.IsExtensionMethod && method.ReducedFrom == null ? 1 : 0),
                 };
@@ -210,6 +216,7 @@ namespace AiSecure.Analyzers.Rules
 
         private static bool IsCommandType(ITypeSymbol type, ModelOutputCatalog catalog)
             => type.InheritsFromOrEquals(catalog.DbCommand)
+            || type.InheritsFromOrEquals(catalog.DbBatchCommand)
             || (catalog.IDbCommand != null && System.Linq.Enumerable.Contains(type.AllInterfaces, catalog.IDbCommand, SymbolEqualityComparer.Default))
             || SymbolEqualityComparer.Default.Equals(type, catalog.IDbCommand);
 

@@ -378,5 +378,142 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.All);
+        [Fact]
+        public Task NullConditionalReadsOfModelOutput()
+            => Verify.AnalyzeAsync("""
+                using System.Data;
+                using System.Diagnostics;
+                using System.Linq;
+                using System.Text;
+                using System.Threading.Tasks;
+                using Dapper;
+                using Microsoft.Extensions.AI;
+                using OllamaSharp;
+                using OllamaSharp.Models.Chat;
+
+                class Operator
+                {
+                    public async Task RunAsync(IOllamaApiClient ollama, ChatRequest request)
+                    {
+                        var arguments = new StringBuilder();
+                        await foreach (var chunk in ollama.ChatAsync(request))
+                        {
+                            arguments.Append(chunk?.Message.Content);
+                        }
+
+                        Process.Start(new ProcessStartInfo("kubectl") { Arguments = [|arguments.ToString()|] });
+                    }
+
+                    public async Task ToolAsync(IChatClient chat, IDbConnection connection, string goal)
+                    {
+                        var response = await chat.GetResponseAsync(goal);
+                        var call = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().First();
+                        var tool = call.Arguments?["tool"]?.ToString();
+                        Process.Start(new ProcessStartInfo { FileName = [|tool|] });
+                        connection.Execute([|response?.Text|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task AnthropicContentBlocksAndStreamingDeltas()
+            => Verify.AnalyzeAsync("""
+                using System.Text;
+                using System.Threading.Tasks;
+                using Anthropic;
+                using Anthropic.Models.Messages;
+                using Microsoft.AspNetCore.Components;
+                using Microsoft.AspNetCore.Html;
+
+                class AnswerRenderer
+                {
+                    public async Task<HtmlString> RenderAsync(AnthropicClient client, MessageCreateParams parameters)
+                    {
+                        var message = await client.Messages.Create(parameters);
+                        var html = new StringBuilder();
+                        foreach (var block in message.Content)
+                        {
+                            if (block.TryPickText(out var text))
+                            {
+                                html.Append(text.Text);
+                            }
+                        }
+
+                        return new HtmlString([|html.ToString()|]);
+                    }
+
+                    public async Task<MarkupString> StreamAsync(AnthropicClient client, MessageCreateParams parameters)
+                    {
+                        var answer = new StringBuilder();
+                        await foreach (var streamEvent in client.Messages.CreateStreaming(parameters))
+                        {
+                            if (streamEvent.TryPickContentBlockDelta(out var delta) && delta.Delta.TryPickText(out var textDelta))
+                            {
+                                answer.Append(textDelta.Text);
+                            }
+                        }
+
+                        return new MarkupString([|answer.ToString()|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task DataSourceCommandsAndDapperCommandDefinitions()
+            => Verify.AnalyzeAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Dapper;
+                using Microsoft.Extensions.AI;
+                using Npgsql;
+
+                class ReportQueries
+                {
+                    public async Task<object?> ScalarAsync(IChatClient chat, NpgsqlDataSource dataSource, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        await using var command = dataSource.CreateCommand([|response.Text|]);
+                        await using var safe = dataSource.CreateCommand("select count(*) from docs where topic = $1");
+                        safe.Parameters.AddWithValue(response.Text);
+                        return await command.ExecuteScalarAsync();
+                    }
+
+                    public async Task<int> ExecuteAsync(IChatClient chat, NpgsqlConnection connection, string question, CancellationToken cancellationToken)
+                    {
+                        var response = await chat.GetResponseAsync(question, cancellationToken: cancellationToken);
+                        await connection.ExecuteAsync(new CommandDefinition("update jobs set note = @note", new { note = response.Text }, cancellationToken: cancellationToken));
+                        return await connection.ExecuteAsync(new CommandDefinition([|response.Text|], cancellationToken: cancellationToken));
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task FieldWrittenInTheSameMethodCarriesModelOutput()
+            => Verify.AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Microsoft.Extensions.AI;
+
+                class AnswerView : ComponentBase
+                {
+                    [Inject] public IChatClient Chat { get; set; } = default!;
+                    [Parameter] public string Question { get; set; } = "";
+                    protected MarkupString Rendered { get; private set; }
+                    private string _answer = "";
+                    private string _title = "";
+
+                    protected override async Task OnParametersSetAsync()
+                    {
+                        _title = "Answer";
+                        await foreach (var update in Chat.GetStreamingResponseAsync(Question))
+                        {
+                            _answer += update.Text;
+                            Rendered = (MarkupString)[|_answer|];
+                        }
+
+                        Rendered = (MarkupString)("<h2>" + _title + "</h2>");
+                    }
+                }
+                """, ReferenceCatalog.All);
     }
 }
