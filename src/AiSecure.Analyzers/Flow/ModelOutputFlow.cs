@@ -300,17 +300,39 @@ namespace AiSecure.Analyzers.Flow
         private bool IsGuarded(ILocalSymbol local)
         {
             var root = _sink.GetRoot();
+            var sinkStart = _sink.Syntax.SpanStart;
             foreach (var conditional in root.DescendantsAndSelf().OfType<IConditionalOperation>())
             {
-                if (conditional.Syntax.SpanStart >= _sink.Syntax.SpanStart || conditional.Type != null)
+                if (conditional.Syntax.SpanStart >= sinkStart || conditional.Type != null)
                 {
                     continue;
                 }
 
                 var mentionsLocal = conditional.Condition.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(r => SymbolEqualityComparer.Default.Equals(r.Local, local));
-                var leaves = conditional.WhenTrue.DescendantsAndSelf().Any(o => o is IReturnOperation or IThrowOperation)
-                    || (conditional.WhenFalse?.DescendantsAndSelf().Any(o => o is IReturnOperation or IThrowOperation) ?? false);
-                if (mentionsLocal && leaves && IsAllowListTest(conditional.Condition))
+                if (!mentionsLocal)
+                {
+                    continue;
+                }
+
+                var polarity = AllowListPolarity(conditional.Condition);
+                if (polarity == 0)
+                {
+                    continue;
+                }
+
+                // if (Allowed.Contains(x)) { sink } / if (!Allowed.Contains(x)) { … } else { sink }
+                if (conditional.WhenTrue.Syntax.Span.Contains(sinkStart))
+                {
+                    return polarity > 0;
+                }
+
+                if (conditional.WhenFalse != null && conditional.WhenFalse.Syntax.Span.Contains(sinkStart))
+                {
+                    return polarity < 0;
+                }
+
+                // if (!Allowed.Contains(x)) return; … sink: the branch that leaves is the one where x is not allowed.
+                if ((polarity < 0 && Leaves(conditional.WhenTrue)) || (polarity > 0 && conditional.WhenFalse != null && Leaves(conditional.WhenFalse)))
                 {
                     return true;
                 }
@@ -319,22 +341,101 @@ namespace AiSecure.Analyzers.Flow
             return false;
         }
 
-        private bool IsAllowListTest(IOperation condition)
+        private static bool Leaves(IOperation branch) => branch.DescendantsAndSelf().Any(o => o is IReturnOperation or IThrowOperation);
+
+        private bool IsAllowListTest(IOperation condition) => AllowListPolarity(condition) != 0;
+
+        /// <summary>
+        /// +1 when the condition being true means the value passed an allow-list (<c>Allowed.Contains(x)</c>,
+        /// <c>x is "a" or "b"</c>, <c>x == "a"</c>, an [OutputValidator], an anchored <c>Regex.IsMatch</c>);
+        /// -1 when its being false means so (<c>!Allowed.Contains(x)</c>, <c>x != "a" &amp;&amp; x != "b"</c>); 0 otherwise.
+        /// A substring test (<c>sql.Contains("DROP")</c>) is a deny-list and never counts.
+        /// </summary>
+        private int AllowListPolarity(IOperation condition)
         {
-            foreach (var operation in condition.DescendantsAndSelf())
+            condition = condition.WalkDownConversions();
+            switch (condition)
             {
-                switch (operation)
-                {
-                    case IInvocationOperation invocation when invocation.TargetMethod.Name is "Contains" or "ContainsKey" || IsOutputValidator(invocation.TargetMethod):
-                        return true;
-                    case IConstantPatternOperation constantPattern when IsNonNullConstant(constantPattern.Value):
-                        return true;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsNonNullConstant(equals.RightOperand) || IsNonNullConstant(equals.LeftOperand):
-                        return true;
-                }
+                case IParenthesizedOperation parenthesized:
+                    return AllowListPolarity(parenthesized.Operand);
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return -AllowListPolarity(not.Operand);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } or:
+                    return Combine(AllowListPolarity(or.LeftOperand), AllowListPolarity(or.RightOperand), -1);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } and:
+                    return Combine(AllowListPolarity(and.LeftOperand), AllowListPolarity(and.RightOperand), 1);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsNonNullConstant(equals.RightOperand) || IsNonNullConstant(equals.LeftOperand):
+                    return 1;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals when IsNonNullConstant(notEquals.RightOperand) || IsNonNullConstant(notEquals.LeftOperand):
+                    return -1;
+                case IIsPatternOperation isPattern:
+                    return PatternPolarity(isPattern.Pattern);
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (IsOutputValidator(method)
+                        || (method.Name is "Contains" or "ContainsKey" && method.ContainingType.SpecialType != SpecialType.System_String && !IsStringExtension(method))
+                        || IsAnchoredRegexMatch(invocation))
+                    {
+                        return 1;
+                    }
+
+                    return 0;
+                default:
+                    return 0;
+            }
+        }
+
+        /// <summary>In an <c>||</c>, one part that proves the value allowed when false is enough (-1); in an <c>&amp;&amp;</c>, one that proves it when true (+1).</summary>
+        private static int Combine(int left, int right, int dominant)
+        {
+            if (left == dominant || right == dominant)
+            {
+                return dominant;
             }
 
-            return false;
+            return left != 0 && left == right ? left : 0;
+        }
+
+        private static int PatternPolarity(IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return IsNonNullConstant(constant.Value) ? 1 : 0;
+                case INegatedPatternOperation negated:
+                    return -PatternPolarity(negated.Pattern);
+                case IBinaryPatternOperation binary:
+                    var left = PatternPolarity(binary.LeftPattern);
+                    var right = PatternPolarity(binary.RightPattern);
+                    return left == right ? left : 0;
+                default:
+                    return 0;
+            }
+        }
+
+        private static bool IsStringExtension(IMethodSymbol method)
+        {
+            var definition = method.ReducedFrom ?? method;
+            return definition.IsExtensionMethod && definition.Parameters.Length > 0 && definition.Parameters[0].Type.SpecialType == SpecialType.System_String;
+        }
+
+        /// <summary><c>Regex.IsMatch(value, "^…$")</c> with a constant pattern anchored at both ends.</summary>
+        private static bool IsAnchoredRegexMatch(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "IsMatch" || !method.IsStatic || method.ContainingType.Name != "Regex" || invocation.Arguments.Length < 2)
+            {
+                return false;
+            }
+
+            var pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value;
+            if (pattern?.ConstantValue.Value is not string text)
+            {
+                return false;
+            }
+
+            return (text.StartsWith("^", System.StringComparison.Ordinal) || text.StartsWith("\\A", System.StringComparison.Ordinal))
+                && (text.EndsWith("$", System.StringComparison.Ordinal) || text.EndsWith("\\z", System.StringComparison.Ordinal) || text.EndsWith("\\Z", System.StringComparison.Ordinal));
         }
 
         /// <summary>A null test (<c>x is null</c>, <c>x == null</c>) is no allow-list.</summary>

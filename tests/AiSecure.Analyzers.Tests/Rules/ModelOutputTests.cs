@@ -161,6 +161,87 @@ namespace AiSecure.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task SilentInsideAnAllowListBranchOrAfterAnAnchoredPattern()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using System.Text.RegularExpressions;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using Npgsql;
+
+                class ToolRunner
+                {
+                    private static readonly HashSet<string> Allowed = new() { "git", "dotnet" };
+
+                    public async Task RunAsync(IChatClient chat, string goal)
+                    {
+                        var response = await chat.GetResponseAsync(goal);
+                        var tool = response.Text.Trim();
+                        if (Allowed.Contains(tool))
+                        {
+                            Process.Start(tool);
+                        }
+
+                        if (!Allowed.Contains(tool))
+                        {
+                            Console.WriteLine("refused");
+                        }
+                        else
+                        {
+                            Process.Start(tool, "--version");
+                        }
+                    }
+
+                    public async Task<object?> CountAsync(IChatClient chat, NpgsqlDataSource dataSource, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        var table = response.Text.Trim();
+                        if (!Regex.IsMatch(table, "^[A-Za-z_][A-Za-z0-9_]*$"))
+                        {
+                            throw new InvalidOperationException("not a table name");
+                        }
+
+                        await using var command = dataSource.CreateCommand($"select count(*) from \"{table}\"");
+                        return await command.ExecuteScalarAsync();
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task SubstringDenyListIsNoValidation()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Diagnostics;
+                using System.Text.RegularExpressions;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using Npgsql;
+
+                class TextToSql
+                {
+                    public async Task<int> RunAsync(IChatClient chat, NpgsqlDataSource dataSource, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        var sql = response.Text;
+                        if (sql.Contains("DROP", StringComparison.OrdinalIgnoreCase) || sql.Contains("DELETE", StringComparison.OrdinalIgnoreCase))
+                        {
+                            throw new InvalidOperationException("destructive SQL");
+                        }
+
+                        if (Regex.IsMatch(sql, "TRUNCATE"))
+                        {
+                            return 0;
+                        }
+
+                        await using var command = dataSource.CreateCommand([|sql|]);
+                        return await command.ExecuteNonQueryAsync();
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task SilentWhenParameterizedEncodedParsedOrValidated()
             => Verify.AnalyzeAsync("""
                 using System;
