@@ -151,6 +151,49 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.Llm);
 
         [Fact]
+        public Task SemanticKernelEndpointsAndAnthropicBaseUrl()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using Anthropic;
+                using Microsoft.SemanticKernel;
+
+                class KernelSetup
+                {
+                    public Kernel Build()
+                    {
+                        var builder = Kernel.CreateBuilder();
+                        builder.AddOpenAIChatCompletion("llama3.1", [|new Uri("http://vllm.gpu.internal:8000/v1")|], apiKey: null);
+                        builder.AddAzureOpenAIChatCompletion("gpt-4o", [|"http://my-aoai.openai.azure.com/"|], "key-from-vault");
+                        builder.AddOpenAIChatCompletion("phi-4", new Uri("http://localhost:8000/v1"), apiKey: null);
+                        builder.AddAzureOpenAIChatCompletion("gpt-4o", "https://my-aoai.openai.azure.com/", "key-from-vault");
+                        return builder.Build();
+                    }
+
+                    public AnthropicClient Proxy() => new AnthropicClient { BaseUrl = [|"http://anthropic-proxy.corp.example.com"|] };
+
+                    public AnthropicClient Direct() => new AnthropicClient { BaseUrl = "https://api.anthropic.com" };
+                }
+                """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task SilentOnLinkLocalInstanceMetadata()
+            => Verify.AnalyzeAsync("""
+                using System.Net.Http;
+                using System.Threading.Tasks;
+
+                class InstanceMetadata
+                {
+                    public Task<string> InstanceIdAsync(HttpClient http) => http.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id");
+
+                    public Task<string> TaskCredentialsAsync(HttpClient http) => http.GetStringAsync("http://169.254.170.2/v2/credentials");
+
+                    public Task<string> Ipv6Async(HttpClient http) => http.GetStringAsync("http://[fd00:ec2::254]/latest/meta-data/");
+
+                    public Task<string> RemoteAsync(HttpClient http) => http.GetStringAsync([|"http://169.255.1.1/status"|]);
+                }
+                """);
+
+        [Fact]
         public Task WebRequestCreate()
             => Verify.AnalyzeAsync("""
                 using System.Net;
