@@ -431,6 +431,35 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
+        public Task FixEncodesOnlyTheHolesOfMarkupTemplates()
+            => Verify.FixAsync("""
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                class Rendering
+                {
+                    public IHtmlContent Card(ChatResponse response, int votes)
+                        => new HtmlString([|$"<div class=\"answer\">{response.Text}<span>{votes}</span></div>"|]);
+
+                    public IHtmlContent Quote(ChatResponse response, string author)
+                        => new HtmlString([|"<blockquote>" + response.Text + "</blockquote><cite>" + author + "</cite>"|]);
+                }
+                """, """
+                using System.Net;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                class Rendering
+                {
+                    public IHtmlContent Card(ChatResponse response, int votes)
+                        => new HtmlString($"<div class=\"answer\">{WebUtility.HtmlEncode(response.Text)}<span>{votes}</span></div>");
+
+                    public IHtmlContent Quote(ChatResponse response, string author)
+                        => new HtmlString("<blockquote>" + WebUtility.HtmlEncode(response.Text) + "</blockquote><cite>" + WebUtility.HtmlEncode(author) + "</cite>");
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task FixIsNotOfferedForSqlOrProcesses()
             => Verify.FixAsync("""
                 using System.Data.Common;
