@@ -103,6 +103,9 @@ namespace AiSecure.Analyzers.Knowledge
             HtmlString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Html.HtmlString");
             HtmlHelper = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
             MarkupString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Components.MarkupString");
+            Results = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.Results");
+            TypedResults = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.TypedResults");
+            ControllerBase = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
             EfRelationalQueryable = TypeResolver.Get(compilation, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
             EfRelationalDatabase = TypeResolver.Get(compilation, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
             Dapper = TypeResolver.Get(compilation, "Dapper.SqlMapper");
@@ -135,6 +138,12 @@ namespace AiSecure.Analyzers.Knowledge
         public INamedTypeSymbol? HtmlHelper { get; }
 
         public INamedTypeSymbol? MarkupString { get; }
+
+        public INamedTypeSymbol? Results { get; }
+
+        public INamedTypeSymbol? TypedResults { get; }
+
+        public INamedTypeSymbol? ControllerBase { get; }
 
         public INamedTypeSymbol? EfRelationalQueryable { get; }
 

@@ -172,6 +172,11 @@ namespace AiSecure.Analyzers.Rules
                 kind = DangerousSinkKind.Html;
                 sinkName = "Html.Raw";
             }
+            else if (method.Name == "Content" && IsHtmlContentResult(invocation, catalog))
+            {
+                kind = DangerousSinkKind.Html;
+                sinkName = "an HTML response";
+            }
             else if ((method.Name.StartsWith("FromSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("ExecuteSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("SqlQueryRaw", StringComparison.Ordinal))
                 && (SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.EfRelationalQueryable) || SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.EfRelationalDatabase)))
             {
@@ -212,6 +217,26 @@ namespace AiSecure.Analyzers.Rules
                     Check(context, state, argument.Value, kind, sinkName);
                 }
             }
+        }
+
+        /// <summary><c>Results.Content(html, "text/html")</c>, <c>TypedResults.Content</c>, <c>ControllerBase.Content</c>: a response whose content type is HTML.</summary>
+        private static bool IsHtmlContentResult(IInvocationOperation invocation, ModelOutputCatalog catalog)
+        {
+            var type = invocation.TargetMethod.ContainingType;
+            if (!SymbolEqualityComparer.Default.Equals(type, catalog.Results) && !SymbolEqualityComparer.Default.Equals(type, catalog.TypedResults) && !type.InheritsFromOrEquals(catalog.ControllerBase))
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "contentType" && argument.Value.WalkDownConversions().ConstantValue.Value is string contentType)
+                {
+                    return contentType.TrimStart().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return false;
         }
 
         private static bool IsCommandType(ITypeSymbol type, ModelOutputCatalog catalog)

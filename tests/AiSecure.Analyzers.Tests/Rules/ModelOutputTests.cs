@@ -404,6 +404,58 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All, compilerDiagnostics: CompilerDiagnostics.None);
 
         [Fact]
+        public Task HtmlContentResponses()
+            => Verify.AnalyzeAsync("""
+                using System.Net;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                class AnswerEndpoints
+                {
+                    public async Task<IResult> HtmlAsync(IChatClient chat, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return Results.Content([|$"<article>{response.Text}</article>"|], "text/html");
+                    }
+
+                    public async Task<IResult> TypedAsync(IChatClient chat, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return TypedResults.Content([|response.Text|], "text/html; charset=utf-8");
+                    }
+
+                    public async Task<IResult> PlainAsync(IChatClient chat, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return Results.Content(response.Text, "text/plain");
+                    }
+
+                    public async Task<IResult> EncodedAsync(IChatClient chat, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return Results.Content($"<article>{WebUtility.HtmlEncode(response.Text)}</article>", "text/html");
+                    }
+                }
+
+                class AnswerController : Controller
+                {
+                    public async Task<IActionResult> Show([FromServices] IChatClient chat, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return Content([|"<div>" + response.Text + "</div>"|], "text/html");
+                    }
+
+                    public async Task<IActionResult> Json([FromServices] IChatClient chat, string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return Content(response.Text, "application/json");
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task FixHtmlEncodes()
             => Verify.FixAsync("""
                 using Microsoft.AspNetCore.Html;
