@@ -117,6 +117,8 @@ namespace AiSecure.Analyzers.Flow
                     return Find(element.ArrayReference, depth + 1);
                 case ILocalReferenceOperation local:
                     return FindInLocal(local, depth);
+                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && IsTextCarrier(created) && creation.Arguments.Length > 0:
+                    return Find(creation.Arguments[0].Value, depth + 1);
                 default:
                     return null;
             }
@@ -189,6 +191,13 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
 
+            // Parsing or reading model output (JsonDocument, JsonSerializer, JsonElement, readers over a response body) keeps it model output.
+            if (IsTextCarrier(method.ContainingType))
+            {
+                return Find(invocation.Instance, depth + 1)
+                    ?? invocation.Arguments.Select(a => Find(a.Value, depth + 1)).FirstOrDefault(o => o != null);
+            }
+
             // LINQ over model output (FirstOrDefault, Last, ElementAt, …) keeps it model output.
             if (method.IsExtensionMethod && method.ContainingType.Name is "Enumerable" or "AsyncEnumerable" && method.ContainingNamespace?.Name == "Linq" && invocation.Arguments.Length > 0)
             {
@@ -196,6 +205,29 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return null;
+        }
+
+        /// <summary>System.Text.Json, readers and streams, <c>BinaryData</c> and <c>Encoding</c>: what they parse or read is what they hand back.</summary>
+        private static bool IsTextCarrier(INamedTypeSymbol? type)
+        {
+            var ns = type?.ContainingNamespace;
+            if (type == null || ns == null)
+            {
+                return false;
+            }
+
+            var nsName = ns.Name;
+            var parent = ns.ContainingNamespace;
+            if (nsName is "Json" or "Nodes")
+            {
+                // System.Text.Json, System.Text.Json.Nodes
+                var json = nsName == "Nodes" ? parent : ns;
+                return json?.Name == "Json" && json.ContainingNamespace is { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+            }
+
+            return (nsName == "IO" && parent is { Name: "System", ContainingNamespace.IsGlobalNamespace: true } && type.Name is "StreamReader" or "TextReader" or "StringReader" or "MemoryStream")
+                || (nsName == "Text" && parent is { Name: "System", ContainingNamespace.IsGlobalNamespace: true } && type.Name is "Encoding" or "UTF8Encoding")
+                || (nsName == "System" && parent is { IsGlobalNamespace: true } && type.Name == "BinaryData");
         }
 
         private string? FindInLocal(ILocalReferenceOperation reference, int depth)

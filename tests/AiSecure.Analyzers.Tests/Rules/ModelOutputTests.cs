@@ -120,6 +120,53 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All, awsStubs: true);
 
         [Fact]
+        public Task ModelOutputParsedAsJsonOrReadFromAStream()
+            => Verify.AnalyzeAsync("""
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Text.Json;
+                using System.Threading.Tasks;
+                using Amazon.BedrockRuntime;
+                using Amazon.BedrockRuntime.Model;
+                using OpenAI.Chat;
+
+                class ClaudeOnBedrock
+                {
+                    public async Task<int> RunAsync(IAmazonBedrockRuntime bedrock, InvokeModelRequest request, DbCommand command)
+                    {
+                        var response = await bedrock.InvokeModelAsync(request);
+                        using var document = await JsonDocument.ParseAsync(response.Body);
+                        var sql = document.RootElement.GetProperty("content")[0].GetProperty("text").GetString();
+                        command.CommandText = [|sql|];
+
+                        using var reader = new StreamReader(response.Body);
+                        var raw = await reader.ReadToEndAsync();
+                        Process.Start("sh", [|"-c " + raw|]);
+
+                        var count = document.RootElement.GetProperty("usage").GetProperty("output_tokens").GetInt32();
+                        command.CommandText = "select " + count;
+                        return await command.ExecuteNonQueryAsync();
+                    }
+                }
+
+                class ToolCalls
+                {
+                    public void Run(ChatCompletion completion)
+                    {
+                        foreach (var call in completion.ToolCalls)
+                        {
+                            using var arguments = JsonDocument.Parse(call.FunctionArguments);
+                            if (arguments.RootElement.TryGetProperty("command", out var command))
+                            {
+                                Process.Start(new ProcessStartInfo { FileName = [|command.GetString()|] });
+                            }
+                        }
+                    }
+                }
+                """, ReferenceCatalog.All, awsStubs: true);
+
+        [Fact]
         public Task HtmlSinks()
             => Verify.AnalyzeAsync("""
                 using Microsoft.AspNetCore.Components;
