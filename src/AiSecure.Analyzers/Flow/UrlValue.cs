@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -57,11 +58,28 @@ namespace AiSecure.Analyzers.Flow
                 case IInterpolatedStringOperation interpolated:
                     if (interpolated.ConstantValue.HasValue && interpolated.ConstantValue.Value is string constantText)
                     {
+                        // $"{BaseUrl}/v1/embed" with a const BaseUrl: the scheme sits at the const's declaration.
+                        if (interpolated.Parts.FirstOrDefault() is IInterpolationOperation { Expression: { } first })
+                        {
+                            var head = Resolve(first, depth + 1, cancellationToken);
+                            if (head.IsKnown && head.TextLocation != null && constantText.StartsWith(head.Text, StringComparison.Ordinal))
+                            {
+                                return new UrlValue(constantText, true, head.TextLocation, head.TextOffset);
+                            }
+                        }
+
                         return new UrlValue(constantText, true, null, 0);
                     }
 
                     foreach (var part in interpolated.Parts)
                     {
+                        // $"{BaseUrl}/v1/models/{model}": the URL starts with what the first hole holds.
+                        if (part is IInterpolationOperation { Expression: { } firstHole })
+                        {
+                            var head = Resolve(firstHole, depth + 1, cancellationToken);
+                            return head.IsKnown && head.IsComplete ? new UrlValue(head.Text, false, head.TextLocation, head.TextOffset) : default;
+                        }
+
                         if (part is IInterpolatedStringTextOperation textPart && textPart.Text.ConstantValue.Value is string partText && textPart.Syntax is InterpolatedStringTextSyntax textSyntax)
                         {
                             return new UrlValue(partText, false, textSyntax.GetLocation(), 0);

@@ -499,6 +499,40 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task FixConstInsideAnInterpolatedPath()
+            => Verify.FixAsync("""
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+
+                class EmbeddingClient
+                {
+                    private const string Base = "http://embeddings.internal";
+
+                    public Task<HttpResponseMessage> EmbedAsync(HttpClient http, string text)
+                        => http.PostAsJsonAsync([|$"{Base}/v1/embed"|], new { text });
+
+                    public Task<string> ModelAsync(HttpClient http, string model)
+                        => http.GetStringAsync([|$"{Base}/v1/models/{model}"|]);
+                }
+                """, """
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+
+                class EmbeddingClient
+                {
+                    private const string Base = "https://embeddings.internal";
+
+                    public Task<HttpResponseMessage> EmbedAsync(HttpClient http, string text)
+                        => http.PostAsJsonAsync($"{Base}/v1/embed", new { text });
+
+                    public Task<string> ModelAsync(HttpClient http, string model)
+                        => http.GetStringAsync($"{Base}/v1/models/{model}");
+                }
+                """, ReferenceCatalog.Web);
+
+        [Fact]
         public Task FixConstAtItsDeclaration()
             => Verify.FixAsync("""
                 using System;
