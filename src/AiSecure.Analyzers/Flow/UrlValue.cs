@@ -96,6 +96,10 @@ namespace AiSecure.Analyzers.Flow
                 case IFieldReferenceOperation fieldReference when fieldReference.Field.IsReadOnly:
                     return FromReadOnlyField(fieldReference.Field, cancellationToken);
 
+                case IPropertyReferenceOperation propertyReference when propertyReference.Property.Parameters.Length == 0:
+                    // An options class default: public string BaseUrl { get; set; } = "http://…"; what runs when nothing is bound.
+                    return FromPropertyInitializer(propertyReference.Property, cancellationToken);
+
                 case ICoalesceOperation coalesce:
                     // configuration["Endpoint"] ?? "http://…": the fallback is what runs when nothing is configured.
                     return Resolve(coalesce.WhenNull, depth + 1, cancellationToken);
@@ -165,6 +169,35 @@ namespace AiSecure.Analyzers.Flow
             foreach (var reference in field.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+                {
+                    continue;
+                }
+
+                if (value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
+                {
+                    value = arguments[0].Expression;
+                }
+
+                if (value is LiteralExpressionSyntax literal && literal.Token.Value is string text)
+                {
+                    return FromLiteralSyntax(literal, text);
+                }
+            }
+
+            return default;
+        }
+
+        /// <summary>An auto-property of this compilation initialized with a string literal, or <c>new Uri("…")</c> of one.</summary>
+        private static UrlValue FromPropertyInitializer(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (!property.Type.IsStringType() && property.Type.Name != "Uri")
+            {
+                return default;
+            }
+
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax { Initializer.Value: { } value })
                 {
                     continue;
                 }

@@ -194,6 +194,62 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task OptionsClassDefaults()
+            => Verify.FixAsync("""
+                using System;
+                using System.Net.Http;
+
+                public sealed class InferenceOptions
+                {
+                    public string BaseUrl { get; set; } = "http://inference.corp.example.com:8080/";
+
+                    public Uri Fallback { get; init; } = new Uri("http://fallback.corp.example.com/");
+
+                    public string Local { get; set; } = "http://localhost:8080/";
+
+                    public string Configured { get; set; } = string.Empty;
+                }
+
+                class InferenceClientFactory
+                {
+                    public HttpClient Create(InferenceOptions options)
+                    {
+                        var client = new HttpClient { BaseAddress = [|new Uri(options.BaseUrl)|] };
+                        client.BaseAddress = [|options.Fallback|];
+                        client.BaseAddress = new Uri(options.Local);
+                        client.BaseAddress = new Uri(options.Configured);
+                        return client;
+                    }
+                }
+                """, """
+                using System;
+                using System.Net.Http;
+
+                public sealed class InferenceOptions
+                {
+                    public string BaseUrl { get; set; } = "https://inference.corp.example.com:8080/";
+
+                    public Uri Fallback { get; init; } = new Uri("https://fallback.corp.example.com/");
+
+                    public string Local { get; set; } = "http://localhost:8080/";
+
+                    public string Configured { get; set; } = string.Empty;
+                }
+
+                class InferenceClientFactory
+                {
+                    public HttpClient Create(InferenceOptions options)
+                    {
+                        var client = new HttpClient { BaseAddress = new Uri(options.BaseUrl) };
+                        client.BaseAddress = options.Fallback;
+                        client.BaseAddress = new Uri(options.Local);
+                        client.BaseAddress = new Uri(options.Configured);
+                        return client;
+                    }
+                }
+                """);
+
+        [Fact]
         public Task WebRequestCreate()
             => Verify.AnalyzeAsync("""
                 using System.Net;
