@@ -172,6 +172,11 @@ namespace AiSecure.Analyzers.Rules
                 kind = DangerousSinkKind.Html;
                 sinkName = "Html.Raw";
             }
+            else if (method.Name == "Add" && IsArgumentList(invocation, catalog))
+            {
+                kind = DangerousSinkKind.Process;
+                sinkName = "ProcessStartInfo.ArgumentList";
+            }
             else if (method.Name == "Content" && IsHtmlContentResult(invocation, catalog))
             {
                 kind = DangerousSinkKind.Html;
@@ -217,6 +222,23 @@ namespace AiSecure.Analyzers.Rules
                     Check(context, state, argument.Value, kind, sinkName);
                 }
             }
+        }
+
+        /// <summary><c>info.ArgumentList.Add(x)</c> or <c>new ProcessStartInfo { ArgumentList = { x } }</c>: a process argument, like <c>Arguments</c>.</summary>
+        private static bool IsArgumentList(IInvocationOperation invocation, ModelOutputCatalog catalog)
+        {
+            IPropertySymbol? list = null;
+            if (invocation.Instance is IPropertyReferenceOperation { Property: { } property })
+            {
+                list = property;
+            }
+            else if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                && invocation.Parent is IObjectOrCollectionInitializerOperation { Parent: IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property: { } initialized } } })
+            {
+                list = initialized;
+            }
+
+            return list is { Name: "ArgumentList" } && list.ContainingType.InheritsFromOrEquals(catalog.ProcessStartInfo);
         }
 
         /// <summary><c>Results.Content(html, "text/html")</c>, <c>TypedResults.Content</c>, <c>ControllerBase.Content</c>: a response whose content type is HTML.</summary>

@@ -167,6 +167,27 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All, awsStubs: true);
 
         [Fact]
+        public Task ProcessArgumentListEntries()
+            => Verify.AnalyzeAsync("""
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                class ShellTool
+                {
+                    public async Task RunAsync(IChatClient chat, string goal)
+                    {
+                        var response = await chat.GetResponseAsync(goal);
+                        var command = response.Text.Trim();
+                        var info = new ProcessStartInfo("/bin/bash") { ArgumentList = { "-c", [|command|] }, RedirectStandardOutput = true };
+                        info.ArgumentList.Add([|response.Text|]);
+                        info.ArgumentList.Add("--verbose");
+                        Process.Start(info);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task HtmlSinks()
             => Verify.AnalyzeAsync("""
                 using Microsoft.AspNetCore.Components;
