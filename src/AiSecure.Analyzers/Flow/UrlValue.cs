@@ -100,6 +100,18 @@ namespace AiSecure.Analyzers.Flow
                     // An options class default: public string BaseUrl { get; set; } = "http://…"; what runs when nothing is bound.
                     return FromPropertyInitializer(propertyReference.Property, cancellationToken);
 
+                case IInvocationOperation { TargetMethod: { Name: "GetValue", ContainingType.Name: "ConfigurationBinder" } } getValue:
+                    // configuration.GetValue("Llm:Url", "http://…"): the default is what runs when nothing is configured.
+                    foreach (var argument in getValue.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "defaultValue" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            return Resolve(argument.Value, depth + 1, cancellationToken);
+                        }
+                    }
+
+                    return default;
+
                 case ICoalesceOperation coalesce:
                     // configuration["Endpoint"] ?? "http://…": the fallback is what runs when nothing is configured.
                     return Resolve(coalesce.WhenNull, depth + 1, cancellationToken);

@@ -305,6 +305,9 @@ namespace AiSecure.Analyzers.Tests.Rules
                         http.BaseAddress = [|new Uri(_modelsUrl)|];
                         http.BaseAddress = [|new Uri(configuration["Ollama:Endpoint"] ?? "http://ollama.internal:11434")|];
                         http.BaseAddress = new Uri(configuration["Ollama:Endpoint"] ?? "https://ollama.example.com");
+                        http.BaseAddress = [|new Uri(configuration.GetValue("Llm:Url", "http://llm.internal:8000/")!)|];
+                        http.BaseAddress = [|new Uri(configuration.GetValue<string>("Llm:Url", "http://llm.internal:8000/")!)|];
+                        http.BaseAddress = new Uri(configuration.GetValue("Llm:Url", "http://localhost:8000/")!);
                         return http;
                     }
                 }
