@@ -56,11 +56,20 @@ namespace AiSecure.Analyzers.Flow
                 return true;
             }
 
-            // Task<string>, ValueTask<string>, IAsyncEnumerable<string>, IEnumerable<string>
+            if (IsSourceDataType(type))
+            {
+                return true;
+            }
+
+            // Task<string>, ValueTask<string>, IAsyncEnumerable<string>, IEnumerable<string>, and the same of a record of this compilation
             return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                && generic.TypeArguments[0].SpecialType == SpecialType.System_String
+                && (generic.TypeArguments[0].SpecialType == SpecialType.System_String || IsSourceDataType(generic.TypeArguments[0]))
                 && generic.Name is "Task" or "ValueTask" or "IAsyncEnumerable" or "IEnumerable";
         }
+
+        /// <summary>A class, record or struct declared in this compilation: a structured answer (<c>record SqlPlan(string Sql)</c>) carries the text it was built from.</summary>
+        private static bool IsSourceDataType(ITypeSymbol type)
+            => type.TypeKind is TypeKind.Class or TypeKind.Struct && type.DeclaringSyntaxReferences.Length > 0;
 
         private string? Find(IOperation? operation, int depth)
         {
@@ -119,6 +128,10 @@ namespace AiSecure.Analyzers.Flow
                     return FindInLocal(local, depth);
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && IsTextCarrier(created) && creation.Arguments.Length > 0:
                     return Find(creation.Arguments[0].Value, depth + 1);
+                case IObjectCreationOperation creation when creation.Type != null && IsSourceDataType(creation.Type):
+                    // new GeneratedQuery(completion.Content[0].Text, 100): the object carries what it was built from.
+                    return creation.Arguments.Select(a => Find(a.Value, depth + 1)).FirstOrDefault(o => o != null)
+                        ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Find(a.Value, depth + 1)).FirstOrDefault(o => o != null);
                 default:
                     return null;
             }

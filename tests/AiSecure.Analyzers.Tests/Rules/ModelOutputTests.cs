@@ -188,6 +188,60 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
+        public Task StructuredResultsReturnedByAService()
+            => Verify.AnalyzeAsync("""
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using OpenAI.Chat;
+
+                public sealed record GeneratedQuery(string Sql, int RowLimit);
+
+                public sealed record ToolPlan(string Tool, string Arguments);
+
+                public interface IQueryPlanner
+                {
+                    Task<GeneratedQuery> PlanAsync(string question);
+                }
+
+                public sealed class OpenAiQueryPlanner(ChatClient chat) : IQueryPlanner
+                {
+                    public async Task<GeneratedQuery> PlanAsync(string question)
+                    {
+                        ChatCompletion completion = await chat.CompleteChatAsync(new UserChatMessage(question));
+                        return new GeneratedQuery(completion.Content[0].Text, 100);
+                    }
+                }
+
+                public sealed class ToolPlanner(IChatClient chat)
+                {
+                    public async Task<ToolPlan> PlanAsync(string goal)
+                    {
+                        var response = await chat.GetResponseAsync<ToolPlan>(goal);
+                        return response.Result;
+                    }
+
+                    public ToolPlan Default() => new ToolPlan("git", "status");
+                }
+
+                public sealed class ReportRunner(IQueryPlanner planner, ToolPlanner tools, DbCommand command)
+                {
+                    public async Task<int> RunAsync(string question)
+                    {
+                        var query = await planner.PlanAsync(question);
+                        command.CommandText = [|query.Sql|];
+                        command.CommandText = "select * from reports limit " + query.RowLimit;
+                        var plan = await tools.PlanAsync(question);
+                        Process.Start([|plan.Tool|], [|plan.Arguments|]);
+                        var fallback = tools.Default();
+                        Process.Start(fallback.Tool, fallback.Arguments);
+                        return await command.ExecuteNonQueryAsync();
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task HtmlSinks()
             => Verify.AnalyzeAsync("""
                 using Microsoft.AspNetCore.Components;
