@@ -251,7 +251,7 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
 
-            if (IsGuarded(local))
+            if (IsGuarded(local) || IsInConstantCase(local))
             {
                 return null;
             }
@@ -380,6 +380,30 @@ namespace AiSecure.Analyzers.Flow
                 if ((polarity < 0 && Leaves(conditional.WhenTrue)) || (polarity > 0 && conditional.WhenFalse != null && Leaves(conditional.WhenFalse)))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>switch (x) { case "a": case "b": sink(x); … }</c>: inside a section whose labels are all non-null constants.</summary>
+        private bool IsInConstantCase(ILocalSymbol local)
+        {
+            var sinkStart = _sink.Syntax.SpanStart;
+            foreach (var switchOperation in _sink.GetRoot().DescendantsAndSelf().OfType<ISwitchOperation>())
+            {
+                if (switchOperation.Value.WalkDownConversions() is not ILocalReferenceOperation value || !SymbolEqualityComparer.Default.Equals(value.Local, local))
+                {
+                    continue;
+                }
+
+                foreach (var section in switchOperation.Cases)
+                {
+                    if (section.Body.Any(b => b.Syntax.Span.Contains(sinkStart)))
+                    {
+                        return section.Clauses.All(c => c is ISingleValueCaseClauseOperation single && IsNonNullConstant(single.Value)
+                            || c is IPatternCaseClauseOperation { Guard: null } pattern && PatternPolarity(pattern.Pattern) > 0);
+                    }
                 }
             }
 

@@ -283,7 +283,7 @@ namespace AiSecure.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public Task SilentInsideAnAllowListBranchOrAfterAnAnchoredPattern()
+        public Task SilentInsideAnAllowListBranchOrCaseOrAfterAnAnchoredPattern()
             => Verify.AnalyzeAsync("""
                 using System;
                 using System.Collections.Generic;
@@ -313,6 +313,17 @@ namespace AiSecure.Analyzers.Tests.Rules
                         else
                         {
                             Process.Start(tool, "--version");
+                        }
+                   
+                        switch (tool)
+                        {
+                            case "git":
+                            case "dotnet":
+                                Process.Start(tool, "--info");
+                                break;
+                            default:
+                                Process.Start("echo", [|tool|]);
+                                break;
                         }
                     }
 
