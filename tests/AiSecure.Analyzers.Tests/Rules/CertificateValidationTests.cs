@@ -300,6 +300,24 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task FixRemovesLastMemberOfSingleLineInitializer()
+            => Verify.FixAsync("""
+                using System.Net.Security;
+
+                class Options
+                {
+                    public SslClientAuthenticationOptions Create() => new SslClientAuthenticationOptions { TargetHost = "llm.internal", [|RemoteCertificateValidationCallback = (_, _, _, _) => true|] };
+                }
+                """, """
+                using System.Net.Security;
+
+                class Options
+                {
+                    public SslClientAuthenticationOptions Create() => new SslClientAuthenticationOptions { TargetHost = "llm.internal" };
+                }
+                """);
+
+        [Fact]
         public Task FixRemovesOnlyInitializer()
             => Verify.FixAsync("""
                 using System.Net.Http;
