@@ -126,6 +126,8 @@ namespace AiSecure.Analyzers.Flow
                     return Find(element.ArrayReference, depth + 1);
                 case ILocalReferenceOperation local:
                     return FindInLocal(local, depth);
+                case IParameterReferenceOperation parameter:
+                    return ToolParameterOrigin(parameter);
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && IsTextCarrier(created) && creation.Arguments.Length > 0:
                     return Find(creation.Arguments[0].Value, depth + 1);
                 case IObjectCreationOperation creation when creation.Type != null && IsSourceDataType(creation.Type):
@@ -215,6 +217,58 @@ namespace AiSecure.Analyzers.Flow
             if (method.IsExtensionMethod && method.ContainingType.Name is "Enumerable" or "AsyncEnumerable" && method.ContainingNamespace?.Name == "Linq" && invocation.Arguments.Length > 0)
             {
                 return Find(invocation.Arguments[0].Value, depth + 1);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A parameter of a tool the model calls: a Semantic Kernel <c>[KernelFunction]</c> method, or a lambda handed to
+        /// <c>AIFunctionFactory.Create</c> / <c>KernelFunctionFactory.CreateFromMethod</c>. The model writes its arguments.
+        /// </summary>
+        private string? ToolParameterOrigin(IParameterReferenceOperation reference)
+        {
+            var parameter = reference.Parameter;
+            if (!CarriesText(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Object)
+            {
+                return null;
+            }
+
+            var origin = ToolOf(reference, parameter);
+            return origin != null && !IsGuarded(parameter) && !IsInConstantCase(parameter) ? origin : null;
+        }
+
+        private static string? ToolOf(IParameterReferenceOperation reference, IParameterSymbol parameter)
+        {
+
+            if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                && method.GetAttributes().Any(a => a.AttributeClass?.Name == "KernelFunctionAttribute"))
+            {
+                return method.ContainingType.Name + "." + method.Name + "(" + parameter.Name + ")";
+            }
+
+            if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
+            {
+                for (var parent = reference.Parent; parent != null; parent = parent.Parent)
+                {
+                    if (parent is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                    {
+                        var consumer = function.Parent;
+                        while (consumer is IDelegateCreationOperation or IConversionOperation)
+                        {
+                            consumer = consumer.Parent;
+                        }
+
+                        if (consumer is IArgumentOperation { Parent: IInvocationOperation factory }
+                            && (factory.TargetMethod.Name == "Create" && factory.TargetMethod.ContainingType.Name == "AIFunctionFactory"
+                                || factory.TargetMethod.Name == "CreateFromMethod" && factory.TargetMethod.ContainingType.Name == "KernelFunctionFactory"))
+                        {
+                            return factory.TargetMethod.ContainingType.Name + "." + factory.TargetMethod.Name + "(" + parameter.Name + ")";
+                        }
+
+                        break;
+                    }
+                }
             }
 
             return null;
@@ -342,7 +396,7 @@ namespace AiSecure.Analyzers.Flow
         /// A local checked before the sink by an <c>if</c> that leaves the method when an [OutputValidator]
         /// method or an allow-list test (<c>Contains(x)</c>, <c>x is "a" or "b"</c>, <c>x == "a"</c>) says no.
         /// </summary>
-        private bool IsGuarded(ILocalSymbol local)
+        private bool IsGuarded(ISymbol local)
         {
             var root = _sink.GetRoot();
             var sinkStart = _sink.Syntax.SpanStart;
@@ -353,7 +407,7 @@ namespace AiSecure.Analyzers.Flow
                     continue;
                 }
 
-                var mentionsLocal = conditional.Condition.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(r => SymbolEqualityComparer.Default.Equals(r.Local, local));
+                var mentionsLocal = conditional.Condition.DescendantsAndSelf().Any(r => IsReferenceTo(r, local));
                 if (!mentionsLocal)
                 {
                     continue;
@@ -387,12 +441,12 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary><c>switch (x) { case "a": case "b": sink(x); … }</c>: inside a section whose labels are all non-null constants.</summary>
-        private bool IsInConstantCase(ILocalSymbol local)
+        private bool IsInConstantCase(ISymbol local)
         {
             var sinkStart = _sink.Syntax.SpanStart;
             foreach (var switchOperation in _sink.GetRoot().DescendantsAndSelf().OfType<ISwitchOperation>())
             {
-                if (switchOperation.Value.WalkDownConversions() is not ILocalReferenceOperation value || !SymbolEqualityComparer.Default.Equals(value.Local, local))
+                if (!IsReferenceTo(switchOperation.Value.WalkDownConversions(), local))
                 {
                     continue;
                 }
@@ -409,6 +463,14 @@ namespace AiSecure.Analyzers.Flow
 
             return false;
         }
+
+        private static bool IsReferenceTo(IOperation operation, ISymbol symbol)
+            => operation switch
+            {
+                ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
+                IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol),
+                _ => false,
+            };
 
         private static bool Leaves(IOperation branch) => branch.DescendantsAndSelf().Any(o => o is IReturnOperation or IThrowOperation);
 

@@ -242,6 +242,49 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
+        public Task ToolArgumentsChosenByTheModel()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.ComponentModel;
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+                using Microsoft.SemanticKernel;
+
+                public sealed class ShellPlugin
+                {
+                    private static readonly HashSet<string> Allowed = new() { "uptime", "df" };
+
+                    [KernelFunction, Description("Runs a shell command on the build agent")]
+                    public string Run([Description("the command")] string command, int timeoutSeconds)
+                    {
+                        using var process = Process.Start("/bin/sh", [|$"-c \"{command}\""|]);
+                        process.WaitForExit(timeoutSeconds * 1000);
+                        return process.StandardOutput.ReadToEnd();
+                    }
+
+                    [KernelFunction]
+                    public void RunAllowed(string command)
+                    {
+                        if (!Allowed.Contains(command))
+                        {
+                            return;
+                        }
+
+                        Process.Start(command);
+                    }
+
+                    public void NotATool(string command) => Process.Start(command);
+                }
+
+                public static class Tools
+                {
+                    public static AIFunction Shell() => AIFunctionFactory.Create((string command) => Process.Start("bash", [|"-c " + command|]), "shell");
+
+                    public static KernelFunction Open() => KernelFunctionFactory.CreateFromMethod((string path) => Process.Start([|path|]), "open");
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task HtmlSinks()
             => Verify.AnalyzeAsync("""
                 using Microsoft.AspNetCore.Components;
