@@ -24,6 +24,7 @@ namespace AiSecure.Analyzers.Flow
         private readonly IOperation _sink;
         private List<IMethodSymbol>? _sourceCalls;
         private HashSet<IFieldSymbol>? _visitedFields;
+        private List<IParameterSymbol>? _sourceParameters;
 
         public ModelOutputFlow(ModelOutputCatalog catalog, IOperation sink, CancellationToken cancellationToken)
         {
@@ -40,6 +41,17 @@ namespace AiSecure.Analyzers.Flow
         /// whether they return model output is known only from their own summaries.
         /// </summary>
         public IReadOnlyList<IMethodSymbol> SourceCalls => (IReadOnlyList<IMethodSymbol>?)_sourceCalls ?? System.Array.Empty<IMethodSymbol>();
+
+        /// <summary>
+        /// Parameters of a method of this compilation that the value carries; whether callers pass model output to
+        /// them is known only from the call sites.
+        /// </summary>
+        public IReadOnlyList<IParameterSymbol> SourceParameters => (IReadOnlyList<IParameterSymbol>?)_sourceParameters ?? System.Array.Empty<IParameterSymbol>();
+
+        /// <summary>True when a call's argument for this parameter is worth following: a text-carrying parameter of a method declared in source.</summary>
+        public static bool IsSourceTextParameter(IParameterSymbol parameter)
+            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && method.DeclaringSyntaxReferences.Length > 0
+            && (parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object || IsSourceDataType(parameter.Type));
 
         /// <summary>True when a method's return value can be summarized: text-carrying, declared in source.</summary>
         public static bool IsSummarizable(IMethodSymbol method)
@@ -235,6 +247,13 @@ namespace AiSecure.Analyzers.Flow
             }
 
             var origin = ToolOf(reference, parameter);
+            if (origin == null && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } owner && owner.DeclaringSyntaxReferences.Length > 0
+                && !IsGuarded(parameter) && !IsInConstantCase(parameter))
+            {
+                (_sourceParameters ??= new List<IParameterSymbol>()).Add(parameter.OriginalDefinition);
+                return null;
+            }
+
             return origin != null && !IsGuarded(parameter) && !IsInConstantCase(parameter) ? origin : null;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -159,6 +160,7 @@ namespace AiSecure.Analyzers.Rules
             var catalog = state.Catalog;
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            RecordArguments(context, state, invocation);
             var definition = method.ReducedFrom ?? method;
             DangerousSinkKind kind;
             string sinkName;
@@ -261,6 +263,30 @@ namespace AiSecure.Analyzers.Rules
             return false;
         }
 
+        /// <summary>A call to a helper of this compilation: remember which of its parameters are given model output.</summary>
+        private static void RecordArguments(OperationAnalysisContext context, CompilationState state, IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue || !ModelOutputFlow.IsSourceTextParameter(parameter.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var origin = new ModelOutputFlow(state.Catalog, argument.Value, context.CancellationToken).FindOrigin(argument.Value);
+                if (origin != null)
+                {
+                    var caller = context.ContainingSymbol is IMethodSymbol callerMethod ? callerMethod.ContainingType.Name + "." + callerMethod.Name : "a caller";
+                    state.RecordArgument(parameter.OriginalDefinition, origin + ", passed by " + caller);
+                }
+            }
+        }
+
         private static bool IsCommandType(ITypeSymbol type, ModelOutputCatalog catalog)
             => type.InheritsFromOrEquals(catalog.DbCommand)
             || type.InheritsFromOrEquals(catalog.DbBatchCommand)
@@ -275,9 +301,9 @@ namespace AiSecure.Analyzers.Rules
             {
                 context.ReportDiagnostic(CreateDiagnostic(value.Syntax.GetLocation(), kind, origin, sinkName));
             }
-            else if (flow.SourceCalls.Count > 0)
+            else if (flow.SourceCalls.Count > 0 || flow.SourceParameters.Count > 0)
             {
-                state.AddPending(new PendingSink(value.Syntax.GetLocation(), kind, sinkName, flow.SourceCalls));
+                state.AddPending(new PendingSink(value.Syntax.GetLocation(), kind, sinkName, flow.SourceCalls, flow.SourceParameters));
             }
         }
 
@@ -295,8 +321,9 @@ namespace AiSecure.Analyzers.Rules
 
         private sealed class PendingSink
         {
-            public PendingSink(Location location, DangerousSinkKind kind, string sinkName, IReadOnlyList<IMethodSymbol> calls)
+            public PendingSink(Location location, DangerousSinkKind kind, string sinkName, IReadOnlyList<IMethodSymbol> calls, IReadOnlyList<IParameterSymbol> parameters)
             {
+                Parameters = parameters;
                 Location = location;
                 Kind = kind;
                 SinkName = sinkName;
@@ -310,6 +337,8 @@ namespace AiSecure.Analyzers.Rules
             public string SinkName { get; }
 
             public IReadOnlyList<IMethodSymbol> Calls { get; }
+
+            public IReadOnlyList<IParameterSymbol> Parameters { get; }
         }
 
         /// <summary>Per-compilation summaries: which methods return model output, and sinks waiting for them.</summary>
@@ -320,6 +349,7 @@ namespace AiSecure.Analyzers.Rules
             private readonly ConcurrentDictionary<IMethodSymbol, string> _returnsModelOutput = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IMethodSymbol>> _returnsCallsOf = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentBag<PendingSink> _pending = new();
+            private readonly ConcurrentDictionary<IParameterSymbol, string> _modelOutputArguments = new(SymbolEqualityComparer.Default);
 
             public CompilationState(ModelOutputCatalog catalog) => Catalog = catalog;
 
@@ -344,10 +374,20 @@ namespace AiSecure.Analyzers.Rules
 
             public void AddPending(PendingSink sink) => _pending.Add(sink);
 
+            public void RecordArgument(IParameterSymbol parameter, string origin) => _modelOutputArguments.TryAdd(parameter, origin);
+
             public void ReportPending(CompilationAnalysisContext context)
             {
                 foreach (var sink in _pending)
                 {
+                    // A helper's parameter that some caller fills with model output: reported in the helper, naming the caller.
+                    var passed = sink.Parameters.Select(p => _modelOutputArguments.TryGetValue(p, out var o) ? o : null).FirstOrDefault(o => o != null);
+                    if (passed != null)
+                    {
+                        context.ReportDiagnostic(CreateDiagnostic(sink.Location, sink.Kind, passed, sink.SinkName));
+                        continue;
+                    }
+
                     foreach (var call in sink.Calls)
                     {
                         if (ReturnsModelOutput(call, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)))

@@ -285,6 +285,55 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
+        public Task HelperParametersReachedByModelOutput()
+            => Verify.AnalyzeAsync("""
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using Microsoft.SemanticKernel;
+
+                public sealed class OpsPlugin
+                {
+                    [KernelFunction]
+                    public string Restart(string service) => RunProcess("systemctl", "restart " + service);
+
+                    public string Uptime() => RunProcess("uptime", "");
+
+                    private static string RunProcess(string fileName, string arguments)
+                    {
+                        using var process = Process.Start(fileName, [|arguments|])!;
+                        return process.StandardOutput.ReadToEnd();
+                    }
+                }
+
+                public sealed class Reports(IChatClient chat, DbCommand command)
+                {
+                    public async Task<int> AskAsync(string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return await ExecuteAsync(response.Text);
+                    }
+
+                    public Task<int> CountAsync() => ExecuteAsync("select count(*) from reports");
+
+                    private async Task<int> ExecuteAsync(string sql)
+                    {
+                        command.CommandText = [|sql|];
+                        return await command.ExecuteNonQueryAsync();
+                    }
+
+                    private async Task<int> ConstantOnlyAsync(string sql)
+                    {
+                        command.CommandText = sql;
+                        return await command.ExecuteNonQueryAsync();
+                    }
+
+                    public Task<int> Run() => ConstantOnlyAsync("delete from tmp");
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task HtmlSinks()
             => Verify.AnalyzeAsync("""
                 using Microsoft.AspNetCore.Components;
