@@ -118,7 +118,10 @@ namespace AiSecure.Analyzers.Flow
 
                     return Find(conditional.WhenTrue, depth + 1) ?? Find(conditional.WhenFalse, depth + 1);
                 case ISwitchExpressionOperation switchExpression:
-                    return switchExpression.Arms.Select(a => Find(a.Value, depth + 1)).FirstOrDefault(o => o != null);
+                    // x switch { "a" or "b" => x, … }: in an arm whose pattern is constants, x is allow-listed.
+                    return switchExpression.Arms
+                        .Where(a => !(a.Guard == null && PatternPolarity(a.Pattern) > 0 && SameSymbol(a.Value.WalkDownConversions(), switchExpression.Value.WalkDownConversions())))
+                        .Select(a => Find(a.Value, depth + 1)).FirstOrDefault(o => o != null);
                 case IInvocationOperation invocation:
                     return FindInInvocation(invocation, depth);
                 case IPropertyReferenceOperation property:
@@ -463,6 +466,15 @@ namespace AiSecure.Analyzers.Flow
         private bool IsInConstantCase(ISymbol local)
         {
             var sinkStart = _sink.Syntax.SpanStart;
+            foreach (var switchExpression in _sink.GetRoot().DescendantsAndSelf().OfType<ISwitchExpressionOperation>())
+            {
+                if (IsReferenceTo(switchExpression.Value.WalkDownConversions(), local)
+                    && switchExpression.Arms.Any(a => a.Value.Syntax.Span.Contains(sinkStart) && a.Guard == null && PatternPolarity(a.Pattern) > 0))
+                {
+                    return true;
+                }
+            }
+
             foreach (var switchOperation in _sink.GetRoot().DescendantsAndSelf().OfType<ISwitchOperation>())
             {
                 if (!IsReferenceTo(switchOperation.Value.WalkDownConversions(), local))
@@ -482,6 +494,14 @@ namespace AiSecure.Analyzers.Flow
 
             return false;
         }
+
+        private static bool SameSymbol(IOperation left, IOperation right)
+            => (left, right) switch
+            {
+                (ILocalReferenceOperation a, ILocalReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Local, b.Local),
+                (IParameterReferenceOperation a, IParameterReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Parameter, b.Parameter),
+                _ => false,
+            };
 
         private static bool IsReferenceTo(IOperation operation, ISymbol symbol)
             => operation switch

@@ -300,6 +300,20 @@ namespace AiSecure.Analyzers.Tests.Rules
 
                     public string Uptime() => RunProcess("uptime", "");
 
+                    [KernelFunction]
+                    public string Disk(string mount) => mount switch
+                    {
+                        "/" or "/data" => RunProcess("df", mount),
+                        _ => "not allowed",
+                    };
+
+                    [KernelFunction]
+                    public string Status(string unit)
+                    {
+                        var checkedUnit = unit switch { "nginx" or "postgres" => unit, _ => "none" };
+                        return RunProcess("systemctl", "status " + checkedUnit);
+                    }
+
                     private static string RunProcess(string fileName, string arguments)
                     {
                         using var process = Process.Start(fileName, [|arguments|])!;
