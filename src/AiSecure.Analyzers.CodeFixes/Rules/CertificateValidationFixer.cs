@@ -64,9 +64,11 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                     .WithTrailingTrivia(initializer.GetTrailingTrivia());
                 editor.ReplaceNode(creation, replacement);
             }
-            else if (assignment.Parent is InitializerExpressionSyntax)
+            else if (assignment.Parent is InitializerExpressionSyntax members)
             {
-                editor.RemoveNode(assignment, SyntaxRemoveOptions.KeepDirectives);
+                // The last member with no comma after it carries the space or line break before '}': keep it.
+                var isLastWithoutComma = members.Expressions.Count == members.Expressions.SeparatorCount + 1 && members.Expressions.Last() == assignment;
+                editor.RemoveNode(assignment, isLastWithoutComma ? SyntaxRemoveOptions.KeepDirectives | SyntaxRemoveOptions.KeepTrailingTrivia : SyntaxRemoveOptions.KeepDirectives);
             }
             else if (assignment.Parent is ExpressionStatementSyntax { Parent: GlobalStatementSyntax global })
             {

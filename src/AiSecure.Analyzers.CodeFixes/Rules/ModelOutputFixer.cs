@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AiSecure.Analyzers.Knowledge;
@@ -50,23 +51,78 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                     continue;
                 }
 
+                // In a markup template ($"<p>{text}</p>", "<p>" + text + "</p>") only the text parts are encoded, so the markup stays markup.
+                var parts = TextParts(value, model, context.CancellationToken);
                 context.RegisterCodeFix(
-                    CodeAction.Create("HTML-encode the model output", ct => EncodeAsync(context.Document, value, ct), EquivalenceKey),
+                    CodeAction.Create("HTML-encode the model output", ct => EncodeAsync(context.Document, parts, ct), EquivalenceKey),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> EncodeAsync(Document document, ExpressionSyntax value, CancellationToken cancellationToken)
+        /// <summary>
+        /// The expressions to encode: the non-constant string holes of an interpolated string, or the non-literal
+        /// string operands of a concatenation; the whole value when it is neither (or has no such part).
+        /// </summary>
+        private static ImmutableArray<ExpressionSyntax> TextParts(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var template = value;
+            while (template is ParenthesizedExpressionSyntax parenthesized)
+            {
+                template = parenthesized.Expression;
+            }
+
+            var parts = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+            if (template is InterpolatedStringExpressionSyntax interpolated)
+            {
+                foreach (var interpolation in interpolated.Contents.OfType<InterpolationSyntax>())
+                {
+                    if (interpolation.FormatClause == null && IsVariableText(interpolation.Expression, model, cancellationToken))
+                    {
+                        parts.Add(interpolation.Expression);
+                    }
+                }
+            }
+            else if (template is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+            {
+                CollectOperands(binary, model, cancellationToken, parts);
+            }
+
+            return parts.Count > 0 ? parts.ToImmutable() : ImmutableArray.Create(value);
+        }
+
+        private static void CollectOperands(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, ImmutableArray<ExpressionSyntax>.Builder parts)
+        {
+            if (expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression)
+                && model.GetTypeInfo(binary, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+            {
+                CollectOperands(binary.Left, model, cancellationToken, parts);
+                CollectOperands(binary.Right, model, cancellationToken, parts);
+            }
+            else if (IsVariableText(expression, model, cancellationToken))
+            {
+                parts.Add(expression);
+            }
+        }
+
+        private static bool IsVariableText(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+            => model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == SpecialType.System_String
+            && !model.GetConstantValue(expression, cancellationToken).HasValue;
+
+        private static async Task<Document> EncodeAsync(Document document, ImmutableArray<ExpressionSyntax> parts, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            var webUtility = SyntaxFactory.ParseTypeName("global::System.Net.WebUtility").WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-            var encoder = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, webUtility, SyntaxFactory.IdentifierName("HtmlEncode"));
-            var call = SyntaxFactory.InvocationExpression(
-                    encoder,
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value.WithoutTrivia()))))
-                .WithTriviaFrom(value)
-                .WithAdditionalAnnotations(Formatter.Annotation);
-            editor.ReplaceNode(value, call);
+            foreach (var value in parts)
+            {
+                var webUtility = SyntaxFactory.ParseTypeName("global::System.Net.WebUtility").WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+                var encoder = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, webUtility, SyntaxFactory.IdentifierName("HtmlEncode"));
+                var call = SyntaxFactory.InvocationExpression(
+                        encoder,
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value.WithoutTrivia()))))
+                    .WithTriviaFrom(value)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                editor.ReplaceNode(value, call);
+            }
+
             var changed = await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -57,11 +58,28 @@ namespace AiSecure.Analyzers.Flow
                 case IInterpolatedStringOperation interpolated:
                     if (interpolated.ConstantValue.HasValue && interpolated.ConstantValue.Value is string constantText)
                     {
+                        // $"{BaseUrl}/v1/embed" with a const BaseUrl: the scheme sits at the const's declaration.
+                        if (interpolated.Parts.FirstOrDefault() is IInterpolationOperation { Expression: { } first })
+                        {
+                            var head = Resolve(first, depth + 1, cancellationToken);
+                            if (head.IsKnown && head.TextLocation != null && constantText.StartsWith(head.Text, StringComparison.Ordinal))
+                            {
+                                return new UrlValue(constantText, true, head.TextLocation, head.TextOffset);
+                            }
+                        }
+
                         return new UrlValue(constantText, true, null, 0);
                     }
 
                     foreach (var part in interpolated.Parts)
                     {
+                        // $"{BaseUrl}/v1/models/{model}": the URL starts with what the first hole holds.
+                        if (part is IInterpolationOperation { Expression: { } firstHole })
+                        {
+                            var head = Resolve(firstHole, depth + 1, cancellationToken);
+                            return head.IsKnown && head.IsComplete ? new UrlValue(head.Text, false, head.TextLocation, head.TextOffset) : default;
+                        }
+
                         if (part is IInterpolatedStringTextOperation textPart && textPart.Text.ConstantValue.Value is string partText && textPart.Syntax is InterpolatedStringTextSyntax textSyntax)
                         {
                             return new UrlValue(partText, false, textSyntax.GetLocation(), 0);
@@ -77,6 +95,22 @@ namespace AiSecure.Analyzers.Flow
 
                 case IFieldReferenceOperation fieldReference when fieldReference.Field.IsReadOnly:
                     return FromReadOnlyField(fieldReference.Field, cancellationToken);
+
+                case IPropertyReferenceOperation propertyReference when propertyReference.Property.Parameters.Length == 0:
+                    // An options class default: public string BaseUrl { get; set; } = "http://…"; what runs when nothing is bound.
+                    return FromPropertyInitializer(propertyReference.Property, cancellationToken);
+
+                case IInvocationOperation { TargetMethod: { Name: "GetValue", ContainingType.Name: "ConfigurationBinder" } } getValue:
+                    // configuration.GetValue("Llm:Url", "http://…"): the default is what runs when nothing is configured.
+                    foreach (var argument in getValue.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "defaultValue" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            return Resolve(argument.Value, depth + 1, cancellationToken);
+                        }
+                    }
+
+                    return default;
 
                 case ICoalesceOperation coalesce:
                     // configuration["Endpoint"] ?? "http://…": the fallback is what runs when nothing is configured.
@@ -147,6 +181,35 @@ namespace AiSecure.Analyzers.Flow
             foreach (var reference in field.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+                {
+                    continue;
+                }
+
+                if (value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
+                {
+                    value = arguments[0].Expression;
+                }
+
+                if (value is LiteralExpressionSyntax literal && literal.Token.Value is string text)
+                {
+                    return FromLiteralSyntax(literal, text);
+                }
+            }
+
+            return default;
+        }
+
+        /// <summary>An auto-property of this compilation initialized with a string literal, or <c>new Uri("…")</c> of one.</summary>
+        private static UrlValue FromPropertyInitializer(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (!property.Type.IsStringType() && property.Type.Name != "Uri")
+            {
+                return default;
+            }
+
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax { Initializer.Value: { } value })
                 {
                     continue;
                 }

@@ -27,7 +27,7 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             var host = GetHost(text, schemeIndex + CleartextScheme.Length);
-            return host.Length == 0 || !(IsLoopback(host) || IsAllowed(host, allowedHosts));
+            return host.Length == 0 || !(IsLoopback(host) || IsLinkLocal(host) || IsAllowed(host, allowedHosts));
         }
 
         /// <summary>The host of an authority that starts at <paramref name="start"/>; empty when it is not in the text.</summary>
@@ -69,6 +69,36 @@ namespace AiSecure.Analyzers.Knowledge
             // 127.0.0.0/8: four decimal octets, the first 127.
             var parts = host.Split('.');
             if (parts.Length != 4 || parts[0] != "127")
+            {
+                return false;
+            }
+
+            foreach (var part in parts)
+            {
+                if (part.Length == 0 || part.Length > 3 || !int.TryParse(part, out var octet) || octet > 255)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Link-local hosts (169.254.0.0/16, fe80::/10) and the AWS instance metadata IPv6 address never leave the
+        /// machine's link: cloud instance and task metadata services (169.254.169.254, 169.254.170.2) serve HTTP only.
+        /// </summary>
+        public static bool IsLinkLocal(string host)
+        {
+            if (host.StartsWith("[fe8", StringComparison.OrdinalIgnoreCase) || host.StartsWith("[fe9", StringComparison.OrdinalIgnoreCase)
+                || host.StartsWith("[fea", StringComparison.OrdinalIgnoreCase) || host.StartsWith("[feb", StringComparison.OrdinalIgnoreCase)
+                || host.Equals("[fd00:ec2::254]", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            var parts = host.Split('.');
+            if (parts.Length != 4 || parts[0] != "169" || parts[1] != "254")
             {
                 return false;
             }

@@ -40,6 +40,10 @@ namespace AiSecure.Analyzers.Knowledge
             "Anthropic.Models.Messages.Message",
             "Anthropic.Models.Messages.TextBlock",
             "Anthropic.Models.Messages.RawMessageStreamEvent",
+            "Anthropic.Models.Messages.ContentBlock",
+            "Anthropic.Models.Messages.RawContentBlockDeltaEvent",
+            "Anthropic.Models.Messages.RawContentBlockDelta",
+            "Anthropic.Models.Messages.TextDelta",
             // Amazon Bedrock Runtime
             "Amazon.BedrockRuntime.Model.ConverseResponse",
             "Amazon.BedrockRuntime.Model.ConverseOutput",
@@ -91,11 +95,17 @@ namespace AiSecure.Analyzers.Knowledge
 
             DbCommand = TypeResolver.Get(compilation, "System.Data.Common.DbCommand");
             IDbCommand = TypeResolver.Get(compilation, "System.Data.IDbCommand");
+            DbBatchCommand = TypeResolver.Get(compilation, "System.Data.Common.DbBatchCommand");
+            DbDataSource = TypeResolver.Get(compilation, "System.Data.Common.DbDataSource");
+            DapperCommandDefinition = TypeResolver.Get(compilation, "Dapper.CommandDefinition");
             Process = TypeResolver.Get(compilation, "System.Diagnostics.Process");
             ProcessStartInfo = TypeResolver.Get(compilation, "System.Diagnostics.ProcessStartInfo");
             HtmlString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Html.HtmlString");
             HtmlHelper = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
             MarkupString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Components.MarkupString");
+            Results = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.Results");
+            TypedResults = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.TypedResults");
+            ControllerBase = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
             EfRelationalQueryable = TypeResolver.Get(compilation, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
             EfRelationalDatabase = TypeResolver.Get(compilation, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
             Dapper = TypeResolver.Get(compilation, "Dapper.SqlMapper");
@@ -113,6 +123,12 @@ namespace AiSecure.Analyzers.Knowledge
 
         public INamedTypeSymbol? IDbCommand { get; }
 
+        public INamedTypeSymbol? DbBatchCommand { get; }
+
+        public INamedTypeSymbol? DbDataSource { get; }
+
+        public INamedTypeSymbol? DapperCommandDefinition { get; }
+
         public INamedTypeSymbol? Process { get; }
 
         public INamedTypeSymbol? ProcessStartInfo { get; }
@@ -122,6 +138,12 @@ namespace AiSecure.Analyzers.Knowledge
         public INamedTypeSymbol? HtmlHelper { get; }
 
         public INamedTypeSymbol? MarkupString { get; }
+
+        public INamedTypeSymbol? Results { get; }
+
+        public INamedTypeSymbol? TypedResults { get; }
+
+        public INamedTypeSymbol? ControllerBase { get; }
 
         public INamedTypeSymbol? EfRelationalQueryable { get; }
 

@@ -80,6 +80,10 @@ namespace AiSecure.Analyzers.Rules
                     return AcceptsEveryCertificate(initializer, symbols, context, depth + 1);
                 case IFieldReferenceOperation { Field.IsReadOnly: true } field:
                     return FieldHoldsAcceptAll(field.Field, context);
+                case IConditionalOperation conditional when depth < 3:
+                    // skipTlsValidation ? DangerousAcceptAnyServerCertificateValidator : null: one switch away from no validation.
+                    return AcceptsEveryCertificate(conditional.WhenTrue, symbols, context, depth + 1)
+                        || (conditional.WhenFalse != null && AcceptsEveryCertificate(conditional.WhenFalse, symbols, context, depth + 1));
                 default:
                     return false;
             }

@@ -70,6 +70,7 @@ namespace AiSecure.Analyzers.Rules
                 || property.IsProperty(symbols.OpenAIClientOptions, "Endpoint")
                 || property.IsProperty(symbols.HttpClient, "BaseAddress")
                 || property.IsProperty(symbols.HttpRequestMessage, "RequestUri")
+                || property.IsProperty(symbols.AnthropicClient, "BaseUrl")
                 || IsConfigured(context, configured, property, null))
             {
                 CheckUrl(context, assignment.Value);
@@ -89,8 +90,9 @@ namespace AiSecure.Analyzers.Rules
             var isAzure = type.InheritsFromOrEquals(symbols.AzureOpenAIClient);
             var isRequest = type.InheritsFromOrEquals(symbols.HttpRequestMessage);
             var isOllama = type.InheritsFromOrEquals(symbols.OllamaApiClient);
+            var isKernel = IsSemanticKernelMember(constructor);
             var configuredSink = ConfiguredSymbols.TryFind(Configured(context, configured), constructor, out var member);
-            if (!isAzure && !isRequest && !isOllama && !configuredSink)
+            if (!isAzure && !isRequest && !isOllama && !isKernel && !configuredSink)
             {
                 return;
             }
@@ -107,6 +109,7 @@ namespace AiSecure.Analyzers.Rules
                 if ((isAzure && IsUri(parameter.Type, symbols))
                     || (isRequest && parameter.Name == "requestUri")
                     || (isOllama && parameter.Ordinal == 0 && isUrlParameter)
+                    || (isKernel && parameter.Name == "endpoint" && isUrlParameter)
                     || (configuredSink && isUrlParameter && (member.ParameterName == null || member.ParameterName == parameter.Name)))
                 {
                     CheckUrl(context, argument.Value);
@@ -123,8 +126,9 @@ namespace AiSecure.Analyzers.Rules
                     || (method.IsExtensionMethod && (method.ReducedFrom ?? method).Parameters.Length > 0 && (method.ReducedFrom ?? method).Parameters[0].Type.InheritsFromOrEquals(symbols.HttpClient)));
             var isWebRequest = symbols.WebRequest != null && method.IsStatic && method.Name.StartsWith("Create", System.StringComparison.Ordinal)
                 && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.WebRequest);
+            var isKernel = IsSemanticKernelMember(method);
             var configuredSink = ConfiguredSymbols.TryFind(Configured(context, configured), method, out var member);
-            if (!isHttpClientCall && !isWebRequest && !configuredSink)
+            if (!isHttpClientCall && !isWebRequest && !isKernel && !configuredSink)
             {
                 return;
             }
@@ -145,6 +149,7 @@ namespace AiSecure.Analyzers.Rules
 
                 if ((isHttpClientCall && parameter.Name == "requestUri")
                     || (isWebRequest && parameter.Name.StartsWith("requestUri", System.StringComparison.Ordinal))
+                    || (isKernel && parameter.Name == "endpoint")
                     || (configuredSink && (member.ParameterName == null || member.ParameterName == parameter.Name)))
                 {
                     CheckUrl(context, argument.Value);
@@ -159,6 +164,23 @@ namespace AiSecure.Analyzers.Rules
             || name.StartsWith("Patch", System.StringComparison.Ordinal)
             || name.StartsWith("Delete", System.StringComparison.Ordinal)
             || name.StartsWith("Send", System.StringComparison.Ordinal);
+
+        /// <summary>
+        /// Semantic Kernel connectors take the model service's address as an <c>endpoint</c> parameter
+        /// (<c>AddOpenAIChatCompletion(modelId, endpoint, …)</c>, <c>AddAzureOpenAIChatCompletion(deployment, endpoint, …)</c>, service constructors).
+        /// </summary>
+        private static bool IsSemanticKernelMember(IMethodSymbol method)
+        {
+            for (var ns = method.ContainingType?.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                if (ns.Name == "SemanticKernel" && ns.ContainingNamespace is { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsUri(ITypeSymbol type, EndpointSymbols symbols)
             => symbols.Uri != null && SymbolEqualityComparer.Default.Equals(type, symbols.Uri);
@@ -219,6 +241,8 @@ namespace AiSecure.Analyzers.Rules
                 HttpClient = TypeResolver.Get(compilation, "System.Net.Http.HttpClient");
                 HttpRequestMessage = TypeResolver.Get(compilation, "System.Net.Http.HttpRequestMessage");
                 OllamaApiClient = TypeResolver.Get(compilation, "OllamaSharp.OllamaApiClient");
+                AnthropicClient = TypeResolver.Get(compilation, "Anthropic.AnthropicClient");
+                KernelBuilder = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.IKernelBuilder");
                 WebRequest = TypeResolver.Get(compilation, "System.Net.WebRequest");
                 Uri = TypeResolver.Get(compilation, "System.Uri");
             }
@@ -237,10 +261,14 @@ namespace AiSecure.Analyzers.Rules
 
             public INamedTypeSymbol? WebRequest { get; }
 
+            public INamedTypeSymbol? AnthropicClient { get; }
+
+            public INamedTypeSymbol? KernelBuilder { get; }
+
             public INamedTypeSymbol? Uri { get; }
 
             public bool HasAny => ClientConfig != null || OpenAIClientOptions != null || AzureOpenAIClient != null || HttpClient != null
-                || HttpRequestMessage != null || OllamaApiClient != null || WebRequest != null;
+                || HttpRequestMessage != null || OllamaApiClient != null || WebRequest != null || AnthropicClient != null || KernelBuilder != null;
 
             public static EndpointSymbols Create(Compilation compilation) => new(compilation);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -124,7 +125,7 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                if (IsCommandType(type, catalog) && (parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0))
+                if ((IsCommandType(type, catalog) || SymbolEqualityComparer.Default.Equals(type, catalog.DapperCommandDefinition)) && (parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
                     Check(context, state, argument.Value, DangerousSinkKind.Sql, "the SQL text of a command");
                 }
@@ -159,6 +160,7 @@ namespace AiSecure.Analyzers.Rules
             var catalog = state.Catalog;
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            RecordArguments(context, state, invocation);
             var definition = method.ReducedFrom ?? method;
             DangerousSinkKind kind;
             string sinkName;
@@ -172,11 +174,27 @@ namespace AiSecure.Analyzers.Rules
                 kind = DangerousSinkKind.Html;
                 sinkName = "Html.Raw";
             }
+            else if (method.Name == "Add" && IsArgumentList(invocation, catalog))
+            {
+                kind = DangerousSinkKind.Process;
+                sinkName = "ProcessStartInfo.ArgumentList";
+            }
+            else if (method.Name == "Content" && IsHtmlContentResult(invocation, catalog))
+            {
+                kind = DangerousSinkKind.Html;
+                sinkName = "an HTML response";
+            }
             else if ((method.Name.StartsWith("FromSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("ExecuteSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("SqlQueryRaw", StringComparison.Ordinal))
                 && (SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.EfRelationalQueryable) || SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.EfRelationalDatabase)))
             {
                 kind = DangerousSinkKind.Sql;
                 sinkName = method.Name;
+            }
+            else if (method.Name == "CreateCommand" && method.ContainingType.InheritsFromOrEquals(catalog.DbDataSource))
+            {
+                // DbDataSource.CreateCommand(string commandText): the data-source form of new DbCommand(sql).
+                kind = DangerousSinkKind.Sql;
+                sinkName = "the SQL text of a command";
             }
             else if (catalog.Dapper != null && SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.Dapper))
             {
@@ -197,7 +215,7 @@ namespace AiSecure.Analyzers.Rules
 
                 var isSinkParameter = kind switch
                 {
-                    DangerousSinkKind.Sql => parameter.Name == "sql",
+                    DangerousSinkKind.Sql => parameter.Name is "sql" or "commandText" && parameter.Type.IsString(),
                     DangerousSinkKind.Process => parameter.Type.IsString(),
                     _ => parameter.Ordinal == (method.IsExtensionMethod && method.ReducedFrom == null ? 1 : 0),
                 };
@@ -208,8 +226,70 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
+        /// <summary><c>info.ArgumentList.Add(x)</c> or <c>new ProcessStartInfo { ArgumentList = { x } }</c>: a process argument, like <c>Arguments</c>.</summary>
+        private static bool IsArgumentList(IInvocationOperation invocation, ModelOutputCatalog catalog)
+        {
+            IPropertySymbol? list = null;
+            if (invocation.Instance is IPropertyReferenceOperation { Property: { } property })
+            {
+                list = property;
+            }
+            else if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                && invocation.Parent is IObjectOrCollectionInitializerOperation { Parent: IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property: { } initialized } } })
+            {
+                list = initialized;
+            }
+
+            return list is { Name: "ArgumentList" } && list.ContainingType.InheritsFromOrEquals(catalog.ProcessStartInfo);
+        }
+
+        /// <summary><c>Results.Content(html, "text/html")</c>, <c>TypedResults.Content</c>, <c>ControllerBase.Content</c>: a response whose content type is HTML.</summary>
+        private static bool IsHtmlContentResult(IInvocationOperation invocation, ModelOutputCatalog catalog)
+        {
+            var type = invocation.TargetMethod.ContainingType;
+            if (!SymbolEqualityComparer.Default.Equals(type, catalog.Results) && !SymbolEqualityComparer.Default.Equals(type, catalog.TypedResults) && !type.InheritsFromOrEquals(catalog.ControllerBase))
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "contentType" && argument.Value.WalkDownConversions().ConstantValue.Value is string contentType)
+                {
+                    return contentType.TrimStart().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A call to a helper of this compilation: remember which of its parameters are given model output.</summary>
+        private static void RecordArguments(OperationAnalysisContext context, CompilationState state, IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue || !ModelOutputFlow.IsSourceTextParameter(parameter.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var origin = new ModelOutputFlow(state.Catalog, argument.Value, context.CancellationToken).FindOrigin(argument.Value);
+                if (origin != null)
+                {
+                    var caller = context.ContainingSymbol is IMethodSymbol callerMethod ? callerMethod.ContainingType.Name + "." + callerMethod.Name : "a caller";
+                    state.RecordArgument(parameter.OriginalDefinition, origin + ", passed by " + caller);
+                }
+            }
+        }
+
         private static bool IsCommandType(ITypeSymbol type, ModelOutputCatalog catalog)
             => type.InheritsFromOrEquals(catalog.DbCommand)
+            || type.InheritsFromOrEquals(catalog.DbBatchCommand)
             || (catalog.IDbCommand != null && System.Linq.Enumerable.Contains(type.AllInterfaces, catalog.IDbCommand, SymbolEqualityComparer.Default))
             || SymbolEqualityComparer.Default.Equals(type, catalog.IDbCommand);
 
@@ -221,9 +301,9 @@ namespace AiSecure.Analyzers.Rules
             {
                 context.ReportDiagnostic(CreateDiagnostic(value.Syntax.GetLocation(), kind, origin, sinkName));
             }
-            else if (flow.SourceCalls.Count > 0)
+            else if (flow.SourceCalls.Count > 0 || flow.SourceParameters.Count > 0)
             {
-                state.AddPending(new PendingSink(value.Syntax.GetLocation(), kind, sinkName, flow.SourceCalls));
+                state.AddPending(new PendingSink(value.Syntax.GetLocation(), kind, sinkName, flow.SourceCalls, flow.SourceParameters));
             }
         }
 
@@ -241,8 +321,9 @@ namespace AiSecure.Analyzers.Rules
 
         private sealed class PendingSink
         {
-            public PendingSink(Location location, DangerousSinkKind kind, string sinkName, IReadOnlyList<IMethodSymbol> calls)
+            public PendingSink(Location location, DangerousSinkKind kind, string sinkName, IReadOnlyList<IMethodSymbol> calls, IReadOnlyList<IParameterSymbol> parameters)
             {
+                Parameters = parameters;
                 Location = location;
                 Kind = kind;
                 SinkName = sinkName;
@@ -256,6 +337,8 @@ namespace AiSecure.Analyzers.Rules
             public string SinkName { get; }
 
             public IReadOnlyList<IMethodSymbol> Calls { get; }
+
+            public IReadOnlyList<IParameterSymbol> Parameters { get; }
         }
 
         /// <summary>Per-compilation summaries: which methods return model output, and sinks waiting for them.</summary>
@@ -266,6 +349,7 @@ namespace AiSecure.Analyzers.Rules
             private readonly ConcurrentDictionary<IMethodSymbol, string> _returnsModelOutput = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IMethodSymbol>> _returnsCallsOf = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentBag<PendingSink> _pending = new();
+            private readonly ConcurrentDictionary<IParameterSymbol, string> _modelOutputArguments = new(SymbolEqualityComparer.Default);
 
             public CompilationState(ModelOutputCatalog catalog) => Catalog = catalog;
 
@@ -290,10 +374,20 @@ namespace AiSecure.Analyzers.Rules
 
             public void AddPending(PendingSink sink) => _pending.Add(sink);
 
+            public void RecordArgument(IParameterSymbol parameter, string origin) => _modelOutputArguments.TryAdd(parameter, origin);
+
             public void ReportPending(CompilationAnalysisContext context)
             {
                 foreach (var sink in _pending)
                 {
+                    // A helper's parameter that some caller fills with model output: reported in the helper, naming the caller.
+                    var passed = sink.Parameters.Select(p => _modelOutputArguments.TryGetValue(p, out var o) ? o : null).FirstOrDefault(o => o != null);
+                    if (passed != null)
+                    {
+                        context.ReportDiagnostic(CreateDiagnostic(sink.Location, sink.Kind, passed, sink.SinkName));
+                        continue;
+                    }
+
                     foreach (var call in sink.Calls)
                     {
                         if (ReturnsModelOutput(call, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)))

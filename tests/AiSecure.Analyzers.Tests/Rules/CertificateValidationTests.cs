@@ -131,6 +131,39 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task ConfigurationSwitchThatCanAcceptEveryCertificate()
+            => Verify.AnalyzeAsync("""
+                using System.Net.Http;
+                using System.Net.Security;
+
+                class InferenceHandlerFactory
+                {
+                    private readonly bool _skipTlsValidation;
+
+                    public InferenceHandlerFactory(bool skipTlsValidation) => _skipTlsValidation = skipTlsValidation;
+
+                    public HttpMessageHandler Create()
+                    {
+                        var handler = new HttpClientHandler();
+                        [|handler.ServerCertificateCustomValidationCallback = _skipTlsValidation ? HttpClientHandler.DangerousAcceptAnyServerCertificateValidator : null|];
+                        return new SocketsHttpHandler
+                        {
+                            SslOptions = new SslClientAuthenticationOptions
+                            {
+                                [|RemoteCertificateValidationCallback = _skipTlsValidation ? (_, _, _, _) => true : null|],
+                            },
+                        };
+                    }
+
+                    public HttpMessageHandler CreateChecked()
+                        => new HttpClientHandler
+                        {
+                            ServerCertificateCustomValidationCallback = _skipTlsValidation ? (_, _, _, errors) => errors == SslPolicyErrors.None : null,
+                        };
+                }
+                """);
+
+        [Fact]
         public Task SilentOnCallbacksThatValidate()
             => Verify.AnalyzeAsync("""
                 using System;
@@ -263,6 +296,24 @@ namespace AiSecure.Analyzers.Tests.Rules
                     {
                         UseProxy = false,
                     });
+                }
+                """);
+
+        [Fact]
+        public Task FixRemovesLastMemberOfSingleLineInitializer()
+            => Verify.FixAsync("""
+                using System.Net.Security;
+
+                class Options
+                {
+                    public SslClientAuthenticationOptions Create() => new SslClientAuthenticationOptions { TargetHost = "llm.internal", [|RemoteCertificateValidationCallback = (_, _, _, _) => true|] };
+                }
+                """, """
+                using System.Net.Security;
+
+                class Options
+                {
+                    public SslClientAuthenticationOptions Create() => new SslClientAuthenticationOptions { TargetHost = "llm.internal" };
                 }
                 """);
 

@@ -151,6 +151,105 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.Llm);
 
         [Fact]
+        public Task SemanticKernelEndpointsAndAnthropicBaseUrl()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using Anthropic;
+                using Microsoft.SemanticKernel;
+
+                class KernelSetup
+                {
+                    public Kernel Build()
+                    {
+                        var builder = Kernel.CreateBuilder();
+                        builder.AddOpenAIChatCompletion("llama3.1", [|new Uri("http://vllm.gpu.internal:8000/v1")|], apiKey: null);
+                        builder.AddAzureOpenAIChatCompletion("gpt-4o", [|"http://my-aoai.openai.azure.com/"|], "key-from-vault");
+                        builder.AddOpenAIChatCompletion("phi-4", new Uri("http://localhost:8000/v1"), apiKey: null);
+                        builder.AddAzureOpenAIChatCompletion("gpt-4o", "https://my-aoai.openai.azure.com/", "key-from-vault");
+                        return builder.Build();
+                    }
+
+                    public AnthropicClient Proxy() => new AnthropicClient { BaseUrl = [|"http://anthropic-proxy.corp.example.com"|] };
+
+                    public AnthropicClient Direct() => new AnthropicClient { BaseUrl = "https://api.anthropic.com" };
+                }
+                """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task SilentOnLinkLocalInstanceMetadata()
+            => Verify.AnalyzeAsync("""
+                using System.Net.Http;
+                using System.Threading.Tasks;
+
+                class InstanceMetadata
+                {
+                    public Task<string> InstanceIdAsync(HttpClient http) => http.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id");
+
+                    public Task<string> TaskCredentialsAsync(HttpClient http) => http.GetStringAsync("http://169.254.170.2/v2/credentials");
+
+                    public Task<string> Ipv6Async(HttpClient http) => http.GetStringAsync("http://[fd00:ec2::254]/latest/meta-data/");
+
+                    public Task<string> RemoteAsync(HttpClient http) => http.GetStringAsync([|"http://169.255.1.1/status"|]);
+                }
+                """);
+
+        [Fact]
+        public Task OptionsClassDefaults()
+            => Verify.FixAsync("""
+                using System;
+                using System.Net.Http;
+
+                public sealed class InferenceOptions
+                {
+                    public string BaseUrl { get; set; } = "http://inference.corp.example.com:8080/";
+
+                    public Uri Fallback { get; init; } = new Uri("http://fallback.corp.example.com/");
+
+                    public string Local { get; set; } = "http://localhost:8080/";
+
+                    public string Configured { get; set; } = string.Empty;
+                }
+
+                class InferenceClientFactory
+                {
+                    public HttpClient Create(InferenceOptions options)
+                    {
+                        var client = new HttpClient { BaseAddress = [|new Uri(options.BaseUrl)|] };
+                        client.BaseAddress = [|options.Fallback|];
+                        client.BaseAddress = new Uri(options.Local);
+                        client.BaseAddress = new Uri(options.Configured);
+                        return client;
+                    }
+                }
+                """, """
+                using System;
+                using System.Net.Http;
+
+                public sealed class InferenceOptions
+                {
+                    public string BaseUrl { get; set; } = "https://inference.corp.example.com:8080/";
+
+                    public Uri Fallback { get; init; } = new Uri("https://fallback.corp.example.com/");
+
+                    public string Local { get; set; } = "http://localhost:8080/";
+
+                    public string Configured { get; set; } = string.Empty;
+                }
+
+                class InferenceClientFactory
+                {
+                    public HttpClient Create(InferenceOptions options)
+                    {
+                        var client = new HttpClient { BaseAddress = new Uri(options.BaseUrl) };
+                        client.BaseAddress = options.Fallback;
+                        client.BaseAddress = new Uri(options.Local);
+                        client.BaseAddress = new Uri(options.Configured);
+                        return client;
+                    }
+                }
+                """);
+
+        [Fact]
         public Task WebRequestCreate()
             => Verify.AnalyzeAsync("""
                 using System.Net;
@@ -206,6 +305,9 @@ namespace AiSecure.Analyzers.Tests.Rules
                         http.BaseAddress = [|new Uri(_modelsUrl)|];
                         http.BaseAddress = [|new Uri(configuration["Ollama:Endpoint"] ?? "http://ollama.internal:11434")|];
                         http.BaseAddress = new Uri(configuration["Ollama:Endpoint"] ?? "https://ollama.example.com");
+                        http.BaseAddress = [|new Uri(configuration.GetValue("Llm:Url", "http://llm.internal:8000/")!)|];
+                        http.BaseAddress = [|new Uri(configuration.GetValue<string>("Llm:Url", "http://llm.internal:8000/")!)|];
+                        http.BaseAddress = new Uri(configuration.GetValue("Llm:Url", "http://localhost:8000/")!);
                         return http;
                     }
                 }
@@ -454,6 +556,40 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task FixConstInsideAnInterpolatedPath()
+            => Verify.FixAsync("""
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+
+                class EmbeddingClient
+                {
+                    private const string Base = "http://embeddings.internal";
+
+                    public Task<HttpResponseMessage> EmbedAsync(HttpClient http, string text)
+                        => http.PostAsJsonAsync([|$"{Base}/v1/embed"|], new { text });
+
+                    public Task<string> ModelAsync(HttpClient http, string model)
+                        => http.GetStringAsync([|$"{Base}/v1/models/{model}"|]);
+                }
+                """, """
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+
+                class EmbeddingClient
+                {
+                    private const string Base = "https://embeddings.internal";
+
+                    public Task<HttpResponseMessage> EmbedAsync(HttpClient http, string text)
+                        => http.PostAsJsonAsync($"{Base}/v1/embed", new { text });
+
+                    public Task<string> ModelAsync(HttpClient http, string model)
+                        => http.GetStringAsync($"{Base}/v1/models/{model}");
+                }
+                """, ReferenceCatalog.Web);
 
         [Fact]
         public Task FixConstAtItsDeclaration()
