@@ -87,12 +87,13 @@ namespace AiSecure.Analyzers.Knowledge
                     }
                 }
 
-                // A package of the family that is not in the table (a connector, a new split): search everything.
-                foreach (var name in _assemblies.Value.Keys)
+                // A package of the family that is not in the table (a connector, a new split): search the family.
+                foreach (var pair in _assemblies.Value)
                 {
-                    if (name.StartsWith(sdk.Value.Family, StringComparison.OrdinalIgnoreCase))
+                    if (pair.Key.StartsWith(sdk.Value.Family, StringComparison.OrdinalIgnoreCase)
+                        && pair.Value.GetTypeByMetadataName(metadataName) is { } type)
                     {
-                        return FullLookup(metadataName);
+                        return type;
                     }
                 }
 
