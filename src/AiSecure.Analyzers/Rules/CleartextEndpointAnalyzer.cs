@@ -34,18 +34,20 @@ namespace AiSecure.Analyzers.Rules
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var symbols = EndpointSymbols.Create(context.Compilation);
-            if (!symbols.HasAny && !AiSecureOptions.IsSetAnywhere(context.Options, context.Compilation, OptionKeys.EndpointSinks))
+            var sinksConfigured = AiSecureOptions.IsSetAnywhere(context.Options, context.Compilation, OptionKeys.EndpointSinks);
+            if (!symbols.HasAny && !sinksConfigured)
             {
                 return;
             }
 
-            var configured = new ConfiguredSymbols(context.Compilation);
+            // Null when no file configures extra sinks: the hot paths then skip the options lookup altogether.
+            var configured = sinksConfigured ? new ConfiguredSymbols(context.Compilation) : null;
             context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured), OperationKind.SimpleAssignment);
             context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, configured), OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, configured), OperationKind.Invocation);
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols configured)
+        private static void AnalyzeAssignment(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
@@ -77,7 +79,7 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols configured)
+        private static void AnalyzeCreation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             var constructor = creation.Constructor;
@@ -117,7 +119,7 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols configured)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -185,13 +187,18 @@ namespace AiSecure.Analyzers.Rules
         private static bool IsUri(ITypeSymbol type, EndpointSymbols symbols)
             => symbols.Uri != null && SymbolEqualityComparer.Default.Equals(type, symbols.Uri);
 
-        private static ImmutableArray<ConfiguredMember> Configured(OperationAnalysisContext context, ConfiguredSymbols configured)
+        private static ImmutableArray<ConfiguredMember> Configured(OperationAnalysisContext context, ConfiguredSymbols? configured)
         {
+            if (configured == null)
+            {
+                return ImmutableArray<ConfiguredMember>.Empty;
+            }
+
             var options = AiSecureOptions.Get(context.Options, context.Operation.Syntax.SyntaxTree);
             return configured.Resolve(options.EndpointSinks);
         }
 
-        private static bool IsConfigured(OperationAnalysisContext context, ConfiguredSymbols configured, ISymbol symbol, string? parameterName)
+        private static bool IsConfigured(OperationAnalysisContext context, ConfiguredSymbols? configured, ISymbol symbol, string? parameterName)
             => ConfiguredSymbols.TryFind(Configured(context, configured), symbol, out var member)
                && (parameterName == null || member.ParameterName == null || member.ParameterName == parameterName);
 
