@@ -277,15 +277,40 @@ namespace AiSecure.Analyzers.Rules
                 return true;
             }
 
+            return HasRandomRun(text);
+        }
+
+        /// <summary>
+        /// Sixteen or more letters and digits in a row, both kinds present: the random body of a key (base64, hex,
+        /// vendor-prefixed keys). Model ids, hosts, ARNs and version strings are short runs between separators
+        /// (<c>anthropic.claude-3-5-sonnet-20240620-v1:0</c>, <c>gpt-4o-2024-08-06</c>), and their uses stay unbound.
+        /// </summary>
+        private static bool HasRandomRun(string text)
+        {
+            var run = 0;
             var letters = false;
             var digits = false;
             foreach (var c in text)
             {
-                letters |= char.IsLetter(c);
-                digits |= char.IsDigit(c);
+                if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '/')
+                {
+                    run++;
+                    letters |= char.IsLetter(c);
+                    digits |= char.IsDigit(c);
+                    if (run >= 16 && letters && digits)
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    run = 0;
+                    letters = false;
+                    digits = false;
+                }
             }
 
-            return text.Length >= 16 && letters && digits;
+            return false;
         }
 
         private static readonly string[] CredentialNameParts = { "key", "secret", "token", "password", "pwd", "credential", "auth" };

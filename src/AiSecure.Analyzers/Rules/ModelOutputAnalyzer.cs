@@ -48,7 +48,11 @@ namespace AiSecure.Analyzers.Rules
             context.RegisterCompilationEndAction(state.ReportPending);
         }
 
-        /// <summary>Records that a method of this compilation returns model output, and which source methods its returns depend on.</summary>
+        /// <summary>
+        /// Keeps the value a method of this compilation returns, for callers whose sink depends on it. Nothing is
+        /// evaluated here: most methods return text that no sink ever receives, so a return is followed back only
+        /// when a pending sink asks for it at the end of the compilation.
+        /// </summary>
         private static void SummarizeReturn(OperationAnalysisContext context, CompilationState state)
         {
             var returned = ((IReturnOperation)context.Operation).ReturnedValue;
@@ -66,14 +70,7 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            var flow = new ModelOutputFlow(state.Catalog, returned, context.CancellationToken);
-            var origin = flow.FindOrigin(returned);
-            if (origin == null && flow.SourceCalls.Count == 0)
-            {
-                return;
-            }
-
-            state.Summarize(method.OriginalDefinition, origin, flow.SourceCalls);
+            state.AddReturn(method.OriginalDefinition, returned);
 
             // Callers often hold the service by its interface: the interface member returns what its implementation returns.
             foreach (var @interface in method.ContainingType.AllInterfaces)
@@ -83,7 +80,7 @@ namespace AiSecure.Analyzers.Rules
                     if (member is IMethodSymbol interfaceMethod
                         && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(interfaceMethod), method))
                     {
-                        state.Summarize(interfaceMethod.OriginalDefinition, origin, flow.SourceCalls);
+                        state.AddReturn(interfaceMethod.OriginalDefinition, returned);
                     }
                 }
             }
@@ -263,7 +260,7 @@ namespace AiSecure.Analyzers.Rules
             return false;
         }
 
-        /// <summary>A call to a helper of this compilation: remember which of its parameters are given model output.</summary>
+        /// <summary>A call to a helper of this compilation: remember what it passes to text parameters, evaluated only if a sink in the helper needs it.</summary>
         private static void RecordArguments(OperationAnalysisContext context, CompilationState state, IInvocationOperation invocation)
         {
             if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0)
@@ -278,12 +275,8 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                var origin = new ModelOutputFlow(state.Catalog, argument.Value, context.CancellationToken).FindOrigin(argument.Value);
-                if (origin != null)
-                {
-                    var caller = context.ContainingSymbol is IMethodSymbol callerMethod ? callerMethod.ContainingType.Name + "." + callerMethod.Name : "a caller";
-                    state.RecordArgument(parameter.OriginalDefinition, origin + ", passed by " + caller);
-                }
+                var caller = context.ContainingSymbol is IMethodSymbol callerMethod ? callerMethod.ContainingType.Name + "." + callerMethod.Name : "a caller";
+                state.RecordArgument(parameter.OriginalDefinition, argument.Value, caller);
             }
         }
 
@@ -341,47 +334,44 @@ namespace AiSecure.Analyzers.Rules
             public IReadOnlyList<IParameterSymbol> Parameters { get; }
         }
 
-        /// <summary>Per-compilation summaries: which methods return model output, and sinks waiting for them.</summary>
+        /// <summary>
+        /// Per-compilation facts for flows across methods: what each method returns and what callers pass to
+        /// helpers' text parameters, kept unevaluated, and the sinks waiting for them. At the end of the compilation
+        /// only the methods and parameters a waiting sink depends on are evaluated (each once).
+        /// </summary>
         private sealed class CompilationState
         {
             private const int MaxCallDepth = 4;
 
-            private readonly ConcurrentDictionary<IMethodSymbol, string> _returnsModelOutput = new(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IMethodSymbol>> _returnsCallsOf = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IOperation>> _returns = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentQueue<(IOperation Value, string Caller)>> _arguments = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentBag<PendingSink> _pending = new();
-            private readonly ConcurrentDictionary<IParameterSymbol, string> _modelOutputArguments = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<IMethodSymbol, Summary?> _summaries = new(SymbolEqualityComparer.Default);
 
             public CompilationState(ModelOutputCatalog catalog) => Catalog = catalog;
 
             public ModelOutputCatalog Catalog { get; }
 
-            public void Summarize(IMethodSymbol method, string? origin, IReadOnlyList<IMethodSymbol> calls)
-            {
-                if (origin != null)
-                {
-                    _returnsModelOutput.TryAdd(method, origin);
-                }
-
-                if (calls.Count > 0)
-                {
-                    var bag = _returnsCallsOf.GetOrAdd(method, static _ => new ConcurrentBag<IMethodSymbol>());
-                    foreach (var call in calls)
-                    {
-                        bag.Add(call);
-                    }
-                }
-            }
+            public void AddReturn(IMethodSymbol method, IOperation returned)
+                => _returns.GetOrAdd(method, static _ => new ConcurrentQueue<IOperation>()).Enqueue(returned);
 
             public void AddPending(PendingSink sink) => _pending.Add(sink);
 
-            public void RecordArgument(IParameterSymbol parameter, string origin) => _modelOutputArguments.TryAdd(parameter, origin);
+            public void RecordArgument(IParameterSymbol parameter, IOperation value, string caller)
+                => _arguments.GetOrAdd(parameter, static _ => new ConcurrentQueue<(IOperation, string)>()).Enqueue((value, caller));
 
             public void ReportPending(CompilationAnalysisContext context)
             {
+                if (_pending.IsEmpty)
+                {
+                    return;
+                }
+
+                var cancellationToken = context.CancellationToken;
                 foreach (var sink in _pending)
                 {
                     // A helper's parameter that some caller fills with model output: reported in the helper, naming the caller.
-                    var passed = sink.Parameters.Select(p => _modelOutputArguments.TryGetValue(p, out var o) ? o : null).FirstOrDefault(o => o != null);
+                    var passed = sink.Parameters.Select(p => PassedModelOutput(p, cancellationToken)).FirstOrDefault(o => o != null);
                     if (passed != null)
                     {
                         context.ReportDiagnostic(CreateDiagnostic(sink.Location, sink.Kind, passed, sink.SinkName));
@@ -390,7 +380,7 @@ namespace AiSecure.Analyzers.Rules
 
                     foreach (var call in sink.Calls)
                     {
-                        if (ReturnsModelOutput(call, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)))
+                        if (ReturnsModelOutput(call, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken))
                         {
                             var origin = call.ContainingType.Name + "." + call.Name;
                             context.ReportDiagnostic(CreateDiagnostic(sink.Location, sink.Kind, origin, sink.SinkName));
@@ -400,27 +390,97 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            private bool ReturnsModelOutput(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visited)
+            /// <summary>The first caller (in source order) that passes model output to <paramref name="parameter"/>, described.</summary>
+            private string? PassedModelOutput(IParameterSymbol parameter, System.Threading.CancellationToken cancellationToken)
             {
-                if (_returnsModelOutput.ContainsKey(method))
+                if (!_arguments.TryGetValue(parameter, out var values))
                 {
-                    return true;
+                    return null;
                 }
 
-                if (depth >= MaxCallDepth || !visited.Add(method) || !_returnsCallsOf.TryGetValue(method, out var calls))
+                foreach (var (value, caller) in values.OrderBy(v => v.Value.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(v => v.Value.Syntax.SpanStart))
+                {
+                    if (new ModelOutputFlow(Catalog, value, cancellationToken).FindOrigin(value) is { } origin)
+                    {
+                        return origin + ", passed by " + caller;
+                    }
+                }
+
+                return null;
+            }
+
+            private bool ReturnsModelOutput(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visited, System.Threading.CancellationToken cancellationToken)
+            {
+                var summary = SummaryOf(method, cancellationToken);
+                if (summary == null)
                 {
                     return false;
                 }
 
-                foreach (var call in calls)
+                if (summary.ReturnsModelOutput)
                 {
-                    if (ReturnsModelOutput(call, depth + 1, visited))
+                    return true;
+                }
+
+                if (depth >= MaxCallDepth || !visited.Add(method))
+                {
+                    return false;
+                }
+
+                foreach (var call in summary.Calls)
+                {
+                    if (ReturnsModelOutput(call, depth + 1, visited, cancellationToken))
                     {
                         return true;
                     }
                 }
 
                 return false;
+            }
+
+            /// <summary>What <paramref name="method"/> returns: model output directly, or what other source methods return. Computed once, at compilation end (single-threaded).</summary>
+            private Summary? SummaryOf(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+            {
+                if (_summaries.TryGetValue(method, out var known))
+                {
+                    return known;
+                }
+
+                Summary? summary = null;
+                if (_returns.TryGetValue(method, out var returns))
+                {
+                    var calls = new List<IMethodSymbol>();
+                    var direct = false;
+                    foreach (var returned in returns)
+                    {
+                        var flow = new ModelOutputFlow(Catalog, returned, cancellationToken);
+                        if (flow.FindOrigin(returned) != null)
+                        {
+                            direct = true;
+                            break;
+                        }
+
+                        calls.AddRange(flow.SourceCalls);
+                    }
+
+                    summary = new Summary(direct, calls);
+                }
+
+                _summaries[method] = summary;
+                return summary;
+            }
+
+            private sealed class Summary
+            {
+                public Summary(bool returnsModelOutput, IReadOnlyList<IMethodSymbol> calls)
+                {
+                    ReturnsModelOutput = returnsModelOutput;
+                    Calls = calls;
+                }
+
+                public bool ReturnsModelOutput { get; }
+
+                public IReadOnlyList<IMethodSymbol> Calls { get; }
             }
         }
     }
