@@ -113,7 +113,9 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
 
         private static Task<Document> SanitizeAsync(Document document, SyntaxNode root, SemanticModel model, ImmutableArray<Diagnostic> diagnostics, bool? helperOwner, CancellationToken cancellationToken)
         {
-            var existingHelper = FindHelper(model.Compilation);
+            // The analyzer names a sanitizer only when aisecure.prompt_sanitizers configures one; a [PromptSanitizer]
+            // method of the project (the helper this fix adds included) is looked for here.
+            var existingHelper = PromptInjectionAnalyzer.DiscoverSanitizer(model.Compilation, cancellationToken) ?? FindHelper(model.Compilation);
             var needsHelper = false;
             var replacements = new Dictionary<ExpressionSyntax, ExpressionSyntax>();
             foreach (var diagnostic in diagnostics)

@@ -73,7 +73,6 @@ namespace AiSecure.Analyzers.Rules
             private readonly ConcurrentBag<CallSite> _callSites = new();
             private readonly ConcurrentDictionary<IMethodSymbol, string> _endpointHandlers = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<IMethodSymbol, MethodBlock> _returnProviders = new(SymbolEqualityComparer.Default);
-            private readonly Lazy<string?> _discoveredSanitizer;
 
             public CompilationState(Compilation compilation, AnalyzerOptions options, PromptSymbols symbols)
             {
@@ -81,7 +80,6 @@ namespace AiSecure.Analyzers.Rules
                 Options = options;
                 _symbols = symbols;
                 _configured = new ConfiguredSymbols(compilation);
-                _discoveredSanitizer = new Lazy<string?>(DiscoverSanitizer, LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
             public void OnOperationBlockStart(OperationBlockStartAnalysisContext context)
@@ -116,6 +114,11 @@ namespace AiSecure.Analyzers.Rules
 
             public void AddEndpointHandler(IMethodSymbol method, string endpoint) => _endpointHandlers.TryAdd(method.OriginalDefinition, endpoint);
 
+            /// <summary>
+            /// The sanitizer named by <c>aisecure.prompt_sanitizers</c> that the fix can call, if any. A method marked
+            /// <c>[PromptSanitizer]</c> is found by the fix itself: searching every member of the compilation for it
+            /// is a cost the build should not pay for a light bulb.
+            /// </summary>
             public string? Sanitizer(ImmutableArray<ConfiguredMember> configured)
             {
                 foreach (var member in configured)
@@ -126,7 +129,7 @@ namespace AiSecure.Analyzers.Rules
                     }
                 }
 
-                return _discoveredSanitizer.Value;
+                return null;
             }
 
             public ConfiguredSymbols Configured => _configured;
@@ -360,52 +363,49 @@ namespace AiSecure.Analyzers.Rules
 
                 return _implementations.TryGetValue(definition, out var implementation) ? implementation : null;
             }
+        }
 
-            private string? DiscoverSanitizer()
+        /// <summary>
+        /// The project's own <c>[PromptSanitizer]</c> method that the sanitize fix can call, if any. Called by the
+        /// fix, never during analysis: it walks every member of the compilation.
+        /// </summary>
+        internal static string? DiscoverSanitizer(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var symbol in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
             {
-                try
+                if (symbol is IMethodSymbol method && IsUsableSanitizer(method))
                 {
-                    foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member))
+                    foreach (var attribute in method.GetAttributes())
                     {
-                        if (symbol is IMethodSymbol method && IsUsableSanitizer(method))
+                        if (attribute.AttributeClass?.Name is "PromptSanitizer" or "PromptSanitizerAttribute")
                         {
-                            foreach (var attribute in method.GetAttributes())
-                            {
-                                if (attribute.AttributeClass?.Name is "PromptSanitizer" or "PromptSanitizerAttribute")
-                                {
-                                    return QualifiedName(method);
-                                }
-                            }
+                            return QualifiedName(method);
                         }
                     }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Discovery is a convenience for the fix; without it the fix adds its own helper.
-                }
-
-                return null;
             }
 
-            private static bool IsUsableSanitizer(IMethodSymbol method)
-                => method.IsStatic && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
-                   && method.ReturnType.SpecialType == SpecialType.System_String
-                   && method.Parameters.Length >= 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-                   && method.Parameters.Skip(1).All(p => p.IsOptional)
-                   && method.ContainingType is { } type && !type.IsGenericType && IsAccessibleType(type);
+            return null;
+        }
 
-            private static bool IsAccessibleType(INamedTypeSymbol type)
+        private static bool IsUsableSanitizer(IMethodSymbol method)
+            => method.IsStatic && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+               && method.ReturnType.SpecialType == SpecialType.System_String
+               && method.Parameters.Length >= 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+               && method.Parameters.Skip(1).All(p => p.IsOptional)
+               && method.ContainingType is { } type && !type.IsGenericType && IsAccessibleType(type);
+
+        private static bool IsAccessibleType(INamedTypeSymbol type)
+        {
+            for (var current = type; current != null; current = current.ContainingType)
             {
-                for (var current = type; current != null; current = current.ContainingType)
+                if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
                 {
-                    if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
-
-                return true;
             }
+
+            return true;
         }
 
         /// <summary>One method body: its sinks and calls, then the taint engine over it at block end.</summary>
