@@ -57,8 +57,7 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var names = new IdentifierIndex();
-            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
-            context.RegisterOperationAction(c => AnalyzeDeclaredLiteral(c, symbols, names), OperationKind.Literal);
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols, names));
         }
 
         /// <summary>
@@ -66,7 +65,7 @@ namespace AiSecure.Analyzers.Rules
         /// sit in another statement (<c>var key = "…";</c>), and span-based analysis (the IDE's light bulb on the
         /// literal) must still run the analysis that reports it.
         /// </summary>
-        private static void AnalyzeBlock(OperationBlockAnalysisContext blockContext, CredentialSymbols symbols)
+        private static void AnalyzeBlock(OperationBlockAnalysisContext blockContext, CredentialSymbols symbols, IdentifierIndex names)
         {
             foreach (var block in blockContext.OperationBlocks)
             {
@@ -86,6 +85,10 @@ namespace AiSecure.Analyzers.Rules
                             break;
                         case ISimpleAssignmentOperation assignment:
                             AnalyzeAssignment(context, assignment);
+                            break;
+                        case ILiteralOperation { Syntax.Parent: EqualsValueClauseSyntax or ArrowExpressionClauseSyntax } literal:
+                            // Initializers of fields, properties and parameters are operation blocks of their own.
+                            AnalyzeDeclaredLiteral(context, literal, symbols, names);
                             break;
                     }
                 }
@@ -329,10 +332,8 @@ namespace AiSecure.Analyzers.Rules
         /// A string literal that initializes a <c>const</c> or readonly field or a get-only property: reported when a use
         /// in the same file reaches a credential sink, with the fix at the use (const) or on the literal.
         /// </summary>
-        private static void AnalyzeDeclaredLiteral(OperationAnalysisContext operationContext, CredentialSymbols symbols, IdentifierIndex names)
+        private static void AnalyzeDeclaredLiteral(Context context, ILiteralOperation literal, CredentialSymbols symbols, IdentifierIndex names)
         {
-            var literal = (ILiteralOperation)operationContext.Operation;
-            var context = new Context(operationContext.ReportDiagnostic, operationContext.Compilation, literal.SemanticModel, operationContext.CancellationToken);
             if (literal.Syntax is not LiteralExpressionSyntax { Parent: EqualsValueClauseSyntax or ArrowExpressionClauseSyntax } literalSyntax
                 || literal.ConstantValue.Value is not string text
                 || !CredentialLiterals.LooksLikeSecret(text) || literal.SemanticModel is not { } model)
