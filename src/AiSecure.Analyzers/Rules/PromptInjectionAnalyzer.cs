@@ -55,7 +55,7 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var state = new CompilationState(context.Compilation, context.Options, symbols);
-            context.RegisterOperationBlockStartAction(state.OnOperationBlockStart);
+            context.RegisterOperationBlockAction(state.OnOperationBlock);
 
             // Flows that cross methods (a controller passes request data to a service that builds the
             // prompt) need every method's sinks and call sites; only the end of the compilation has them
@@ -82,7 +82,11 @@ namespace AiSecure.Analyzers.Rules
                 _configured = new ConfiguredSymbols(compilation);
             }
 
-            public void OnOperationBlockStart(OperationBlockStartAnalysisContext context)
+            /// <summary>
+            /// One walk over a method's operations collects its sinks and calls; the taint engine then runs only if
+            /// there is a sink. (One block action: operation actions registered per block cost a dispatch each.)
+            /// </summary>
+            public void OnOperationBlock(OperationBlockAnalysisContext context)
             {
                 if (context.OwningSymbol is not IMethodSymbol method)
                 {
@@ -95,15 +99,57 @@ namespace AiSecure.Analyzers.Rules
                     return;
                 }
 
-                var options = AiSecureOptions.Get(context.Options, tree);
-                var policy = new UntrustedInputPolicy(_symbols, _configured, options);
-                var configuredSinks = _configured.Resolve(options.PromptSinks);
+                var (policy, configuredSinks) = _policies.GetValue(tree, t =>
+                {
+                    var options = AiSecureOptions.Get(Options, t);
+                    return new TreePolicy(new UntrustedInputPolicy(_symbols, _configured, options), _configured.Resolve(options.PromptSinks));
+                });
                 var block = new MethodBlock(this, method, policy, configuredSinks, context.OperationBlocks, context.CancellationToken);
-                context.RegisterOperationAction(block.OnInvocation, OperationKind.Invocation);
-                context.RegisterOperationAction(block.OnCreation, OperationKind.ObjectCreation);
-                context.RegisterOperationAction(block.OnAssignment, OperationKind.SimpleAssignment);
-                context.RegisterOperationAction(block.OnConversion, OperationKind.Conversion);
-                context.RegisterOperationBlockEndAction(block.OnBlockEnd);
+                foreach (var root in context.OperationBlocks)
+                {
+                    foreach (var operation in root.DescendantsAndSelf())
+                    {
+                        switch (operation.Kind)
+                        {
+                            case OperationKind.Invocation:
+                                block.OnInvocation((IInvocationOperation)operation);
+                                break;
+                            case OperationKind.ObjectCreation:
+                                block.OnCreation((IObjectCreationOperation)operation);
+                                break;
+                            case OperationKind.SimpleAssignment:
+                                block.OnAssignment((ISimpleAssignmentOperation)operation);
+                                break;
+                            case OperationKind.Conversion:
+                                block.OnConversion((IConversionOperation)operation);
+                                break;
+                        }
+                    }
+                }
+
+                block.OnBlockEnd(context);
+            }
+
+            private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, TreePolicy> _policies = new();
+
+            /// <summary>The policy of one file's options (shared by its methods) and the prompt sinks they configure.</summary>
+            private sealed class TreePolicy
+            {
+                public TreePolicy(UntrustedInputPolicy policy, ImmutableArray<ConfiguredMember> sinks)
+                {
+                    Policy = policy;
+                    Sinks = sinks;
+                }
+
+                public UntrustedInputPolicy Policy { get; }
+
+                public ImmutableArray<ConfiguredMember> Sinks { get; }
+
+                public void Deconstruct(out UntrustedInputPolicy policy, out ImmutableArray<ConfiguredMember> sinks)
+                {
+                    policy = Policy;
+                    sinks = Sinks;
+                }
             }
 
             public void AddDeferred(DeferredSink sink) => _deferredSinks.Add(sink);
@@ -408,6 +454,23 @@ namespace AiSecure.Analyzers.Rules
             return true;
         }
 
+        /// <summary>A call to a method of this compilation that passes text, kept for flows across methods.</summary>
+        private sealed class PendingCall
+        {
+            public PendingCall(IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
+            {
+                Call = call;
+                Callee = callee;
+                Arguments = arguments;
+            }
+
+            public IOperation Call { get; }
+
+            public IMethodSymbol Callee { get; }
+
+            public ImmutableArray<IArgumentOperation> Arguments { get; }
+        }
+
         /// <summary>One method body: its sinks and calls, then the taint engine over it at block end.</summary>
         private sealed class MethodBlock
         {
@@ -417,8 +480,8 @@ namespace AiSecure.Analyzers.Rules
             private readonly ImmutableArray<ConfiguredMember> _configuredSinks;
             private readonly ImmutableArray<IOperation> _roots;
             private readonly CancellationToken _cancellationToken;
-            private readonly ConcurrentQueue<SinkSite> _sinks = new();
-            private readonly ConcurrentQueue<(IOperation Call, IMethodSymbol Callee, ImmutableArray<IArgumentOperation> Arguments)> _calls = new();
+            private readonly List<SinkSite> _sinks = new();
+            private readonly List<PendingCall> _calls = new();
             private TaintEngine? _engine;
 
             public MethodBlock(CompilationState state, IMethodSymbol method, UntrustedInputPolicy policy, ImmutableArray<ConfiguredMember> configuredSinks, ImmutableArray<IOperation> roots, CancellationToken cancellationToken)
@@ -433,9 +496,8 @@ namespace AiSecure.Analyzers.Rules
 
             private TaintEngine Engine => _engine ??= new TaintEngine(_policy, _roots, _cancellationToken, owner: _method);
 
-            public void OnInvocation(OperationAnalysisContext context)
+            public void OnInvocation(IInvocationOperation invocation)
             {
-                var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
                 CollectArgumentSinks(method, invocation, invocation.Arguments);
                 CollectCall(invocation, method, invocation.Arguments);
@@ -447,9 +509,8 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            public void OnCreation(OperationAnalysisContext context)
+            public void OnCreation(IObjectCreationOperation creation)
             {
-                var creation = (IObjectCreationOperation)context.Operation;
                 if (creation.Constructor is { } constructor)
                 {
                     CollectArgumentSinks(constructor, creation, creation.Arguments);
@@ -457,9 +518,8 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            public void OnAssignment(OperationAnalysisContext context)
+            public void OnAssignment(ISimpleAssignmentOperation assignment)
             {
-                var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
                 {
                     return;
@@ -467,20 +527,19 @@ namespace AiSecure.Analyzers.Rules
 
                 if (_policy.Symbols.TryGetPropertySink(property, out var row))
                 {
-                    _sinks.Enqueue(new SinkSite(row, assignment.Value, assignment, $"{property.ContainingType.Name}.{property.Name}"));
+                    _sinks.Add(new SinkSite(row, assignment.Value, assignment, $"{property.ContainingType.Name}.{property.Name}"));
                 }
                 else if (!_configuredSinks.IsEmpty && ConfiguredSymbols.TryFind(_configuredSinks, property, out _))
                 {
-                    _sinks.Enqueue(new SinkSite(ConfiguredRow, assignment.Value, assignment, $"{property.ContainingType.Name}.{property.Name}"));
+                    _sinks.Add(new SinkSite(ConfiguredRow, assignment.Value, assignment, $"{property.ContainingType.Name}.{property.Name}"));
                 }
             }
 
-            public void OnConversion(OperationAnalysisContext context)
+            public void OnConversion(IConversionOperation conversion)
             {
-                var conversion = (IConversionOperation)context.Operation;
                 if (conversion.OperatorMethod is { } operatorMethod && _policy.Symbols.TryGetConversionSink(operatorMethod, out var row))
                 {
-                    _sinks.Enqueue(new SinkSite(row, conversion.Operand, conversion, DisplayConsumer(conversion) ?? operatorMethod.ContainingType.Name));
+                    _sinks.Add(new SinkSite(row, conversion.Operand, conversion, DisplayConsumer(conversion) ?? operatorMethod.ContainingType.Name));
                 }
             }
 
@@ -501,7 +560,7 @@ namespace AiSecure.Analyzers.Rules
                         {
                             if (row.Parameter == argument.Parameter.Name)
                             {
-                                _sinks.Enqueue(new SinkSite(row, argument.Value, anchor, DisplayMember(method)));
+                                _sinks.Add(new SinkSite(row, argument.Value, anchor, DisplayMember(method)));
                             }
                         }
                     }
@@ -514,7 +573,7 @@ namespace AiSecure.Analyzers.Rules
                         if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter
                             && (member.ParameterName == null ? parameter.Type.SpecialType == SpecialType.System_String : member.ParameterName == parameter.Name))
                         {
-                            _sinks.Enqueue(new SinkSite(ConfiguredRow, argument.Value, anchor, DisplayMember(method)));
+                            _sinks.Add(new SinkSite(ConfiguredRow, argument.Value, anchor, DisplayMember(method)));
                         }
                     }
                 }
@@ -528,7 +587,7 @@ namespace AiSecure.Analyzers.Rules
                     return;
                 }
 
-                _calls.Enqueue((call, PromptSymbols.Definition(callee), arguments));
+                _calls.Add(new PendingCall(call, PromptSymbols.Definition(callee), arguments));
             }
 
             private static bool IsInSource(IMethodSymbol method)
@@ -567,12 +626,12 @@ namespace AiSecure.Analyzers.Rules
 
             private void Analyze(OperationBlockAnalysisContext context)
             {
-                if (!_calls.IsEmpty)
+                if (_calls.Count > 0)
                 {
                     var callerName = $"{_method.ContainingType?.Name}.{(_method.MethodKind == MethodKind.Constructor ? _method.ContainingType?.Name : _method.Name)}";
-                    foreach (var (call, callee, arguments) in _calls)
+                    foreach (var call in _calls)
                     {
-                        _state.AddCallSite(new CallSite(this, call.Syntax.GetLocation(), callee, arguments, callerName));
+                        _state.AddCallSite(new CallSite(this, call.Call.Syntax.GetLocation(), call.Callee, call.Arguments, callerName));
                     }
                 }
 
@@ -582,7 +641,7 @@ namespace AiSecure.Analyzers.Rules
                     _state.AddReturnProvider(_method, this);
                 }
 
-                if (_sinks.IsEmpty)
+                if (_sinks.Count == 0)
                 {
                     return;
                 }
