@@ -336,7 +336,8 @@ namespace AiSecure.Analyzers.Rules
         {
             if (literal.Syntax is not LiteralExpressionSyntax { Parent: EqualsValueClauseSyntax or ArrowExpressionClauseSyntax } literalSyntax
                 || literal.ConstantValue.Value is not string text
-                || !CredentialLiterals.LooksLikeSecret(text) || literal.SemanticModel is not { } model)
+                || !CredentialLiterals.LooksLikeSecret(text) || literal.SemanticModel is not { } model
+                || DeclaredName(literalSyntax) is not { } declaredName || !DeclarationLooksForUses(declaredName, text))
             {
                 return;
             }
@@ -356,11 +357,6 @@ namespace AiSecure.Analyzers.Rules
             }
 
             if (member is IPropertySymbol property && PropertyLiteral(property, context.CancellationToken) != literalSyntax)
-            {
-                return;
-            }
-
-            if (!DeclarationLooksForUses(member.Name, text))
             {
                 return;
             }

@@ -72,7 +72,8 @@ namespace AiSecure.Analyzers.Rules
             private readonly ConcurrentBag<DeferredSink> _deferredSinks = new();
             private readonly ConcurrentBag<CallSite> _callSites = new();
             private readonly ConcurrentDictionary<IMethodSymbol, string> _endpointHandlers = new(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<IMethodSymbol, MethodBlock> _returnProviders = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentBag<MethodBlock> _returnProviders = new();
+            private Dictionary<IMethodSymbol, MethodBlock>? _returnProviderIndex;
 
             public CompilationState(Compilation compilation, AnalyzerOptions options, PromptSymbols symbols)
             {
@@ -156,7 +157,8 @@ namespace AiSecure.Analyzers.Rules
 
             public void AddCallSite(CallSite site) => _callSites.Add(site);
 
-            public void AddReturnProvider(IMethodSymbol method, MethodBlock block) => _returnProviders.TryAdd(method.OriginalDefinition, block);
+            /// <summary>A method whose returns a caller's prompt may be built from; indexed only at compilation end, if a flow needs it.</summary>
+            public void AddReturnProvider(MethodBlock block) => _returnProviders.Add(block);
 
             public void AddEndpointHandler(IMethodSymbol method, string endpoint) => _endpointHandlers.TryAdd(method.OriginalDefinition, endpoint);
 
@@ -384,7 +386,19 @@ namespace AiSecure.Analyzers.Rules
             private MethodBlock? ImplementationOf(IMethodSymbol callee)
             {
                 var definition = callee.OriginalDefinition;
-                if (_returnProviders.TryGetValue(definition, out var direct))
+                if (_returnProviderIndex == null)
+                {
+                    _returnProviderIndex = new Dictionary<IMethodSymbol, MethodBlock>(SymbolEqualityComparer.Default);
+                    foreach (var block in _returnProviders.OrderBy(b => b.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(b => b.Location.SourceSpan.Start))
+                    {
+                        if (!_returnProviderIndex.ContainsKey(block.Method.OriginalDefinition))
+                        {
+                            _returnProviderIndex[block.Method.OriginalDefinition] = block;
+                        }
+                    }
+                }
+
+                if (_returnProviderIndex.TryGetValue(definition, out var direct))
                 {
                     return direct;
                 }
@@ -392,7 +406,7 @@ namespace AiSecure.Analyzers.Rules
                 if (_implementations == null)
                 {
                     _implementations = new Dictionary<IMethodSymbol, MethodBlock?>(SymbolEqualityComparer.Default);
-                    foreach (var provider in _returnProviders)
+                    foreach (var provider in _returnProviderIndex)
                     {
                         foreach (var target in CallTargetsOf(provider.Key))
                         {
@@ -495,6 +509,30 @@ namespace AiSecure.Analyzers.Rules
             }
 
             private TaintEngine Engine => _engine ??= new TaintEngine(_policy, _roots, _cancellationToken, owner: _method);
+
+            public IMethodSymbol Method => _method;
+
+            /// <summary>Where the method's body starts: orders providers deterministically.</summary>
+            public Location Location => _roots.IsEmpty ? Location.None : _roots[0].Syntax.GetLocation();
+
+            private sealed class Finding
+            {
+                public Finding(SinkSite site, SinkRole role, TaintValue value, int order)
+                {
+                    Site = site;
+                    Role = role;
+                    Value = value;
+                    Order = order;
+                }
+
+                public SinkSite Site { get; }
+
+                public SinkRole Role { get; }
+
+                public TaintValue Value { get; }
+
+                public int Order { get; }
+            }
 
             public void OnInvocation(IInvocationOperation invocation)
             {
@@ -638,7 +676,7 @@ namespace AiSecure.Analyzers.Rules
                 if (!_method.ReturnsVoid && ReturnsText(_method.ReturnType) && IsInSource(_method))
                 {
                     // Kept for callers whose prompt is built by this method; evaluated only if one needs it.
-                    _state.AddReturnProvider(_method, this);
+                    _state.AddReturnProvider(this);
                 }
 
                 if (_sinks.Count == 0)
@@ -646,7 +684,7 @@ namespace AiSecure.Analyzers.Rules
                     return;
                 }
 
-                var findings = new List<(SinkSite Site, SinkRole Role, TaintValue Value)>();
+                var findings = new List<Finding>();
                 foreach (var site in _sinks)
                 {
                     if (!CarriesTextItself(site))
@@ -665,13 +703,16 @@ namespace AiSecure.Analyzers.Rules
 
                     if (value.IsTainted)
                     {
-                        findings.Add((site, role, value));
+                        findings.Add(new Finding(site, role, value, findings.Count));
                     }
                 }
 
-                foreach (var (site, role, value) in findings.OrderBy(f => f.Site.Value.Syntax.SpanStart))
+                findings.Sort(static (a, b) => a.Site.Value.Syntax.SpanStart != b.Site.Value.Syntax.SpanStart
+                    ? a.Site.Value.Syntax.SpanStart.CompareTo(b.Site.Value.Syntax.SpanStart)
+                    : a.Order.CompareTo(b.Order));
+                foreach (var finding in findings)
                 {
-                    Report(context, site, role, value);
+                    Report(context, finding.Site, finding.Role, finding.Value);
                 }
             }
 
