@@ -10,15 +10,15 @@ namespace AiSecure.Analyzers.Knowledge
     /// </summary>
     internal sealed class PromptSymbols
     {
-        private readonly Dictionary<ISymbol, List<SinkRow>> _argumentSinks = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ISymbol, SinkRow> _propertySinks = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ISymbol, SinkRow> _conversionSinks = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<SinkRow>> _sinkRows = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, SourceRow> _sources = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, SinkRole> _containers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
 
         private PromptSymbols(Compilation compilation)
         {
+            // Sink members are matched when a call, assignment or conversion is seen, by the declaring type and the
+            // member's name: loading every member of some sixty SDK types up front costs more than the lookups.
             foreach (var row in PromptCatalog.Sinks)
             {
                 var type = TypeResolver.Get(compilation, row.Type);
@@ -27,32 +27,16 @@ namespace AiSecure.Analyzers.Knowledge
                     continue;
                 }
 
-                foreach (var member in type.GetMembers(row.Kind == SinkMemberKind.Argument ? row.Member : row.Kind == SinkMemberKind.Property ? row.Member : "op_Implicit"))
+                if (!_sinkRows.TryGetValue(type, out var rows))
                 {
-                    switch (row.Kind)
-                    {
-                        case SinkMemberKind.Argument when member is IMethodSymbol method:
-                            foreach (var parameter in method.Parameters)
-                            {
-                                if (parameter.Name == row.Parameter && CanCarryPromptText(parameter.Type))
-                                {
-                                    Add(_argumentSinks, method, row);
-                                    break;
-                                }
-                            }
-
-                            break;
-                        case SinkMemberKind.Property when member is IPropertySymbol:
-                            _propertySinks[member] = row;
-                            break;
-                        case SinkMemberKind.Conversion when member is IMethodSymbol { Parameters.Length: 1 } conversion && conversion.Parameters[0].Type.SpecialType == SpecialType.System_String:
-                            _conversionSinks[member] = row;
-                            break;
-                    }
+                    rows = new List<SinkRow>();
+                    _sinkRows[type] = rows;
                 }
+
+                rows.Add(row);
             }
 
-            HasSinks = _argumentSinks.Count > 0 || _propertySinks.Count > 0 || _conversionSinks.Count > 0;
+            HasSinks = _sinkRows.Count > 0;
 
             foreach (var row in PromptCatalog.Sources)
             {
@@ -191,14 +175,76 @@ namespace AiSecure.Analyzers.Knowledge
 
         public static PromptSymbols Create(Compilation compilation) => new(compilation);
 
+        /// <summary>The argument rows of <paramref name="method"/> whose parameter exists and can carry prompt text.</summary>
         public bool TryGetArgumentSinks(IMethodSymbol method, out List<SinkRow> rows)
-            => _argumentSinks.TryGetValue(Definition(method), out rows!);
+        {
+            rows = null!;
+            var definition = Definition(method);
+            if (definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
+            {
+                return false;
+            }
+
+            foreach (var row in candidates)
+            {
+                if (row.Kind != SinkMemberKind.Argument || row.Member != definition.Name)
+                {
+                    continue;
+                }
+
+                foreach (var parameter in definition.Parameters)
+                {
+                    if (parameter.Name == row.Parameter && CanCarryPromptText(parameter.Type))
+                    {
+                        (rows ??= new List<SinkRow>()).Add(row);
+                        break;
+                    }
+                }
+            }
+
+            return rows != null;
+        }
 
         public bool TryGetPropertySink(IPropertySymbol property, out SinkRow row)
-            => _propertySinks.TryGetValue(property.OriginalDefinition, out row!);
+        {
+            row = null!;
+            var definition = property.OriginalDefinition;
+            if (definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
+            {
+                return false;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Kind == SinkMemberKind.Property && candidate.Member == definition.Name)
+                {
+                    row = candidate;
+                }
+            }
+
+            return row != null;
+        }
 
         public bool TryGetConversionSink(IMethodSymbol conversion, out SinkRow row)
-            => _conversionSinks.TryGetValue(conversion.OriginalDefinition, out row!);
+        {
+            row = null!;
+            var definition = conversion.OriginalDefinition;
+            if (definition.Name != "op_Implicit" || definition.Parameters.Length != 1 || definition.Parameters[0].Type.SpecialType != SpecialType.System_String
+                || definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
+            {
+                return false;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Kind == SinkMemberKind.Conversion)
+                {
+                    row = candidate;
+                }
+            }
+
+            return row != null;
+        }
 
         public bool TryGetSource(ISymbol member, out SourceRow row)
         {
@@ -258,15 +304,5 @@ namespace AiSecure.Analyzers.Knowledge
             => type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object
                || type.TypeKind is TypeKind.Class or TypeKind.Struct;
 
-        private static void Add(Dictionary<ISymbol, List<SinkRow>> map, ISymbol key, SinkRow row)
-        {
-            if (!map.TryGetValue(key, out var list))
-            {
-                list = new List<SinkRow>();
-                map[key] = list;
-            }
-
-            list.Add(row);
-        }
     }
 }
