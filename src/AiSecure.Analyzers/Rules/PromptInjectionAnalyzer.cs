@@ -207,13 +207,8 @@ namespace AiSecure.Analyzers.Rules
 
             private void ReportDeferred(CompilationAnalysisContext context)
             {
-
-                var callSites = _callSites
-                    .OrderBy(c => c.Location.SourceTree?.FilePath, StringComparer.Ordinal)
-                    .ThenBy(c => c.Location.SourceSpan.Start)
-                    .ToList();
                 var byCallee = new Dictionary<IMethodSymbol, List<CallSite>>(SymbolEqualityComparer.Default);
-                foreach (var site in callSites)
+                foreach (var site in _callSites)
                 {
                     if (!byCallee.TryGetValue(site.Callee, out var list))
                     {
@@ -222,6 +217,19 @@ namespace AiSecure.Analyzers.Rules
                     }
 
                     list.Add(site);
+                }
+
+                // Callers in source order, so the caller a diagnostic names does not depend on thread timing.
+                foreach (var list in byCallee.Values)
+                {
+                    if (list.Count > 1)
+                    {
+                        list.Sort(static (a, b) =>
+                        {
+                            var byFile = string.CompareOrdinal(a.Location.SourceTree?.FilePath, b.Location.SourceTree?.FilePath);
+                            return byFile != 0 ? byFile : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
+                        });
+                    }
                 }
 
                 var reported = new HashSet<(Location, string)>();
