@@ -67,9 +67,11 @@ namespace AiSecure.Analyzers.Rules
         /// </summary>
         private static void AnalyzeBlock(OperationBlockAnalysisContext blockContext, CredentialSymbols symbols, IdentifierIndex names)
         {
+            // One delegate per callback: a delegate to the context's method boxes the context struct.
+            Action<Diagnostic> report = blockContext.ReportDiagnostic;
             foreach (var block in blockContext.OperationBlocks)
             {
-                var context = new Context(blockContext.ReportDiagnostic, blockContext.Compilation, block.SemanticModel, blockContext.CancellationToken);
+                var context = new Context(report, blockContext.Compilation, block.SemanticModel, blockContext.CancellationToken);
                 foreach (var operation in block.DescendantsAndSelf())
                 {
                     switch (operation)
