@@ -179,6 +179,49 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, Sdks);
 
         [Fact]
+        public Task ModelIdConstantsAreNotCredentials()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using OpenAI.Chat;
+
+                class Models
+                {
+                    private const string ModelId = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+                    private const string ChatModel = "gpt-4o-2024-08-06";
+                    private static readonly string DeploymentName = "contoso-gpt-4o-2024-08-06-eastus2";
+
+                    public ChatClient Chat() => new ChatClient(ChatModel, Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+
+                    public ChatClient Deployment() => new ChatClient(DeploymentName, Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+
+                    public string Describe() => ModelId;
+                }
+                """, Sdks);
+
+        [Fact]
+        public Task KeyUnderANeutralNameIsReportedAtItsDeclaration()
+            => Verify.FixAsync("""
+                using OpenAI.Chat;
+
+                class Factory
+                {
+                    private static readonly string Value = [|"Qv8c2XkJm4Rt7Wn1Pz9Ls3Df6Gh0Jk5Bn8"|];
+
+                    public ChatClient Create() => new ChatClient("gpt-4o", Value);
+                }
+                """, """
+                using System;
+                using OpenAI.Chat;
+
+                class Factory
+                {
+                    private static readonly string Value = Environment.GetEnvironmentVariable("OPENAI_API_KEY")!;
+
+                    public ChatClient Create() => new ChatClient("gpt-4o", Value);
+                }
+                """, Sdks);
+
+        [Fact]
         public Task SilentOnValuesReadAtRunTime()
             => Verify.AnalyzeAsync("""
                 using System;

@@ -389,6 +389,41 @@ namespace AiSecure.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task HelperReachedByTwoCallersNamesTheFirstInSourceOrder()
+        {
+            // Helper arguments are evaluated at the end of the compilation, in source order: the caller the message
+            // names does not depend on which method the driver happened to analyze first.
+            var test = new Verify.Test
+            {
+                References = ReferenceCatalog.All,
+            };
+            test.TestState.Sources.Add(("/0/Runner.cs", """
+                using System.Diagnostics;
+
+                public static class Runner
+                {
+                    public static void Run(string command) => Process.Start({|#0:command|});
+                }
+                """));
+            test.TestState.Sources.Add(("/0/Agents.cs", """
+                using Microsoft.Extensions.AI;
+
+                public sealed class FirstAgent
+                {
+                    public void Act(ChatResponse response) => Runner.Run(response.Text);
+                }
+
+                public sealed class SecondAgent
+                {
+                    public void Act(ChatResponse response) => Runner.Run(response.Text);
+                }
+                """));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ModelOutputToDangerousSink).WithLocation(0)
+                .WithArguments("ChatResponse.Text, passed by FirstAgent.Act", "Process.Start", "map it to an allow-list of commands and arguments"));
+            await test.RunWithStubsAsync();
+        }
+
+        [Fact]
         public Task SilentInsideAnAllowListBranchOrCaseOrAfterAnAnchoredPattern()
             => Verify.AnalyzeAsync("""
                 using System;
