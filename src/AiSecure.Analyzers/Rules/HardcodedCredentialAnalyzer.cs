@@ -288,10 +288,16 @@ namespace AiSecure.Analyzers.Rules
         /// <summary>
         /// Sixteen or more letters and digits in a row, both kinds present: the random body of a key (base64, hex,
         /// vendor-prefixed keys). Model ids, hosts, ARNs and version strings are short runs between separators
-        /// (<c>anthropic.claude-3-5-sonnet-20240620-v1:0</c>, <c>gpt-4o-2024-08-06</c>), and their uses stay unbound.
+        /// (<c>anthropic.claude-3-5-sonnet-20240620-v1:0</c>, <c>gpt-4o-2024-08-06</c>), and URLs are no keys: their uses stay unbound.
         /// </summary>
         private static bool HasRandomRun(string text)
         {
+            if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                // A URL: its path segments joined by '/' are no key.
+                return false;
+            }
+
             var run = 0;
             var letters = false;
             var digits = false;

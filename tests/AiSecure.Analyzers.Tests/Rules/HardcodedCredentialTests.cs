@@ -189,12 +189,13 @@ namespace AiSecure.Analyzers.Tests.Rules
                     private const string ModelId = "anthropic.claude-3-5-sonnet-20240620-v1:0";
                     private const string ChatModel = "gpt-4o-2024-08-06";
                     private static readonly string DeploymentName = "contoso-gpt-4o-2024-08-06-eastus2";
+                    private const string HelpLink = "http://docs.contoso.example/help/20240620";
 
                     public ChatClient Chat() => new ChatClient(ChatModel, Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
 
                     public ChatClient Deployment() => new ChatClient(DeploymentName, Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
 
-                    public string Describe() => ModelId;
+                    public string Describe() => ModelId + " " + HelpLink;
                 }
                 """, Sdks);
 
