@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,7 @@ namespace AiSecure.Analyzers.Knowledge
     internal sealed class PromptSymbols
     {
         private readonly Dictionary<ISymbol, List<SinkRow>> _sinkRows = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ISymbol, SourceRow> _sources = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<string, List<(INamedTypeSymbol Type, SourceRow Row)>> _sourceRows = new(StringComparer.Ordinal);
         private readonly Dictionary<ISymbol, SinkRole> _containers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
 
@@ -38,6 +39,8 @@ namespace AiSecure.Analyzers.Knowledge
 
             HasSinks = _sinkRows.Count > 0;
 
+            // Sources too are matched by name when a member is read: File, Console or HttpRequest have hundreds of
+            // members that no prompt ever touches.
             foreach (var row in PromptCatalog.Sources)
             {
                 var type = TypeResolver.Get(compilation, row.Type);
@@ -46,15 +49,13 @@ namespace AiSecure.Analyzers.Knowledge
                     continue;
                 }
 
-                foreach (var member in MembersIncludingBase(type, row.Member))
+                if (!_sourceRows.TryGetValue(row.Member, out var rows))
                 {
-                    if (row.IsConstructor && member is IMethodSymbol { Parameters.Length: > 0 } constructor && constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
-                    {
-                        continue;
-                    }
-
-                    _sources[member] = row;
+                    rows = new List<(INamedTypeSymbol, SourceRow)>();
+                    _sourceRows[row.Member] = rows;
                 }
+
+                rows.Add((type, row));
             }
 
             foreach (var (typeName, role) in PromptCatalog.MessageContainers)
@@ -246,10 +247,52 @@ namespace AiSecure.Analyzers.Knowledge
             return row != null;
         }
 
+        /// <summary>
+        /// The source row of <paramref name="member"/>: a row names a member of its type, or, when the type declares
+        /// none of that name, of its nearest base type that does (the last matching row wins, as rows are ordered).
+        /// </summary>
         public bool TryGetSource(ISymbol member, out SourceRow row)
         {
+            row = null!;
             var definition = member is IMethodSymbol method ? Definition(method) : member.OriginalDefinition;
-            return _sources.TryGetValue(definition, out row!);
+            if (definition.ContainingType is not { } declaringType || !_sourceRows.TryGetValue(definition.Name, out var rows))
+            {
+                return false;
+            }
+
+            foreach (var (type, candidate) in rows)
+            {
+                if (candidate.IsConstructor && definition is IMethodSymbol { Parameters.Length: > 0 } constructor && constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
+                {
+                    continue;
+                }
+
+                if (DeclaresFor(type, declaringType, definition.Name))
+                {
+                    row = candidate;
+                }
+            }
+
+            return row != null;
+        }
+
+        /// <summary>Whether the members named <paramref name="name"/> that a row on <paramref name="rowType"/> means are those of <paramref name="declaringType"/>.</summary>
+        private static bool DeclaresFor(INamedTypeSymbol rowType, INamedTypeSymbol declaringType, string name)
+        {
+            for (var current = rowType; current != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, declaringType))
+                {
+                    return true;
+                }
+
+                if (name == ".ctor" || !current.GetMembers(name).IsEmpty)
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         public bool TryGetContainerRole(ITypeSymbol? type, out SinkRole role)
@@ -274,26 +317,6 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             return type != null && _roleTypes.Contains(type.OriginalDefinition);
-        }
-
-        /// <summary>The members named <paramref name="name"/> declared on the type, else on its nearest base type that has some.</summary>
-        private static IEnumerable<ISymbol> MembersIncludingBase(INamedTypeSymbol type, string name)
-        {
-            for (var current = type; current != null; current = current.BaseType)
-            {
-                var members = current.GetMembers(name);
-                if (!members.IsEmpty)
-                {
-                    return members;
-                }
-
-                if (name == ".ctor")
-                {
-                    break;
-                }
-            }
-
-            return ImmutableArray<ISymbol>.Empty;
         }
 
         public static IMethodSymbol Definition(IMethodSymbol method)

@@ -53,7 +53,8 @@ namespace AiSecure.Analyzers.Knowledge
         private sealed class Resolver
         {
             private readonly Compilation _compilation;
-            private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
+            // Sized for the few hundred names the rules ask for, so no analyzer waits on a resize at compilation start.
+            private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(concurrencyLevel: 4, capacity: 512, StringComparer.Ordinal);
             private readonly Lazy<Dictionary<string, IAssemblySymbol>> _assemblies;
 
             public Resolver(Compilation compilation)
