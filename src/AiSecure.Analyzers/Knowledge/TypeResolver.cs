@@ -70,7 +70,7 @@ namespace AiSecure.Analyzers.Knowledge
                 var sdk = SdkOf(metadataName);
                 if (sdk == null)
                 {
-                    return FullLookup(metadataName);
+                    return PlatformLookup(metadataName) ?? FullLookup(metadataName);
                 }
 
                 // Source first: a project may compile SDK stand-ins of its own.
@@ -99,6 +99,60 @@ namespace AiSecure.Analyzers.Knowledge
                 }
 
                 return null;
+            }
+
+            /// <summary>
+            /// A platform type (<c>System.*</c>, <c>Microsoft.AspNetCore.*</c>, <c>Microsoft.Extensions.*</c>) is looked
+            /// for first in the assemblies whose name shares its first namespace segments, where the platform declares
+            /// it: one or two assemblies instead of every reference. Not found there, the full lookup decides.
+            /// </summary>
+            private INamedTypeSymbol? PlatformLookup(string metadataName)
+            {
+                string? prefix = metadataName.StartsWith("System.", StringComparison.Ordinal) ? "System"
+                    : metadataName.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) ? "Microsoft.AspNetCore"
+                    : metadataName.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) ? "Microsoft.Extensions"
+                    : null;
+                if (prefix == null)
+                {
+                    return null;
+                }
+
+                // Source first, as the full lookup does.
+                if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declared)
+                {
+                    return declared;
+                }
+
+                // The longest assembly name that prefixes the type's namespace: System.Net.Http for
+                // System.Net.Http.HttpClientHandler, Microsoft.AspNetCore.Mvc.Core is tried by the loop below.
+                var ns = metadataName.Substring(0, Math.Max(0, metadataName.LastIndexOf('.')));
+                for (var candidate = ns; candidate.Length >= prefix.Length; candidate = candidate.Substring(0, Math.Max(0, candidate.LastIndexOf('.'))))
+                {
+                    if (_assemblies.Value.TryGetValue(candidate, out var assembly) && assembly.GetTypeByMetadataName(metadataName) is { } type)
+                    {
+                        return type;
+                    }
+
+                    if (_assemblies.Value.TryGetValue(candidate + ".Core", out var core) && core.GetTypeByMetadataName(metadataName) is { } coreType)
+                    {
+                        return coreType;
+                    }
+
+                    if (_assemblies.Value.TryGetValue(candidate + ".Abstractions", out var abstractions) && abstractions.GetTypeByMetadataName(metadataName) is { } abstractionsType)
+                    {
+                        return abstractionsType;
+                    }
+
+                    if (candidate.IndexOf('.') < 0)
+                    {
+                        break;
+                    }
+                }
+
+                // Core types of the reference packs (String, Uri, StringBuilder, Convert, Guid…).
+                return metadataName.StartsWith("System.", StringComparison.Ordinal) && _assemblies.Value.TryGetValue("System.Runtime", out var runtime)
+                    ? runtime.GetTypeByMetadataName(metadataName)
+                    : null;
             }
 
             private INamedTypeSymbol? FullLookup(string metadataName)
