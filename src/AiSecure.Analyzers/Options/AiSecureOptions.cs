@@ -70,7 +70,7 @@ namespace AiSecure.Analyzers.Options
             try
             {
                 var configOptions = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-                return Cache.GetValue(configOptions, static o => new AiSecureOptions(o));
+                return Cache.GetValue(configOptions, static o => SetsAny(o) ? new AiSecureOptions(o) : Default);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -99,6 +99,27 @@ namespace AiSecure.Analyzers.Options
         }
 
         internal static AiSecureOptions Parse(AnalyzerConfigOptions options) => new(options);
+
+        private static readonly string[] Keys =
+        {
+            OptionKeys.UntrustedParameters, OptionKeys.UntrustedSources, OptionKeys.PromptSinks, OptionKeys.PromptSanitizers,
+            OptionKeys.PromptValidators, OptionKeys.OutputValidators, OptionKeys.EndpointSinks, OptionKeys.AllowedHttpHosts,
+            OptionKeys.KmsKeyId, OptionKeys.S3BucketDefaultEncryption, OptionKeys.BedrockGuardrailId, OptionKeys.BedrockGuardrailVersion,
+        };
+
+        /// <summary>Files that set no <c>aisecure.*</c> option (most of them) share <see cref="Default"/>.</summary>
+        private static bool SetsAny(AnalyzerConfigOptions options)
+        {
+            foreach (var key in Keys)
+            {
+                if (options.TryGetValue(key, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static string? Get(AnalyzerConfigOptions? options, string key)
             => options != null && options.TryGetValue(key, out var value) ? value : null;
