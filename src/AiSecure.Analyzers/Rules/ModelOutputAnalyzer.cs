@@ -343,8 +343,9 @@ namespace AiSecure.Analyzers.Rules
         {
             private const int MaxCallDepth = 4;
 
-            private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IOperation>> _returns = new(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentQueue<(IOperation Value, string Caller)>> _arguments = new(SymbolEqualityComparer.Default);
+            // Appended from every method without locks; grouped only at compilation end, if some sink waits.
+            private readonly ConcurrentBag<Recorded> _recorded = new();
+            private Dictionary<ISymbol, List<Recorded>>? _bySymbol;
             private readonly ConcurrentBag<PendingSink> _pending = new();
             private readonly Dictionary<IMethodSymbol, Summary?> _summaries = new(SymbolEqualityComparer.Default);
 
@@ -352,13 +353,41 @@ namespace AiSecure.Analyzers.Rules
 
             public ModelOutputCatalog Catalog { get; }
 
-            public void AddReturn(IMethodSymbol method, IOperation returned)
-                => _returns.GetOrAdd(method, static _ => new ConcurrentQueue<IOperation>()).Enqueue(returned);
+            public void AddReturn(IMethodSymbol method, IOperation returned) => _recorded.Add(new Recorded(method, returned, null));
 
             public void AddPending(PendingSink sink) => _pending.Add(sink);
 
-            public void RecordArgument(IParameterSymbol parameter, IOperation value, string caller)
-                => _arguments.GetOrAdd(parameter, static _ => new ConcurrentQueue<(IOperation, string)>()).Enqueue((value, caller));
+            public void RecordArgument(IParameterSymbol parameter, IOperation value, string caller) => _recorded.Add(new Recorded(parameter, value, caller));
+
+            /// <summary>What was recorded for a method (its returns) or a parameter (what callers pass), in source order.</summary>
+            private List<Recorded>? RecordedFor(ISymbol symbol)
+            {
+                if (_bySymbol == null)
+                {
+                    _bySymbol = new Dictionary<ISymbol, List<Recorded>>(SymbolEqualityComparer.Default);
+                    foreach (var recorded in _recorded)
+                    {
+                        if (!_bySymbol.TryGetValue(recorded.Symbol, out var list))
+                        {
+                            list = new List<Recorded>();
+                            _bySymbol[recorded.Symbol] = list;
+                        }
+
+                        list.Add(recorded);
+                    }
+
+                    foreach (var list in _bySymbol.Values)
+                    {
+                        list.Sort(static (a, b) =>
+                        {
+                            var byFile = string.CompareOrdinal(a.Value.Syntax.SyntaxTree.FilePath, b.Value.Syntax.SyntaxTree.FilePath);
+                            return byFile != 0 ? byFile : a.Value.Syntax.SpanStart.CompareTo(b.Value.Syntax.SpanStart);
+                        });
+                    }
+                }
+
+                return _bySymbol.TryGetValue(symbol, out var found) ? found : null;
+            }
 
             public void ReportPending(CompilationAnalysisContext context)
             {
@@ -393,16 +422,16 @@ namespace AiSecure.Analyzers.Rules
             /// <summary>The first caller (in source order) that passes model output to <paramref name="parameter"/>, described.</summary>
             private string? PassedModelOutput(IParameterSymbol parameter, System.Threading.CancellationToken cancellationToken)
             {
-                if (!_arguments.TryGetValue(parameter, out var values))
+                if (RecordedFor(parameter) is not { } values)
                 {
                     return null;
                 }
 
-                foreach (var (value, caller) in values.OrderBy(v => v.Value.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(v => v.Value.Syntax.SpanStart))
+                foreach (var recorded in values)
                 {
-                    if (new ModelOutputFlow(Catalog, value, cancellationToken).FindOrigin(value) is { } origin)
+                    if (new ModelOutputFlow(Catalog, recorded.Value, cancellationToken).FindOrigin(recorded.Value) is { } origin)
                     {
-                        return origin + ", passed by " + caller;
+                        return origin + ", passed by " + recorded.Caller;
                     }
                 }
 
@@ -447,12 +476,13 @@ namespace AiSecure.Analyzers.Rules
                 }
 
                 Summary? summary = null;
-                if (_returns.TryGetValue(method, out var returns))
+                if (RecordedFor(method) is { } returns)
                 {
                     var calls = new List<IMethodSymbol>();
                     var direct = false;
-                    foreach (var returned in returns)
+                    foreach (var recorded in returns)
                     {
+                        var returned = recorded.Value;
                         var flow = new ModelOutputFlow(Catalog, returned, cancellationToken);
                         if (flow.FindOrigin(returned) != null)
                         {
@@ -468,6 +498,24 @@ namespace AiSecure.Analyzers.Rules
 
                 _summaries[method] = summary;
                 return summary;
+            }
+
+            private sealed class Recorded
+            {
+                public Recorded(ISymbol symbol, IOperation value, string? caller)
+                {
+                    Symbol = symbol;
+                    Value = value;
+                    Caller = caller;
+                }
+
+                /// <summary>The method returning <see cref="Value"/>, or the parameter it is passed to.</summary>
+                public ISymbol Symbol { get; }
+
+                public IOperation Value { get; }
+
+                /// <summary>For an argument: the caller that passes it.</summary>
+                public string? Caller { get; }
             }
 
             private sealed class Summary
