@@ -350,7 +350,7 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>Every write of a local, or of a field of this object, inside one method body.</summary>
         private string? FindInWrites(IOperation root, ISymbol symbol, int depth)
         {
-            foreach (var operation in root.BlockOperations())
+            foreach (var operation in root.DescendantsAndSelf())
             {
                 string? found = null;
                 switch (operation)
@@ -422,7 +422,7 @@ namespace AiSecure.Analyzers.Flow
         {
             var root = _sink.GetRoot();
             var sinkStart = _sink.Syntax.SpanStart;
-            foreach (var conditional in root.BlockOperations().OfType<IConditionalOperation>())
+            foreach (var conditional in root.DescendantsAndSelf().OfType<IConditionalOperation>())
             {
                 if (conditional.Syntax.SpanStart >= sinkStart || conditional.Type != null)
                 {
@@ -466,7 +466,7 @@ namespace AiSecure.Analyzers.Flow
         private bool IsInConstantCase(ISymbol local)
         {
             var sinkStart = _sink.Syntax.SpanStart;
-            foreach (var switchExpression in _sink.GetRoot().BlockOperations().OfType<ISwitchExpressionOperation>())
+            foreach (var switchExpression in _sink.GetRoot().DescendantsAndSelf().OfType<ISwitchExpressionOperation>())
             {
                 if (IsReferenceTo(switchExpression.Value.WalkDownConversions(), local)
                     && switchExpression.Arms.Any(a => a.Value.Syntax.Span.Contains(sinkStart) && a.Guard == null && PatternPolarity(a.Pattern) > 0))
@@ -475,7 +475,7 @@ namespace AiSecure.Analyzers.Flow
                 }
             }
 
-            foreach (var switchOperation in _sink.GetRoot().BlockOperations().OfType<ISwitchOperation>())
+            foreach (var switchOperation in _sink.GetRoot().DescendantsAndSelf().OfType<ISwitchOperation>())
             {
                 if (!IsReferenceTo(switchOperation.Value.WalkDownConversions(), local))
                 {

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -39,40 +37,6 @@ namespace AiSecure.Analyzers.Flow
             return current;
         }
 
-        private static readonly ConditionalWeakTable<IOperation, IOperation[]> Flattened = new();
-        private static readonly ConditionalWeakTable<IOperation, IOperation[]>.CreateValueCallback Flatten = FlattenCore;
-
-        /// <summary>
-        /// The operations of a whole operation block (a method body, an initializer), the block first, in the order
-        /// of Roslyn's <c>DescendantsAndSelf()</c> (pre-order). Computed once per block and shared
-        /// by every rule and by every local a rule follows in it: several rules walk the same blocks, and the walk
-        /// itself was a large part of their cost. Held weakly: the list goes when the operation tree goes.
-        /// </summary>
-        public static IOperation[] BlockOperations(this IOperation root)
-            => root.Parent == null ? Flattened.GetValue(root, Flatten) : FlattenCore(root);
-
-        private static IOperation[] FlattenCore(IOperation root)
-        {
-            var result = new List<IOperation> { root };
-            var stack = new Stack<IOperation.OperationList.Enumerator>();
-            stack.Push(root.ChildOperations.GetEnumerator());
-            while (stack.Count > 0)
-            {
-                var children = stack.Pop();
-                if (!children.MoveNext())
-                {
-                    continue;
-                }
-
-                var child = children.Current;
-                stack.Push(children);
-                result.Add(child);
-                stack.Push(child.ChildOperations.GetEnumerator());
-            }
-
-            return result.ToArray();
-        }
-
         /// <summary>
         /// The value a local is given, when its declarator's initializer is the only write to it in the
         /// code block; null when it is written anywhere else (assignment, ref/out, deconstruction).
@@ -81,7 +45,7 @@ namespace AiSecure.Analyzers.Flow
         {
             IOperation? initializer = null;
             var root = anyOperationInBlock.GetRoot();
-            foreach (var descendant in root.BlockOperations())
+            foreach (var descendant in root.DescendantsAndSelf())
             {
                 switch (descendant)
                 {

@@ -237,7 +237,7 @@ namespace AiSecure.Analyzers.Flow
             private bool Index(IOperation root)
             {
                 var count = 0;
-                foreach (var operation in root.BlockOperations())
+                foreach (var operation in root.DescendantsAndSelf())
                 {
                     if (++count > MaxOperations)
                     {

@@ -70,7 +70,7 @@ namespace AiSecure.Analyzers.Rules
             foreach (var block in blockContext.OperationBlocks)
             {
                 var context = new Context(blockContext, block.SemanticModel);
-                foreach (var operation in block.BlockOperations())
+                foreach (var operation in block.DescendantsAndSelf())
                 {
                     switch (operation)
                     {

@@ -108,7 +108,7 @@ namespace AiSecure.Analyzers.Rules
                 var block = new MethodBlock(this, method, policy, configuredSinks, context.OperationBlocks, context.CancellationToken);
                 foreach (var root in context.OperationBlocks)
                 {
-                    foreach (var operation in root.BlockOperations())
+                    foreach (var operation in root.DescendantsAndSelf())
                     {
                         switch (operation.Kind)
                         {
@@ -953,7 +953,7 @@ namespace AiSecure.Analyzers.Rules
 
             private static IEnumerable<IOperation> WritesOf(ILocalReferenceOperation reference)
             {
-                foreach (var operation in reference.GetRoot().BlockOperations())
+                foreach (var operation in reference.GetRoot().DescendantsAndSelf())
                 {
                     switch (operation)
                     {

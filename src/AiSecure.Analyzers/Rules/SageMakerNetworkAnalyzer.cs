@@ -87,7 +87,7 @@ namespace AiSecure.Analyzers.Rules
         {
             foreach (var block in context.OperationBlocks)
             {
-                foreach (var operation in block.BlockOperations())
+                foreach (var operation in block.DescendantsAndSelf())
                 {
                     if (operation is IObjectCreationOperation { Type: INamedTypeSymbol type } creation && symbols.Requests.TryGetValue(type, out var request))
                     {
