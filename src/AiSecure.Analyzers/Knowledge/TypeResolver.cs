@@ -31,6 +31,7 @@ namespace AiSecure.Analyzers.Knowledge
             ("Amazon.SageMaker.", "AWSSDK.SageMaker", new[] { "AWSSDK.SageMaker" }),
             ("Amazon.BedrockRuntime.", "AWSSDK.BedrockRuntime", new[] { "AWSSDK.BedrockRuntime" }),
             ("OpenAI.", "OpenAI", new[] { "OpenAI" }),
+            ("Azure.", "Azure", new[] { "Azure.Core" }),
             ("Azure.AI.OpenAI.", "Azure.AI.OpenAI", new[] { "Azure.AI.OpenAI" }),
             ("Azure.AI.Inference.", "Azure.AI.Inference", new[] { "Azure.AI.Inference" }),
             ("Anthropic.SDK.", "Anthropic.SDK", new[] { "Anthropic.SDK" }),
@@ -43,6 +44,29 @@ namespace AiSecure.Analyzers.Knowledge
             ("Dapper.", "Dapper", new[] { "Dapper" }),
             ("Microsoft.EntityFrameworkCore.", "Microsoft.EntityFrameworkCore", new[] { "Microsoft.EntityFrameworkCore.Relational", "Microsoft.EntityFrameworkCore" }),
             ("Npgsql.", "Npgsql", new[] { "Npgsql" }),
+
+            // A platform type shipped only in its own package: absent unless that package is referenced.
+            ("System.Net.Http.WinHttpHandler", "System.Net.Http.WinHttpHandler", new[] { "System.Net.Http.WinHttpHandler" }),
+        };
+
+        /// <summary>
+        /// Platform types the rules ask for whose assembly is not named after their namespace (the reference packs of
+        /// .NET and ASP.NET Core). Only a first place to look: a type not found there is looked up everywhere.
+        /// </summary>
+        private static readonly Dictionary<string, string[]> PlatformAssemblyOf = new(StringComparer.Ordinal)
+        {
+            ["Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"] = new[] { "Microsoft.AspNetCore.Routing" },
+            ["Microsoft.AspNetCore.Http.HttpRequestJsonExtensions"] = new[] { "Microsoft.AspNetCore.Http.Extensions" },
+            ["Microsoft.AspNetCore.Http.IFormFile"] = new[] { "Microsoft.AspNetCore.Http.Features" },
+            ["Microsoft.AspNetCore.Http.Results"] = new[] { "Microsoft.AspNetCore.Http.Results" },
+            ["Microsoft.AspNetCore.Http.TypedResults"] = new[] { "Microsoft.AspNetCore.Http.Results" },
+            ["Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper"] = new[] { "Microsoft.AspNetCore.Mvc.ViewFeatures" },
+            ["System.BinaryData"] = new[] { "System.Memory.Data" },
+            ["System.Data.IDbCommand"] = new[] { "System.Data.Common" },
+            ["System.Net.HttpWebRequest"] = new[] { "System.Net.Requests" },
+            ["System.Net.WebRequest"] = new[] { "System.Net.Requests" },
+            ["System.Diagnostics.ProcessStartInfo"] = new[] { "System.Diagnostics.Process" },
+            ["System.Net.ServicePointManager"] = new[] { "System.Net.ServicePoint", "System.Net.Requests" },
         };
 
         private static readonly ConditionalWeakTable<Compilation, Resolver> Resolvers = new();
@@ -121,6 +145,23 @@ namespace AiSecure.Analyzers.Knowledge
                 if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declared)
                 {
                     return declared;
+                }
+
+                // A known home, or an assembly named after the type itself (System.Console, System.Diagnostics.Process).
+                if (PlatformAssemblyOf.TryGetValue(metadataName, out var homes))
+                {
+                    foreach (var home in homes)
+                    {
+                        if (_assemblies.Value.TryGetValue(home, out var homeAssembly) && homeAssembly.GetTypeByMetadataName(metadataName) is { } homed)
+                        {
+                            return homed;
+                        }
+                    }
+                }
+
+                if (_assemblies.Value.TryGetValue(metadataName, out var named) && named.GetTypeByMetadataName(metadataName) is { } namedType)
+                {
+                    return namedType;
                 }
 
                 // The longest assembly name that prefixes the type's namespace: System.Net.Http for
