@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis;
 namespace AiSecure.Analyzers.Knowledge
 {
     /// <summary>A member named in an <c>aisecure.*</c> option, with the parameter it names, if any.</summary>
-    internal readonly struct ConfiguredMember
+    /// <remarks>A class: arrays of it share the runtime's precompiled generic code (a struct element needs its own JIT).</remarks>
+    internal sealed class ConfiguredMember
     {
         public ConfiguredMember(ISymbol symbol, string? parameterName)
         {
@@ -64,7 +65,7 @@ namespace AiSecure.Analyzers.Knowledge
                 }
             }
 
-            member = default;
+            member = null!;
             return false;
         }
 

@@ -13,7 +13,8 @@ namespace AiSecure.Analyzers.Knowledge
     {
         private readonly Dictionary<ISymbol, List<SinkRow>> _sinkRows = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<string, List<(INamedTypeSymbol Type, SourceRow Row)>> _sourceRows = new(StringComparer.Ordinal);
-        private readonly Dictionary<ISymbol, SinkRole> _containers = new(SymbolEqualityComparer.Default);
+        // Roles are stored boxed: a dictionary of an enum value would need generic code compiled for it at run time.
+        private readonly Dictionary<ISymbol, object> _containers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
 
         private PromptSymbols(Compilation compilation)
@@ -299,8 +300,9 @@ namespace AiSecure.Analyzers.Knowledge
         {
             for (var current = type; current != null; current = current.BaseType)
             {
-                if (_containers.TryGetValue(current.OriginalDefinition, out role))
+                if (_containers.TryGetValue(current.OriginalDefinition, out var boxed))
                 {
+                    role = (SinkRole)boxed;
                     return true;
                 }
             }

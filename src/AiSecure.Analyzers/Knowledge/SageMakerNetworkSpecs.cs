@@ -54,10 +54,10 @@ namespace AiSecure.Analyzers.Knowledge
 
         private static readonly ImmutableArray<string> NoCounts = ImmutableArray<string>.Empty;
 
-        /// <summary>Request type name (in <see cref="Namespace"/>) → its units.</summary>
-        public static readonly ImmutableDictionary<string, ImmutableArray<SageMakerUnitSpec>> Requests = CreateRequests();
+        /// <summary>The request types (in <see cref="Namespace"/>) and their units.</summary>
+        public static readonly ImmutableArray<SageMakerRequestSpec> Requests = CreateRequests();
 
-        private static ImmutableDictionary<string, ImmutableArray<SageMakerUnitSpec>> CreateRequests()
+        private static ImmutableArray<SageMakerRequestSpec> CreateRequests()
         {
             var training = new SageMakerUnitSpec("", false, "", ImmutableArray.Create("ResourceConfig.InstanceCount", "ResourceConfig.InstanceGroups[].InstanceCount"), "", "VpcConfig");
             var tuningCounts = ImmutableArray.Create(
@@ -67,24 +67,38 @@ namespace AiSecure.Analyzers.Knowledge
                 "HyperParameterTuningResourceConfig.InstanceConfigs[].InstanceCount");
             var monitoring = ImmutableArray.Create(new SageMakerUnitSpec("", false, "NetworkConfig", ImmutableArray.Create("JobResources.ClusterConfig.InstanceCount"), null, null));
 
-            var builder = ImmutableDictionary.CreateBuilder<string, ImmutableArray<SageMakerUnitSpec>>();
-            builder.Add("CreateTrainingJobRequest", ImmutableArray.Create(training));
-            builder.Add("CreateHyperParameterTuningJobRequest", ImmutableArray.Create(
+            var builder = ImmutableArray.CreateBuilder<SageMakerRequestSpec>();
+            builder.Add(new SageMakerRequestSpec("CreateTrainingJobRequest", ImmutableArray.Create(training)));
+            builder.Add(new SageMakerRequestSpec("CreateHyperParameterTuningJobRequest", ImmutableArray.Create(
                 new SageMakerUnitSpec("TrainingJobDefinition", false, "", tuningCounts, "", "VpcConfig"),
-                new SageMakerUnitSpec("TrainingJobDefinitions", true, "", tuningCounts, "", "VpcConfig")));
-            builder.Add("CreateProcessingJobRequest", ImmutableArray.Create(
-                new SageMakerUnitSpec("", false, "NetworkConfig", ImmutableArray.Create("ProcessingResources.ClusterConfig.InstanceCount"), "NetworkConfig", "NetworkConfig.VpcConfig")));
-            builder.Add("CreateAutoMLJobRequest", ImmutableArray.Create(new SageMakerUnitSpec("", false, "AutoMLJobConfig.SecurityConfig", NoCounts, null, null)));
-            builder.Add("CreateAutoMLJobV2Request", ImmutableArray.Create(new SageMakerUnitSpec("", false, "SecurityConfig", NoCounts, null, null)));
-            builder.Add("CreateDataQualityJobDefinitionRequest", monitoring);
-            builder.Add("CreateModelBiasJobDefinitionRequest", monitoring);
-            builder.Add("CreateModelQualityJobDefinitionRequest", monitoring);
-            builder.Add("CreateModelExplainabilityJobDefinitionRequest", monitoring);
-            builder.Add("CreateMonitoringScheduleRequest", ImmutableArray.Create(new SageMakerUnitSpec(
-                "MonitoringScheduleConfig.MonitoringJobDefinition", false, "NetworkConfig", ImmutableArray.Create("MonitoringResources.ClusterConfig.InstanceCount"), null, null)));
-            builder.Add("CreateModelRequest", ImmutableArray.Create(new SageMakerUnitSpec("", false, null, NoCounts, "", "VpcConfig")));
-            builder.Add(NotebookRequest, ImmutableArray<SageMakerUnitSpec>.Empty);
+                new SageMakerUnitSpec("TrainingJobDefinitions", true, "", tuningCounts, "", "VpcConfig"))));
+            builder.Add(new SageMakerRequestSpec("CreateProcessingJobRequest", ImmutableArray.Create(
+                new SageMakerUnitSpec("", false, "NetworkConfig", ImmutableArray.Create("ProcessingResources.ClusterConfig.InstanceCount"), "NetworkConfig", "NetworkConfig.VpcConfig"))));
+            builder.Add(new SageMakerRequestSpec("CreateAutoMLJobRequest", ImmutableArray.Create(new SageMakerUnitSpec("", false, "AutoMLJobConfig.SecurityConfig", NoCounts, null, null))));
+            builder.Add(new SageMakerRequestSpec("CreateAutoMLJobV2Request", ImmutableArray.Create(new SageMakerUnitSpec("", false, "SecurityConfig", NoCounts, null, null))));
+            builder.Add(new SageMakerRequestSpec("CreateDataQualityJobDefinitionRequest", monitoring));
+            builder.Add(new SageMakerRequestSpec("CreateModelBiasJobDefinitionRequest", monitoring));
+            builder.Add(new SageMakerRequestSpec("CreateModelQualityJobDefinitionRequest", monitoring));
+            builder.Add(new SageMakerRequestSpec("CreateModelExplainabilityJobDefinitionRequest", monitoring));
+            builder.Add(new SageMakerRequestSpec("CreateMonitoringScheduleRequest", ImmutableArray.Create(new SageMakerUnitSpec(
+                "MonitoringScheduleConfig.MonitoringJobDefinition", false, "NetworkConfig", ImmutableArray.Create("MonitoringResources.ClusterConfig.InstanceCount"), null, null))));
+            builder.Add(new SageMakerRequestSpec("CreateModelRequest", ImmutableArray.Create(new SageMakerUnitSpec("", false, null, NoCounts, "", "VpcConfig"))));
+            builder.Add(new SageMakerRequestSpec(NotebookRequest, ImmutableArray<SageMakerUnitSpec>.Empty));
             return builder.ToImmutable();
         }
+    }
+
+    /// <summary>A SageMaker request type (its name in <see cref="SageMakerNetworkSpecs.Namespace"/>) and the units it configures.</summary>
+    internal sealed class SageMakerRequestSpec
+    {
+        public SageMakerRequestSpec(string name, ImmutableArray<SageMakerUnitSpec> units)
+        {
+            Name = name;
+            Units = units;
+        }
+
+        public string Name { get; }
+
+        public ImmutableArray<SageMakerUnitSpec> Units { get; }
     }
 }

@@ -232,7 +232,7 @@ namespace AiSecure.Analyzers.Rules
                     }
                 }
 
-                var reported = new HashSet<(Location, string)>();
+                var reported = new HashSet<LocatedKey>();
                 foreach (var sink in _deferredSinks.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start))
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
@@ -246,7 +246,7 @@ namespace AiSecure.Analyzers.Rules
 
                         var (display, caller, composed) = found.Value;
                         var descriptor = Classify(sink.Role, composed, origin.Hint);
-                        if (descriptor == null || !reported.Add((sink.Location, descriptor.Id)))
+                        if (descriptor == null || !reported.Add(new LocatedKey(sink.Location, descriptor.Id)))
                         {
                             continue;
                         }

@@ -91,10 +91,10 @@ namespace AiSecure.Analyzers.Rules
                     lock (candidates)
                     {
                         // A definition shared by two requests of the block is reported once.
-                        var reported = new HashSet<(Location, string)>();
+                        var reported = new HashSet<LocatedKey>();
                         void Report(Diagnostic diagnostic)
                         {
-                            if (reported.Add((diagnostic.Location, diagnostic.GetMessage())))
+                            if (reported.Add(new LocatedKey(diagnostic.Location, diagnostic.GetMessage())))
                             {
                                 c.ReportDiagnostic(diagnostic);
                             }

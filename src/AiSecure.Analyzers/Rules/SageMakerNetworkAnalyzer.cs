@@ -43,12 +43,12 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            var requests = new Dictionary<INamedTypeSymbol, (string Name, ImmutableArray<SageMakerUnitSpec> Units)>(SymbolEqualityComparer.Default);
-            foreach (var entry in SageMakerNetworkSpecs.Requests)
+            var requests = new Dictionary<INamedTypeSymbol, SageMakerRequestSpec>(SymbolEqualityComparer.Default);
+            foreach (var request in SageMakerNetworkSpecs.Requests)
             {
-                if (TypeResolver.Get(context.Compilation, ModelNamespace + entry.Key) is { } type)
+                if (TypeResolver.Get(context.Compilation, ModelNamespace + request.Name) is { } type)
                 {
-                    requests[type] = (entry.Key, entry.Value);
+                    requests[type] = request;
                 }
             }
 
@@ -97,7 +97,7 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeCreation(Action<Diagnostic> context, SageMakerSymbols symbols, IObjectCreationOperation creation, (string Name, ImmutableArray<SageMakerUnitSpec> Units) request, System.Threading.CancellationToken cancellationToken)
+        private static void AnalyzeCreation(Action<Diagnostic> context, SageMakerSymbols symbols, IObjectCreationOperation creation, SageMakerRequestSpec request, System.Threading.CancellationToken cancellationToken)
         {
             var state = RequestState.Analyze(creation, symbols.Calls, cancellationToken);
             if (state is not { Fate: RequestFate.Sent })
@@ -440,7 +440,7 @@ namespace AiSecure.Analyzers.Rules
         private sealed class SageMakerSymbols
         {
             public SageMakerSymbols(
-                Dictionary<INamedTypeSymbol, (string Name, ImmutableArray<SageMakerUnitSpec> Units)> requests,
+                Dictionary<INamedTypeSymbol, SageMakerRequestSpec> requests,
                 AwsSdkCalls calls,
                 INamedTypeSymbol? directInternetAccess,
                 INamedTypeSymbol? rootAccess)
@@ -451,7 +451,7 @@ namespace AiSecure.Analyzers.Rules
                 RootAccess = rootAccess;
             }
 
-            public Dictionary<INamedTypeSymbol, (string Name, ImmutableArray<SageMakerUnitSpec> Units)> Requests { get; }
+            public Dictionary<INamedTypeSymbol, SageMakerRequestSpec> Requests { get; }
 
             public AwsSdkCalls Calls { get; }
 
