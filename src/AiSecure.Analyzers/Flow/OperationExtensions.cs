@@ -47,12 +47,12 @@ namespace AiSecure.Analyzers.Flow
             var root = anyOperationInBlock.GetRoot();
             foreach (var descendant in root.DescendantsAndSelf())
             {
-                switch (descendant)
+                switch (descendant.Kind)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    case OperationKind.VariableDeclarator when descendant is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
                         initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
                         break;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrite(reference):
+                    case OperationKind.LocalReference when descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrite(reference):
                         return null;
                 }
             }

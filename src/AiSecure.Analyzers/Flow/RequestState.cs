@@ -249,9 +249,9 @@ namespace AiSecure.Analyzers.Flow
                         _cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    switch (operation)
+                    switch (operation.Kind)
                     {
-                        case ILocalReferenceOperation reference:
+                        case OperationKind.LocalReference when operation is ILocalReferenceOperation reference:
                             if (!_references.TryGetValue(reference.Local, out var list))
                             {
                                 list = new List<ILocalReferenceOperation>();
@@ -260,7 +260,7 @@ namespace AiSecure.Analyzers.Flow
 
                             list.Add(reference);
                             break;
-                        case IVariableDeclaratorOperation declarator:
+                        case OperationKind.VariableDeclarator when operation is IVariableDeclaratorOperation declarator:
                             _declaratorValues[declarator.Symbol] = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
                             break;
                     }

@@ -941,9 +941,9 @@ namespace AiSecure.Analyzers.Flow
                         return writes;
                     }
 
-                    switch (operation)
+                    switch (operation.Kind)
                     {
-                        case IVariableDeclaratorOperation declarator:
+                        case OperationKind.VariableDeclarator when operation is IVariableDeclaratorOperation declarator:
                             var initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
                             if (initializer != null)
                             {
@@ -951,23 +951,23 @@ namespace AiSecure.Analyzers.Flow
                             }
 
                             break;
-                        case ISimpleAssignmentOperation assignment when TargetSymbol(assignment.Target) is { } target:
+                        case OperationKind.SimpleAssignment when operation is ISimpleAssignmentOperation assignment && TargetSymbol(assignment.Target) is { } target:
                             AddWrite(writes, target, new Write(WriteKind.Assign, assignment.Target, assignment.Value));
                             break;
-                        case ICompoundAssignmentOperation compound when TargetSymbol(compound.Target) is { } target:
+                        case OperationKind.CompoundAssignment when operation is ICompoundAssignmentOperation compound && TargetSymbol(compound.Target) is { } target:
                             AddWrite(writes, target, new Write(WriteKind.Compose, compound.Target, compound.Value));
                             break;
-                        case ICoalesceAssignmentOperation coalesce when TargetSymbol(coalesce.Target) is { } target:
+                        case OperationKind.CoalesceAssignment when operation is ICoalesceAssignmentOperation coalesce && TargetSymbol(coalesce.Target) is { } target:
                             AddWrite(writes, target, new Write(WriteKind.Assign, coalesce.Target, coalesce.Value));
                             break;
-                        case IForEachLoopOperation loop:
+                        case OperationKind.Loop when operation is IForEachLoopOperation loop:
                             foreach (var local in loop.Locals)
                             {
                                 AddWrite(writes, local, new Write(WriteKind.Element, loop.LoopControlVariable, loop.Collection));
                             }
 
                             break;
-                        case IInvocationOperation invocation:
+                        case OperationKind.Invocation when operation is IInvocationOperation invocation:
                             CollectInvocationWrites(writes, invocation);
                             break;
                     }

@@ -89,7 +89,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 foreach (var operation in block.DescendantsAndSelf())
                 {
-                    if (operation is IObjectCreationOperation { Type: INamedTypeSymbol type } creation && symbols.Requests.TryGetValue(type, out var request))
+                    if (operation.Kind == OperationKind.ObjectCreation && operation is IObjectCreationOperation { Type: INamedTypeSymbol type } creation && symbols.Requests.TryGetValue(type, out var request))
                     {
                         AnalyzeCreation(context.ReportDiagnostic, symbols, creation, request, context.CancellationToken);
                     }
