@@ -100,11 +100,13 @@ namespace AiSecure.Analyzers.Rules
                     return;
                 }
 
-                var (policy, configuredSinks) = _policies.GetValue(tree, t =>
+                if (!_policies.TryGetValue(tree, out var treePolicy))
                 {
-                    var options = AiSecureOptions.Get(Options, t);
-                    return new TreePolicy(new UntrustedInputPolicy(_symbols, _configured, options), _configured.Resolve(options.PromptSinks));
-                });
+                    var options = AiSecureOptions.Get(Options, tree);
+                    treePolicy = _policies.GetOrAdd(tree, new TreePolicy(new UntrustedInputPolicy(_symbols, _configured, options), _configured.Resolve(options.PromptSinks)));
+                }
+
+                var (policy, configuredSinks) = treePolicy;
                 var block = new MethodBlock(this, method, policy, configuredSinks, context.OperationBlocks, context.CancellationToken);
                 foreach (var root in context.OperationBlocks)
                 {
@@ -131,7 +133,8 @@ namespace AiSecure.Analyzers.Rules
                 block.OnBlockEnd(context);
             }
 
-            private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, TreePolicy> _policies = new();
+            // Per compilation, so a plain concurrent map (striped locks) rather than a weak table (one lock for all adds).
+            private readonly ConcurrentDictionary<SyntaxTree, TreePolicy> _policies = new();
 
             /// <summary>The policy of one file's options (shared by its methods) and the prompt sinks they configure.</summary>
             private sealed class TreePolicy
