@@ -252,13 +252,7 @@ namespace AiSecure.Analyzers.Flow
                     switch (operation.Kind)
                     {
                         case OperationKind.LocalReference when operation is ILocalReferenceOperation reference:
-                            if (!_references.TryGetValue(reference.Local, out var list))
-                            {
-                                list = new List<ILocalReferenceOperation>();
-                                _references.Add(reference.Local, list);
-                            }
-
-                            list.Add(reference);
+                            _references.AddToList(reference.Local, reference);
                             break;
                         case OperationKind.VariableDeclarator when operation is IVariableDeclaratorOperation declarator:
                             _declaratorValues[declarator.Symbol] = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;

@@ -1041,16 +1041,7 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
-        private static void AddWrite(Dictionary<ISymbol, List<Write>> writes, ISymbol symbol, Write write)
-        {
-            if (!writes.TryGetValue(symbol, out var list))
-            {
-                list = new List<Write>();
-                writes[symbol] = list;
-            }
-
-            list.Add(write);
-        }
+        private static void AddWrite(Dictionary<ISymbol, List<Write>> writes, ISymbol symbol, Write write) => writes.AddToList(symbol, write);
 
         private enum WriteKind
         {

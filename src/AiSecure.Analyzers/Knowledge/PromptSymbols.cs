@@ -6,13 +6,14 @@ using Microsoft.CodeAnalysis;
 namespace AiSecure.Analyzers.Knowledge
 {
     /// <summary>
-    /// <see cref="PromptCatalog"/> resolved against one compilation, once, at compilation start: sink and
-    /// source rows keyed by symbol, plus the platform types the taint engine needs.
+    /// <see cref="PromptCatalog"/> resolved against one compilation, once, at compilation start: sink rows keyed by
+    /// their declaring type and source rows by member name (members are matched when seen), plus the platform types
+    /// the taint engine needs.
     /// </summary>
     internal sealed class PromptSymbols
     {
         private readonly Dictionary<ISymbol, List<SinkRow>> _sinkRows = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<string, List<(INamedTypeSymbol Type, SourceRow Row)>> _sourceRows = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<SourceBinding>> _sourceRows = new(StringComparer.Ordinal);
         // Roles are stored boxed: a dictionary of an enum value would need generic code compiled for it at run time.
         private readonly Dictionary<ISymbol, object> _containers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
@@ -29,13 +30,7 @@ namespace AiSecure.Analyzers.Knowledge
                     continue;
                 }
 
-                if (!_sinkRows.TryGetValue(type, out var rows))
-                {
-                    rows = new List<SinkRow>();
-                    _sinkRows[type] = rows;
-                }
-
-                rows.Add(row);
+                _sinkRows.AddToList(type, row);
             }
 
             HasSinks = _sinkRows.Count > 0;
@@ -50,13 +45,7 @@ namespace AiSecure.Analyzers.Knowledge
                     continue;
                 }
 
-                if (!_sourceRows.TryGetValue(row.Member, out var rows))
-                {
-                    rows = new List<(INamedTypeSymbol, SourceRow)>();
-                    _sourceRows[row.Member] = rows;
-                }
-
-                rows.Add((type, row));
+                _sourceRows.AddToList(row.Member, new SourceBinding(type, row));
             }
 
             foreach (var (typeName, role) in PromptCatalog.MessageContainers)
@@ -261,14 +250,15 @@ namespace AiSecure.Analyzers.Knowledge
                 return false;
             }
 
-            foreach (var (type, candidate) in rows)
+            foreach (var binding in rows)
             {
+                var candidate = binding.Row;
                 if (candidate.IsConstructor && definition is IMethodSymbol { Parameters.Length: > 0 } constructor && constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
                 {
                     continue;
                 }
 
-                if (DeclaresFor(type, declaringType, definition.Name))
+                if (DeclaresFor(binding.Type, declaringType, definition.Name))
                 {
                     row = candidate;
                 }
@@ -329,5 +319,19 @@ namespace AiSecure.Analyzers.Knowledge
             => type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object
                || type.TypeKind is TypeKind.Class or TypeKind.Struct;
 
+
+        /// <summary>A source row and the type it names, resolved in this compilation.</summary>
+        private sealed class SourceBinding
+        {
+            public SourceBinding(INamedTypeSymbol type, SourceRow row)
+            {
+                Type = type;
+                Row = row;
+            }
+
+            public INamedTypeSymbol Type { get; }
+
+            public SourceRow Row { get; }
+        }
     }
 }

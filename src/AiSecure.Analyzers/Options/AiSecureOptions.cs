@@ -100,17 +100,10 @@ namespace AiSecure.Analyzers.Options
 
         internal static AiSecureOptions Parse(AnalyzerConfigOptions options) => new(options);
 
-        private static readonly string[] Keys =
-        {
-            OptionKeys.UntrustedParameters, OptionKeys.UntrustedSources, OptionKeys.PromptSinks, OptionKeys.PromptSanitizers,
-            OptionKeys.PromptValidators, OptionKeys.OutputValidators, OptionKeys.EndpointSinks, OptionKeys.AllowedHttpHosts,
-            OptionKeys.KmsKeyId, OptionKeys.S3BucketDefaultEncryption, OptionKeys.BedrockGuardrailId, OptionKeys.BedrockGuardrailVersion,
-        };
-
         /// <summary>Files that set no <c>aisecure.*</c> option (most of them) share <see cref="Default"/>.</summary>
         private static bool SetsAny(AnalyzerConfigOptions options)
         {
-            foreach (var key in Keys)
+            foreach (var key in OptionKeys.All)
             {
                 if (options.TryGetValue(key, out _))
                 {

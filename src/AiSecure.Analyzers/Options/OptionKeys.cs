@@ -15,5 +15,12 @@ namespace AiSecure.Analyzers.Options
         public const string S3BucketDefaultEncryption = "aisecure.s3_bucket_default_encryption";
         public const string BedrockGuardrailId = "aisecure.bedrock_guardrail_id";
         public const string BedrockGuardrailVersion = "aisecure.bedrock_guardrail_version";
+
+        /// <summary>Every key above (a test checks that none is missing).</summary>
+        public static readonly string[] All =
+        {
+            UntrustedParameters, UntrustedSources, PromptSinks, PromptSanitizers, PromptValidators, OutputValidators,
+            EndpointSinks, AllowedHttpHosts, KmsKeyId, S3BucketDefaultEncryption, BedrockGuardrailId, BedrockGuardrailVersion,
+        };
     }
 }

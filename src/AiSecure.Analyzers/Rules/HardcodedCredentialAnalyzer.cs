@@ -888,12 +888,7 @@ namespace AiSecure.Analyzers.Rules
                 {
                     if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax name)
                     {
-                        if (!index.TryGetValue(token.ValueText, out var list))
-                        {
-                            index[token.ValueText] = list = new List<SimpleNameSyntax>();
-                        }
-
-                        list.Add(name);
+                        index.AddToList(token.ValueText, name);
                     }
                 }
 

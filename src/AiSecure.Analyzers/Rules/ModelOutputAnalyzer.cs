@@ -348,6 +348,7 @@ namespace AiSecure.Analyzers.Rules
             private Dictionary<ISymbol, List<Recorded>>? _bySymbol;
             private readonly ConcurrentBag<PendingSink> _pending = new();
             private readonly Dictionary<IMethodSymbol, Summary?> _summaries = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<IParameterSymbol, string?> _passed = new(SymbolEqualityComparer.Default);
 
             public CompilationState(ModelOutputCatalog catalog) => Catalog = catalog;
 
@@ -367,22 +368,12 @@ namespace AiSecure.Analyzers.Rules
                     _bySymbol = new Dictionary<ISymbol, List<Recorded>>(SymbolEqualityComparer.Default);
                     foreach (var recorded in _recorded)
                     {
-                        if (!_bySymbol.TryGetValue(recorded.Symbol, out var list))
-                        {
-                            list = new List<Recorded>();
-                            _bySymbol[recorded.Symbol] = list;
-                        }
-
-                        list.Add(recorded);
+                        _bySymbol.AddToList(recorded.Symbol, recorded);
                     }
 
                     foreach (var list in _bySymbol.Values)
                     {
-                        list.Sort(static (a, b) =>
-                        {
-                            var byFile = string.CompareOrdinal(a.Value.Syntax.SyntaxTree.FilePath, b.Value.Syntax.SyntaxTree.FilePath);
-                            return byFile != 0 ? byFile : a.Value.Syntax.SpanStart.CompareTo(b.Value.Syntax.SpanStart);
-                        });
+                        list.Sort(static (a, b) => SourceOrder.Compare(a.Value.Syntax, b.Value.Syntax));
                     }
                 }
 
@@ -419,23 +410,26 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            /// <summary>The first caller (in source order) that passes model output to <paramref name="parameter"/>, described.</summary>
+            /// <summary>The first caller (in source order) that passes model output to <paramref name="parameter"/>, described. Computed once per parameter.</summary>
             private string? PassedModelOutput(IParameterSymbol parameter, System.Threading.CancellationToken cancellationToken)
             {
-                if (RecordedFor(parameter) is not { } values)
+                if (_passed.TryGetValue(parameter, out var known))
                 {
-                    return null;
+                    return known;
                 }
 
-                foreach (var recorded in values)
+                string? passed = null;
+                foreach (var recorded in RecordedFor(parameter) ?? Enumerable.Empty<Recorded>())
                 {
                     if (new ModelOutputFlow(Catalog, recorded.Value, cancellationToken).FindOrigin(recorded.Value) is { } origin)
                     {
-                        return origin + ", passed by " + recorded.Caller;
+                        passed = origin + ", passed by " + recorded.Caller;
+                        break;
                     }
                 }
 
-                return null;
+                _passed[parameter] = passed;
+                return passed;
             }
 
             private bool ReturnsModelOutput(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visited, System.Threading.CancellationToken cancellationToken)

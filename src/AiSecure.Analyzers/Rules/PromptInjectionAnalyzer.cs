@@ -106,8 +106,7 @@ namespace AiSecure.Analyzers.Rules
                     treePolicy = _policies.GetOrAdd(tree, new TreePolicy(new UntrustedInputPolicy(_symbols, _configured, options), _configured.Resolve(options.PromptSinks)));
                 }
 
-                var (policy, configuredSinks) = treePolicy;
-                var block = new MethodBlock(this, method, policy, configuredSinks, context.OperationBlocks, context.CancellationToken);
+                var block = new MethodBlock(this, method, treePolicy.Policy, treePolicy.Sinks, context.OperationBlocks, context.CancellationToken);
                 foreach (var root in context.OperationBlocks)
                 {
                     foreach (var operation in root.DescendantsAndSelf())
@@ -148,12 +147,6 @@ namespace AiSecure.Analyzers.Rules
                 public UntrustedInputPolicy Policy { get; }
 
                 public ImmutableArray<ConfiguredMember> Sinks { get; }
-
-                public void Deconstruct(out UntrustedInputPolicy policy, out ImmutableArray<ConfiguredMember> sinks)
-                {
-                    policy = Policy;
-                    sinks = Sinks;
-                }
             }
 
             public void AddDeferred(DeferredSink sink) => _deferredSinks.Add(sink);
@@ -213,13 +206,7 @@ namespace AiSecure.Analyzers.Rules
                 var byCallee = new Dictionary<IMethodSymbol, List<CallSite>>(SymbolEqualityComparer.Default);
                 foreach (var site in _callSites)
                 {
-                    if (!byCallee.TryGetValue(site.Callee, out var list))
-                    {
-                        list = new List<CallSite>();
-                        byCallee[site.Callee] = list;
-                    }
-
-                    list.Add(site);
+                    byCallee.AddToList(site.Callee, site);
                 }
 
                 // Callers in source order, so the caller a diagnostic names does not depend on thread timing.
@@ -227,16 +214,12 @@ namespace AiSecure.Analyzers.Rules
                 {
                     if (list.Count > 1)
                     {
-                        list.Sort(static (a, b) =>
-                        {
-                            var byFile = string.CompareOrdinal(a.Location.SourceTree?.FilePath, b.Location.SourceTree?.FilePath);
-                            return byFile != 0 ? byFile : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
-                        });
+                        list.Sort(static (a, b) => SourceOrder.Compare(a.Location, b.Location));
                     }
                 }
 
                 var reported = new HashSet<LocatedKey>();
-                foreach (var sink in _deferredSinks.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start))
+                foreach (var sink in _deferredSinks.OrderBy(s => s.Location, SourceOrder.Locations))
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
                     foreach (var origin in sink.Origins)
@@ -400,7 +383,7 @@ namespace AiSecure.Analyzers.Rules
                 if (_returnProviderIndex == null)
                 {
                     _returnProviderIndex = new Dictionary<IMethodSymbol, MethodBlock>(SymbolEqualityComparer.Default);
-                    foreach (var block in _returnProviders.OrderBy(b => b.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(b => b.Location.SourceSpan.Start))
+                    foreach (var block in _returnProviders.OrderBy(b => b.Location, SourceOrder.Locations))
                     {
                         if (!_returnProviderIndex.ContainsKey(block.Method.OriginalDefinition))
                         {
