@@ -70,52 +70,33 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            // Candidates are collected per operation block and judged at its end: a diagnostic may sit on a later
-            // statement of the method (the method assignment), and the IDE treats diagnostics outside the analyzed
-            // operation as non-local. Blocks without a candidate cost one type check per creation or call.
-            context.RegisterOperationBlockStartAction(blockContext =>
+            // One action per operation block: a diagnostic may sit on a later statement of the method (the method
+            // assignment), and the IDE treats diagnostics outside the analyzed operation as non-local. Blocks without
+            // a candidate cost one type check per creation or call.
+            context.RegisterOperationBlockAction(c =>
             {
-                var candidates = new List<IOperation>();
-                blockContext.RegisterOperationAction(
-                    c =>
+                foreach (var root in c.OperationBlocks)
+                {
+                    foreach (var operation in root.DescendantsAndSelf())
                     {
-                        var isCandidate = c.Operation is IObjectCreationOperation creation
-                            ? symbols.Find(creation.Type) != null
-                            : symbols.FindConvenience(((IInvocationOperation)c.Operation).TargetMethod) != null;
-                        if (isCandidate)
+                        try
                         {
-                            lock (candidates)
+                            switch (operation.Kind)
                             {
-                                candidates.Add(c.Operation);
+                                case OperationKind.ObjectCreation when operation is IObjectCreationOperation creation && symbols.Find(creation.Type) != null:
+                                    AnalyzeCreation(c, creation, symbols);
+                                    break;
+                                case OperationKind.Invocation when operation is IInvocationOperation invocation && symbols.FindConvenience(invocation.TargetMethod) != null:
+                                    AnalyzeInvocation(c, invocation, symbols);
+                                    break;
                             }
                         }
-                    },
-                    OperationKind.ObjectCreation,
-                    OperationKind.Invocation);
-                blockContext.RegisterOperationBlockEndAction(c =>
-                {
-                    lock (candidates)
-                    {
-                        foreach (var operation in candidates)
+                        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
                         {
-                            try
-                            {
-                                if (operation is IObjectCreationOperation creation)
-                                {
-                                    AnalyzeCreation(c, creation, symbols);
-                                }
-                                else
-                                {
-                                    AnalyzeInvocation(c, (IInvocationOperation)operation, symbols);
-                                }
-                            }
-                            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
-                            {
-                                // An unexpected shape ends the analysis of this operation, never the compiler.
-                            }
+                            // An unexpected shape ends the analysis of this operation, never the compiler.
                         }
                     }
-                });
+                }
             });
         }
 

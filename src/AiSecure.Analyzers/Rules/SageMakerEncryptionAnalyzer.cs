@@ -62,57 +62,48 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var table = requests.ToImmutable();
-            // Candidates are collected per operation block and judged at its end: a training definition built on its
-            // own is reported outside the request's creation, and the IDE treats diagnostics outside the analyzed
-            // operation as non-local.
-            context.RegisterOperationBlockStartAction(blockContext =>
+            // One action per operation block: a training definition built on its own is reported outside the
+            // request's creation, and the IDE treats diagnostics outside the analyzed operation as non-local. (Actions
+            // registered per block would cost a dispatch per operation and per block.)
+            context.RegisterOperationBlockAction(c =>
             {
-                var candidates = new List<(IObjectCreationOperation, SageMakerKmsSpec)>();
-                blockContext.RegisterOperationAction(
-                    c =>
+                // A definition shared by two requests of the block is reported once.
+                var reported = new HashSet<LocatedKey>();
+                void Report(Diagnostic diagnostic)
+                {
+                    if (reported.Add(new LocatedKey(diagnostic.Location, diagnostic.GetMessage())))
                     {
-                        var creation = (IObjectCreationOperation)c.Operation;
+                        c.ReportDiagnostic(diagnostic);
+                    }
+                }
+
+                foreach (var root in c.OperationBlocks)
+                {
+                    foreach (var operation in root.DescendantsAndSelf())
+                    {
+                        if (operation.Kind != OperationKind.ObjectCreation || operation is not IObjectCreationOperation creation)
+                        {
+                            continue;
+                        }
+
                         for (var type = creation.Type as INamedTypeSymbol; type != null; type = type.BaseType)
                         {
                             if (table.TryGetValue(type.OriginalDefinition, out var spec))
                             {
-                                lock (candidates)
+                                try
                                 {
-                                    candidates.Add((creation, spec));
+                                    AnalyzeCreation(Report, c.Options, c.CancellationToken, creation, spec, calls);
+                                }
+                                catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+                                {
+                                    // An unexpected shape ends the analysis of this operation, never the compiler.
                                 }
 
-                                return;
-                            }
-                        }
-                    },
-                    OperationKind.ObjectCreation);
-                blockContext.RegisterOperationBlockEndAction(c =>
-                {
-                    lock (candidates)
-                    {
-                        // A definition shared by two requests of the block is reported once.
-                        var reported = new HashSet<LocatedKey>();
-                        void Report(Diagnostic diagnostic)
-                        {
-                            if (reported.Add(new LocatedKey(diagnostic.Location, diagnostic.GetMessage())))
-                            {
-                                c.ReportDiagnostic(diagnostic);
-                            }
-                        }
-
-                        foreach (var (creation, spec) in candidates)
-                        {
-                            try
-                            {
-                                AnalyzeCreation(Report, c.Options, c.CancellationToken, creation, spec, calls);
-                            }
-                            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
-                            {
-                                // An unexpected shape ends the analysis of this operation, never the compiler.
+                                break;
                             }
                         }
                     }
-                });
+                }
             });
         }
 
