@@ -92,21 +92,26 @@ namespace AiSecure.Analyzers.Knowledge
             private INamedTypeSymbol? Resolve(string metadataName)
             {
                 var sdk = SdkOf(metadataName);
-                if (sdk == null)
+                var platform = sdk == null ? PlatformPrefix(metadataName) : null;
+                if (sdk == null && platform == null)
                 {
-                    return PlatformLookup(metadataName) ?? FullLookup(metadataName);
+                    return FullLookup(metadataName);
                 }
 
-                // Source first: a project may compile SDK stand-ins of its own.
-                var found = _compilation.Assembly.GetTypeByMetadataName(metadataName);
-                if (found != null)
+                // Source first, as the full lookup does: a project may compile stand-ins of its own.
+                if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declared)
                 {
-                    return found;
+                    return declared;
                 }
 
-                foreach (var name in sdk.Value.Assemblies)
+                return sdk != null ? SdkLookup(metadataName, sdk.Value) : PlatformLookup(metadataName, platform!) ?? FullLookup(metadataName);
+            }
+
+            private INamedTypeSymbol? SdkLookup(string metadataName, (string Family, string[] Assemblies) sdk)
+            {
+                foreach (var name in sdk.Assemblies)
                 {
-                    if (_assemblies.Value.TryGetValue(name, out var assembly) && assembly.GetTypeByMetadataName(metadataName) is { } type)
+                    if (FindIn(name, metadataName) is { } type)
                     {
                         return type;
                     }
@@ -115,7 +120,7 @@ namespace AiSecure.Analyzers.Knowledge
                 // A package of the family that is not in the table (a connector, a new split): search the family.
                 foreach (var pair in _assemblies.Value)
                 {
-                    if (pair.Key.StartsWith(sdk.Value.Family, StringComparison.OrdinalIgnoreCase)
+                    if (pair.Key.StartsWith(sdk.Family, StringComparison.OrdinalIgnoreCase)
                         && pair.Value.GetTypeByMetadataName(metadataName) is { } type)
                     {
                         return type;
@@ -125,63 +130,45 @@ namespace AiSecure.Analyzers.Knowledge
                 return null;
             }
 
-            /// <summary>
-            /// A platform type (<c>System.*</c>, <c>Microsoft.AspNetCore.*</c>, <c>Microsoft.Extensions.*</c>) is looked
-            /// for first in the assemblies whose name shares its first namespace segments, where the platform declares
-            /// it: one or two assemblies instead of every reference. Not found there, the full lookup decides.
-            /// </summary>
-            private INamedTypeSymbol? PlatformLookup(string metadataName)
-            {
-                string? prefix = metadataName.StartsWith("System.", StringComparison.Ordinal) ? "System"
+            private static string? PlatformPrefix(string metadataName)
+                => metadataName.StartsWith("System.", StringComparison.Ordinal) ? "System"
                     : metadataName.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) ? "Microsoft.AspNetCore"
                     : metadataName.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) ? "Microsoft.Extensions"
                     : null;
-                if (prefix == null)
-                {
-                    return null;
-                }
 
-                // Source first, as the full lookup does.
-                if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declared)
-                {
-                    return declared;
-                }
-
-                // A known home, or an assembly named after the type itself (System.Console, System.Diagnostics.Process).
+            /// <summary>
+            /// A platform type (<c>System.*</c>, <c>Microsoft.AspNetCore.*</c>, <c>Microsoft.Extensions.*</c>) is looked
+            /// for first where the platform declares it: a known home, an assembly named after the type, or the assemblies
+            /// named after its namespace (with <c>.Core</c> / <c>.Abstractions</c>): one or two assemblies instead of every
+            /// reference. Not found there, the full lookup decides.
+            /// </summary>
+            private INamedTypeSymbol? PlatformLookup(string metadataName, string prefix)
+            {
                 if (PlatformAssemblyOf.TryGetValue(metadataName, out var homes))
                 {
                     foreach (var home in homes)
                     {
-                        if (_assemblies.Value.TryGetValue(home, out var homeAssembly) && homeAssembly.GetTypeByMetadataName(metadataName) is { } homed)
+                        if (FindIn(home, metadataName) is { } homed)
                         {
                             return homed;
                         }
                     }
                 }
 
-                if (_assemblies.Value.TryGetValue(metadataName, out var named) && named.GetTypeByMetadataName(metadataName) is { } namedType)
+                // System.Console, System.Diagnostics.Process.
+                if (FindIn(metadataName, metadataName) is { } named)
                 {
-                    return namedType;
+                    return named;
                 }
 
                 // The longest assembly name that prefixes the type's namespace: System.Net.Http for
-                // System.Net.Http.HttpClientHandler, Microsoft.AspNetCore.Mvc.Core is tried by the loop below.
+                // System.Net.Http.HttpClientHandler, Microsoft.AspNetCore.Mvc.Core for Microsoft.AspNetCore.Mvc.ControllerBase.
                 var ns = metadataName.Substring(0, Math.Max(0, metadataName.LastIndexOf('.')));
                 for (var candidate = ns; candidate.Length >= prefix.Length; candidate = candidate.Substring(0, Math.Max(0, candidate.LastIndexOf('.'))))
                 {
-                    if (_assemblies.Value.TryGetValue(candidate, out var assembly) && assembly.GetTypeByMetadataName(metadataName) is { } type)
+                    if ((FindIn(candidate, metadataName) ?? FindIn(candidate + ".Core", metadataName) ?? FindIn(candidate + ".Abstractions", metadataName)) is { } type)
                     {
                         return type;
-                    }
-
-                    if (_assemblies.Value.TryGetValue(candidate + ".Core", out var core) && core.GetTypeByMetadataName(metadataName) is { } coreType)
-                    {
-                        return coreType;
-                    }
-
-                    if (_assemblies.Value.TryGetValue(candidate + ".Abstractions", out var abstractions) && abstractions.GetTypeByMetadataName(metadataName) is { } abstractionsType)
-                    {
-                        return abstractionsType;
                     }
 
                     if (candidate.IndexOf('.') < 0)
@@ -191,10 +178,11 @@ namespace AiSecure.Analyzers.Knowledge
                 }
 
                 // Core types of the reference packs (String, Uri, StringBuilder, Convert, Guid…).
-                return metadataName.StartsWith("System.", StringComparison.Ordinal) && _assemblies.Value.TryGetValue("System.Runtime", out var runtime)
-                    ? runtime.GetTypeByMetadataName(metadataName)
-                    : null;
+                return prefix == "System" ? FindIn("System.Runtime", metadataName) : null;
             }
+
+            private INamedTypeSymbol? FindIn(string assemblyName, string metadataName)
+                => _assemblies.Value.TryGetValue(assemblyName, out var assembly) ? assembly.GetTypeByMetadataName(metadataName) : null;
 
             private INamedTypeSymbol? FullLookup(string metadataName)
             {
