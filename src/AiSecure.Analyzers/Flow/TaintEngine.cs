@@ -33,7 +33,7 @@ namespace AiSecure.Analyzers.Flow
         private readonly IMethodSymbol? _owner;
         private readonly ImmutableArray<IOperation> _roots;
         private readonly CancellationToken _cancellationToken;
-        private readonly Dictionary<IOperation, TaintValue> _memo = new();
+        private readonly Dictionary<IOperation, TaintValue> _memo = new(OperationIdentity.Instance);
         private readonly HashSet<ISymbol> _active = new(SymbolEqualityComparer.Default);
         private Dictionary<ISymbol, List<Write>>? _writes;
         private int _budget;
