@@ -350,7 +350,7 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>Every write of a local, or of a field of this object, inside one method body.</summary>
         private string? FindInWrites(IOperation root, ISymbol symbol, int depth)
         {
-            foreach (var operation in root.DescendantsAndSelf())
+            foreach (var operation in root.WalkTree())
             {
                 string? found = null;
                 switch (operation)

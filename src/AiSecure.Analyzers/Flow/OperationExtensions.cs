@@ -25,6 +25,9 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
+        /// <summary>The operation and every operation under it, each before its children, children in source order.</summary>
+        public static OperationTree WalkTree(this IOperation? root) => new(root);
+
         /// <summary>The outermost operation of the method, lambda body or initializer that holds <paramref name="operation"/>.</summary>
         public static IOperation GetRoot(this IOperation operation)
         {
@@ -45,7 +48,7 @@ namespace AiSecure.Analyzers.Flow
         {
             IOperation? initializer = null;
             var root = anyOperationInBlock.GetRoot();
-            foreach (var descendant in root.DescendantsAndSelf())
+            foreach (var descendant in root.WalkTree())
             {
                 switch (descendant.Kind)
                 {

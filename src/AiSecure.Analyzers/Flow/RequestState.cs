@@ -237,7 +237,7 @@ namespace AiSecure.Analyzers.Flow
             private bool Index(IOperation root)
             {
                 var count = 0;
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in root.WalkTree())
                 {
                     if (++count > MaxOperations)
                     {

@@ -590,7 +590,7 @@ namespace AiSecure.Analyzers.Flow
             var values = new List<TaintValue>();
             foreach (var root in _roots)
             {
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in root.WalkTree())
                 {
                     if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, root))
                     {
@@ -933,7 +933,7 @@ namespace AiSecure.Analyzers.Flow
             var count = 0;
             foreach (var root in _roots)
             {
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in root.WalkTree())
                 {
                     if (++count > MaxOperations)
                     {

@@ -70,7 +70,7 @@ namespace AiSecure.Analyzers.Rules
             foreach (var block in blockContext.OperationBlocks)
             {
                 var context = new Context(blockContext, block.SemanticModel);
-                foreach (var operation in block.DescendantsAndSelf())
+                foreach (var operation in block.WalkTree())
                 {
                     // The kind first: a type test against an operation interface costs more than reading the kind.
                     switch (operation.Kind)

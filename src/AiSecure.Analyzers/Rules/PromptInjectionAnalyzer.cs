@@ -109,7 +109,7 @@ namespace AiSecure.Analyzers.Rules
                 var block = new MethodBlock(this, method, treePolicy.Policy, treePolicy.Sinks, context.OperationBlocks, context.CancellationToken);
                 foreach (var root in context.OperationBlocks)
                 {
-                    foreach (var operation in root.DescendantsAndSelf())
+                    foreach (var operation in root.WalkTree())
                     {
                         switch (operation.Kind)
                         {
@@ -939,7 +939,7 @@ namespace AiSecure.Analyzers.Rules
 
             private static IEnumerable<IOperation> WritesOf(ILocalReferenceOperation reference)
             {
-                foreach (var operation in reference.GetRoot().DescendantsAndSelf())
+                foreach (var operation in reference.GetRoot().WalkTree())
                 {
                     switch (operation)
                     {

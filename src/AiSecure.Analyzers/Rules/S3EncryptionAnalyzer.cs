@@ -77,7 +77,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 foreach (var root in c.OperationBlocks)
                 {
-                    foreach (var operation in root.DescendantsAndSelf())
+                    foreach (var operation in root.WalkTree())
                     {
                         try
                         {

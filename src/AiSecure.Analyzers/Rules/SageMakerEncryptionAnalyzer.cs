@@ -79,7 +79,7 @@ namespace AiSecure.Analyzers.Rules
 
                 foreach (var root in c.OperationBlocks)
                 {
-                    foreach (var operation in root.DescendantsAndSelf())
+                    foreach (var operation in root.WalkTree())
                     {
                         if (operation.Kind != OperationKind.ObjectCreation || operation is not IObjectCreationOperation creation)
                         {

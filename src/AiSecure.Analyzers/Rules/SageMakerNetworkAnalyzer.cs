@@ -87,7 +87,7 @@ namespace AiSecure.Analyzers.Rules
         {
             foreach (var block in context.OperationBlocks)
             {
-                foreach (var operation in block.DescendantsAndSelf())
+                foreach (var operation in block.WalkTree())
                 {
                     if (operation.Kind == OperationKind.ObjectCreation && operation is IObjectCreationOperation { Type: INamedTypeSymbol type } creation && symbols.Requests.TryGetValue(type, out var request))
                     {
