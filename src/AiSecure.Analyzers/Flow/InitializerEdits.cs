@@ -26,10 +26,10 @@ namespace AiSecure.Analyzers.Flow
             TypeName = typeName;
         }
 
-        public string Name { get; }
+        public readonly string Name;
 
         /// <summary>Fully qualified with <c>global::</c>; the fixer lets the simplifier shorten it.</summary>
-        public string TypeName { get; }
+        public readonly string TypeName;
     }
 
     /// <summary>
@@ -50,17 +50,17 @@ namespace AiSecure.Analyzers.Flow
             Value = value;
         }
 
-        public InitializerEditKind Kind { get; }
+        public readonly InitializerEditKind Kind;
 
         /// <summary>The expression to replace, or the object creation / member initializer to add to.</summary>
-        public Location Location { get; }
+        public readonly Location Location;
 
         /// <summary>Objects to create on the way, outermost first. For <see cref="InitializerEditKind.Replace"/>, the first segment is the replaced property itself.</summary>
-        public ImmutableArray<PathSegment> Path { get; }
+        public readonly ImmutableArray<PathSegment> Path;
 
-        public string Property { get; }
+        public readonly string Property;
 
-        public string Value { get; }
+        public readonly string Value;
 
         /// <summary>
         /// The edit that makes <paramref name="owner"/>.<paramref name="property"/> hold <paramref name="value"/> in the

@@ -14,9 +14,9 @@ namespace AiSecure.Analyzers.Flow
             Text = text;
         }
 
-        public Location Location { get; }
+        public readonly Location Location;
 
-        public string Text { get; }
+        public readonly string Text;
 
         public override bool Equals(object? obj)
             => obj is LocatedKey other && Location.Equals(other.Location) && Text == other.Text;

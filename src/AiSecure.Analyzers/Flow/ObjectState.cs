@@ -34,25 +34,25 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The property written; null for a collection element.</summary>
-        public IPropertySymbol? Property { get; }
+        public readonly IPropertySymbol? Property;
 
         /// <summary>
         /// Where the write happens: the <see cref="ISimpleAssignmentOperation"/> (in an object initializer or a
         /// statement), the <see cref="IMemberInitializerOperation"/> (<c>X = { … }</c>), the compound assignment,
         /// or the <c>Add</c> invocation / collection element. Report "at the assignment" on <c>Origin.Syntax</c>.
         /// </summary>
-        public IOperation Origin { get; }
+        public readonly IOperation Origin;
 
         /// <summary>The value written, conversions and parentheses skipped; null when the container was only reached
         /// through a nested path write (<c>request.OutputDataConfig.KmsKeyId = k</c> with no <c>OutputDataConfig</c> write).</summary>
-        public IOperation? Value { get; }
+        public readonly IOperation? Value;
 
         /// <summary>The object the value holds when the engine followed it (an object created in the method,
         /// directly or through a local); null for strings, numbers, constants and values it did not follow.</summary>
         public ObjectState? Object { get; internal set; }
 
         /// <summary>True when the value is <c>null</c>, <c>default</c>, <c>""</c> or <c>string.Empty</c>.</summary>
-        public bool IsNullOrEmpty { get; }
+        public readonly bool IsNullOrEmpty;
 
         /// <summary>The constant value, when the written value is a compile-time constant.</summary>
         public Optional<object?> ConstantValue => Value?.ConstantValue ?? default;
@@ -78,13 +78,13 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>The <see cref="IObjectCreationOperation"/> (or collection expression) that made the object in this
         /// method; null when the object was not created here (parameter, call result) or only reached through a path.</summary>
-        public IOperation? Creation { get; }
+        public readonly IOperation? Creation;
 
         /// <summary>The local that holds the object, if any.</summary>
-        public ILocalSymbol? Local { get; }
+        public readonly ILocalSymbol? Local;
 
         /// <summary>The created type, or the property type when the object was not created here.</summary>
-        public ITypeSymbol? Type { get; }
+        public readonly ITypeSymbol? Type;
 
         /// <summary>True when the object may hold writes the engine cannot see: paths it has no write for are <see cref="PathStatus.Unknown"/>.</summary>
         public bool IsOpaque { get; internal set; }

@@ -68,15 +68,15 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The request's object creation.</summary>
-        public IObjectCreationOperation Creation { get; }
+        public readonly IObjectCreationOperation Creation;
 
         /// <summary>The request object's state at the first send.</summary>
-        public ObjectState Root { get; }
+        public readonly ObjectState Root;
 
-        public RequestFate Fate { get; }
+        public readonly RequestFate Fate;
 
         /// <summary>The first AWS SDK call the request is passed to; null unless <see cref="Fate"/> is <see cref="RequestFate.Sent"/>.</summary>
-        public IInvocationOperation? Send { get; }
+        public readonly IInvocationOperation? Send;
 
         /// <summary>The local that holds the request, if any.</summary>
         public ILocalSymbol? Local => Root.Local;

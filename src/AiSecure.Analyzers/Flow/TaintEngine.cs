@@ -1062,13 +1062,13 @@ namespace AiSecure.Analyzers.Flow
                 Position = target.Syntax.SpanStart;
             }
 
-            public WriteKind Kind { get; }
+            public readonly WriteKind Kind;
 
-            public IOperation Target { get; }
+            public readonly IOperation Target;
 
-            public IOperation? Value { get; }
+            public readonly IOperation? Value;
 
-            public int Position { get; }
+            public readonly int Position;
         }
 
         internal bool IsValidator(IMethodSymbol method) => _policy.IsValidator(method);

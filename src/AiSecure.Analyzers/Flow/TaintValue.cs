@@ -23,7 +23,7 @@ namespace AiSecure.Analyzers.Flow
             _evaluateArgument = evaluateArgument;
         }
 
-        public IMethodSymbol Callee { get; }
+        public readonly IMethodSymbol Callee;
 
         /// <summary>The caller's value for the callee's parameter <paramref name="ordinal"/>.</summary>
         public TaintValue EvaluateArgument(int ordinal) => _evaluateArgument(ordinal);
@@ -46,21 +46,21 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>A property of <c>this</c> read by this instance method: resolved through the receiver a caller passes.</summary>
-        public IMethodSymbol? ReceiverOf { get; }
+        public readonly IMethodSymbol? ReceiverOf;
 
         /// <summary>A call whose return value may be untrusted; resolved at the end of the compilation.</summary>
-        public PendingCall? Call { get; }
+        public readonly PendingCall? Call;
 
         /// <summary>How the message names the source; null for a parameter origin.</summary>
-        public string? Display { get; }
+        public readonly string? Display;
 
         /// <summary>A parameter of the analyzed method that is not a source by itself.</summary>
-        public IParameterSymbol? Parameter { get; }
+        public readonly IParameterSymbol? Parameter;
 
         /// <summary>The value was concatenated, interpolated or formatted with other text on the way.</summary>
-        public bool Composed { get; }
+        public readonly bool Composed;
 
-        public RoleHint Hint { get; }
+        public readonly RoleHint Hint;
 
         public bool IsParameter => Parameter != null;
 
@@ -93,10 +93,10 @@ namespace AiSecure.Analyzers.Flow
             Parts = parts;
         }
 
-        public ImmutableArray<TaintOrigin> Origins { get; }
+        public readonly ImmutableArray<TaintOrigin> Origins;
 
         /// <summary>The maximal expressions that bring an untrusted value whole into this one.</summary>
-        public ImmutableArray<IOperation> Parts { get; }
+        public readonly ImmutableArray<IOperation> Parts;
 
         public bool IsTainted => !Origins.IsEmpty;
 

@@ -25,16 +25,16 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The known text: all of the URL, or its leading constant part.</summary>
-        public string Text { get; }
+        public readonly string Text;
 
         /// <summary>False when only the start of the URL is known.</summary>
-        public bool IsComplete { get; }
+        public readonly bool IsComplete;
 
         /// <summary>The literal (or interpolated text part) that holds <see cref="Text"/>, when there is one in source.</summary>
-        public Location? TextLocation { get; }
+        public readonly Location? TextLocation;
 
         /// <summary>Where <see cref="Text"/> starts inside the source text of <see cref="TextLocation"/>.</summary>
-        public int TextOffset { get; }
+        public readonly int TextOffset;
 
         public bool IsKnown => Text != null;
 

@@ -19,16 +19,16 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         /// <summary><c>Amazon.Runtime.AmazonServiceClient</c>.</summary>
-        public INamedTypeSymbol? ServiceClient { get; }
+        public readonly INamedTypeSymbol? ServiceClient;
 
         /// <summary><c>Amazon.Runtime.IAmazonService</c>.</summary>
-        public INamedTypeSymbol? Service { get; }
+        public readonly INamedTypeSymbol? Service;
 
         /// <summary><c>Amazon.S3.Transfer.TransferUtility</c>.</summary>
-        public INamedTypeSymbol? TransferUtility { get; }
+        public readonly INamedTypeSymbol? TransferUtility;
 
         /// <summary><c>Amazon.S3.Transfer.ITransferUtility</c>.</summary>
-        public INamedTypeSymbol? TransferUtilityInterface { get; }
+        public readonly INamedTypeSymbol? TransferUtilityInterface;
 
         /// <summary>Null when the compilation does not reference AWSSDK.Core.</summary>
         public static AwsSdkCalls? Create(Compilation compilation)

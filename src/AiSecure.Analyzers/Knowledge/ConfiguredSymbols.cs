@@ -16,10 +16,10 @@ namespace AiSecure.Analyzers.Knowledge
             ParameterName = parameterName;
         }
 
-        public ISymbol Symbol { get; }
+        public readonly ISymbol Symbol;
 
         /// <summary>The <c>#paramName</c> suffix of the option entry, or null.</summary>
-        public string? ParameterName { get; }
+        public readonly string? ParameterName;
     }
 
     /// <summary>

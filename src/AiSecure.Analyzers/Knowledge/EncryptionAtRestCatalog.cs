@@ -13,17 +13,17 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         /// <summary>Dotted property path, relative to the request or definition: <c>"ResourceConfig.VolumeKmsKeyId"</c>.</summary>
-        public string Path { get; }
+        public readonly string Path;
 
         /// <summary>
         /// The container of an optional feature (data capture, async inference, a resource config that serverless
         /// jobs leave out): the key is required only when this container is set. Null: always required, and
         /// missing containers are created by the fix.
         /// </summary>
-        public string? OnlyWhenSet { get; }
+        public readonly string? OnlyWhenSet;
 
         /// <summary>Another path that satisfies the requirement when set (the deprecated <c>HomeEfsFileSystemKmsKeyId</c>).</summary>
-        public string? Alternative { get; }
+        public readonly string? Alternative;
     }
 
     /// <summary>The KMS key paths of one SageMaker type, matched by metadata name through the inheritance chain.</summary>
@@ -37,15 +37,15 @@ namespace AiSecure.Analyzers.Knowledge
             DefinitionLists = definitionLists.IsDefault ? ImmutableArray<string>.Empty : definitionLists;
         }
 
-        public string MetadataName { get; }
+        public readonly string MetadataName;
 
-        public ImmutableArray<KmsKeyPath> Paths { get; }
+        public readonly ImmutableArray<KmsKeyPath> Paths;
 
         /// <summary>Properties holding one training definition, judged with <see cref="EncryptionAtRestCatalog.TrainingDefinition"/>.</summary>
-        public ImmutableArray<string> Definitions { get; }
+        public readonly ImmutableArray<string> Definitions;
 
         /// <summary>Properties holding a list of training definitions, each judged with <see cref="EncryptionAtRestCatalog.TrainingDefinition"/>.</summary>
-        public ImmutableArray<string> DefinitionLists { get; }
+        public readonly ImmutableArray<string> DefinitionLists;
     }
 
     /// <summary>An S3 type whose writes choose server-side encryption.</summary>
@@ -58,12 +58,12 @@ namespace AiSecure.Analyzers.Knowledge
             KeyProperty = keyProperty;
         }
 
-        public string MetadataName { get; }
+        public readonly string MetadataName;
 
         /// <summary><c>ServerSideEncryptionMethod</c>, or <c>ServerSideEncryptionAlgorithm</c> on a bucket default.</summary>
-        public string MethodProperty { get; }
+        public readonly string MethodProperty;
 
-        public string KeyProperty { get; }
+        public readonly string KeyProperty;
 
         public bool IsBucketDefault => MethodProperty == EncryptionAtRestCatalog.S3AlgorithmProperty;
     }
@@ -79,11 +79,11 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         /// <summary><c>"S3"</c> (IAmazonS3 / AmazonS3Client) or <c>"Transfer"</c> (ITransferUtility / TransferUtility).</summary>
-        public string ContainingTypes { get; }
+        public readonly string ContainingTypes;
 
-        public string Name { get; }
+        public readonly string Name;
 
-        public string RequestMetadataName { get; }
+        public readonly string RequestMetadataName;
     }
 
     /// <summary>
@@ -108,7 +108,7 @@ namespace AiSecure.Analyzers.Knowledge
         public const string HyperParameterTrainingJobDefinition = "Amazon.SageMaker.Model.HyperParameterTrainingJobDefinition";
 
         /// <summary>S3 writes that can carry SSE-KMS, and the bucket default.</summary>
-        public static ImmutableArray<S3EncryptionSpec> S3Requests { get; } = ImmutableArray.Create(
+        public static readonly ImmutableArray<S3EncryptionSpec> S3Requests = ImmutableArray.Create(
             new S3EncryptionSpec(PutObjectRequest, S3MethodProperty),
             new S3EncryptionSpec(CopyObjectRequest, S3MethodProperty),
             new S3EncryptionSpec(InitiateMultipartUploadRequest, S3MethodProperty),
@@ -117,7 +117,7 @@ namespace AiSecure.Analyzers.Knowledge
             new S3EncryptionSpec(ServerSideEncryptionByDefault, S3AlgorithmProperty));
 
         /// <summary>Overloads without a request object: they cannot carry a key (sync names are public on .NET Framework).</summary>
-        public static ImmutableArray<S3ConvenienceMethod> S3ConvenienceMethods { get; } = ImmutableArray.Create(
+        public static readonly ImmutableArray<S3ConvenienceMethod> S3ConvenienceMethods = ImmutableArray.Create(
             new S3ConvenienceMethod("S3", "CopyObjectAsync", CopyObjectRequest),
             new S3ConvenienceMethod("S3", "CopyObject", CopyObjectRequest),
             new S3ConvenienceMethod("S3", "InitiateMultipartUploadAsync", InitiateMultipartUploadRequest),
@@ -132,7 +132,7 @@ namespace AiSecure.Analyzers.Knowledge
             new S3ConvenienceMethod("Transfer", "UploadDirectoryWithResponseAsync", TransferUtilityUploadDirectoryRequest));
 
         /// <summary>Convenience-overload parameter name → request property, for rewriting the call into its request form.</summary>
-        public static ImmutableDictionary<string, string> ConvenienceParameterToProperty { get; } = ImmutableDictionary.CreateRange(new[]
+        public static readonly ImmutableDictionary<string, string> ConvenienceParameterToProperty = ImmutableDictionary.CreateRange(new[]
         {
             Pair("filePath", "FilePath"),
             Pair("stream", "InputStream"),
@@ -149,7 +149,7 @@ namespace AiSecure.Analyzers.Knowledge
         });
 
         /// <summary>The paths of a tuning job's training definition (facts §2.6).</summary>
-        public static SageMakerKmsSpec TrainingDefinition { get; } = new(
+        public static readonly SageMakerKmsSpec TrainingDefinition = new(
             HyperParameterTrainingJobDefinition,
             ImmutableArray.Create(
                 new KmsKeyPath("OutputDataConfig.KmsKeyId"),
@@ -157,7 +157,7 @@ namespace AiSecure.Analyzers.Knowledge
                 new KmsKeyPath("HyperParameterTuningResourceConfig.VolumeKmsKeyId", onlyWhenSet: "HyperParameterTuningResourceConfig")));
 
         /// <summary>SageMaker requests that store data, with the KMS key paths each must hold (facts §2, docs/knowledge/aws-stubs.md).</summary>
-        public static ImmutableArray<SageMakerKmsSpec> SageMakerRequests { get; } = ImmutableArray.Create(
+        public static readonly ImmutableArray<SageMakerKmsSpec> SageMakerRequests = ImmutableArray.Create(
             Spec("CreateTrainingJobRequest", new KmsKeyPath("OutputDataConfig.KmsKeyId"), new KmsKeyPath("ResourceConfig.VolumeKmsKeyId", onlyWhenSet: "ResourceConfig")),
             Spec("CreateProcessingJobRequest", new KmsKeyPath("ProcessingOutputConfig.KmsKeyId", onlyWhenSet: "ProcessingOutputConfig"), new KmsKeyPath("ProcessingResources.ClusterConfig.VolumeKmsKeyId")),
             Spec("CreateTransformJobRequest", new KmsKeyPath("TransformOutput.KmsKeyId"), new KmsKeyPath("TransformResources.VolumeKmsKeyId"), new KmsKeyPath("DataCaptureConfig.KmsKeyId", onlyWhenSet: "DataCaptureConfig")),

@@ -115,49 +115,49 @@ namespace AiSecure.Analyzers.Knowledge
             StringType = compilation.GetSpecialType(SpecialType.System_String);
         }
 
-        public ImmutableHashSet<INamedTypeSymbol> OutputTypes { get; }
+        public readonly ImmutableHashSet<INamedTypeSymbol> OutputTypes;
 
-        public ImmutableArray<(INamedTypeSymbol Type, string Method)> TextCalls { get; }
+        public readonly ImmutableArray<(INamedTypeSymbol Type, string Method)> TextCalls;
 
-        public INamedTypeSymbol? DbCommand { get; }
+        public readonly INamedTypeSymbol? DbCommand;
 
-        public INamedTypeSymbol? IDbCommand { get; }
+        public readonly INamedTypeSymbol? IDbCommand;
 
-        public INamedTypeSymbol? DbBatchCommand { get; }
+        public readonly INamedTypeSymbol? DbBatchCommand;
 
-        public INamedTypeSymbol? DbDataSource { get; }
+        public readonly INamedTypeSymbol? DbDataSource;
 
-        public INamedTypeSymbol? DapperCommandDefinition { get; }
+        public readonly INamedTypeSymbol? DapperCommandDefinition;
 
-        public INamedTypeSymbol? Process { get; }
+        public readonly INamedTypeSymbol? Process;
 
-        public INamedTypeSymbol? ProcessStartInfo { get; }
+        public readonly INamedTypeSymbol? ProcessStartInfo;
 
-        public INamedTypeSymbol? HtmlString { get; }
+        public readonly INamedTypeSymbol? HtmlString;
 
-        public INamedTypeSymbol? HtmlHelper { get; }
+        public readonly INamedTypeSymbol? HtmlHelper;
 
-        public INamedTypeSymbol? MarkupString { get; }
+        public readonly INamedTypeSymbol? MarkupString;
 
-        public INamedTypeSymbol? Results { get; }
+        public readonly INamedTypeSymbol? Results;
 
-        public INamedTypeSymbol? TypedResults { get; }
+        public readonly INamedTypeSymbol? TypedResults;
 
-        public INamedTypeSymbol? ControllerBase { get; }
+        public readonly INamedTypeSymbol? ControllerBase;
 
-        public INamedTypeSymbol? EfRelationalQueryable { get; }
+        public readonly INamedTypeSymbol? EfRelationalQueryable;
 
-        public INamedTypeSymbol? EfRelationalDatabase { get; }
+        public readonly INamedTypeSymbol? EfRelationalDatabase;
 
-        public INamedTypeSymbol? Dapper { get; }
+        public readonly INamedTypeSymbol? Dapper;
 
-        public INamedTypeSymbol? WebUtility { get; }
+        public readonly INamedTypeSymbol? WebUtility;
 
-        public INamedTypeSymbol? HtmlEncoder { get; }
+        public readonly INamedTypeSymbol? HtmlEncoder;
 
-        public INamedTypeSymbol? HttpUtility { get; }
+        public readonly INamedTypeSymbol? HttpUtility;
 
-        public INamedTypeSymbol StringType { get; }
+        public readonly INamedTypeSymbol StringType;
 
         /// <summary>True when the compilation references an SDK whose output the rule follows.</summary>
         public bool HasModelSdk => !OutputTypes.IsEmpty || !TextCalls.IsEmpty;

@@ -51,22 +51,22 @@ namespace AiSecure.Analyzers.Knowledge
             RoleParameter = roleParameter;
         }
 
-        public string Sdk { get; }
+        public readonly string Sdk;
 
         /// <summary>Metadata name of the declaring type.</summary>
-        public string Type { get; }
+        public readonly string Type;
 
-        public SinkMemberKind Kind { get; }
+        public readonly SinkMemberKind Kind;
 
-        public string Member { get; }
+        public readonly string Member;
 
         /// <summary>The parameter that carries the text (arguments only).</summary>
-        public string? Parameter { get; }
+        public readonly string? Parameter;
 
-        public SinkRole Role { get; }
+        public readonly SinkRole Role;
 
         /// <summary>For <see cref="SinkRole.FromArgument"/>: the parameter (or, for a property, the sibling property set in the same initializer) that holds the role.</summary>
-        public string? RoleParameter { get; }
+        public readonly string? RoleParameter;
     }
 
     /// <summary>The kinds of value a taint source produces; AISEC003 adds model output.</summary>
@@ -91,18 +91,18 @@ namespace AiSecure.Analyzers.Knowledge
             IsConstructor = isConstructor;
         }
 
-        public string Type { get; }
+        public readonly string Type;
 
         /// <summary>Method or property name; every overload matches.</summary>
-        public string Member { get; }
+        public readonly string Member;
 
         /// <summary>How the message names the source.</summary>
-        public string Display { get; }
+        public readonly string Display;
 
-        public SourceKind Kind { get; }
+        public readonly SourceKind Kind;
 
         /// <summary>A constructor whose first argument is a string (a file path): <c>new StreamReader(path)</c>.</summary>
-        public bool IsConstructor { get; }
+        public readonly bool IsConstructor;
     }
 
     /// <summary>

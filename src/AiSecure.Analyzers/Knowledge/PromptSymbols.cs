@@ -98,71 +98,71 @@ namespace AiSecure.Analyzers.Knowledge
             KernelArguments = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.KernelArguments");
         }
 
-        public bool HasSinks { get; }
+        public readonly bool HasSinks;
 
-        public INamedTypeSymbol? ControllerBase { get; }
+        public readonly INamedTypeSymbol? ControllerBase;
 
-        public INamedTypeSymbol? ApiControllerAttribute { get; }
+        public readonly INamedTypeSymbol? ApiControllerAttribute;
 
-        public INamedTypeSymbol? ControllerAttribute { get; }
+        public readonly INamedTypeSymbol? ControllerAttribute;
 
-        public INamedTypeSymbol? NonActionAttribute { get; }
+        public readonly INamedTypeSymbol? NonActionAttribute;
 
-        public INamedTypeSymbol? NonControllerAttribute { get; }
+        public readonly INamedTypeSymbol? NonControllerAttribute;
 
-        public INamedTypeSymbol? FromServicesAttribute { get; }
+        public readonly INamedTypeSymbol? FromServicesAttribute;
 
-        public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
+        public readonly INamedTypeSymbol? FromKeyedServicesAttribute;
 
-        public INamedTypeSymbol? PageModel { get; }
+        public readonly INamedTypeSymbol? PageModel;
 
-        public INamedTypeSymbol? Hub { get; }
+        public readonly INamedTypeSymbol? Hub;
 
-        public INamedTypeSymbol? GenericHub { get; }
+        public readonly INamedTypeSymbol? GenericHub;
 
-        public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
+        public readonly INamedTypeSymbol? EndpointRouteBuilderExtensions;
 
-        public INamedTypeSymbol? EndpointRouteBuilder { get; }
+        public readonly INamedTypeSymbol? EndpointRouteBuilder;
 
-        public INamedTypeSymbol? CancellationToken { get; }
+        public readonly INamedTypeSymbol? CancellationToken;
 
-        public INamedTypeSymbol? HttpContext { get; }
+        public readonly INamedTypeSymbol? HttpContext;
 
-        public INamedTypeSymbol? HttpRequest { get; }
+        public readonly INamedTypeSymbol? HttpRequest;
 
-        public INamedTypeSymbol? HttpResponse { get; }
+        public readonly INamedTypeSymbol? HttpResponse;
 
-        public INamedTypeSymbol? StringBuilder { get; }
+        public readonly INamedTypeSymbol? StringBuilder;
 
-        public INamedTypeSymbol? TextWriter { get; }
+        public readonly INamedTypeSymbol? TextWriter;
 
-        public INamedTypeSymbol? Encoding { get; }
+        public readonly INamedTypeSymbol? Encoding;
 
-        public INamedTypeSymbol? JsonSerializer { get; }
+        public readonly INamedTypeSymbol? JsonSerializer;
 
-        public INamedTypeSymbol? Convert { get; }
+        public readonly INamedTypeSymbol? Convert;
 
-        public INamedTypeSymbol? BinaryData { get; }
+        public readonly INamedTypeSymbol? BinaryData;
 
-        public INamedTypeSymbol? BinaryContent { get; }
+        public readonly INamedTypeSymbol? BinaryContent;
 
-        public INamedTypeSymbol? Regex { get; }
+        public readonly INamedTypeSymbol? Regex;
 
-        public INamedTypeSymbol? GeneratedRegexAttribute { get; }
+        public readonly INamedTypeSymbol? GeneratedRegexAttribute;
 
-        public INamedTypeSymbol? Guid { get; }
+        public readonly INamedTypeSymbol? Guid;
 
-        public INamedTypeSymbol? TimeSpan { get; }
+        public readonly INamedTypeSymbol? TimeSpan;
 
-        public INamedTypeSymbol? DateTimeOffset { get; }
+        public readonly INamedTypeSymbol? DateTimeOffset;
 
-        public INamedTypeSymbol? DateOnly { get; }
+        public readonly INamedTypeSymbol? DateOnly;
 
-        public INamedTypeSymbol? TimeOnly { get; }
+        public readonly INamedTypeSymbol? TimeOnly;
 
-        public INamedTypeSymbol? Uri { get; }
+        public readonly INamedTypeSymbol? Uri;
 
-        public INamedTypeSymbol? KernelArguments { get; }
+        public readonly INamedTypeSymbol? KernelArguments;
 
         public static PromptSymbols Create(Compilation compilation) => new(compilation);
 
@@ -329,9 +329,9 @@ namespace AiSecure.Analyzers.Knowledge
                 Row = row;
             }
 
-            public INamedTypeSymbol Type { get; }
+            public readonly INamedTypeSymbol Type;
 
-            public SourceRow Row { get; }
+            public readonly SourceRow Row;
         }
     }
 }

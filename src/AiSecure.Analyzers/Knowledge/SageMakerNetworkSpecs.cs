@@ -20,25 +20,25 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         /// <summary>Path of the unit in the request; "" for the request. A unit other than the request is judged only when it is there.</summary>
-        public string UnitPath { get; }
+        public readonly string UnitPath;
 
         /// <summary>The unit path is a list: each element is a unit.</summary>
-        public bool IsCollection { get; }
+        public readonly bool IsCollection;
 
         /// <summary>The object holding <c>EnableInterContainerTrafficEncryption</c>; null when the request has no such flag.</summary>
-        public string? EncryptionOwner { get; }
+        public readonly string? EncryptionOwner;
 
         /// <summary>
         /// Instance counts; a path segment ending in "[]" is a list whose elements' counts add up. The job runs on
         /// one instance when the counts written add up to the constant 1.
         /// </summary>
-        public ImmutableArray<string> CountPaths { get; }
+        public readonly ImmutableArray<string> CountPaths;
 
         /// <summary>The object holding <c>EnableNetworkIsolation</c>; null when AISEC031 does not apply.</summary>
-        public string? IsolationOwner { get; }
+        public readonly string? IsolationOwner;
 
         /// <summary>The <c>VpcConfig</c> path; null when AISEC031 does not apply.</summary>
-        public string? VpcPath { get; }
+        public readonly string? VpcPath;
     }
 
     /// <summary>The SageMaker request types of RULES.md "SageMaker infrastructure", from api-facts/aws-sdk.md §2.</summary>
@@ -97,8 +97,8 @@ namespace AiSecure.Analyzers.Knowledge
             Units = units;
         }
 
-        public string Name { get; }
+        public readonly string Name;
 
-        public ImmutableArray<SageMakerUnitSpec> Units { get; }
+        public readonly ImmutableArray<SageMakerUnitSpec> Units;
     }
 }

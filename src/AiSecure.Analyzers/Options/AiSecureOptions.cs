@@ -40,30 +40,30 @@ namespace AiSecure.Analyzers.Options
             BedrockGuardrailVersion = ParseExpression(Get(options, OptionKeys.BedrockGuardrailVersion));
         }
 
-        public UntrustedParameterMode UntrustedParameters { get; }
+        public readonly UntrustedParameterMode UntrustedParameters;
 
-        public ImmutableArray<string> UntrustedSources { get; }
+        public readonly ImmutableArray<string> UntrustedSources;
 
-        public ImmutableArray<string> PromptSinks { get; }
+        public readonly ImmutableArray<string> PromptSinks;
 
-        public ImmutableArray<string> PromptSanitizers { get; }
+        public readonly ImmutableArray<string> PromptSanitizers;
 
-        public ImmutableArray<string> PromptValidators { get; }
+        public readonly ImmutableArray<string> PromptValidators;
 
-        public ImmutableArray<string> OutputValidators { get; }
+        public readonly ImmutableArray<string> OutputValidators;
 
-        public ImmutableArray<string> EndpointSinks { get; }
+        public readonly ImmutableArray<string> EndpointSinks;
 
-        public ImmutableHashSet<string> AllowedHttpHosts { get; }
+        public readonly ImmutableHashSet<string> AllowedHttpHosts;
 
         /// <summary>A C# expression that compiles on its own, or null.</summary>
-        public string? KmsKeyId { get; }
+        public readonly string? KmsKeyId;
 
-        public bool S3BucketDefaultEncryption { get; }
+        public readonly bool S3BucketDefaultEncryption;
 
-        public string? BedrockGuardrailId { get; }
+        public readonly string? BedrockGuardrailId;
 
-        public string? BedrockGuardrailVersion { get; }
+        public readonly string? BedrockGuardrailVersion;
 
         public static AiSecureOptions Get(AnalyzerOptions options, SyntaxTree tree)
         {

@@ -230,15 +230,15 @@ namespace AiSecure.Analyzers.Rules
                 WinHttpHandler = TypeResolver.Get(compilation, "System.Net.Http.WinHttpHandler");
             }
 
-            public INamedTypeSymbol? HttpClientHandler { get; }
+            public readonly INamedTypeSymbol? HttpClientHandler;
 
-            public INamedTypeSymbol? SslClientAuthenticationOptions { get; }
+            public readonly INamedTypeSymbol? SslClientAuthenticationOptions;
 
-            public INamedTypeSymbol? ServicePointManager { get; }
+            public readonly INamedTypeSymbol? ServicePointManager;
 
-            public INamedTypeSymbol? HttpWebRequest { get; }
+            public readonly INamedTypeSymbol? HttpWebRequest;
 
-            public INamedTypeSymbol? WinHttpHandler { get; }
+            public readonly INamedTypeSymbol? WinHttpHandler;
 
             public bool HasAny => HttpClientHandler != null || SslClientAuthenticationOptions != null || ServicePointManager != null || HttpWebRequest != null || WinHttpHandler != null;
 

@@ -254,25 +254,25 @@ namespace AiSecure.Analyzers.Rules
                 Uri = TypeResolver.Get(compilation, "System.Uri");
             }
 
-            public INamedTypeSymbol? ClientConfig { get; }
+            public readonly INamedTypeSymbol? ClientConfig;
 
-            public INamedTypeSymbol? OpenAIClientOptions { get; }
+            public readonly INamedTypeSymbol? OpenAIClientOptions;
 
-            public INamedTypeSymbol? AzureOpenAIClient { get; }
+            public readonly INamedTypeSymbol? AzureOpenAIClient;
 
-            public INamedTypeSymbol? HttpClient { get; }
+            public readonly INamedTypeSymbol? HttpClient;
 
-            public INamedTypeSymbol? HttpRequestMessage { get; }
+            public readonly INamedTypeSymbol? HttpRequestMessage;
 
-            public INamedTypeSymbol? OllamaApiClient { get; }
+            public readonly INamedTypeSymbol? OllamaApiClient;
 
-            public INamedTypeSymbol? WebRequest { get; }
+            public readonly INamedTypeSymbol? WebRequest;
 
-            public INamedTypeSymbol? AnthropicClient { get; }
+            public readonly INamedTypeSymbol? AnthropicClient;
 
-            public INamedTypeSymbol? KernelBuilder { get; }
+            public readonly INamedTypeSymbol? KernelBuilder;
 
-            public INamedTypeSymbol? Uri { get; }
+            public readonly INamedTypeSymbol? Uri;
 
             public bool HasAny => ClientConfig != null || OpenAIClientOptions != null || AzureOpenAIClient != null || HttpClient != null
                 || HttpRequestMessage != null || OllamaApiClient != null || WebRequest != null || AnthropicClient != null || KernelBuilder != null;

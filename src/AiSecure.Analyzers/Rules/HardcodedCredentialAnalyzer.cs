@@ -904,9 +904,9 @@ namespace AiSecure.Analyzers.Rules
                 Description = description;
             }
 
-            public string Variable { get; }
+            public readonly string Variable;
 
-            public string Description { get; }
+            public readonly string Description;
         }
 
         /// <summary>
@@ -925,7 +925,7 @@ namespace AiSecure.Analyzers.Rules
 
             public Compilation Compilation => _block.Compilation;
 
-            public SemanticModel? Model { get; }
+            public readonly SemanticModel? Model;
 
             public CancellationToken CancellationToken => _block.CancellationToken;
 
@@ -941,11 +941,11 @@ namespace AiSecure.Analyzers.Rules
                 Member = member;
             }
 
-            public Secret Secret { get; }
+            public readonly Secret Secret;
 
-            public ITypeSymbol Type { get; }
+            public readonly ITypeSymbol Type;
 
-            public string Member { get; }
+            public readonly string Member;
         }
 
         private sealed class Found
@@ -960,18 +960,18 @@ namespace AiSecure.Analyzers.Rules
             }
 
             /// <summary>The literal initializes a field or property, not a local.</summary>
-            public bool IsMember { get; }
+            public readonly bool IsMember;
 
-            public string Text { get; }
+            public readonly string Text;
 
             /// <summary>Where the diagnostic goes.</summary>
-            public ExpressionSyntax Literal { get; }
+            public readonly ExpressionSyntax Literal;
 
             /// <summary>The expression the fix replaces: the literal, or the use of a constant; null when no fix can (a parameter default).</summary>
-            public SyntaxNode? Replace { get; }
+            public readonly SyntaxNode? Replace;
 
             /// <summary>The declared type the replacement must convert to, when it is not the sink's parameter or property.</summary>
-            public ITypeSymbol? DeclaredType { get; }
+            public readonly ITypeSymbol? DeclaredType;
         }
 
         private sealed class CredentialSymbols
@@ -989,23 +989,23 @@ namespace AiSecure.Analyzers.Rules
                 SemanticKernel = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.Kernel");
             }
 
-            public INamedTypeSymbol? ApiKeyCredential { get; }
+            public readonly INamedTypeSymbol? ApiKeyCredential;
 
-            public INamedTypeSymbol? AzureKeyCredential { get; }
+            public readonly INamedTypeSymbol? AzureKeyCredential;
 
-            public INamedTypeSymbol? AwsCredentials { get; }
+            public readonly INamedTypeSymbol? AwsCredentials;
 
-            public INamedTypeSymbol? ImmutableCredentials { get; }
+            public readonly INamedTypeSymbol? ImmutableCredentials;
 
-            public INamedTypeSymbol? AnthropicClient { get; }
+            public readonly INamedTypeSymbol? AnthropicClient;
 
-            public INamedTypeSymbol? OpenAIClient { get; }
+            public readonly INamedTypeSymbol? OpenAIClient;
 
-            public INamedTypeSymbol? SemanticKernel { get; }
+            public readonly INamedTypeSymbol? SemanticKernel;
 
-            public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+            public readonly INamedTypeSymbol? AuthenticationHeaderValue;
 
-            public INamedTypeSymbol? HttpHeaders { get; }
+            public readonly INamedTypeSymbol? HttpHeaders;
 
             public bool HasAny => ApiKeyCredential != null || AzureKeyCredential != null || AwsCredentials != null
                 || AnthropicClient != null || OpenAIClient != null || SemanticKernel != null;

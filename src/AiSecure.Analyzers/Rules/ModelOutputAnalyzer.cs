@@ -323,15 +323,15 @@ namespace AiSecure.Analyzers.Rules
                 Calls = calls;
             }
 
-            public Location Location { get; }
+            public readonly Location Location;
 
-            public DangerousSinkKind Kind { get; }
+            public readonly DangerousSinkKind Kind;
 
-            public string SinkName { get; }
+            public readonly string SinkName;
 
-            public IReadOnlyList<IMethodSymbol> Calls { get; }
+            public readonly IReadOnlyList<IMethodSymbol> Calls;
 
-            public IReadOnlyList<IParameterSymbol> Parameters { get; }
+            public readonly IReadOnlyList<IParameterSymbol> Parameters;
         }
 
         /// <summary>
@@ -352,7 +352,7 @@ namespace AiSecure.Analyzers.Rules
 
             public CompilationState(ModelOutputCatalog catalog) => Catalog = catalog;
 
-            public ModelOutputCatalog Catalog { get; }
+            public readonly ModelOutputCatalog Catalog;
 
             public void AddReturn(IMethodSymbol method, IOperation returned) => _recorded.Add(new Recorded(method, returned, null));
 
@@ -504,12 +504,12 @@ namespace AiSecure.Analyzers.Rules
                 }
 
                 /// <summary>The method returning <see cref="Value"/>, or the parameter it is passed to.</summary>
-                public ISymbol Symbol { get; }
+                public readonly ISymbol Symbol;
 
-                public IOperation Value { get; }
+                public readonly IOperation Value;
 
                 /// <summary>For an argument: the caller that passes it.</summary>
-                public string? Caller { get; }
+                public readonly string? Caller;
             }
 
             private sealed class Summary
@@ -520,9 +520,9 @@ namespace AiSecure.Analyzers.Rules
                     Calls = calls;
                 }
 
-                public bool ReturnsModelOutput { get; }
+                public readonly bool ReturnsModelOutput;
 
-                public IReadOnlyList<IMethodSymbol> Calls { get; }
+                public readonly IReadOnlyList<IMethodSymbol> Calls;
             }
         }
     }

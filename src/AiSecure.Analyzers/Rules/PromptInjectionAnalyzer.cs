@@ -144,9 +144,9 @@ namespace AiSecure.Analyzers.Rules
                     Sinks = sinks;
                 }
 
-                public UntrustedInputPolicy Policy { get; }
+                public readonly UntrustedInputPolicy Policy;
 
-                public ImmutableArray<ConfiguredMember> Sinks { get; }
+                public readonly ImmutableArray<ConfiguredMember> Sinks;
             }
 
             public void AddDeferred(DeferredSink sink) => _deferredSinks.Add(sink);
@@ -178,7 +178,7 @@ namespace AiSecure.Analyzers.Rules
 
             public ConfiguredSymbols Configured => _configured;
 
-            public AnalyzerOptions Options { get; }
+            public readonly AnalyzerOptions Options;
 
             public void OnCompilationEnd(CompilationAnalysisContext context)
             {
@@ -472,11 +472,11 @@ namespace AiSecure.Analyzers.Rules
                 Arguments = arguments;
             }
 
-            public IOperation Call { get; }
+            public readonly IOperation Call;
 
-            public IMethodSymbol Callee { get; }
+            public readonly IMethodSymbol Callee;
 
-            public ImmutableArray<IArgumentOperation> Arguments { get; }
+            public readonly ImmutableArray<IArgumentOperation> Arguments;
         }
 
         /// <summary>One method body: its sinks and calls, then the taint engine over it at block end.</summary>
@@ -519,13 +519,13 @@ namespace AiSecure.Analyzers.Rules
                     Order = order;
                 }
 
-                public SinkSite Site { get; }
+                public readonly SinkSite Site;
 
-                public SinkRole Role { get; }
+                public readonly SinkRole Role;
 
-                public TaintValue Value { get; }
+                public readonly TaintValue Value;
 
-                public int Order { get; }
+                public readonly int Order;
             }
 
             public void OnInvocation(IInvocationOperation invocation)
@@ -1049,15 +1049,15 @@ namespace AiSecure.Analyzers.Rules
                 Display = "'" + display + "'";
             }
 
-            public SinkRow Row { get; }
+            public readonly SinkRow Row;
 
             /// <summary>The prompt value at the sink (argument value, assigned value, converted operand).</summary>
-            public IOperation Value { get; }
+            public readonly IOperation Value;
 
             /// <summary>The call, creation, assignment or conversion that is the sink.</summary>
-            public IOperation Anchor { get; }
+            public readonly IOperation Anchor;
 
-            public string Display { get; }
+            public readonly string Display;
         }
 
         private sealed class DeferredSink
@@ -1072,18 +1072,18 @@ namespace AiSecure.Analyzers.Rules
                 Origins = origins;
             }
 
-            public Location Location { get; }
+            public readonly Location Location;
 
-            public ImmutableArray<Location> AdditionalLocations { get; }
+            public readonly ImmutableArray<Location> AdditionalLocations;
 
-            public ImmutableDictionary<string, string?> Properties { get; }
+            public readonly ImmutableDictionary<string, string?> Properties;
 
-            public SinkRole Role { get; }
+            public readonly SinkRole Role;
 
-            public string Display { get; }
+            public readonly string Display;
 
             /// <summary>Parameter origins of the method that holds the sink.</summary>
-            public ImmutableArray<TaintOrigin> Origins { get; }
+            public readonly ImmutableArray<TaintOrigin> Origins;
         }
 
         private sealed class CallSite
@@ -1100,11 +1100,11 @@ namespace AiSecure.Analyzers.Rules
                 CallerName = callerName;
             }
 
-            public Location Location { get; }
+            public readonly Location Location;
 
-            public IMethodSymbol Callee { get; }
+            public readonly IMethodSymbol Callee;
 
-            public string CallerName { get; }
+            public readonly string CallerName;
 
             /// <summary>Runs the caller's taint engine on one argument, only when the callee's parameter reaches a sink.</summary>
             public TaintValue Evaluate(int ordinal) => _caller.EvaluateArgument(_arguments, ordinal);

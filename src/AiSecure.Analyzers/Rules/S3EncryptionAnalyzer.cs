@@ -433,17 +433,17 @@ namespace AiSecure.Analyzers.Rules
                 _convenience = convenience.ToImmutable();
             }
 
-            public AwsSdkCalls Calls { get; }
+            public readonly AwsSdkCalls Calls;
 
-            public INamedTypeSymbol? SseMethod { get; }
+            public readonly INamedTypeSymbol? SseMethod;
 
-            public INamedTypeSymbol? S3Interface { get; }
+            public readonly INamedTypeSymbol? S3Interface;
 
-            public INamedTypeSymbol? S3Client { get; }
+            public readonly INamedTypeSymbol? S3Client;
 
-            public INamedTypeSymbol? TransferUtility { get; }
+            public readonly INamedTypeSymbol? TransferUtility;
 
-            public INamedTypeSymbol? TransferUtilityInterface { get; }
+            public readonly INamedTypeSymbol? TransferUtilityInterface;
 
             public static S3Symbols? Create(Compilation compilation)
             {

@@ -314,13 +314,13 @@ namespace AiSecure.Analyzers.Rules
                 Owner = owner;
             }
 
-            public IOperation Creation { get; }
+            public readonly IOperation Creation;
 
-            public ObjectState Owner { get; }
+            public readonly ObjectState Owner;
 
-            public List<(string Path, ObjectState Owner, string Relative)> Missing { get; } = new();
+            public readonly List<(string Path, ObjectState Owner, string Relative)> Missing = new();
 
-            public List<(string Path, TrackedValue Write)> Empty { get; } = new();
+            public readonly List<(string Path, TrackedValue Write)> Empty = new();
         }
     }
 }

@@ -429,12 +429,12 @@ namespace AiSecure.Analyzers.Rules
                 Display = display;
             }
 
-            public ObjectState State { get; }
+            public readonly ObjectState State;
 
             /// <summary>The unit's object creation (or member initializer).</summary>
-            public SyntaxNode Syntax { get; }
+            public readonly SyntaxNode Syntax;
 
-            public string Display { get; }
+            public readonly string Display;
         }
 
         private sealed class SageMakerSymbols
@@ -451,13 +451,13 @@ namespace AiSecure.Analyzers.Rules
                 RootAccess = rootAccess;
             }
 
-            public Dictionary<INamedTypeSymbol, SageMakerRequestSpec> Requests { get; }
+            public readonly Dictionary<INamedTypeSymbol, SageMakerRequestSpec> Requests;
 
-            public AwsSdkCalls Calls { get; }
+            public readonly AwsSdkCalls Calls;
 
-            public INamedTypeSymbol? DirectInternetAccess { get; }
+            public readonly INamedTypeSymbol? DirectInternetAccess;
 
-            public INamedTypeSymbol? RootAccess { get; }
+            public readonly INamedTypeSymbol? RootAccess;
         }
     }
 }
