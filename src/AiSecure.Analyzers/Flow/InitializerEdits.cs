@@ -18,7 +18,7 @@ namespace AiSecure.Analyzers.Flow
     }
 
     /// <summary>One property segment the fix must create: <c>Name = new Type { … }</c>.</summary>
-    internal readonly struct PathSegment
+    internal sealed class PathSegment
     {
         public PathSegment(string name, string typeName)
         {

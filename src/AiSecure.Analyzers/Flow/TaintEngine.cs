@@ -1052,7 +1052,7 @@ namespace AiSecure.Analyzers.Flow
             OutArgument,
         }
 
-        private readonly struct Write
+        private sealed class Write
         {
             public Write(WriteKind kind, IOperation target, IOperation? value)
             {

@@ -245,12 +245,15 @@ namespace AiSecure.Analyzers.Knowledge
             "OpenAI.Chat.ChatMessageRole");
 
         /// <summary>Message types whose role is fixed by the type, for content parts inside them.</summary>
-        public static readonly ImmutableArray<(string Type, SinkRole Role)> MessageContainers = ImmutableArray.Create(
-            ("OpenAI.Chat.SystemChatMessage", SinkRole.System),
-            ("OpenAI.Chat.DeveloperChatMessage", SinkRole.System),
-            ("OpenAI.Chat.UserChatMessage", SinkRole.User),
-            ("Anthropic.Models.Messages.SystemMessageParam", SinkRole.System),
-            ("Anthropic.Models.Messages.UserMessageParam", SinkRole.User));
+        public static readonly ImmutableArray<string> SystemMessageContainers = ImmutableArray.Create(
+            "OpenAI.Chat.SystemChatMessage",
+            "OpenAI.Chat.DeveloperChatMessage",
+            "Anthropic.Models.Messages.SystemMessageParam");
+
+        /// <inheritdoc cref="SystemMessageContainers"/>
+        public static readonly ImmutableArray<string> UserMessageContainers = ImmutableArray.Create(
+            "OpenAI.Chat.UserChatMessage",
+            "Anthropic.Models.Messages.UserMessageParam");
 
         public static readonly ImmutableArray<SourceRow> Sources = ImmutableArray.Create(
             new SourceRow("System.Console", "ReadLine", "Console.ReadLine()"),

@@ -48,13 +48,8 @@ namespace AiSecure.Analyzers.Knowledge
                 _sourceRows.AddToList(row.Member, new SourceBinding(type, row));
             }
 
-            foreach (var (typeName, role) in PromptCatalog.MessageContainers)
-            {
-                if (TypeResolver.Get(compilation, typeName) is { } type)
-                {
-                    _containers[type] = role;
-                }
-            }
+            AddContainers(compilation, PromptCatalog.SystemMessageContainers, SinkRole.System);
+            AddContainers(compilation, PromptCatalog.UserMessageContainers, SinkRole.User);
 
             foreach (var typeName in PromptCatalog.RoleTypes)
             {
@@ -96,6 +91,18 @@ namespace AiSecure.Analyzers.Knowledge
             TimeOnly = TypeResolver.Get(compilation, "System.TimeOnly");
             Uri = TypeResolver.Get(compilation, "System.Uri");
             KernelArguments = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.KernelArguments");
+        }
+
+        private void AddContainers(Compilation compilation, ImmutableArray<string> typeNames, SinkRole role)
+        {
+            object boxed = role;
+            foreach (var typeName in typeNames)
+            {
+                if (TypeResolver.Get(compilation, typeName) is { } type)
+                {
+                    _containers[type] = boxed;
+                }
+            }
         }
 
         public readonly bool HasSinks;

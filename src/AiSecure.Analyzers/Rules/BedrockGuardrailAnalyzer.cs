@@ -146,10 +146,11 @@ namespace AiSecure.Analyzers.Rules
             return null;
         }
 
-        private enum RequestKind
+        /// <summary>Instances, not an enum: a dictionary over an enum value is a generic instantiation of its own to compile.</summary>
+        private sealed class RequestKind
         {
-            Converse,
-            InvokeModel,
+            public static readonly RequestKind Converse = new();
+            public static readonly RequestKind InvokeModel = new();
         }
     }
 }

@@ -109,41 +109,33 @@ namespace AiSecure.Analyzers.Rules
         private static bool AlwaysReturnsTrue(IBlockOperation body)
         {
             var sawReturn = false;
-            foreach (var operation in Descendants(body))
+            var pending = new System.Collections.Generic.Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
             {
-                switch (operation)
+                foreach (var operation in pending.Pop().ChildOperations)
                 {
-                    case IReturnOperation @return:
-                        if (@return.ReturnedValue is not { } returned || !IsConstantTrue(returned))
-                        {
-                            return false;
-                        }
+                    switch (operation)
+                    {
+                        case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                            continue;
+                        case IReturnOperation @return:
+                            if (@return.ReturnedValue is not { } returned || !IsConstantTrue(returned))
+                            {
+                                return false;
+                            }
 
-                        sawReturn = true;
-                        break;
-                    case IThrowOperation:
-                        return false;
+                            sawReturn = true;
+                            break;
+                        case IThrowOperation:
+                            return false;
+                    }
+
+                    pending.Push(operation);
                 }
             }
 
             return sawReturn;
-        }
-
-        private static System.Collections.Generic.IEnumerable<IOperation> Descendants(IOperation root)
-        {
-            foreach (var child in root.ChildOperations)
-            {
-                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    continue;
-                }
-
-                yield return child;
-                foreach (var descendant in Descendants(child))
-                {
-                    yield return descendant;
-                }
-            }
         }
 
         private static bool IsConstantTrue(IOperation operation)

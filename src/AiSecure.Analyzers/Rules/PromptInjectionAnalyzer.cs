@@ -344,13 +344,13 @@ namespace AiSecure.Analyzers.Rules
             }
 
             /// <summary>The method and the interface members and base methods it implements or overrides.</summary>
-            private static IEnumerable<IMethodSymbol> CallTargetsOf(IMethodSymbol method)
+            private static List<IMethodSymbol> CallTargetsOf(IMethodSymbol method)
             {
                 var definition = method.OriginalDefinition;
-                yield return definition;
+                var targets = new List<IMethodSymbol> { definition };
                 foreach (var explicitImplementation in definition.ExplicitInterfaceImplementations)
                 {
-                    yield return explicitImplementation.OriginalDefinition;
+                    targets.Add(explicitImplementation.OriginalDefinition);
                 }
 
                 if (definition.ContainingType is { } type)
@@ -362,7 +362,7 @@ namespace AiSecure.Analyzers.Rules
                             if (member is IMethodSymbol interfaceMethod
                                 && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, definition))
                             {
-                                yield return interfaceMethod.OriginalDefinition;
+                                targets.Add(interfaceMethod.OriginalDefinition);
                             }
                         }
                     }
@@ -370,8 +370,10 @@ namespace AiSecure.Analyzers.Rules
 
                 for (var overridden = definition.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
                 {
-                    yield return overridden.OriginalDefinition;
+                    targets.Add(overridden.OriginalDefinition);
                 }
+
+                return targets;
             }
 
             private Dictionary<IMethodSymbol, MethodBlock?>? _implementations;

@@ -128,28 +128,29 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static IEnumerable<Unit> Units(RequestState state, SageMakerUnitSpec spec, string requestName)
+        private static List<Unit> Units(RequestState state, SageMakerUnitSpec spec, string requestName)
         {
+            var units = new List<Unit>();
             if (spec.UnitPath.Length == 0)
             {
-                yield return new Unit(state.Root, state.Creation.Syntax, requestName);
-                yield break;
+                units.Add(new Unit(state.Root, state.Creation.Syntax, requestName));
+                return units;
             }
 
             var written = state.GetValue(spec.UnitPath);
             if (written == null || written.IsNullOrEmpty || written.Object is not { } value)
             {
-                yield break;
+                return units;
             }
 
             if (!spec.IsCollection)
             {
                 if (InitializerEdit.EditableSyntax(value, written) is { } syntax)
                 {
-                    yield return new Unit(value, syntax, requestName + "." + spec.UnitPath);
+                    units.Add(new Unit(value, syntax, requestName + "." + spec.UnitPath));
                 }
 
-                yield break;
+                return units;
             }
 
             for (var i = 0; i < value.Elements.Count; i++)
@@ -157,9 +158,11 @@ namespace AiSecure.Analyzers.Rules
                 var element = value.Elements[i];
                 if (element.Object is { } definition && InitializerEdit.EditableSyntax(definition, element) is { } syntax)
                 {
-                    yield return new Unit(definition, syntax, requestName + "." + spec.UnitPath + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    units.Add(new Unit(definition, syntax, requestName + "." + spec.UnitPath + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
                 }
             }
+
+            return units;
         }
 
         private static void CheckEncryption(Action<Diagnostic> context, RequestState state, SageMakerUnitSpec spec, Unit unit)
