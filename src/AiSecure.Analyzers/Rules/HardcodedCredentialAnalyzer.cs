@@ -98,8 +98,9 @@ namespace AiSecure.Analyzers.Rules
 
         private static void AnalyzeArguments(Context context, CredentialSymbols symbols, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
         {
+            // Most calls pass no string: nothing to classify, so the type checks below are not worth making.
             var type = method.ContainingType;
-            if (type == null)
+            if (type == null || !HasStringArgument(arguments))
             {
                 return;
             }
@@ -139,6 +140,19 @@ namespace AiSecure.Analyzers.Rules
                     }
                 }
             }
+        }
+
+        private static bool HasStringArgument(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && parameter.Type.IsString())
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -218,6 +232,12 @@ namespace AiSecure.Analyzers.Rules
 
         private static Secret? PropertySecret(IPropertySymbol property)
         {
+            // The names below are the only ones that hold a secret; most assigned properties are not among them.
+            if (property.Name is not ("ApiKey" or "AuthToken" or "AccessKey" or "SecretKey" or "Token"))
+            {
+                return null;
+            }
+
             var root = RootNamespace(property.ContainingType);
             if (root == "Anthropic" && property.Name == "ApiKey")
             {

@@ -423,7 +423,7 @@ namespace AiSecure.Analyzers.Rules
             report(Diagnostic.Create(descriptor, location.GetLocation(), locations.ToImmutable(), properties.ToImmutable(), message));
         }
 
-        private readonly struct Unit
+        private sealed class Unit
         {
             public Unit(ObjectState state, SyntaxNode syntax, string display)
             {
