@@ -93,25 +93,25 @@ namespace AiSecure.Analyzers.Knowledge
 
             TextCalls = textCalls.ToImmutable();
 
-            DbCommand = TypeResolver.Get(compilation, "System.Data.Common.DbCommand");
-            IDbCommand = TypeResolver.Get(compilation, "System.Data.IDbCommand");
-            DbBatchCommand = TypeResolver.Get(compilation, "System.Data.Common.DbBatchCommand");
-            DbDataSource = TypeResolver.Get(compilation, "System.Data.Common.DbDataSource");
-            DapperCommandDefinition = TypeResolver.Get(compilation, "Dapper.CommandDefinition");
-            Process = TypeResolver.Get(compilation, "System.Diagnostics.Process");
-            ProcessStartInfo = TypeResolver.Get(compilation, "System.Diagnostics.ProcessStartInfo");
-            HtmlString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Html.HtmlString");
-            HtmlHelper = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
-            MarkupString = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Components.MarkupString");
-            Results = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.Results");
-            TypedResults = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.TypedResults");
-            ControllerBase = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
-            EfRelationalQueryable = TypeResolver.Get(compilation, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
-            EfRelationalDatabase = TypeResolver.Get(compilation, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
-            Dapper = TypeResolver.Get(compilation, "Dapper.SqlMapper");
-            WebUtility = TypeResolver.Get(compilation, "System.Net.WebUtility");
-            HtmlEncoder = TypeResolver.Get(compilation, "System.Text.Encodings.Web.TextEncoder");
-            HttpUtility = TypeResolver.Get(compilation, "System.Web.HttpUtility");
+            DbCommand = new LazyType(compilation, "System.Data.Common.DbCommand");
+            IDbCommand = new LazyType(compilation, "System.Data.IDbCommand");
+            DbBatchCommand = new LazyType(compilation, "System.Data.Common.DbBatchCommand");
+            DbDataSource = new LazyType(compilation, "System.Data.Common.DbDataSource");
+            DapperCommandDefinition = new LazyType(compilation, "Dapper.CommandDefinition");
+            Process = new LazyType(compilation, "System.Diagnostics.Process");
+            ProcessStartInfo = new LazyType(compilation, "System.Diagnostics.ProcessStartInfo");
+            HtmlString = new LazyType(compilation, "Microsoft.AspNetCore.Html.HtmlString");
+            HtmlHelper = new LazyType(compilation, "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
+            MarkupString = new LazyType(compilation, "Microsoft.AspNetCore.Components.MarkupString");
+            Results = new LazyType(compilation, "Microsoft.AspNetCore.Http.Results");
+            TypedResults = new LazyType(compilation, "Microsoft.AspNetCore.Http.TypedResults");
+            ControllerBase = new LazyType(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+            EfRelationalQueryable = new LazyType(compilation, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+            EfRelationalDatabase = new LazyType(compilation, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+            Dapper = new LazyType(compilation, "Dapper.SqlMapper");
+            WebUtility = new LazyType(compilation, "System.Net.WebUtility");
+            HtmlEncoder = new LazyType(compilation, "System.Text.Encodings.Web.TextEncoder");
+            HttpUtility = new LazyType(compilation, "System.Web.HttpUtility");
             StringType = compilation.GetSpecialType(SpecialType.System_String);
         }
 
@@ -119,43 +119,43 @@ namespace AiSecure.Analyzers.Knowledge
 
         public readonly ImmutableArray<(INamedTypeSymbol Type, string Method)> TextCalls;
 
-        public readonly INamedTypeSymbol? DbCommand;
+        public readonly LazyType DbCommand;
 
-        public readonly INamedTypeSymbol? IDbCommand;
+        public readonly LazyType IDbCommand;
 
-        public readonly INamedTypeSymbol? DbBatchCommand;
+        public readonly LazyType DbBatchCommand;
 
-        public readonly INamedTypeSymbol? DbDataSource;
+        public readonly LazyType DbDataSource;
 
-        public readonly INamedTypeSymbol? DapperCommandDefinition;
+        public readonly LazyType DapperCommandDefinition;
 
-        public readonly INamedTypeSymbol? Process;
+        public readonly LazyType Process;
 
-        public readonly INamedTypeSymbol? ProcessStartInfo;
+        public readonly LazyType ProcessStartInfo;
 
-        public readonly INamedTypeSymbol? HtmlString;
+        public readonly LazyType HtmlString;
 
-        public readonly INamedTypeSymbol? HtmlHelper;
+        public readonly LazyType HtmlHelper;
 
-        public readonly INamedTypeSymbol? MarkupString;
+        public readonly LazyType MarkupString;
 
-        public readonly INamedTypeSymbol? Results;
+        public readonly LazyType Results;
 
-        public readonly INamedTypeSymbol? TypedResults;
+        public readonly LazyType TypedResults;
 
-        public readonly INamedTypeSymbol? ControllerBase;
+        public readonly LazyType ControllerBase;
 
-        public readonly INamedTypeSymbol? EfRelationalQueryable;
+        public readonly LazyType EfRelationalQueryable;
 
-        public readonly INamedTypeSymbol? EfRelationalDatabase;
+        public readonly LazyType EfRelationalDatabase;
 
-        public readonly INamedTypeSymbol? Dapper;
+        public readonly LazyType Dapper;
 
-        public readonly INamedTypeSymbol? WebUtility;
+        public readonly LazyType WebUtility;
 
-        public readonly INamedTypeSymbol? HtmlEncoder;
+        public readonly LazyType HtmlEncoder;
 
-        public readonly INamedTypeSymbol? HttpUtility;
+        public readonly LazyType HttpUtility;
 
         public readonly INamedTypeSymbol StringType;
 
@@ -200,7 +200,7 @@ namespace AiSecure.Analyzers.Knowledge
 
         /// <summary>HTML encoders clear a value for every sink of this rule's HTML kind.</summary>
         public bool IsHtmlEncoder(IMethodSymbol method)
-            => (method.Name == "HtmlEncode" && (SymbolEqualityComparer.Default.Equals(method.ContainingType, WebUtility) || SymbolEqualityComparer.Default.Equals(method.ContainingType, HttpUtility)))
-            || (method.Name == "Encode" && method.ContainingType.InheritsFromOrEquals(HtmlEncoder));
+            => (method.Name == "HtmlEncode" && (WebUtility.Is(method.ContainingType) || HttpUtility.Is(method.ContainingType)))
+            || (method.Name == "Encode" && HtmlEncoder.IsBaseOrSelfOf(method.ContainingType));
     }
 }

@@ -99,7 +99,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 Check(context, state, assignment.Value, DangerousSinkKind.Sql, "the SQL text of a command");
             }
-            else if (property.Name is "FileName" or "Arguments" && property.ContainingType.InheritsFromOrEquals(catalog.ProcessStartInfo))
+            else if (property.Name is "FileName" or "Arguments" && catalog.ProcessStartInfo.IsBaseOrSelfOf(property.ContainingType))
             {
                 Check(context, state, assignment.Value, DangerousSinkKind.Process, "ProcessStartInfo." + property.Name);
             }
@@ -122,19 +122,19 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                if ((IsCommandType(type, catalog) || SymbolEqualityComparer.Default.Equals(type, catalog.DapperCommandDefinition)) && (parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0))
+                if ((IsCommandType(type, catalog) || catalog.DapperCommandDefinition.Is(type)) && (parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
                     Check(context, state, argument.Value, DangerousSinkKind.Sql, "the SQL text of a command");
                 }
-                else if (type.InheritsFromOrEquals(catalog.ProcessStartInfo))
+                else if (catalog.ProcessStartInfo.IsBaseOrSelfOf(type))
                 {
                     Check(context, state, argument.Value, DangerousSinkKind.Process, "a ProcessStartInfo");
                 }
-                else if (SymbolEqualityComparer.Default.Equals(type, catalog.HtmlString))
+                else if (catalog.HtmlString.Is(type))
                 {
                     Check(context, state, argument.Value, DangerousSinkKind.Html, "an HtmlString");
                 }
-                else if (SymbolEqualityComparer.Default.Equals(type, catalog.MarkupString))
+                else if (catalog.MarkupString.Is(type))
                 {
                     Check(context, state, argument.Value, DangerousSinkKind.Html, "a MarkupString");
                 }
@@ -145,8 +145,8 @@ namespace AiSecure.Analyzers.Rules
         {
             var catalog = state.Catalog;
             var conversion = (IConversionOperation)context.Operation;
-            if (catalog.MarkupString != null && conversion.OperatorMethod != null && !conversion.IsImplicit
-                && SymbolEqualityComparer.Default.Equals(conversion.Type, catalog.MarkupString))
+            if (conversion.OperatorMethod != null && !conversion.IsImplicit
+                && catalog.MarkupString.Is(conversion.Type))
             {
                 Check(context, state, conversion.Operand, DangerousSinkKind.Html, "a MarkupString");
             }
@@ -161,12 +161,12 @@ namespace AiSecure.Analyzers.Rules
             var definition = method.ReducedFrom ?? method;
             DangerousSinkKind kind;
             string sinkName;
-            if (method.Name == "Start" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, catalog.Process))
+            if (method.Name == "Start" && method.IsStatic && catalog.Process.Is(method.ContainingType))
             {
                 kind = DangerousSinkKind.Process;
                 sinkName = "Process.Start";
             }
-            else if (method.Name == "Raw" && method.ContainingType.InheritsFromOrEquals(catalog.HtmlHelper))
+            else if (method.Name == "Raw" && catalog.HtmlHelper.IsBaseOrSelfOf(method.ContainingType))
             {
                 kind = DangerousSinkKind.Html;
                 sinkName = "Html.Raw";
@@ -182,18 +182,18 @@ namespace AiSecure.Analyzers.Rules
                 sinkName = "an HTML response";
             }
             else if ((method.Name.StartsWith("FromSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("ExecuteSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("SqlQueryRaw", StringComparison.Ordinal))
-                && (SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.EfRelationalQueryable) || SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.EfRelationalDatabase)))
+                && (catalog.EfRelationalQueryable.Is(definition.ContainingType) || catalog.EfRelationalDatabase.Is(definition.ContainingType)))
             {
                 kind = DangerousSinkKind.Sql;
                 sinkName = method.Name;
             }
-            else if (method.Name == "CreateCommand" && method.ContainingType.InheritsFromOrEquals(catalog.DbDataSource))
+            else if (method.Name == "CreateCommand" && catalog.DbDataSource.IsBaseOrSelfOf(method.ContainingType))
             {
                 // DbDataSource.CreateCommand(string commandText): the data-source form of new DbCommand(sql).
                 kind = DangerousSinkKind.Sql;
                 sinkName = "the SQL text of a command";
             }
-            else if (catalog.Dapper != null && SymbolEqualityComparer.Default.Equals(definition.ContainingType, catalog.Dapper))
+            else if (catalog.Dapper.Is(definition.ContainingType))
             {
                 kind = DangerousSinkKind.Sql;
                 sinkName = "Dapper " + method.Name;
@@ -237,14 +237,14 @@ namespace AiSecure.Analyzers.Rules
                 list = initialized;
             }
 
-            return list is { Name: "ArgumentList" } && list.ContainingType.InheritsFromOrEquals(catalog.ProcessStartInfo);
+            return list is { Name: "ArgumentList" } && catalog.ProcessStartInfo.IsBaseOrSelfOf(list.ContainingType);
         }
 
         /// <summary><c>Results.Content(html, "text/html")</c>, <c>TypedResults.Content</c>, <c>ControllerBase.Content</c>: a response whose content type is HTML.</summary>
         private static bool IsHtmlContentResult(IInvocationOperation invocation, ModelOutputCatalog catalog)
         {
             var type = invocation.TargetMethod.ContainingType;
-            if (!SymbolEqualityComparer.Default.Equals(type, catalog.Results) && !SymbolEqualityComparer.Default.Equals(type, catalog.TypedResults) && !type.InheritsFromOrEquals(catalog.ControllerBase))
+            if (!catalog.Results.Is(type) && !catalog.TypedResults.Is(type) && !catalog.ControllerBase.IsBaseOrSelfOf(type))
             {
                 return false;
             }
@@ -281,10 +281,10 @@ namespace AiSecure.Analyzers.Rules
         }
 
         private static bool IsCommandType(ITypeSymbol type, ModelOutputCatalog catalog)
-            => type.InheritsFromOrEquals(catalog.DbCommand)
-            || type.InheritsFromOrEquals(catalog.DbBatchCommand)
-            || (catalog.IDbCommand != null && System.Linq.Enumerable.Contains(type.AllInterfaces, catalog.IDbCommand, SymbolEqualityComparer.Default))
-            || SymbolEqualityComparer.Default.Equals(type, catalog.IDbCommand);
+            => catalog.DbCommand.IsBaseOrSelfOf(type)
+            || catalog.DbBatchCommand.IsBaseOrSelfOf(type)
+            || catalog.IDbCommand.IsImplementedBy(type)
+            || catalog.IDbCommand.Is(type);
 
         private static void Check(OperationAnalysisContext context, CompilationState state, IOperation value, DangerousSinkKind kind, string sinkName)
         {
