@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
@@ -6,8 +7,8 @@ namespace AiSecure.Analyzers.Flow
     /// <summary>
     /// An operation and every operation under it, in the order Roslyn's <c>DescendantsAndSelf()</c> gives (each operation
     /// before its children, children in source order), without an iterator: one explicit stack, a struct enumerator. The
-    /// rules walk every operation block; on the benchmark corpus the iterator was the largest
-    /// single entry in the package's profile. No recursion, so a deep tree (a long string concatenation) cannot overflow the stack.
+    /// rules walk every operation block; on the benchmark corpus the iterator was the largest single entry in the
+    /// package's profile. No recursion, so a deep tree (a long string concatenation) cannot overflow the stack.
     /// </summary>
     internal readonly struct OperationTree
     {
@@ -17,6 +18,9 @@ namespace AiSecure.Analyzers.Flow
 
         public Enumerator GetEnumerator() => new(_root);
 
+        [ThreadStatic]
+        private static Stack<IOperation>? Spare;
+
         public struct Enumerator
         {
             private readonly Stack<IOperation> _pending;
@@ -24,7 +28,10 @@ namespace AiSecure.Analyzers.Flow
 
             public Enumerator(IOperation? root)
             {
-                _pending = new Stack<IOperation>();
+                // A walk that runs to its end gives its stack back for the thread's next walk; one left early, or one
+                // nested in another, allocates its own. Every block is walked by several rules.
+                _pending = Spare ?? new Stack<IOperation>(64);
+                Spare = null;
                 _current = null;
                 if (root != null)
                 {
@@ -39,6 +46,7 @@ namespace AiSecure.Analyzers.Flow
                 if (_pending.Count == 0)
                 {
                     _current = null;
+                    Spare = _pending;
                     return false;
                 }
 
