@@ -67,16 +67,9 @@ namespace AiSecure.Analyzers.Rules
             // registered per block would cost a dispatch per operation and per block.)
             context.RegisterOperationBlockAction(c =>
             {
-                // A definition shared by two requests of the block is reported once.
-                var reported = new HashSet<LocatedKey>();
-                void Report(Diagnostic diagnostic)
-                {
-                    if (reported.Add(new LocatedKey(diagnostic.Location, diagnostic.GetMessage())))
-                    {
-                        c.ReportDiagnostic(diagnostic);
-                    }
-                }
-
+                // A definition shared by two requests of the block is reported once. Made for the first request only:
+                // most blocks have none.
+                BlockReporter? reporter = null;
                 foreach (var root in c.OperationBlocks)
                 {
                     foreach (var operation in root.WalkTree())
@@ -92,7 +85,8 @@ namespace AiSecure.Analyzers.Rules
                             {
                                 try
                                 {
-                                    AnalyzeCreation(Report, c.Options, c.CancellationToken, creation, spec, calls);
+                                    reporter ??= new BlockReporter(c);
+                                    AnalyzeCreation(reporter.Report, c.Options, c.CancellationToken, creation, spec, calls);
                                 }
                                 catch (System.Exception ex) when (ex is not System.OperationCanceledException)
                                 {
@@ -321,6 +315,29 @@ namespace AiSecure.Analyzers.Rules
             public readonly List<(string Path, ObjectState Owner, string Relative)> Missing = new();
 
             public readonly List<(string Path, TrackedValue Write)> Empty = new();
+        }
+
+        /// <summary>Reports each diagnostic of one operation block once.</summary>
+        private sealed class BlockReporter
+        {
+            private readonly OperationBlockAnalysisContext _context;
+            private readonly HashSet<LocatedKey> _reported = new();
+
+            public BlockReporter(OperationBlockAnalysisContext context)
+            {
+                _context = context;
+                Report = ReportOnce;
+            }
+
+            public readonly Action<Diagnostic> Report;
+
+            private void ReportOnce(Diagnostic diagnostic)
+            {
+                if (_reported.Add(new LocatedKey(diagnostic.Location, diagnostic.GetMessage())))
+                {
+                    _context.ReportDiagnostic(diagnostic);
+                }
+            }
         }
     }
 }
