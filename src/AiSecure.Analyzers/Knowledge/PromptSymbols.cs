@@ -12,7 +12,8 @@ namespace AiSecure.Analyzers.Knowledge
     /// </summary>
     internal sealed class PromptSymbols
     {
-        private readonly Dictionary<ISymbol, List<SinkRow>> _sinkRows = new(SymbolEqualityComparer.Default);
+        private readonly Compilation _compilation;
+        private readonly Dictionary<string, List<SinkRow>> _sinkRowsByTypeName = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<SourceBinding>> _sourceRows = new(StringComparer.Ordinal);
         // Roles are stored boxed: a dictionary of an enum value would need generic code compiled for it at run time.
         private readonly Dictionary<ISymbol, object> _containers = new(SymbolEqualityComparer.Default);
@@ -21,19 +22,18 @@ namespace AiSecure.Analyzers.Knowledge
         private PromptSymbols(Compilation compilation)
         {
             // Sink members are matched when a call, assignment or conversion is seen, by the declaring type and the
-            // member's name: loading every member of some sixty SDK types up front costs more than the lookups.
+            // member's name: loading every member of some sixty SDK types up front costs more than the lookups. The
+            // types themselves are looked up only for a declaring type of their name: some live in namespaces of
+            // hundreds of types (Anthropic's beta messages) that a project may never use.
+            _compilation = compilation;
             foreach (var row in PromptCatalog.Sinks)
             {
-                var type = TypeResolver.Get(compilation, row.Type);
-                if (type == null)
+                _sinkRowsByTypeName.AddToList(row.Type.Substring(row.Type.LastIndexOfAny(TypeNameSeparators) + 1), row);
+                if (!HasSinks && TypeResolver.Get(compilation, row.Type) != null)
                 {
-                    continue;
+                    HasSinks = true;
                 }
-
-                _sinkRows.AddToList(type, row);
             }
-
-            HasSinks = _sinkRows.Count > 0;
 
             // Sources too are matched by name when a member is read: File, Console or HttpRequest have hundreds of
             // members that no prompt ever touches.
@@ -107,6 +107,28 @@ namespace AiSecure.Analyzers.Knowledge
 
         public readonly bool HasSinks;
 
+        private static readonly char[] TypeNameSeparators = { '.', '+' };
+
+        /// <summary>The sink rows of exactly this declaring type, in catalog order.</summary>
+        private bool TryGetSinkRows(INamedTypeSymbol type, out List<SinkRow> rows)
+        {
+            rows = null!;
+            if (!_sinkRowsByTypeName.TryGetValue(type.MetadataName, out var named))
+            {
+                return false;
+            }
+
+            foreach (var row in named)
+            {
+                if (SymbolEqualityComparer.Default.Equals(TypeResolver.Get(_compilation, row.Type), type))
+                {
+                    (rows ??= new List<SinkRow>()).Add(row);
+                }
+            }
+
+            return rows != null;
+        }
+
         public readonly INamedTypeSymbol? ControllerBase;
 
         public readonly INamedTypeSymbol? ApiControllerAttribute;
@@ -178,7 +200,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             rows = null!;
             var definition = Definition(method);
-            if (definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
+            if (definition.ContainingType is not { } type || !TryGetSinkRows(type, out var candidates))
             {
                 return false;
             }
@@ -207,7 +229,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             row = null!;
             var definition = property.OriginalDefinition;
-            if (definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
+            if (definition.ContainingType is not { } type || !TryGetSinkRows(type, out var candidates))
             {
                 return false;
             }
@@ -228,7 +250,7 @@ namespace AiSecure.Analyzers.Knowledge
             row = null!;
             var definition = conversion.OriginalDefinition;
             if (definition.Name != "op_Implicit" || definition.Parameters.Length != 1 || definition.Parameters[0].Type.SpecialType != SpecialType.System_String
-                || definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
+                || definition.ContainingType is not { } type || !TryGetSinkRows(type, out var candidates))
             {
                 return false;
             }
