@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -71,16 +73,17 @@ namespace AiSecure.Analyzers.Knowledge
 
         private ModelOutputCatalog(Compilation compilation)
         {
-            var outputTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            // Output types are looked up only for a type of their name (and here until one is found): the SDKs'
+            // response namespaces are large, and a project uses one or two SDKs.
+            _compilation = compilation;
             foreach (var name in OutputTypeNames)
             {
-                if (TypeResolver.Get(compilation, name) is { } type)
+                _outputTypeNames.Add(name.Substring(name.LastIndexOfAny(TypeNameSeparators) + 1));
+                if (!_hasOutputType && TypeResolver.Get(compilation, name) != null)
                 {
-                    outputTypes.Add(type);
+                    _hasOutputType = true;
                 }
             }
-
-            OutputTypes = outputTypes.ToImmutable();
 
             var textCalls = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
             foreach (var (typeName, method) in TextCallNames)
@@ -115,7 +118,13 @@ namespace AiSecure.Analyzers.Knowledge
             StringType = compilation.GetSpecialType(SpecialType.System_String);
         }
 
-        public readonly ImmutableHashSet<INamedTypeSymbol> OutputTypes;
+        private static readonly char[] TypeNameSeparators = { '.', '+' };
+
+        private readonly Compilation _compilation;
+
+        private readonly HashSet<string> _outputTypeNames = new(StringComparer.Ordinal);
+
+        private readonly bool _hasOutputType;
 
         public readonly ImmutableArray<(INamedTypeSymbol Type, string Method)> TextCalls;
 
@@ -160,7 +169,7 @@ namespace AiSecure.Analyzers.Knowledge
         public readonly INamedTypeSymbol StringType;
 
         /// <summary>True when the compilation references an SDK whose output the rule follows.</summary>
-        public bool HasModelSdk => !OutputTypes.IsEmpty || !TextCalls.IsEmpty;
+        public bool HasModelSdk => _hasOutputType || !TextCalls.IsEmpty;
 
         public static ModelOutputCatalog Create(Compilation compilation) => new(compilation);
 
@@ -168,7 +177,21 @@ namespace AiSecure.Analyzers.Knowledge
         {
             for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
             {
-                if (OutputTypes.Contains(current.OriginalDefinition))
+                if (_outputTypeNames.Contains(current.MetadataName) && IsCatalogOutputType(current.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsCatalogOutputType(INamedTypeSymbol definition)
+        {
+            foreach (var name in OutputTypeNames)
+            {
+                if (name.EndsWith(definition.MetadataName, StringComparison.Ordinal)
+                    && SymbolEqualityComparer.Default.Equals(TypeResolver.Get(_compilation, name), definition))
                 {
                     return true;
                 }
