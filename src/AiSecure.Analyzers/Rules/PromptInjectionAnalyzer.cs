@@ -214,7 +214,7 @@ namespace AiSecure.Analyzers.Rules
                 {
                     if (list.Count > 1)
                     {
-                        list.Sort(static (a, b) => SourceOrder.Compare(a.Location, b.Location));
+                        list.Sort(static (a, b) => SourceOrder.Compare(a.Syntax, b.Syntax));
                     }
                 }
 
@@ -660,13 +660,9 @@ namespace AiSecure.Analyzers.Rules
 
             private void Analyze(OperationBlockAnalysisContext context)
             {
-                if (_calls.Count > 0)
+                foreach (var call in _calls)
                 {
-                    var callerName = $"{_method.ContainingType?.Name}.{(_method.MethodKind == MethodKind.Constructor ? _method.ContainingType?.Name : _method.Name)}";
-                    foreach (var call in _calls)
-                    {
-                        _state.AddCallSite(new CallSite(this, call.Call.Syntax.GetLocation(), call.Callee, call.Arguments, callerName));
-                    }
+                    _state.AddCallSite(new CallSite(this, call.Call.Syntax, call.Callee, call.Arguments));
                 }
 
                 if (!_method.ReturnsVoid && ReturnsText(_method.ReturnType) && IsInSource(_method))
@@ -1093,20 +1089,28 @@ namespace AiSecure.Analyzers.Rules
             private readonly MethodBlock _caller;
             private readonly ImmutableArray<IArgumentOperation> _arguments;
 
-            public CallSite(MethodBlock caller, Location location, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments, string callerName)
+            public CallSite(MethodBlock caller, SyntaxNode syntax, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
             {
                 _caller = caller;
-                Location = location;
+                Syntax = syntax;
                 Callee = callee;
                 _arguments = arguments;
-                CallerName = callerName;
             }
 
-            public readonly Location Location;
+            /// <summary>The call; a location is made only for the few calls a diagnostic names.</summary>
+            public readonly SyntaxNode Syntax;
 
             public readonly IMethodSymbol Callee;
 
-            public readonly string CallerName;
+            /// <summary>Type.Method of the caller, for the message; computed only when a diagnostic names this caller.</summary>
+            public string CallerName
+            {
+                get
+                {
+                    var method = _caller.Method;
+                    return $"{method.ContainingType?.Name}.{(method.MethodKind == MethodKind.Constructor ? method.ContainingType?.Name : method.Name)}";
+                }
+            }
 
             /// <summary>Runs the caller's taint engine on one argument, only when the callee's parameter reaches a sink.</summary>
             public TaintValue Evaluate(int ordinal) => _caller.EvaluateArgument(_arguments, ordinal);
