@@ -24,8 +24,10 @@ namespace AiSecure.Analyzers.Benchmarks
                     return EndToEnd.EndToEndCommand.RunReport(options);
                 case "micro":
                     return Micro.MicroCommand.Run(options.Rest);
+                case "firstuse":
+                    return Micro.FirstUseCommand.Run(options);
                 default:
-                    Console.WriteLine("usage: generate|e2e|report|scale|micro [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare]");
+                    Console.WriteLine("usage: generate|e2e|report|scale|micro|firstuse [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare] [--baseline DIR]");
                     return command == "help" ? 0 : 2;
             }
         }
@@ -51,6 +53,7 @@ namespace AiSecure.Analyzers.Benchmarks
         public int Runs { get; private set; } = 3;
         public string? Output { get; private set; }
         public bool Compare { get; private set; } = true;
+        public string? Baseline { get; private set; }
         public string[] Rest { get; private set; } = Array.Empty<string>();
 
         public static CommandLine Parse(string[] args)
@@ -66,6 +69,7 @@ namespace AiSecure.Analyzers.Benchmarks
                     case "--runs": result.Runs = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--out": result.Output = args[++i]; break;
                     case "--no-compare": result.Compare = false; break;
+                    case "--baseline": result.Baseline = Path.GetFullPath(args[++i]); break;
                     default: rest.Add(args[i]); break;
                 }
             }

@@ -22,9 +22,20 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
         public static readonly BuildConfiguration Sonar = new("SonarAnalyzer.CSharp", new[] { "-p:Sonar=true" }, "SonarAnalyzer");
         public static readonly BuildConfiguration Scs = new("SecurityCodeScan.VS2019", new[] { "-p:Scs=true" }, "SecurityCodeScan");
 
+        /// <summary>The package built elsewhere (<c>--baseline DIR</c>), compared in the same rounds as this build.</summary>
+        public static BuildConfiguration OtherBuild(string directory)
+            => new("AiSecure.Analyzers (baseline)", new[] { "-p:AiSecure=true", "-p:AiSecureAnalyzerDir=" + directory }, Ours);
+
         public static int RunE2e(CommandLine options, string analyzerDirectory)
         {
             var configurations = options.Compare ? new[] { Baseline, AiSecure, Sonar, Scs } : new[] { Baseline, AiSecure };
+            if (options.Baseline != null)
+            {
+                // Another build of the package (its AiSecure.Analyzers*.dll in that folder), measured in the same rounds:
+                // before/after differences of a few percent are lost in the spread between separate runs.
+                configurations = configurations.Take(2).Append(OtherBuild(options.Baseline)).Concat(configurations.Skip(2)).ToArray();
+            }
+
             var project = CorpusWriter.Write(Path.Combine(RepoPaths.Artifacts, $"corpus-{options.Files}"), options.Files, options.Seed, analyzerDirectory);
             var results = Measure(project, configurations, options.Runs, $"e2e-{options.Files}");
             Write(Report(options.Files, configurations, results), $"e2e-{options.Files}.md");
