@@ -5,7 +5,7 @@ namespace AiSecure.Analyzers.Knowledge
     /// <summary>
     /// A catalog type that is looked up only when a candidate carries its name. Looking a type up loads its namespace
     /// from the reference that declares it; for sinks most projects never touch (Process, Dapper, Razor helpers) that
-    /// was work done at every compilation start for nothing. Names are compared first, symbols only on a match.
+    /// was work done at every compilation start for nothing. Full names are compared first, symbols only on a match.
     /// </summary>
     internal sealed class LazyType
     {
@@ -39,14 +39,14 @@ namespace AiSecure.Analyzers.Knowledge
 
         /// <summary>The candidate is this type.</summary>
         public bool Is(ITypeSymbol? candidate)
-            => candidate != null && candidate.MetadataName == _name && SymbolEqualityComparer.Default.Equals(candidate, Resolve());
+            => candidate != null && candidate.MetadataName == _name && TypeNames.HasMetadataName(candidate, _metadataName) && SymbolEqualityComparer.Default.Equals(candidate, Resolve());
 
         /// <summary>The candidate (its original definition) is this type or derives from it.</summary>
         public bool IsBaseOrSelfOf(ITypeSymbol? candidate)
         {
             for (var current = candidate; current != null; current = current.BaseType)
             {
-                if (current.MetadataName == _name && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Resolve()))
+                if (current.MetadataName == _name && TypeNames.HasMetadataName(current, _metadataName) && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Resolve()))
                 {
                     return true;
                 }
@@ -60,7 +60,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             foreach (var implemented in candidate.AllInterfaces)
             {
-                if (implemented.MetadataName == _name && SymbolEqualityComparer.Default.Equals(implemented, Resolve()))
+                if (implemented.MetadataName == _name && TypeNames.HasMetadataName(implemented, _metadataName) && SymbolEqualityComparer.Default.Equals(implemented, Resolve()))
                 {
                     return true;
                 }

@@ -190,7 +190,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             foreach (var name in OutputTypeNames)
             {
-                if (name.EndsWith(definition.MetadataName, StringComparison.Ordinal)
+                if (TypeNames.HasMetadataName(definition, name)
                     && SymbolEqualityComparer.Default.Equals(TypeResolver.Get(_compilation, name), definition))
                 {
                     return true;

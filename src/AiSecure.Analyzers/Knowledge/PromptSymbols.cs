@@ -120,7 +120,7 @@ namespace AiSecure.Analyzers.Knowledge
 
             foreach (var row in named)
             {
-                if (SymbolEqualityComparer.Default.Equals(TypeResolver.Get(_compilation, row.Type), type))
+                if (TypeNames.HasMetadataName(type, row.Type) && SymbolEqualityComparer.Default.Equals(TypeResolver.Get(_compilation, row.Type), type))
                 {
                     (rows ??= new List<SinkRow>()).Add(row);
                 }

@@ -53,7 +53,8 @@ namespace AiSecure.Analyzers.Tests.Knowledge
             var process = new LazyType(compilation, "System.Diagnostics.Process");
 
             Assert.False(process.Is(ownProcess));
-            Assert.True(process.IsResolved);
+            Assert.False(process.IsBaseOrSelfOf(ownProcess));
+            Assert.False(process.IsResolved);
             Assert.NotNull(process.Resolve());
         }
 
@@ -76,6 +77,7 @@ namespace AiSecure.Analyzers.Tests.Knowledge
 
             Assert.False(missing.Is(ownProcess));
             Assert.Null(missing.Resolve());
+            Assert.True(missing.IsResolved);
         }
     }
 }
