@@ -204,8 +204,10 @@ namespace AiSecure.Analyzers.Rules
 
         private static void CheckUrl(OperationAnalysisContext context, IOperation value)
         {
+            // Allowed hosts only ever clear a URL: one that is not cleartext without them is not cleartext with them, and
+            // most URLs are HTTPS, so the file's options are read only for the rest.
             var url = UrlValue.Resolve(value, context.CancellationToken);
-            if (!url.IsKnown)
+            if (!url.IsKnown || !HttpUrls.IsCleartext(url.Text, ImmutableHashSet<string>.Empty, out _))
             {
                 return;
             }
