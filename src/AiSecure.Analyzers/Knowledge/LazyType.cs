@@ -19,7 +19,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             _compilation = compilation;
             _metadataName = metadataName;
-            _name = metadataName.Substring(metadataName.LastIndexOfAny(new[] { '.', '+' }) + 1);
+            _name = TypeNames.SimpleName(metadataName);
         }
 
         /// <summary>Whether the type has been looked up yet.</summary>

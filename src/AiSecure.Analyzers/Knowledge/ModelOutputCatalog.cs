@@ -78,7 +78,7 @@ namespace AiSecure.Analyzers.Knowledge
             _compilation = compilation;
             foreach (var name in OutputTypeNames)
             {
-                _outputTypeNames.Add(name.Substring(name.LastIndexOfAny(TypeNameSeparators) + 1));
+                _outputTypeNames.Add(TypeNames.SimpleName(name));
                 if (!_hasOutputType && TypeResolver.Get(compilation, name) != null)
                 {
                     _hasOutputType = true;
@@ -117,8 +117,6 @@ namespace AiSecure.Analyzers.Knowledge
             HttpUtility = new LazyType(compilation, "System.Web.HttpUtility");
             StringType = compilation.GetSpecialType(SpecialType.System_String);
         }
-
-        private static readonly char[] TypeNameSeparators = { '.', '+' };
 
         private readonly Compilation _compilation;
 

@@ -28,7 +28,7 @@ namespace AiSecure.Analyzers.Knowledge
             _compilation = compilation;
             foreach (var row in PromptCatalog.Sinks)
             {
-                _sinkRowsByTypeName.AddToList(row.Type.Substring(row.Type.LastIndexOfAny(TypeNameSeparators) + 1), row);
+                _sinkRowsByTypeName.AddToList(TypeNames.SimpleName(row.Type), row);
                 if (!HasSinks && TypeResolver.Get(compilation, row.Type) != null)
                 {
                     HasSinks = true;
@@ -106,8 +106,6 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         public readonly bool HasSinks;
-
-        private static readonly char[] TypeNameSeparators = { '.', '+' };
 
         /// <summary>The sink rows of exactly this declaring type, in catalog order.</summary>
         private bool TryGetSinkRows(INamedTypeSymbol type, out List<SinkRow> rows)

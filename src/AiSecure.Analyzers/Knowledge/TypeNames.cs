@@ -5,6 +5,11 @@ namespace AiSecure.Analyzers.Knowledge
 {
     internal static class TypeNames
     {
+        private static readonly char[] Separators = { '.', '+' };
+
+        /// <summary>The last part of a metadata name: <c>Reply`1</c> of <c>OpenAI.Chat.Reply`1</c>, <c>Options</c> of <c>A.B+Options</c>.</summary>
+        public static string SimpleName(string metadataName) => metadataName.Substring(metadataName.LastIndexOfAny(Separators) + 1);
+
         /// <summary>
         /// Whether <paramref name="type"/>'s full metadata name (namespace, containing types joined by '+', arity
         /// suffix) is <paramref name="metadataName"/>. Read from the symbol's names, no lookup: a catalog type is looked
