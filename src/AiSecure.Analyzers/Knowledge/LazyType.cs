@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace AiSecure.Analyzers.Knowledge
@@ -11,7 +13,6 @@ namespace AiSecure.Analyzers.Knowledge
     {
         private readonly Compilation _compilation;
         private readonly string _metadataName;
-        private readonly string _name;
         private INamedTypeSymbol? _type;
         private volatile bool _resolved;
 
@@ -19,8 +20,11 @@ namespace AiSecure.Analyzers.Knowledge
         {
             _compilation = compilation;
             _metadataName = metadataName;
-            _name = TypeNames.SimpleName(metadataName);
+            SimpleName = TypeNames.SimpleName(metadataName);
         }
+
+        /// <summary>The last part of the metadata name, what a candidate's own name must be.</summary>
+        public readonly string SimpleName;
 
         /// <summary>Whether the type has been looked up yet.</summary>
         internal bool IsResolved => _resolved;
@@ -39,14 +43,14 @@ namespace AiSecure.Analyzers.Knowledge
 
         /// <summary>The candidate is this type.</summary>
         public bool Is(ITypeSymbol? candidate)
-            => candidate != null && candidate.MetadataName == _name && TypeNames.HasMetadataName(candidate, _metadataName) && SymbolEqualityComparer.Default.Equals(candidate, Resolve());
+            => candidate != null && TypeNames.HasMetadataName(candidate, _metadataName) && SymbolEqualityComparer.Default.Equals(candidate, Resolve());
 
         /// <summary>The candidate (its original definition) is this type or derives from it.</summary>
         public bool IsBaseOrSelfOf(ITypeSymbol? candidate)
         {
             for (var current = candidate; current != null; current = current.BaseType)
             {
-                if (current.MetadataName == _name && TypeNames.HasMetadataName(current, _metadataName) && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Resolve()))
+                if (TypeNames.HasMetadataName(current, _metadataName) && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Resolve()))
                 {
                     return true;
                 }
@@ -60,13 +64,74 @@ namespace AiSecure.Analyzers.Knowledge
         {
             foreach (var implemented in candidate.AllInterfaces)
             {
-                if (implemented.MetadataName == _name && TypeNames.HasMetadataName(implemented, _metadataName) && SymbolEqualityComparer.Default.Equals(implemented, Resolve()))
+                if (TypeNames.HasMetadataName(implemented, _metadataName) && SymbolEqualityComparer.Default.Equals(implemented, Resolve()))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Values kept under catalog types that are looked up lazily: a candidate is matched by its simple name, then its
+    /// full name, and only then is the catalog type looked up (once) and compared.
+    /// </summary>
+    internal sealed class LazyTypeMap<T>
+        where T : class
+    {
+        private readonly Dictionary<string, List<Entry>> _bySimpleName = new(StringComparer.Ordinal);
+
+        public void Add(LazyType type, T value) => _bySimpleName.AddToList(type.SimpleName, new Entry(type, value));
+
+        /// <summary>The value kept under exactly this type.</summary>
+        public bool TryGetValue(ITypeSymbol type, out T value)
+        {
+            if (_bySimpleName.TryGetValue(type.MetadataName, out var entries))
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Type.Is(type))
+                    {
+                        value = entry.Value;
+                        return true;
+                    }
+                }
+            }
+
+            value = null!;
+            return false;
+        }
+
+        /// <summary>Whether the compilation has any of the types, looking them up only until one is found.</summary>
+        public bool AnyExists()
+        {
+            foreach (var entries in _bySimpleName.Values)
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Type.Resolve() != null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private sealed class Entry
+        {
+            public Entry(LazyType type, T value)
+            {
+                Type = type;
+                Value = value;
+            }
+
+            public readonly LazyType Type;
+
+            public readonly T Value;
         }
     }
 }

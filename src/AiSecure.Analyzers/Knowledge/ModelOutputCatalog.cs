@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -75,15 +73,13 @@ namespace AiSecure.Analyzers.Knowledge
         {
             // Output types are looked up only for a type of their name (and here until one is found): the SDKs'
             // response namespaces are large, and a project uses one or two SDKs.
-            _compilation = compilation;
             foreach (var name in OutputTypeNames)
             {
-                _outputTypeNames.Add(TypeNames.SimpleName(name));
-                if (!_hasOutputType && TypeResolver.Get(compilation, name) != null)
-                {
-                    _hasOutputType = true;
-                }
+                var type = new LazyType(compilation, name);
+                _outputTypes.Add(type, type);
             }
+
+            _hasOutputType = _outputTypes.AnyExists();
 
             var textCalls = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
             foreach (var (typeName, method) in TextCallNames)
@@ -118,9 +114,7 @@ namespace AiSecure.Analyzers.Knowledge
             StringType = compilation.GetSpecialType(SpecialType.System_String);
         }
 
-        private readonly Compilation _compilation;
-
-        private readonly HashSet<string> _outputTypeNames = new(StringComparer.Ordinal);
+        private readonly LazyTypeMap<LazyType> _outputTypes = new();
 
         private readonly bool _hasOutputType;
 
@@ -175,21 +169,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
             {
-                if (_outputTypeNames.Contains(current.MetadataName) && IsCatalogOutputType(current.OriginalDefinition))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool IsCatalogOutputType(INamedTypeSymbol definition)
-        {
-            foreach (var name in OutputTypeNames)
-            {
-                if (TypeNames.HasMetadataName(definition, name)
-                    && SymbolEqualityComparer.Default.Equals(TypeResolver.Get(_compilation, name), definition))
+                if (_outputTypes.TryGetValue(current.OriginalDefinition, out _))
                 {
                     return true;
                 }

@@ -12,8 +12,7 @@ namespace AiSecure.Analyzers.Knowledge
     /// </summary>
     internal sealed class PromptSymbols
     {
-        private readonly Compilation _compilation;
-        private readonly Dictionary<string, List<SinkRow>> _sinkRowsByTypeName = new(StringComparer.Ordinal);
+        private readonly LazyTypeMap<List<SinkRow>> _sinkRows = new();
         private readonly Dictionary<string, List<SourceBinding>> _sourceRows = new(StringComparer.Ordinal);
         // Roles are stored boxed: a dictionary of an enum value would need generic code compiled for it at run time.
         private readonly Dictionary<ISymbol, object> _containers = new(SymbolEqualityComparer.Default);
@@ -25,15 +24,18 @@ namespace AiSecure.Analyzers.Knowledge
             // member's name: loading every member of some sixty SDK types up front costs more than the lookups. The
             // types themselves are looked up only for a declaring type of their name: some live in namespaces of
             // hundreds of types (Anthropic's beta messages) that a project may never use.
-            _compilation = compilation;
+            var rowsByType = new Dictionary<string, List<SinkRow>>(StringComparer.Ordinal);
             foreach (var row in PromptCatalog.Sinks)
             {
-                _sinkRowsByTypeName.AddToList(TypeNames.SimpleName(row.Type), row);
-                if (!HasSinks && TypeResolver.Get(compilation, row.Type) != null)
-                {
-                    HasSinks = true;
-                }
+                rowsByType.AddToList(row.Type, row);
             }
+
+            foreach (var pair in rowsByType)
+            {
+                _sinkRows.Add(new LazyType(compilation, pair.Key), pair.Value);
+            }
+
+            HasSinks = _sinkRows.AnyExists();
 
             // Sources too are matched by name when a member is read: File, Console or HttpRequest have hundreds of
             // members that no prompt ever touches.
@@ -107,26 +109,6 @@ namespace AiSecure.Analyzers.Knowledge
 
         public readonly bool HasSinks;
 
-        /// <summary>The sink rows of exactly this declaring type, in catalog order.</summary>
-        private bool TryGetSinkRows(INamedTypeSymbol type, out List<SinkRow> rows)
-        {
-            rows = null!;
-            if (!_sinkRowsByTypeName.TryGetValue(type.MetadataName, out var named))
-            {
-                return false;
-            }
-
-            foreach (var row in named)
-            {
-                if (TypeNames.HasMetadataName(type, row.Type) && SymbolEqualityComparer.Default.Equals(TypeResolver.Get(_compilation, row.Type), type))
-                {
-                    (rows ??= new List<SinkRow>()).Add(row);
-                }
-            }
-
-            return rows != null;
-        }
-
         public readonly INamedTypeSymbol? ControllerBase;
 
         public readonly INamedTypeSymbol? ApiControllerAttribute;
@@ -198,7 +180,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             rows = null!;
             var definition = Definition(method);
-            if (definition.ContainingType is not { } type || !TryGetSinkRows(type, out var candidates))
+            if (definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
             {
                 return false;
             }
@@ -227,7 +209,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             row = null!;
             var definition = property.OriginalDefinition;
-            if (definition.ContainingType is not { } type || !TryGetSinkRows(type, out var candidates))
+            if (definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
             {
                 return false;
             }
@@ -248,7 +230,7 @@ namespace AiSecure.Analyzers.Knowledge
             row = null!;
             var definition = conversion.OriginalDefinition;
             if (definition.Name != "op_Implicit" || definition.Parameters.Length != 1 || definition.Parameters[0].Type.SpecialType != SpecialType.System_String
-                || definition.ContainingType is not { } type || !TryGetSinkRows(type, out var candidates))
+                || definition.ContainingType is not { } type || !_sinkRows.TryGetValue(type, out var candidates))
             {
                 return false;
             }
@@ -345,7 +327,6 @@ namespace AiSecure.Analyzers.Knowledge
         private static bool CanCarryPromptText(ITypeSymbol type)
             => type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object
                || type.TypeKind is TypeKind.Class or TypeKind.Struct;
-
 
         /// <summary>A source row and the type it names, resolved in this compilation.</summary>
         private sealed class SourceBinding
