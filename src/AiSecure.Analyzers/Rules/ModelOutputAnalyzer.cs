@@ -275,8 +275,7 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                var caller = context.ContainingSymbol is IMethodSymbol callerMethod ? callerMethod.ContainingType.Name + "." + callerMethod.Name : "a caller";
-                state.RecordArgument(parameter.OriginalDefinition, argument.Value, caller);
+                state.RecordArgument(parameter.OriginalDefinition, argument.Value, context.ContainingSymbol);
             }
         }
 
@@ -358,7 +357,7 @@ namespace AiSecure.Analyzers.Rules
 
             public void AddPending(PendingSink sink) => _pending.Add(sink);
 
-            public void RecordArgument(IParameterSymbol parameter, IOperation value, string caller) => _recorded.Add(new Recorded(parameter, value, caller));
+            public void RecordArgument(IParameterSymbol parameter, IOperation value, ISymbol caller) => _recorded.Add(new Recorded(parameter, value, caller));
 
             /// <summary>What was recorded for a method (its returns) or a parameter (what callers pass), in source order.</summary>
             private List<Recorded>? RecordedFor(ISymbol symbol)
@@ -423,7 +422,8 @@ namespace AiSecure.Analyzers.Rules
                 {
                     if (new ModelOutputFlow(Catalog, recorded.Value, cancellationToken).FindOrigin(recorded.Value) is { } origin)
                     {
-                        passed = origin + ", passed by " + recorded.Caller;
+                        // The caller's name is made only here, for a parameter a waiting sink asks about.
+                        passed = origin + ", passed by " + (recorded.Caller is IMethodSymbol caller ? caller.ContainingType.Name + "." + caller.Name : "a caller");
                         break;
                     }
                 }
@@ -496,7 +496,7 @@ namespace AiSecure.Analyzers.Rules
 
             private sealed class Recorded
             {
-                public Recorded(ISymbol symbol, IOperation value, string? caller)
+                public Recorded(ISymbol symbol, IOperation value, ISymbol? caller)
                 {
                     Symbol = symbol;
                     Value = value;
@@ -508,8 +508,8 @@ namespace AiSecure.Analyzers.Rules
 
                 public readonly IOperation Value;
 
-                /// <summary>For an argument: the caller that passes it.</summary>
-                public readonly string? Caller;
+                /// <summary>For an argument: the member whose code passes it.</summary>
+                public readonly ISymbol? Caller;
             }
 
             private sealed class Summary
