@@ -385,7 +385,9 @@ namespace AiSecure.Analyzers.Rules
                 if (_returnProviderIndex == null)
                 {
                     _returnProviderIndex = new Dictionary<IMethodSymbol, MethodBlock>(SymbolEqualityComparer.Default);
-                    foreach (var block in _returnProviders.OrderBy(b => b.Location, SourceOrder.Locations))
+                    var providers = new List<MethodBlock>(_returnProviders);
+                    providers.Sort(static (a, b) => SourceOrder.Compare(a.Start, b.Start));
+                    foreach (var block in providers)
                     {
                         if (!_returnProviderIndex.ContainsKey(block.Method.OriginalDefinition))
                         {
@@ -508,8 +510,8 @@ namespace AiSecure.Analyzers.Rules
 
             public IMethodSymbol Method => _method;
 
-            /// <summary>Where the method's body starts: orders providers deterministically.</summary>
-            public Location Location => _roots.IsEmpty ? Location.None : _roots[0].Syntax.GetLocation();
+            /// <summary>Where the method's body starts (a block is made only for a method with operation blocks): orders providers deterministically.</summary>
+            public SyntaxNode Start => _roots[0].Syntax;
 
             private sealed class Finding
             {
