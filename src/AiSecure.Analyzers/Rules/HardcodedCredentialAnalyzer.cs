@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
@@ -65,6 +66,7 @@ namespace AiSecure.Analyzers.Rules
         /// sit in another statement (<c>var key = "…";</c>), and span-based analysis (the IDE's light bulb on the
         /// literal) must still run the analysis that reports it.
         /// </summary>
+        [MethodImpl(CodeTier.Optimized)]
         private static void AnalyzeBlock(OperationBlockAnalysisContext blockContext, CredentialSymbols symbols, IdentifierIndex names)
         {
             foreach (var block in blockContext.OperationBlocks)

@@ -122,7 +122,8 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                if ((IsCommandType(type, catalog) || catalog.DapperCommandDefinition.Is(type)) && (parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0))
+                // The parameter's name first: the type test reads every interface of the created type.
+                if ((parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0) && (IsCommandType(type, catalog) || catalog.DapperCommandDefinition.Is(type)))
                 {
                     Check(context, state, argument.Value, DangerousSinkKind.Sql, "the SQL text of a command");
                 }

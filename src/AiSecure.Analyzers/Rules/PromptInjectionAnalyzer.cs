@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
@@ -87,6 +88,7 @@ namespace AiSecure.Analyzers.Rules
             /// One walk over a method's operations collects its sinks and calls; the taint engine then runs only if
             /// there is a sink. (One block action: operation actions registered per block cost a dispatch each.)
             /// </summary>
+            [MethodImpl(CodeTier.Optimized)]
             public void OnOperationBlock(OperationBlockAnalysisContext context)
             {
                 if (context.OwningSymbol is not IMethodSymbol method)

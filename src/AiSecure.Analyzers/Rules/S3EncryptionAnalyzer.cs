@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
 using AiSecure.Analyzers.Options;
@@ -73,31 +74,34 @@ namespace AiSecure.Analyzers.Rules
             // One action per operation block: a diagnostic may sit on a later statement of the method (the method
             // assignment), and the IDE treats diagnostics outside the analyzed operation as non-local. Blocks without
             // a candidate cost one type check per creation or call.
-            context.RegisterOperationBlockAction(c =>
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
+        }
+
+        [MethodImpl(CodeTier.Optimized)]
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, S3Symbols symbols)
+        {
+            foreach (var root in context.OperationBlocks)
             {
-                foreach (var root in c.OperationBlocks)
+                foreach (var operation in root.WalkTree())
                 {
-                    foreach (var operation in root.WalkTree())
+                    try
                     {
-                        try
+                        switch (operation.Kind)
                         {
-                            switch (operation.Kind)
-                            {
-                                case OperationKind.ObjectCreation when operation is IObjectCreationOperation creation && symbols.Find(creation.Type) != null:
-                                    AnalyzeCreation(c, creation, symbols);
-                                    break;
-                                case OperationKind.Invocation when operation is IInvocationOperation invocation && symbols.FindConvenience(invocation.TargetMethod) != null:
-                                    AnalyzeInvocation(c, invocation, symbols);
-                                    break;
-                            }
-                        }
-                        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
-                        {
-                            // An unexpected shape ends the analysis of this operation, never the compiler.
+                            case OperationKind.ObjectCreation when operation is IObjectCreationOperation creation && symbols.Find(creation.Type) != null:
+                                AnalyzeCreation(context, creation, symbols);
+                                break;
+                            case OperationKind.Invocation when operation is IInvocationOperation invocation && symbols.FindConvenience(invocation.TargetMethod) != null:
+                                AnalyzeInvocation(context, invocation, symbols);
+                                break;
                         }
                     }
+                    catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+                    {
+                        // An unexpected shape ends the analysis of this operation, never the compiler.
+                    }
                 }
-            });
+            }
         }
 
         private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, S3Symbols symbols)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
 using AiSecure.Analyzers.Options;
@@ -65,40 +66,43 @@ namespace AiSecure.Analyzers.Rules
             // One action per operation block: a training definition built on its own is reported outside the
             // request's creation, and the IDE treats diagnostics outside the analyzed operation as non-local. (Actions
             // registered per block would cost a dispatch per operation and per block.)
-            context.RegisterOperationBlockAction(c =>
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, table, calls));
+        }
+
+        [MethodImpl(CodeTier.Optimized)]
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, ImmutableDictionary<INamedTypeSymbol, SageMakerKmsSpec> table, AwsSdkCalls calls)
+        {
+            // A definition shared by two requests of the block is reported once. Made for the first request only:
+            // most blocks have none.
+            BlockReporter? reporter = null;
+            foreach (var root in context.OperationBlocks)
             {
-                // A definition shared by two requests of the block is reported once. Made for the first request only:
-                // most blocks have none.
-                BlockReporter? reporter = null;
-                foreach (var root in c.OperationBlocks)
+                foreach (var operation in root.WalkTree())
                 {
-                    foreach (var operation in root.WalkTree())
+                    if (operation.Kind != OperationKind.ObjectCreation || operation is not IObjectCreationOperation creation)
                     {
-                        if (operation.Kind != OperationKind.ObjectCreation || operation is not IObjectCreationOperation creation)
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        for (var type = creation.Type as INamedTypeSymbol; type != null; type = type.BaseType)
+                    for (var type = creation.Type as INamedTypeSymbol; type != null; type = type.BaseType)
+                    {
+                        if (table.TryGetValue(type.OriginalDefinition, out var spec))
                         {
-                            if (table.TryGetValue(type.OriginalDefinition, out var spec))
+                            try
                             {
-                                try
-                                {
-                                    reporter ??= new BlockReporter(c);
-                                    AnalyzeCreation(reporter.Report, c.Options, c.CancellationToken, creation, spec, calls);
-                                }
-                                catch (System.Exception ex) when (ex is not System.OperationCanceledException)
-                                {
-                                    // An unexpected shape ends the analysis of this operation, never the compiler.
-                                }
-
-                                break;
+                                reporter ??= new BlockReporter(context);
+                                AnalyzeCreation(reporter.Report, context.Options, context.CancellationToken, creation, spec, calls);
                             }
+                            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+                            {
+                                // An unexpected shape ends the analysis of this operation, never the compiler.
+                            }
+
+                            break;
                         }
                     }
                 }
-            });
+            }
         }
 
         private static void AnalyzeCreation(Action<Diagnostic> report, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken, IObjectCreationOperation creation, SageMakerKmsSpec spec, AwsSdkCalls calls)

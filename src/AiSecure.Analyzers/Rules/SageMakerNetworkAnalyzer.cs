@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -83,6 +84,7 @@ namespace AiSecure.Analyzers.Rules
             Report(context.ReportDiagnostic, Descriptors.InterContainerEncryptionDisabled, assignment.Syntax, new[] { edit }, $"'{property.ContainingType.Name}.{SageMakerNetworkSpecs.EncryptionFlag}' is set to false");
         }
 
+        [MethodImpl(CodeTier.Optimized)]
         private static void AnalyzeBlock(OperationBlockAnalysisContext context, SageMakerSymbols symbols)
         {
             foreach (var block in context.OperationBlocks)
