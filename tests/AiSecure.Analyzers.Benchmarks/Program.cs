@@ -32,17 +32,35 @@ namespace AiSecure.Analyzers.Benchmarks
             }
         }
 
-        /// <summary>The analyzer DLLs this app was built with (project references copy them next to it).</summary>
+        /// <summary>
+        /// The analyzer DLLs as the package hands them to `dotnet build` on this machine (build/AiSecure.Analyzers.targets):
+        /// the precompiled ones on linux-x64, else the portable ones. The portable ones also go to <see cref="PortableDirectory"/>.
+        /// </summary>
         internal static string AnalyzerDirectory()
         {
+            var portable = AppContext.BaseDirectory;
+            var precompiled = Path.Combine(AppContext.BaseDirectory, "readytorun", "linux-x64");
             var target = Path.Combine(RepoPaths.Artifacts, "analyzers");
-            Directory.CreateDirectory(target);
+            Copy(portable, PortableDirectory);
+            Copy(UsesPrecompiled ? precompiled : portable, target);
+            return target;
+        }
+
+        /// <summary>Whether this machine's `dotnet build` loads the precompiled analyzers (the package's rule: a linux-x64 .NET SDK).</summary>
+        internal static bool UsesPrecompiled
+            => System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64"
+               && File.Exists(Path.Combine(AppContext.BaseDirectory, "readytorun", "linux-x64", "AiSecure.Analyzers.dll"));
+
+        /// <summary>The portable (IL) analyzer DLLs: what every other host, Visual Studio's MSBuild included, loads.</summary>
+        internal static string PortableDirectory => Path.Combine(RepoPaths.Artifacts, "analyzers", "portable");
+
+        private static void Copy(string from, string to)
+        {
+            Directory.CreateDirectory(to);
             foreach (var name in new[] { "AiSecure.Analyzers.dll", "AiSecure.Analyzers.CodeFixes.dll" })
             {
-                File.Copy(Path.Combine(AppContext.BaseDirectory, name), Path.Combine(target, name), overwrite: true);
+                File.Copy(Path.Combine(from, name), Path.Combine(to, name), overwrite: true);
             }
-
-            return target;
         }
     }
 

@@ -22,13 +22,22 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
         public static readonly BuildConfiguration Sonar = new("SonarAnalyzer.CSharp", new[] { "-p:Sonar=true" }, "SonarAnalyzer");
         public static readonly BuildConfiguration Scs = new("SecurityCodeScan.VS2019", new[] { "-p:Scs=true" }, "SecurityCodeScan");
 
+        /// <summary>
+        /// The portable (IL) analyzers, measured beside the ones this machine's `dotnet build` loads, when those are the
+        /// precompiled ones: the figure for every other host.
+        /// </summary>
+        public static readonly BuildConfiguration Portable = new("AiSecure.Analyzers (portable)", new[] { "-p:AiSecure=true", "-p:AiSecureAnalyzerDir=" + Program.PortableDirectory }, Ours);
+
+        private static BuildConfiguration[] OursAsShipped(BuildConfiguration[] configurations)
+            => Program.UsesPrecompiled ? configurations.Take(2).Append(Portable).Concat(configurations.Skip(2)).ToArray() : configurations;
+
         /// <summary>The package built elsewhere (<c>--baseline DIR</c>), compared in the same rounds as this build.</summary>
         public static BuildConfiguration OtherBuild(string directory)
             => new("AiSecure.Analyzers (baseline)", new[] { "-p:AiSecure=true", "-p:AiSecureAnalyzerDir=" + directory }, Ours);
 
         public static int RunE2e(CommandLine options, string analyzerDirectory)
         {
-            var configurations = options.Compare ? new[] { Baseline, AiSecure, Sonar, Scs } : new[] { Baseline, AiSecure };
+            var configurations = OursAsShipped(options.Compare ? new[] { Baseline, AiSecure, Sonar, Scs } : new[] { Baseline, AiSecure });
             if (options.Baseline != null)
             {
                 // Another build of the package (its AiSecure.Analyzers*.dll in that folder), measured in the same rounds:
@@ -46,7 +55,7 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
         public static int RunReport(CommandLine options)
         {
             var logs = Path.Combine(RepoPaths.Artifacts, "logs");
-            var configurations = new[] { Baseline, AiSecure, Sonar, Scs };
+            var configurations = new[] { Baseline, AiSecure, Portable, Sonar, Scs };
             var results = new Dictionary<BuildConfiguration, List<BuildMeasurement>>();
             foreach (var configuration in configurations)
             {
@@ -78,6 +87,10 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             var runCount = results[AiSecure].Count;
             report.AppendLine($"## End-to-end: {files} files, {runCount} runs per configuration (medians; share range over runs)");
             report.AppendLine();
+            report.AppendLine(Program.UsesPrecompiled
+                ? "AiSecure.Analyzers: as `dotnet build` loads the package here (precompiled, linux-x64); (portable): the IL analyzers every other host loads."
+                : "AiSecure.Analyzers: the portable (IL) analyzers, as `dotnet build` loads the package here.");
+            report.AppendLine();
             report.AppendLine("| configuration | Csc task (s) | all analyzers (s) | its analyzers (s) | share of Csc (median of runs) | share range | Csc vs none |");
             report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
             var baseCsc = Median(results[Baseline].Select(m => m.CscMilliseconds)) / 1000;
@@ -103,7 +116,12 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             report.AppendLine("Per run (Csc s / its analyzers s): " + string.Join("; ", configurations.Select(c =>
                 c.Name + " " + string.Join(", ", results[c].Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.CscMilliseconds / 1000:0.0}/{(c.AssemblyPrefix == null ? m.TotalAnalyzerSeconds : OwnSeconds(m, c.AssemblyPrefix)):0.00}"))))));
             report.AppendLine();
-            AppendPerAnalyzer(report, results[AiSecure], Ours);
+            AppendPerAnalyzer(report, results[AiSecure], Ours, AiSecure.Name);
+            if (results.TryGetValue(Portable, out var portable))
+            {
+                AppendPerAnalyzer(report, portable, Ours, Portable.Name);
+            }
+
             AppendWarnings(report, results[AiSecure], "AISEC");
             foreach (var other in configurations.Where(c => c == Sonar || c == Scs))
             {
@@ -115,30 +133,37 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
 
         public static int RunScale(CommandLine options, string analyzerDirectory)
         {
-            var configurations = new[] { Baseline, AiSecure };
+            var configurations = OursAsShipped(new[] { Baseline, AiSecure });
+            var ours = configurations.Skip(1).ToArray();
             var sizes = new[] { options.Files, options.Files * 2 };
-            var medians = new Dictionary<int, (double Csc, double Ours)>();
+            var medians = new Dictionary<(int, BuildConfiguration), (double Csc, double Ours)>();
             var report = new StringBuilder();
             report.AppendLine($"## Scaling: {sizes[0]} -> {sizes[1]} files, {options.Runs} runs (medians)");
             report.AppendLine();
-            report.AppendLine("| files | Csc none (s) | Csc with AiSecure (s) | AiSecure analyzers (s) | share |");
-            report.AppendLine("|---:|---:|---:|---:|---:|");
+            report.AppendLine("| files | configuration | Csc none (s) | Csc with it (s) | its analyzers (s) | share |");
+            report.AppendLine("|---:|---|---:|---:|---:|---:|");
             foreach (var size in sizes)
             {
                 var project = CorpusWriter.Write(Path.Combine(RepoPaths.Artifacts, $"corpus-{size}"), size, options.Seed, analyzerDirectory);
                 var results = Measure(project, configurations, options.Runs, $"scale-{size}");
                 var cscNone = Median(results[Baseline].Select(m => m.CscMilliseconds)) / 1000;
-                var csc = Median(results[AiSecure].Select(m => m.CscMilliseconds)) / 1000;
-                var ours = Median(results[AiSecure].Select(m => OwnSeconds(m, Ours)));
-                medians[size] = (csc, ours);
-                report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {size} | {cscNone:0.00} | {csc:0.00} | {ours:0.000} | {ours / csc:0.0%} |"));
+                foreach (var configuration in ours)
+                {
+                    var csc = Median(results[configuration].Select(m => m.CscMilliseconds)) / 1000;
+                    var own = Median(results[configuration].Select(m => OwnSeconds(m, Ours)));
+                    medians[(size, configuration)] = (csc, own);
+                    report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {size} | {configuration.Name} | {cscNone:0.00} | {csc:0.00} | {own:0.000} | {own / csc:0.0%} |"));
+                }
             }
 
-            var small = medians[sizes[0]];
-            var large = medians[sizes[1]];
             report.AppendLine();
-            report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"Ratio {sizes[1]}/{sizes[0]}: AiSecure analyzer time x{large.Ours / Math.Max(small.Ours, 1e-6):0.00}, Csc time x{large.Csc / small.Csc:0.00} (linear = x2.00)."));
+            foreach (var configuration in ours)
+            {
+                var small = medians[(sizes[0], configuration)];
+                var large = medians[(sizes[1], configuration)];
+                report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Ratio {sizes[1]}/{sizes[0]}, {configuration.Name}: analyzer time x{large.Ours / Math.Max(small.Ours, 1e-6):0.00}, Csc time x{large.Csc / small.Csc:0.00} (linear = x2.00)."));
+            }
             Write(report.ToString(), $"scale-{sizes[0]}.md");
             return 0;
         }
@@ -174,9 +199,9 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
         private static double OwnSeconds(BuildMeasurement measurement, string prefix)
             => measurement.AssemblySeconds.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(p => p.Value);
 
-        private static void AppendPerAnalyzer(StringBuilder report, List<BuildMeasurement> runs, string prefix)
+        private static void AppendPerAnalyzer(StringBuilder report, List<BuildMeasurement> runs, string prefix, string title)
         {
-            report.AppendLine($"### {prefix}, per analyzer (median s; share of the Csc task)");
+            report.AppendLine($"### {title}, per analyzer (median s; share of the Csc task)");
             report.AppendLine();
             report.AppendLine("| analyzer | time (s) | share of Csc |");
             report.AppendLine("|---|---:|---:|");
