@@ -34,22 +34,23 @@ namespace AiSecure.Analyzers.Benchmarks
 
         /// <summary>
         /// The analyzer DLLs as the package hands them to `dotnet build` on this machine (build/AiSecure.Analyzers.targets):
-        /// the precompiled ones on linux-x64, else the portable ones. The portable ones also go to <see cref="PortableDirectory"/>.
+        /// the precompiled ones where there is an image for this runtime, else the portable ones. The portable ones also go
+        /// to <see cref="PortableDirectory"/>.
         /// </summary>
         internal static string AnalyzerDirectory()
         {
-            var portable = AppContext.BaseDirectory;
-            var precompiled = Path.Combine(AppContext.BaseDirectory, "readytorun", "linux-x64");
             var target = Path.Combine(RepoPaths.Artifacts, "analyzers");
-            Copy(portable, PortableDirectory);
-            Copy(UsesPrecompiled ? precompiled : portable, target);
+            Copy(AppContext.BaseDirectory, PortableDirectory);
+            Copy(UsesPrecompiled ? PrecompiledDirectory : AppContext.BaseDirectory, target);
             return target;
         }
 
-        /// <summary>Whether this machine's `dotnet build` loads the precompiled analyzers (the package's rule: a linux-x64 .NET SDK).</summary>
-        internal static bool UsesPrecompiled
-            => System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64"
-               && File.Exists(Path.Combine(AppContext.BaseDirectory, "readytorun", "linux-x64", "AiSecure.Analyzers.dll"));
+        /// <summary>Where the build of this app publishes the precompiled analyzers, per runtime identifier.</summary>
+        private static string PrecompiledDirectory
+            => Path.Combine(AppContext.BaseDirectory, "readytorun", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier);
+
+        /// <summary>Whether this machine's `dotnet build` loads the precompiled analyzers: there is an image for its runtime.</summary>
+        internal static bool UsesPrecompiled => File.Exists(Path.Combine(PrecompiledDirectory, "AiSecure.Analyzers.dll"));
 
         /// <summary>The portable (IL) analyzer DLLs: what every other host, Visual Studio's MSBuild included, loads.</summary>
         internal static string PortableDirectory => Path.Combine(RepoPaths.Artifacts, "analyzers", "portable");

@@ -88,7 +88,7 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             report.AppendLine($"## End-to-end: {files} files, {runCount} runs per configuration (medians; share range over runs)");
             report.AppendLine();
             report.AppendLine(Program.UsesPrecompiled
-                ? "AiSecure.Analyzers: as `dotnet build` loads the package here (precompiled, linux-x64); (portable): the IL analyzers every other host loads."
+                ? $"AiSecure.Analyzers: as `dotnet build` loads the package here (precompiled, {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}); (portable): the IL analyzers every other host loads."
                 : "AiSecure.Analyzers: the portable (IL) analyzers, as `dotnet build` loads the package here.");
             report.AppendLine();
             report.AppendLine("| configuration | Csc task (s) | all analyzers (s) | its analyzers (s) | share of Csc (median of runs) | share range | Csc vs none |");
