@@ -253,7 +253,7 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
-        private (IOperation, TaintValue) Operand(IOperation operand)
+        private OperandValue Operand(IOperation operand)
         {
             var inner = operand;
             while (inner is IConversionOperation { IsImplicit: true } conversion)
@@ -261,12 +261,12 @@ namespace AiSecure.Analyzers.Flow
                 inner = conversion.Operand;
             }
 
-            return (inner, Evaluate(inner));
+            return new OperandValue(inner, Evaluate(inner));
         }
 
         private TaintValue EvaluateInterpolation(IInterpolatedStringOperation interpolated)
         {
-            var holes = new List<(IOperation, TaintValue)>();
+            var holes = new List<OperandValue>();
             var hasText = false;
             foreach (var part in interpolated.Parts)
             {
@@ -300,7 +300,7 @@ namespace AiSecure.Analyzers.Flow
             if (!hasText && holes.Count == 1)
             {
                 // $"{x}" is x itself.
-                return holes[0].Item2.At(interpolated);
+                return holes[0].Value.At(interpolated);
             }
 
             return TaintValue.Compose(holes);
@@ -645,7 +645,7 @@ namespace AiSecure.Analyzers.Flow
             return SymbolEqualityComparer.Default.Equals(type, symbols.BinaryData) || type.InheritsFromOrEquals(symbols.BinaryContent);
         }
 
-        private IEnumerable<(IOperation Operand, TaintValue Value)> ArgumentValues(IInvocationOperation invocation)
+        private IEnumerable<OperandValue> ArgumentValues(IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -787,10 +787,10 @@ namespace AiSecure.Analyzers.Flow
             try
             {
                 var reaching = Reaching(writes, reference, out var initialReaches);
-                var values = new List<(IOperation Operand, TaintValue Value)>();
+                var values = new List<OperandValue>();
                 if (initialReaches && initial != null)
                 {
-                    values.Add((reference, initial()));
+                    values.Add(new OperandValue(reference, initial()));
                 }
 
                 var compose = false;
@@ -799,7 +799,7 @@ namespace AiSecure.Analyzers.Flow
                     compose |= write.Kind == WriteKind.Compose || (write.Kind == WriteKind.Mutation && IsTextBuilder(write.Target.Type));
                     var value = EvaluateWrite(write);
                     // The expression a sanitizer would wrap: the assigned value, else the read itself.
-                    values.Add((write.Kind is WriteKind.Assign or WriteKind.Compose && write.Value != null ? StripImplicit(write.Value) : reference, value));
+                    values.Add(new OperandValue(write.Kind is WriteKind.Assign or WriteKind.Compose && write.Value != null ? StripImplicit(write.Value) : reference, value));
                 }
 
                 if (compose)

@@ -206,7 +206,7 @@ namespace AiSecure.Analyzers.Flow
         /// Text built from <paramref name="operands"/> (concatenation, interpolation, formatting): every
         /// origin becomes composed; a raw operand is a part as a whole.
         /// </summary>
-        public static TaintValue Compose(IEnumerable<(IOperation Operand, TaintValue Value)> operands)
+        public static TaintValue Compose(IEnumerable<OperandValue> operands)
         {
             ImmutableArray<TaintOrigin>.Builder? origins = null;
             ImmutableArray<IOperation>.Builder? parts = null;
@@ -273,6 +273,29 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return result.ToImmutable();
+        }
+    }
+
+    /// <summary>
+    /// An operand of composed text and the value it carries. A class, not a tuple: lists and arrays of it share the
+    /// runtime's precompiled generic code, where a tuple element would be compiled anew in every build.
+    /// </summary>
+    internal sealed class OperandValue
+    {
+        public OperandValue(IOperation operand, TaintValue value)
+        {
+            Operand = operand;
+            Value = value;
+        }
+
+        public readonly IOperation Operand;
+
+        public readonly TaintValue Value;
+
+        public void Deconstruct(out IOperation operand, out TaintValue value)
+        {
+            operand = Operand;
+            value = Value;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -30,7 +29,11 @@ namespace AiSecure.Analyzers.Knowledge
     internal sealed class ConfiguredSymbols
     {
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<ImmutableArray<string>, ImmutableArray<ConfiguredMember>> _cache = new(ArrayComparer.Instance);
+
+        // The distinct option values met in this compilation (one or two in practice), each resolved once. A list of
+        // objects rather than a map keyed by the value arrays: a collection over those structs is code the runtime
+        // compiles in every build, and most builds configure nothing.
+        private readonly List<Resolved> _resolved = new();
 
         public ConfiguredSymbols(Compilation compilation)
         {
@@ -44,7 +47,25 @@ namespace AiSecure.Analyzers.Knowledge
                 return ImmutableArray<ConfiguredMember>.Empty;
             }
 
-            return _cache.GetOrAdd(ids, ResolveCore);
+            lock (_resolved)
+            {
+                foreach (var resolved in _resolved)
+                {
+                    if (SameIds(resolved.Ids, ids))
+                    {
+                        return resolved.Members;
+                    }
+                }
+            }
+
+            // Resolved outside the lock; a value resolved twice by two threads gives equal members.
+            var members = ResolveCore(ids);
+            lock (_resolved)
+            {
+                _resolved.Add(new Resolved(ids, members));
+            }
+
+            return members;
         }
 
         /// <summary>Finds the entry for <paramref name="symbol"/> (its original definition), if configured.</summary>
@@ -105,38 +126,35 @@ namespace AiSecure.Analyzers.Knowledge
             return builder.ToImmutable();
         }
 
-        private sealed class ArrayComparer : IEqualityComparer<ImmutableArray<string>>
+        private static bool SameIds(ImmutableArray<string> x, ImmutableArray<string> y)
         {
-            public static readonly ArrayComparer Instance = new();
-
-            public bool Equals(ImmutableArray<string> x, ImmutableArray<string> y)
+            if (x.Length != y.Length)
             {
-                if (x.Length != y.Length)
+                return false;
+            }
+
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (!string.Equals(x[i], y[i], StringComparison.Ordinal))
                 {
                     return false;
                 }
-
-                for (var i = 0; i < x.Length; i++)
-                {
-                    if (!string.Equals(x[i], y[i], StringComparison.Ordinal))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
             }
 
-            public int GetHashCode(ImmutableArray<string> obj)
+            return true;
+        }
+
+        private sealed class Resolved
+        {
+            public Resolved(ImmutableArray<string> ids, ImmutableArray<ConfiguredMember> members)
             {
-                var hash = 17;
-                foreach (var item in obj)
-                {
-                    hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(item);
-                }
-
-                return hash;
+                Ids = ids;
+                Members = members;
             }
+
+            public readonly ImmutableArray<string> Ids;
+
+            public readonly ImmutableArray<ConfiguredMember> Members;
         }
     }
 }

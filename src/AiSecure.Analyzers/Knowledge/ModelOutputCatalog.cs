@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -81,16 +82,13 @@ namespace AiSecure.Analyzers.Knowledge
 
             _hasOutputType = _outputTypes.AnyExists();
 
-            var textCalls = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
             foreach (var (typeName, method) in TextCallNames)
             {
                 if (TypeResolver.Get(compilation, typeName) is { } type)
                 {
-                    textCalls.Add((type, method));
+                    _textCalls.Add(new TextCall(type, method));
                 }
             }
-
-            TextCalls = textCalls.ToImmutable();
 
             DbCommand = new LazyType(compilation, "System.Data.Common.DbCommand");
             IDbCommand = new LazyType(compilation, "System.Data.IDbCommand");
@@ -118,7 +116,8 @@ namespace AiSecure.Analyzers.Knowledge
 
         private readonly bool _hasOutputType;
 
-        public readonly ImmutableArray<(INamedTypeSymbol Type, string Method)> TextCalls;
+        // Objects, not tuples: a collection of tuples is generic code the runtime compiles in every build.
+        private readonly List<TextCall> _textCalls = new();
 
         public readonly LazyType DbCommand;
 
@@ -161,7 +160,7 @@ namespace AiSecure.Analyzers.Knowledge
         public readonly INamedTypeSymbol StringType;
 
         /// <summary>True when the compilation references an SDK whose output the rule follows.</summary>
-        public bool HasModelSdk => _hasOutputType || !TextCalls.IsEmpty;
+        public bool HasModelSdk => _hasOutputType || _textCalls.Count > 0;
 
         public static ModelOutputCatalog Create(Compilation compilation) => new(compilation);
 
@@ -180,9 +179,10 @@ namespace AiSecure.Analyzers.Knowledge
 
         public bool IsTextCall(IMethodSymbol method)
         {
-            foreach (var (type, name) in TextCalls)
+            foreach (var call in _textCalls)
             {
-                if (method.Name != name)
+                var type = call.Type;
+                if (method.Name != call.Method)
                 {
                     continue;
                 }
@@ -203,5 +203,18 @@ namespace AiSecure.Analyzers.Knowledge
         public bool IsHtmlEncoder(IMethodSymbol method)
             => (method.Name == "HtmlEncode" && (WebUtility.Is(method.ContainingType) || HttpUtility.Is(method.ContainingType)))
             || (method.Name == "Encode" && HtmlEncoder.IsBaseOrSelfOf(method.ContainingType));
+
+        private sealed class TextCall
+        {
+            public TextCall(INamedTypeSymbol type, string method)
+            {
+                Type = type;
+                Method = method;
+            }
+
+            public readonly INamedTypeSymbol Type;
+
+            public readonly string Method;
+        }
     }
 }

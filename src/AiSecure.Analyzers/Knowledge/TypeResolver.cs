@@ -19,34 +19,33 @@ namespace AiSecure.Analyzers.Knowledge
     /// </remarks>
     internal static class TypeResolver
     {
-        /// <summary>Namespace prefix (with its dot) → the assemblies that declare it. Longest prefix wins.</summary>
         /// <summary>
         /// Namespace prefix (with its dot) → the package family's assembly-name prefix and the assemblies that
         /// usually declare it. Longest prefix wins. A family with no referenced assembly has none of its types.
         /// </summary>
-        private static readonly (string Prefix, string Family, string[] Assemblies)[] SdkAssemblies =
+        private static readonly SdkFamily[] SdkAssemblies =
         {
-            ("Amazon.Runtime.", "AWSSDK.Core", new[] { "AWSSDK.Core" }),
-            ("Amazon.S3.", "AWSSDK.S3", new[] { "AWSSDK.S3" }),
-            ("Amazon.SageMaker.", "AWSSDK.SageMaker", new[] { "AWSSDK.SageMaker" }),
-            ("Amazon.BedrockRuntime.", "AWSSDK.BedrockRuntime", new[] { "AWSSDK.BedrockRuntime" }),
-            ("OpenAI.", "OpenAI", new[] { "OpenAI" }),
-            ("Azure.", "Azure", new[] { "Azure.Core" }),
-            ("Azure.AI.OpenAI.", "Azure.AI.OpenAI", new[] { "Azure.AI.OpenAI" }),
-            ("Azure.AI.Inference.", "Azure.AI.Inference", new[] { "Azure.AI.Inference" }),
-            ("Anthropic.SDK.", "Anthropic.SDK", new[] { "Anthropic.SDK" }),
-            ("Anthropic.", "Anthropic", new[] { "Anthropic" }),
-            ("OllamaSharp.", "OllamaSharp", new[] { "OllamaSharp" }),
-            ("Microsoft.Extensions.AI.", "Microsoft.Extensions.AI", new[] { "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI" }),
-            ("Microsoft.SemanticKernel.", "Microsoft.SemanticKernel", new[] { "Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel.Core", "Microsoft.SemanticKernel" }),
-            ("Microsoft.Agents.AI.", "Microsoft.Agents.AI", new[] { "Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI" }),
-            ("Microsoft.KernelMemory.", "Microsoft.KernelMemory", new[] { "Microsoft.KernelMemory.Abstractions", "Microsoft.KernelMemory.Core" }),
-            ("Dapper.", "Dapper", new[] { "Dapper" }),
-            ("Microsoft.EntityFrameworkCore.", "Microsoft.EntityFrameworkCore", new[] { "Microsoft.EntityFrameworkCore.Relational", "Microsoft.EntityFrameworkCore" }),
-            ("Npgsql.", "Npgsql", new[] { "Npgsql" }),
+            new("Amazon.Runtime.", "AWSSDK.Core", new[] { "AWSSDK.Core" }),
+            new("Amazon.S3.", "AWSSDK.S3", new[] { "AWSSDK.S3" }),
+            new("Amazon.SageMaker.", "AWSSDK.SageMaker", new[] { "AWSSDK.SageMaker" }),
+            new("Amazon.BedrockRuntime.", "AWSSDK.BedrockRuntime", new[] { "AWSSDK.BedrockRuntime" }),
+            new("OpenAI.", "OpenAI", new[] { "OpenAI" }),
+            new("Azure.", "Azure", new[] { "Azure.Core" }),
+            new("Azure.AI.OpenAI.", "Azure.AI.OpenAI", new[] { "Azure.AI.OpenAI" }),
+            new("Azure.AI.Inference.", "Azure.AI.Inference", new[] { "Azure.AI.Inference" }),
+            new("Anthropic.SDK.", "Anthropic.SDK", new[] { "Anthropic.SDK" }),
+            new("Anthropic.", "Anthropic", new[] { "Anthropic" }),
+            new("OllamaSharp.", "OllamaSharp", new[] { "OllamaSharp" }),
+            new("Microsoft.Extensions.AI.", "Microsoft.Extensions.AI", new[] { "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI" }),
+            new("Microsoft.SemanticKernel.", "Microsoft.SemanticKernel", new[] { "Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel.Core", "Microsoft.SemanticKernel" }),
+            new("Microsoft.Agents.AI.", "Microsoft.Agents.AI", new[] { "Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI" }),
+            new("Microsoft.KernelMemory.", "Microsoft.KernelMemory", new[] { "Microsoft.KernelMemory.Abstractions", "Microsoft.KernelMemory.Core" }),
+            new("Dapper.", "Dapper", new[] { "Dapper" }),
+            new("Microsoft.EntityFrameworkCore.", "Microsoft.EntityFrameworkCore", new[] { "Microsoft.EntityFrameworkCore.Relational", "Microsoft.EntityFrameworkCore" }),
+            new("Npgsql.", "Npgsql", new[] { "Npgsql" }),
 
             // A platform type shipped only in its own package: absent unless that package is referenced.
-            ("System.Net.Http.WinHttpHandler", "System.Net.Http.WinHttpHandler", new[] { "System.Net.Http.WinHttpHandler" }),
+            new("System.Net.Http.WinHttpHandler", "System.Net.Http.WinHttpHandler", new[] { "System.Net.Http.WinHttpHandler" }),
         };
 
         /// <summary>
@@ -104,10 +103,10 @@ namespace AiSecure.Analyzers.Knowledge
                     return declared;
                 }
 
-                return sdk != null ? SdkLookup(metadataName, sdk.Value) : PlatformLookup(metadataName, platform!) ?? FullLookup(metadataName);
+                return sdk != null ? SdkLookup(metadataName, sdk) : PlatformLookup(metadataName, platform!) ?? FullLookup(metadataName);
             }
 
-            private INamedTypeSymbol? SdkLookup(string metadataName, (string Family, string[] Assemblies) sdk)
+            private INamedTypeSymbol? SdkLookup(string metadataName, SdkFamily sdk)
             {
                 foreach (var name in sdk.Assemblies)
                 {
@@ -191,16 +190,14 @@ namespace AiSecure.Analyzers.Knowledge
 #pragma warning restore RS0030
             }
 
-            private static (string Family, string[] Assemblies)? SdkOf(string metadataName)
+            private static SdkFamily? SdkOf(string metadataName)
             {
-                (string, string[])? best = null;
-                var bestLength = 0;
-                foreach (var (prefix, family, assemblies) in SdkAssemblies)
+                SdkFamily? best = null;
+                foreach (var family in SdkAssemblies)
                 {
-                    if (prefix.Length > bestLength && metadataName.StartsWith(prefix, StringComparison.Ordinal))
+                    if ((best == null || family.Prefix.Length > best.Prefix.Length) && metadataName.StartsWith(family.Prefix, StringComparison.Ordinal))
                     {
-                        best = (family, assemblies);
-                        bestLength = prefix.Length;
+                        best = family;
                     }
                 }
 
@@ -217,6 +214,24 @@ namespace AiSecure.Analyzers.Knowledge
 
                 return result;
             }
+        }
+
+        /// <summary>A namespace prefix, the assembly-name prefix of its package family and the assemblies that usually declare it.</summary>
+        /// <remarks>A class, not a tuple: a tuple here is generic code the runtime compiles in every build.</remarks>
+        private sealed class SdkFamily
+        {
+            public SdkFamily(string prefix, string family, string[] assemblies)
+            {
+                Prefix = prefix;
+                Family = family;
+                Assemblies = assemblies;
+            }
+
+            public readonly string Prefix;
+
+            public readonly string Family;
+
+            public readonly string[] Assemblies;
         }
     }
 }

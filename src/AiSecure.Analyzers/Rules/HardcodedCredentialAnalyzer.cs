@@ -905,12 +905,14 @@ namespace AiSecure.Analyzers.Rules
 
             private static Dictionary<string, List<SimpleNameSyntax>> Build(SyntaxTree tree, CancellationToken cancellationToken)
             {
+                // Nodes, not tokens: the compiler's token walk is a query over a struct the runtime compiles anew in
+                // every build, and a simple name holds exactly one identifier.
                 var index = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax name)
+                    if (node is SimpleNameSyntax name && name.Identifier.IsKind(SyntaxKind.IdentifierToken))
                     {
-                        index.AddToList(token.ValueText, name);
+                        index.AddToList(name.Identifier.ValueText, name);
                     }
                 }
 

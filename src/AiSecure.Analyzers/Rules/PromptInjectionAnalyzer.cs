@@ -232,15 +232,14 @@ namespace AiSecure.Analyzers.Rules
                             continue;
                         }
 
-                        var (display, caller, composed) = found.Value;
-                        var descriptor = Classify(sink.Role, composed, origin.Hint);
+                        var descriptor = Classify(sink.Role, found.Composed, origin.Hint);
                         if (descriptor == null || !reported.Add(new LocatedKey(sink.Location, descriptor.Id)))
                         {
                             continue;
                         }
 
-                        var through = caller == null ? string.Empty : $", passed by '{caller}'";
-                        context.ReportDiagnostic(Diagnostic.Create(descriptor, sink.Location, sink.AdditionalLocations, sink.Properties, display, sink.Display, through));
+                        var through = found.Caller == null ? string.Empty : $", passed by '{found.Caller}'";
+                        context.ReportDiagnostic(Diagnostic.Create(descriptor, sink.Location, sink.AdditionalLocations, sink.Properties, found.Display, sink.Display, through));
                     }
                 }
             }
@@ -250,7 +249,7 @@ namespace AiSecure.Analyzers.Rules
             /// through the summary of a called helper. Returns the source, the caller that passes it (for a
             /// parameter origin), and whether the value was composed anywhere on the way.
             /// </summary>
-            private (string Display, string? Caller, bool Composed)? ResolveOrigin(
+            private ResolvedOrigin? ResolveOrigin(
                 TaintOrigin origin,
                 Dictionary<IMethodSymbol, List<CallSite>> byCallee,
                 int depth,
@@ -260,7 +259,7 @@ namespace AiSecure.Analyzers.Rules
                 cancellationToken.ThrowIfCancellationRequested();
                 if (origin.Display != null)
                 {
-                    return (origin.Display, null, origin.Composed);
+                    return new ResolvedOrigin(origin.Display, null, origin.Composed);
                 }
 
                 if (depth > 5)
@@ -277,7 +276,7 @@ namespace AiSecure.Analyzers.Rules
 
                     if (_endpointHandlers.TryGetValue(method.OriginalDefinition, out var endpoint))
                     {
-                        return ($"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{method.Name}'", null, origin.Composed);
+                        return new ResolvedOrigin($"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{method.Name}'", null, origin.Composed);
                     }
 
                     // Calls reach the method directly, or through the interface member or base method it implements.
@@ -296,7 +295,7 @@ namespace AiSecure.Analyzers.Rules
                         {
                             if (ResolveOrigin(argumentOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
                             {
-                                return (found.Display, site.CallerName, origin.Composed || found.Composed);
+                                return new ResolvedOrigin(found.Display, site.CallerName, origin.Composed || found.Composed);
                             }
                         }
                     }
@@ -320,7 +319,7 @@ namespace AiSecure.Analyzers.Rules
                             {
                                 if (ResolveOrigin(receiverOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
                                 {
-                                    return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
+                                    return new ResolvedOrigin(found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
                                 }
                             }
                         }
@@ -331,18 +330,38 @@ namespace AiSecure.Analyzers.Rules
                             {
                                 if (ResolveOrigin(argumentOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
                                 {
-                                    return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
+                                    return new ResolvedOrigin(found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
                                 }
                             }
                         }
                         else if (ResolveOrigin(returned, byCallee, depth + 1, visited, cancellationToken) is { } found)
                         {
-                            return (found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
+                            return new ResolvedOrigin(found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
                         }
                     }
                 }
 
                 return null;
+            }
+
+            /// <summary>What <see cref="ResolveOrigin"/> found. A class, not a nullable tuple: that is generic code the runtime compiles in every build.</summary>
+            private sealed class ResolvedOrigin
+            {
+                public ResolvedOrigin(string display, string? caller, bool composed)
+                {
+                    Display = display;
+                    Caller = caller;
+                    Composed = composed;
+                }
+
+                /// <summary>How the message names the source.</summary>
+                public readonly string Display;
+
+                /// <summary>The caller that passes it, for a parameter origin.</summary>
+                public readonly string? Caller;
+
+                /// <summary>Whether the value was composed anywhere on the way.</summary>
+                public readonly bool Composed;
             }
 
             /// <summary>The method and the interface members and base methods it implements or overrides.</summary>

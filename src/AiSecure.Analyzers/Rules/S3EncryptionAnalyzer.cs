@@ -413,16 +413,17 @@ namespace AiSecure.Analyzers.Rules
 
         private sealed class S3Symbols
         {
-            private readonly ImmutableArray<(INamedTypeSymbol Type, S3EncryptionSpec Spec)> _requests;
+            // Objects, not tuples: an array of tuples is generic code the runtime compiles in every build.
+            private readonly List<Request> _requests;
             private readonly ImmutableDictionary<string, S3ConvenienceMethod> _convenience;
             private readonly ImmutableHashSet<INamedTypeSymbol> _requestTypes;
             private readonly ImmutableHashSet<string> _convenienceNames = EncryptionAtRestCatalog.S3ConvenienceMethods.Select(m => m.Name).ToImmutableHashSet(System.StringComparer.Ordinal);
 
-            private S3Symbols(Compilation compilation, AwsSdkCalls calls, ImmutableArray<(INamedTypeSymbol, S3EncryptionSpec)> requests)
+            private S3Symbols(Compilation compilation, AwsSdkCalls calls, List<Request> requests)
             {
                 Calls = calls;
                 _requests = requests;
-                _requestTypes = requests.Select(r => r.Item1).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                _requestTypes = requests.Select(r => r.Type).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
                 SseMethod = TypeResolver.Get(compilation, EncryptionAtRestCatalog.ServerSideEncryptionMethodType);
                 S3Interface = TypeResolver.Get(compilation, "Amazon.S3.IAmazonS3");
                 S3Client = TypeResolver.Get(compilation, "Amazon.S3.AmazonS3Client");
@@ -457,17 +458,30 @@ namespace AiSecure.Analyzers.Rules
                     return null;
                 }
 
-                var requests = ImmutableArray.CreateBuilder<(INamedTypeSymbol, S3EncryptionSpec)>();
+                var requests = new List<Request>();
                 foreach (var spec in EncryptionAtRestCatalog.S3Requests)
                 {
                     var type = TypeResolver.Get(compilation, spec.MetadataName);
                     if (type != null)
                     {
-                        requests.Add((type, spec));
+                        requests.Add(new Request(type, spec));
                     }
                 }
 
-                return requests.Count == 0 ? null : new S3Symbols(compilation, calls, requests.ToImmutable());
+                return requests.Count == 0 ? null : new S3Symbols(compilation, calls, requests);
+            }
+
+            private sealed class Request
+            {
+                public Request(INamedTypeSymbol type, S3EncryptionSpec spec)
+                {
+                    Type = type;
+                    Spec = spec;
+                }
+
+                public readonly INamedTypeSymbol Type;
+
+                public readonly S3EncryptionSpec Spec;
             }
 
             public S3EncryptionSpec? Find(ITypeSymbol? type)
@@ -477,11 +491,11 @@ namespace AiSecure.Analyzers.Rules
                     return null;
                 }
 
-                foreach (var (requestType, spec) in _requests)
+                foreach (var request in _requests)
                 {
-                    if (type.InheritsFromOrEquals(requestType))
+                    if (type.InheritsFromOrEquals(request.Type))
                     {
-                        return spec;
+                        return request.Spec;
                     }
                 }
 
