@@ -47,25 +47,40 @@ namespace AiSecure.Analyzers.Knowledge
                 return ImmutableArray<ConfiguredMember>.Empty;
             }
 
+            if (Find(ids) is { } known)
+            {
+                return known.Members;
+            }
+
+            // Resolved outside the lock; when two threads resolve the same value, the first one kept is used by both.
+            var members = ResolveCore(ids);
+            lock (_resolved)
+            {
+                if (Find(ids) is { } raced)
+                {
+                    return raced.Members;
+                }
+
+                _resolved.Add(new Resolved(ids, members));
+            }
+
+            return members;
+        }
+
+        private Resolved? Find(ImmutableArray<string> ids)
+        {
             lock (_resolved)
             {
                 foreach (var resolved in _resolved)
                 {
                     if (SameIds(resolved.Ids, ids))
                     {
-                        return resolved.Members;
+                        return resolved;
                     }
                 }
             }
 
-            // Resolved outside the lock; a value resolved twice by two threads gives equal members.
-            var members = ResolveCore(ids);
-            lock (_resolved)
-            {
-                _resolved.Add(new Resolved(ids, members));
-            }
-
-            return members;
+            return null;
         }
 
         /// <summary>Finds the entry for <paramref name="symbol"/> (its original definition), if configured.</summary>
