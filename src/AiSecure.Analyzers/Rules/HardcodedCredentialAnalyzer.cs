@@ -234,44 +234,39 @@ namespace AiSecure.Analyzers.Rules
 
         private static Secret? PropertySecret(IPropertySymbol property)
         {
-            // The names below are the only ones that hold a secret; most assigned properties are not among them.
-            if (property.Name is not ("ApiKey" or "AuthToken" or "AccessKey" or "SecretKey" or "Token"))
+            // By name first: most assigned properties hold no secret, and only these names can.
+            switch (property.Name)
             {
-                return null;
-            }
-
-            var root = RootNamespace(property.ContainingType);
-            if (root == "Anthropic" && property.Name == "ApiKey")
-            {
-                return new Secret(AnthropicVariable, "Anthropic API key");
-            }
-
-            if (root == "Anthropic" && property.Name == "AuthToken")
-            {
-                return new Secret(AnthropicTokenVariable, "Anthropic auth token");
-            }
-
-            if (root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root) && property.Name == "ApiKey")
-            {
-                return ApiKeySecret(root, property.ContainingType.Name, property.Name);
-            }
-
-            if (root == "Amazon" && property.ContainingType.Name == "CredentialProfileOptions")
-            {
-                // new CredentialProfileOptions { AccessKey = "AKIA…", SecretKey = "…" }, registered as a shared profile.
-                switch (property.Name)
+                case "ApiKey":
                 {
-                    case "AccessKey":
-                        return new Secret(AwsAccessKeyIdVariable, "AWS access key id");
-                    case "SecretKey":
-                        return new Secret(AwsSecretAccessKeyVariable, "AWS secret access key");
-                    case "Token":
-                        return new Secret(AwsSessionTokenVariable, "AWS session token");
-                }
-            }
+                    var root = RootNamespace(property.ContainingType);
+                    if (root == "Anthropic")
+                    {
+                        return new Secret(AnthropicVariable, "Anthropic API key");
+                    }
 
-            return null;
+                    return root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root)
+                        ? ApiKeySecret(root, property.ContainingType.Name, property.Name)
+                        : null;
+                }
+
+                case "AuthToken":
+                    return RootNamespace(property.ContainingType) == "Anthropic" ? new Secret(AnthropicTokenVariable, "Anthropic auth token") : null;
+
+                // new CredentialProfileOptions { AccessKey = "AKIA…", SecretKey = "…" }, registered as a shared profile.
+                case "AccessKey" when IsCredentialProfileOptions(property):
+                    return new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                case "SecretKey" when IsCredentialProfileOptions(property):
+                    return new Secret(AwsSecretAccessKeyVariable, "AWS secret access key");
+                case "Token" when IsCredentialProfileOptions(property):
+                    return new Secret(AwsSessionTokenVariable, "AWS session token");
+                default:
+                    return null;
+            }
         }
+
+        private static bool IsCredentialProfileOptions(IPropertySymbol property)
+            => RootNamespace(property.ContainingType) == "Amazon" && property.ContainingType.Name == "CredentialProfileOptions";
 
         /// <summary>
         /// A constant, readonly field or get-only property declared in the same file is reported from its declaration
