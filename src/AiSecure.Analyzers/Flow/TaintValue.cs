@@ -210,8 +210,9 @@ namespace AiSecure.Analyzers.Flow
         {
             ImmutableArray<TaintOrigin>.Builder? origins = null;
             ImmutableArray<IOperation>.Builder? parts = null;
-            foreach (var (operand, value) in operands)
+            foreach (var operandValue in operands)
             {
+                var value = operandValue.Value;
                 if (!value.IsTainted)
                 {
                     continue;
@@ -234,9 +235,9 @@ namespace AiSecure.Analyzers.Flow
                         }
                     }
                 }
-                else if (!parts.Contains(operand))
+                else if (!parts.Contains(operandValue.Operand))
                 {
-                    parts.Add(operand);
+                    parts.Add(operandValue.Operand);
                 }
             }
 
@@ -291,11 +292,5 @@ namespace AiSecure.Analyzers.Flow
         public readonly IOperation Operand;
 
         public readonly TaintValue Value;
-
-        public void Deconstruct(out IOperation operand, out TaintValue value)
-        {
-            operand = Operand;
-            value = Value;
-        }
     }
 }
