@@ -99,12 +99,8 @@ namespace AiSecure.Analyzers.Tests.Packaging
         {
             var (exitCode, output) = _consumer.Build("-p:ErrorLog=" + _consumer.SarifPath + "%2Cversion=2.1");
             Assert.True(exitCode == 0, output);
-            using var sarif = JsonDocument.Parse(File.ReadAllText(_consumer.SarifPath));
-            var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
-                .Select(r => (Rule: r.GetProperty("ruleId").GetString()!, Level: r.TryGetProperty("level", out var l) ? l.GetString() : "warning",
-                    File: Path.GetFileName(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!)))
-                .Where(r => r.Rule.StartsWith("AISEC", StringComparison.Ordinal))
-                .ToList();
+            var results = PackedConsumer.ReadAisecResults(_consumer.SarifPath, r => (Rule: r.GetProperty("ruleId").GetString()!, Level: r.TryGetProperty("level", out var l) ? l.GetString() : "warning",
+                File: Path.GetFileName(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!)));
 
             foreach (var (id, file) in PackedConsumer.ExpectedFindings)
             {
@@ -380,17 +376,24 @@ namespace AiSecure.Analyzers.Tests.Packaging
                 var sarifPath = Path.Combine(_root, "results-" + Guid.NewGuid().ToString("N") + ".sarif");
                 var (_, output) = Build(new[] { "-p:ErrorLog=" + sarifPath + "%2Cversion=2.1" }.Concat(extra).ToArray());
                 Assert.True(File.Exists(sarifPath), output);
+                var results = ReadAisecResults(sarifPath, r =>
+                {
+                    var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+                    var region = location.GetProperty("region");
+                    return string.Join("|", r.GetProperty("ruleId").GetString(), Path.GetFileName(location.GetProperty("artifactLocation").GetProperty("uri").GetString()),
+                        region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), r.GetProperty("message").GetProperty("text").GetString());
+                });
+                results.Sort(StringComparer.Ordinal);
+                return results;
+            }
+
+            /// <summary>The AISEC results of a SARIF 2.1 log, each read by <paramref name="read"/>.</summary>
+            public static System.Collections.Generic.List<T> ReadAisecResults<T>(string sarifPath, Func<JsonElement, T> read)
+            {
                 using var sarif = JsonDocument.Parse(File.ReadAllText(sarifPath));
                 return sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
                     .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("AISEC", StringComparison.Ordinal))
-                    .Select(r =>
-                    {
-                        var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
-                        var region = location.GetProperty("region");
-                        return string.Join("|", r.GetProperty("ruleId").GetString(), Path.GetFileName(location.GetProperty("artifactLocation").GetProperty("uri").GetString()),
-                            region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), r.GetProperty("message").GetProperty("text").GetString());
-                    })
-                    .OrderBy(x => x, StringComparer.Ordinal)
+                    .Select(read)
                     .ToList();
             }
 
