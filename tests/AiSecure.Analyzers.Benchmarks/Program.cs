@@ -32,28 +32,13 @@ namespace AiSecure.Analyzers.Benchmarks
             }
         }
 
-        /// <summary>
-        /// The analyzer DLLs as the package hands them to `dotnet build` on this machine (build/AiSecure.Analyzers.targets):
-        /// the precompiled ones where there is an image for this runtime, else the portable ones. The portable ones also go
-        /// to <see cref="PortableDirectory"/>.
-        /// </summary>
+        /// <summary>The analyzer DLLs of this build (what the package ships), copied where the corpus project reads them.</summary>
         internal static string AnalyzerDirectory()
         {
             var target = Path.Combine(RepoPaths.Artifacts, "analyzers");
-            Copy(AppContext.BaseDirectory, PortableDirectory);
-            Copy(UsesPrecompiled ? PrecompiledDirectory : AppContext.BaseDirectory, target);
+            Copy(AppContext.BaseDirectory, target);
             return target;
         }
-
-        /// <summary>Where the build of this app publishes the precompiled analyzers, per runtime identifier.</summary>
-        private static string PrecompiledDirectory
-            => Path.Combine(AppContext.BaseDirectory, "readytorun", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier);
-
-        /// <summary>Whether this machine's `dotnet build` loads the precompiled analyzers: there is an image for its runtime.</summary>
-        internal static bool UsesPrecompiled => File.Exists(Path.Combine(PrecompiledDirectory, "AiSecure.Analyzers.dll"));
-
-        /// <summary>The portable (IL) analyzer DLLs: what every other host, Visual Studio's MSBuild included, loads.</summary>
-        internal static string PortableDirectory => Path.Combine(RepoPaths.Artifacts, "analyzers", "portable");
 
         private static void Copy(string from, string to)
         {

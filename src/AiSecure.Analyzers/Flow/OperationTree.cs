@@ -73,16 +73,10 @@ namespace AiSecure.Analyzers.Flow
     /// tier and promotes it only after the process has stopped compiling new code for a while, which in a build is
     /// rarely before the end. The few loops that visit every operation of every block (the walk and the rules' loops
     /// over it) are compiled optimized at once instead: they cost a little more to compile and run faster (benchmark README).
-    /// The ReadyToRun build (src/AiSecure.Analyzers.ReadyToRun) leaves them alone: its code is optimized already, and
-    /// the runtime would compile a method marked so again rather than use the precompiled code.
     /// </summary>
     internal static class CodeTier
     {
-#if READYTORUN
-        public const MethodImplOptions Optimized = 0;
-#else
         /// <summary><c>MethodImplOptions.AggressiveOptimization</c>, which netstandard2.0 does not name; ignored where unknown.</summary>
         public const MethodImplOptions Optimized = (MethodImplOptions)512;
-#endif
     }
 }

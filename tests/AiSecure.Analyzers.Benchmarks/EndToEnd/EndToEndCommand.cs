@@ -22,22 +22,13 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
         public static readonly BuildConfiguration Sonar = new("SonarAnalyzer.CSharp", new[] { "-p:Sonar=true" }, "SonarAnalyzer");
         public static readonly BuildConfiguration Scs = new("SecurityCodeScan.VS2019", new[] { "-p:Scs=true" }, "SecurityCodeScan");
 
-        /// <summary>
-        /// The portable (IL) analyzers, measured beside the ones this machine's `dotnet build` loads, when those are the
-        /// precompiled ones: the figure for every other host.
-        /// </summary>
-        public static readonly BuildConfiguration Portable = new("AiSecure.Analyzers (portable)", new[] { "-p:AiSecure=true", "-p:AiSecureAnalyzerDir=" + Program.PortableDirectory }, Ours);
-
-        private static BuildConfiguration[] OursAsShipped(BuildConfiguration[] configurations)
-            => Program.UsesPrecompiled ? configurations.Take(2).Append(Portable).Concat(configurations.Skip(2)).ToArray() : configurations;
-
         /// <summary>The package built elsewhere (<c>--baseline DIR</c>), compared in the same rounds as this build.</summary>
         public static BuildConfiguration OtherBuild(string directory)
             => new("AiSecure.Analyzers (baseline)", new[] { "-p:AiSecure=true", "-p:AiSecureAnalyzerDir=" + directory }, Ours);
 
         public static int RunE2e(CommandLine options, string analyzerDirectory)
         {
-            var configurations = OursAsShipped(options.Compare ? new[] { Baseline, AiSecure, Sonar, Scs } : new[] { Baseline, AiSecure });
+            var configurations = options.Compare ? new[] { Baseline, AiSecure, Sonar, Scs } : new[] { Baseline, AiSecure };
             if (options.Baseline != null)
             {
                 // Another build of the package (its AiSecure.Analyzers*.dll in that folder), measured in the same rounds:
@@ -55,7 +46,7 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
         public static int RunReport(CommandLine options)
         {
             var logs = Path.Combine(RepoPaths.Artifacts, "logs");
-            var configurations = new[] { Baseline, AiSecure, Portable, Sonar, Scs };
+            var configurations = new[] { Baseline, AiSecure, Sonar, Scs };
             var results = new Dictionary<BuildConfiguration, List<BuildMeasurement>>();
             foreach (var configuration in configurations)
             {
@@ -87,10 +78,6 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             var runCount = results[AiSecure].Count;
             report.AppendLine($"## End-to-end: {files} files, {runCount} runs per configuration (medians; share range over runs)");
             report.AppendLine();
-            report.AppendLine(Program.UsesPrecompiled
-                ? $"AiSecure.Analyzers: as `dotnet build` loads the package here (precompiled, {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}); (portable): the IL analyzers every other host loads."
-                : "AiSecure.Analyzers: the portable (IL) analyzers, as `dotnet build` loads the package here.");
-            report.AppendLine();
             report.AppendLine("| configuration | Csc task (s) | all analyzers (s) | its analyzers (s) | share of Csc (median of runs) | share range | Csc vs none |");
             report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
             var baseCsc = Median(results[Baseline].Select(m => m.CscMilliseconds)) / 1000;
@@ -117,11 +104,6 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
                 c.Name + " " + string.Join(", ", results[c].Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.CscMilliseconds / 1000:0.0}/{(c.AssemblyPrefix == null ? m.TotalAnalyzerSeconds : OwnSeconds(m, c.AssemblyPrefix)):0.00}"))))));
             report.AppendLine();
             AppendPerAnalyzer(report, results[AiSecure], Ours, AiSecure.Name);
-            if (results.TryGetValue(Portable, out var portable))
-            {
-                AppendPerAnalyzer(report, portable, Ours, Portable.Name);
-            }
-
             AppendWarnings(report, results[AiSecure], "AISEC");
             foreach (var other in configurations.Where(c => c == Sonar || c == Scs))
             {
@@ -133,7 +115,7 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
 
         public static int RunScale(CommandLine options, string analyzerDirectory)
         {
-            var configurations = OursAsShipped(new[] { Baseline, AiSecure });
+            var configurations = new[] { Baseline, AiSecure };
             var ours = configurations.Skip(1).ToArray();
             var sizes = new[] { options.Files, options.Files * 2 };
             var medians = new Dictionary<(int, BuildConfiguration), (double Csc, double Ours)>();

@@ -1,12 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Linq;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using AiSecure.Analyzers.Tests.MetaTests;
@@ -31,10 +27,8 @@ namespace AiSecure.Analyzers.Tests.Packaging
             Assert.Contains("analyzers/dotnet/cs/AiSecure.Analyzers.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/AiSecure.Analyzers.CodeFixes.dll", entries);
             Assert.Contains("buildTransitive/AiSecure.Analyzers.props", entries);
-            Assert.Contains("buildTransitive/AiSecure.Analyzers.targets", entries);
-            Assert.Contains("build/AiSecure.Analyzers.targets", entries);
-            Assert.Contains("readytorun/linux-x64/AiSecure.Analyzers.dll", entries);
-            Assert.Contains("readytorun/linux-x64/AiSecure.Analyzers.CodeFixes.dll", entries);
+            // One build of the analyzers, the portable one every host loads.
+            Assert.Equal(2, entries.Count(e => e.EndsWith(".dll", StringComparison.Ordinal)));
             Assert.Contains("README.md", entries);
             Assert.Contains("icon.png", entries);
             Assert.Contains("configuration/aisecure_allerrors.globalconfig", entries);
@@ -52,46 +46,12 @@ namespace AiSecure.Analyzers.Tests.Packaging
         }
 
         [Fact]
-        public void ReadyToRunImageIsTheAnalyzersPrecompiledForLinuxX64()
-        {
-            using var zip = ZipFile.OpenRead(_consumer.PackagePath);
-            var portable = ReadImage(zip, "analyzers/dotnet/cs/AiSecure.Analyzers.dll");
-            var precompiled = ReadImage(zip, "readytorun/linux-x64/AiSecure.Analyzers.dll");
-
-            Assert.False(portable.IsReadyToRun);
-            Assert.True(precompiled.IsReadyToRun);
-            // ReadyToRun images for Linux mark the machine with the OS: AMD64 (0x8664) xor 0x7B79.
-            Assert.Equal(0x8664 ^ 0x7B79, precompiled.Machine);
-            Assert.Equal(portable.Identity, precompiled.Identity);
-            Assert.Equal(portable.TypeNames, precompiled.TypeNames);
-            Assert.Equal(portable.References, precompiled.References);
-
-            // The code fixes beside it are the portable ones, byte for byte.
-            Assert.Equal(ReadBytes(zip, "analyzers/dotnet/cs/AiSecure.Analyzers.CodeFixes.dll"), ReadBytes(zip, "readytorun/linux-x64/AiSecure.Analyzers.CodeFixes.dll"));
-        }
-
-        [Fact]
-        public void DotnetBuildChoosesThePrecompiledAnalyzersOnlyWhereTheyLoad()
+        public void DotnetBuildLoadsThePortableAnalyzers()
         {
             var chosen = _consumer.AnalyzerPaths();
-            var portable = _consumer.AnalyzerPaths("-p:AiSecureReadyToRun=false");
 
-            var expected = RuntimeInformation.RuntimeIdentifier == "linux-x64" ? "readytorun/linux-x64/" : "analyzers/dotnet/cs/";
-            Assert.Equal(2, chosen.Count);
-            Assert.All(chosen, path => Assert.Contains(expected, path, StringComparison.Ordinal));
             Assert.Equal(new[] { "AiSecure.Analyzers.CodeFixes.dll", "AiSecure.Analyzers.dll" }, chosen.Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
-            Assert.Equal(2, portable.Count);
-            Assert.All(portable, path => Assert.Contains("analyzers/dotnet/cs/", path, StringComparison.Ordinal));
-        }
-
-        [Fact]
-        public void PrecompiledAndPortableAnalyzersReportTheSame()
-        {
-            var precompiled = _consumer.SarifResults();
-            var portable = _consumer.SarifResults("-p:AiSecureReadyToRun=false");
-
-            Assert.NotEmpty(precompiled);
-            Assert.Equal(portable, precompiled);
+            Assert.All(chosen, path => Assert.Contains("analyzers/dotnet/cs/", path, StringComparison.Ordinal));
         }
 
         [Fact]
@@ -134,29 +94,6 @@ namespace AiSecure.Analyzers.Tests.Packaging
             Assert.True(noneExit == 0, noneOutput);
             Assert.DoesNotContain("AISEC0", noneOutput, StringComparison.Ordinal);
         }
-
-        private static byte[] ReadBytes(ZipArchive zip, string entry)
-        {
-            using var stream = zip.GetEntry(entry)!.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        }
-
-        private static Image ReadImage(ZipArchive zip, string entry)
-        {
-            using var pe = new PEReader(ImmutableArray.Create(ReadBytes(zip, entry)));
-            var metadata = pe.GetMetadataReader();
-            var definition = metadata.GetAssemblyDefinition();
-            return new Image(
-                pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0,
-                (int)pe.PEHeaders.CoffHeader.Machine,
-                metadata.GetString(definition.Name) + " " + definition.Version,
-                string.Join(";", metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Namespace) + "." + metadata.GetString(metadata.GetTypeDefinition(t).Name)).OrderBy(n => n, StringComparer.Ordinal)),
-                string.Join(";", metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name) + " " + metadata.GetAssemblyReference(r).Version).OrderBy(n => n, StringComparer.Ordinal)));
-        }
-
-        private sealed record Image(bool IsReadyToRun, int Machine, string Identity, string TypeNames, string References);
 
         /// <summary>Packs once for the class and writes the consumer project.</summary>
         public sealed class PackedConsumer : IDisposable
@@ -368,23 +305,6 @@ namespace AiSecure.Analyzers.Tests.Packaging
                     .Select(item => item.GetProperty("FullPath").GetString()!.Replace('\\', '/'))
                     .Where(path => path.Contains("/aisecure.analyzers/", StringComparison.OrdinalIgnoreCase))
                     .ToList();
-            }
-
-            /// <summary>The build's AISEC results: rule, file, position and message of each.</summary>
-            public System.Collections.Generic.List<string> SarifResults(params string[] extra)
-            {
-                var sarifPath = Path.Combine(_root, "results-" + Guid.NewGuid().ToString("N") + ".sarif");
-                var (_, output) = Build(new[] { "-p:ErrorLog=" + sarifPath + "%2Cversion=2.1" }.Concat(extra).ToArray());
-                Assert.True(File.Exists(sarifPath), output);
-                var results = ReadAisecResults(sarifPath, r =>
-                {
-                    var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
-                    var region = location.GetProperty("region");
-                    return string.Join("|", r.GetProperty("ruleId").GetString(), Path.GetFileName(location.GetProperty("artifactLocation").GetProperty("uri").GetString()),
-                        region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), r.GetProperty("message").GetProperty("text").GetString());
-                });
-                results.Sort(StringComparer.Ordinal);
-                return results;
             }
 
             /// <summary>The AISEC results of a SARIF 2.1 log, each read by <paramref name="read"/>.</summary>
