@@ -26,7 +26,7 @@ namespace AiSecure.Analyzers.Benchmarks.Corpus
             File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
             File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
 
-            var stubs = Path.Combine(RepoPaths.Root, "tests", "AiSecure.Analyzers.Tests", "Stubs");
+            var stubs = Path.Combine(RepoPaths.Root, "tests", "AiSecure.Analyzers.TestSupport", "Stubs");
             File.WriteAllText(Path.Combine(directory, ProjectName), CorpusGenerator.ProjectFile(stubs, analyzerDirectory, ReadCentralVersions()));
             File.WriteAllText(Path.Combine(directory, "Program.cs"), CorpusGenerator.Program() + "\n");
 

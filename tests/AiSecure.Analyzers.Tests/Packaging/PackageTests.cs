@@ -214,7 +214,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
                     }
                     """);
                 // SageMaker is not served here: the consumer compiles the same stand-ins the tests use (matched by metadata name).
-                File.Copy(Repository.PathOf("tests", "AiSecure.Analyzers.Tests", "Stubs", "SageMakerStubs.cs"), Path.Combine(consumer, "SageMakerStubs.cs"));
+                File.Copy(Repository.PathOf("tests", "AiSecure.Analyzers.TestSupport", "Stubs", "SageMakerStubs.cs"), Path.Combine(consumer, "SageMakerStubs.cs"));
                 File.WriteAllText(Path.Combine(consumer, "Storage.cs"), """
                     using Amazon.S3;
                     using Amazon.S3.Model;
@@ -232,7 +232,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
                             => sageMaker.CreateTrainingJobAsync(new CreateTrainingJobRequest { TrainingJobName = name, OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://out" } });
                     }
                     """);
-                File.Copy(Repository.PathOf("tests", "AiSecure.Analyzers.Tests", "Stubs", "BedrockRuntimeStubs.cs"), Path.Combine(consumer, "BedrockRuntimeStubs.cs"));
+                File.Copy(Repository.PathOf("tests", "AiSecure.Analyzers.TestSupport", "Stubs", "BedrockRuntimeStubs.cs"), Path.Combine(consumer, "BedrockRuntimeStubs.cs"));
                 File.WriteAllText(Path.Combine(consumer, "Training.cs"), """
                     using Amazon;
                     using Amazon.BedrockRuntime;

@@ -8,7 +8,7 @@ namespace AiSecure.Analyzers.Tests.Robustness
     /// <summary>
     /// What the harness compiles against: <see cref="ReferenceCatalog.All"/> (every served SDK, as the project
     /// restored it) plus the SageMaker / Bedrock stand-ins, so SDK-dependent code paths run. Shared with the
-    /// benchmarks (linked source; the benchmark project writes its own test-references.txt).
+    /// benchmarks (each project writes its own test-references.txt).
     /// </summary>
     public static class HarnessReferences
     {

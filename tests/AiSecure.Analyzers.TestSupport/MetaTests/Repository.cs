@@ -4,7 +4,7 @@ using System.IO;
 namespace AiSecure.Analyzers.Tests.MetaTests
 {
     /// <summary>Finds the repository root from the test output folder.</summary>
-    internal static class Repository
+    public static class Repository
     {
         private static readonly Lazy<string> LazyRoot = new(() =>
         {

@@ -51,6 +51,7 @@ namespace AiSecure.Analyzers.Tests.References
         {
             "Microsoft.CodeAnalysis", "xunit", "Microsoft.NET.Test.Sdk", "Microsoft.TestPlatform", "Microsoft.CodeCoverage",
             "NuGet.", "DiffPlex", "Humanizer", "Microsoft.VisualStudio", "System.Composition", "Microsoft.Build",
+            "BenchmarkDotNet", "Perfolizer",
         };
 
         private static readonly Lazy<ImmutableArray<ReferenceEntry>> LazyEntries = new(LoadEntries, LazyThreadSafetyMode.ExecutionAndPublication);

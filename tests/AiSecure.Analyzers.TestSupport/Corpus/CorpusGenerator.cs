@@ -11,8 +11,7 @@ namespace AiSecure.Analyzers.Benchmarks.Corpus
     /// <summary>
     /// Writes a realistic AI service code base: controllers, services, storage, training jobs and LLM clients
     /// over the SDKs the rules know, mostly fine code with some flaws, plus neutral code of the same size.
-    /// The same seed gives the same files, byte for byte. Shared with the robustness tests (linked source):
-    /// BCL only.
+    /// The same seed gives the same files, byte for byte. Used by the benchmarks and the robustness tests.
     /// </summary>
     public sealed class CorpusGenerator
     {
