@@ -10,12 +10,19 @@ namespace AiSecure.Analyzers
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
+        // AISEC001, AISEC002 and AISEC003 have two descriptors each, with the same id, title and text: a finding inside
+        // one method is reported from a per-method action and shows live in the editor; one that needs other methods
+        // (a caller's argument, a helper's return value) is reported at the end of the compilation, so its descriptor
+        // carries the CompilationEnd tag (RS1037) and IDEs show it in full-solution analysis (README).
+        private const string ModelOutputTitle = "LLM output reaches a dangerous sink unvalidated";
+        private const string ModelOutputMessage = "Model output from '{0}' reaches {1} unvalidated; {2}";
+        private const string ModelOutputDescription = "Text a model returns is shaped by whoever controls its input, a prompt injection included. Used as SQL text, a command line or raw HTML, it becomes SQL injection, command injection or cross-site scripting. Parameterize SQL, map commands to an allow-list, HTML-encode markup, or validate it with a method marked [OutputValidator].";
+
         public static readonly DiagnosticDescriptor ModelOutputToDangerousSink = Create(
-            DiagnosticIds.ModelOutputToDangerousSink,
-            "LLM output reaches a dangerous sink unvalidated",
-            "Model output from '{0}' reaches {1} unvalidated; {2}",
-            DiagnosticSeverity.Warning,
-            "Text a model returns is shaped by whoever controls its input, a prompt injection included. Used as SQL text, a command line or raw HTML, it becomes SQL injection, command injection or cross-site scripting. Parameterize SQL, map commands to an allow-list, HTML-encode markup, or validate it with a method marked [OutputValidator].");
+            DiagnosticIds.ModelOutputToDangerousSink, ModelOutputTitle, ModelOutputMessage, DiagnosticSeverity.Warning, ModelOutputDescription);
+
+        public static readonly DiagnosticDescriptor ModelOutputToDangerousSinkAcrossMethods = Create(
+            DiagnosticIds.ModelOutputToDangerousSink, ModelOutputTitle, ModelOutputMessage, DiagnosticSeverity.Warning, ModelOutputDescription, WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor CleartextEndpoint = Create(
             DiagnosticIds.CleartextEndpoint,
@@ -31,19 +38,25 @@ namespace AiSecure.Analyzers
             DiagnosticSeverity.Warning,
             "A certificate validation callback that returns true on every path, or DangerousAcceptAnyServerCertificateValidator, turns HTTPS into encryption with an unknown party: any machine on the path can present its own certificate and read or change the traffic.");
 
+        private const string PromptInjectionTitle = "Untrusted input is concatenated into an LLM prompt";
+        private const string PromptInjectionMessage = "Untrusted input from {0} is built into the prompt passed to {1}{2}; sanitize it, or pass it to the model separately from the instructions";
+        private const string PromptInjectionDescription = "Text from a request, the console, a file or a web page is concatenated, interpolated or formatted into a prompt, or reaches a prompt template. Whoever controls that text can write instructions the model follows (prompt injection, OWASP LLM01, CWE-1427): ignore the task, leak the system prompt or data, or call tools. Pass untrusted text whole as its own user message or template variable, or run it through a method marked [PromptSanitizer].";
+
         public static readonly DiagnosticDescriptor PromptInjection = Create(
-            DiagnosticIds.PromptInjection,
-            "Untrusted input is concatenated into an LLM prompt",
-            "Untrusted input from {0} is built into the prompt passed to {1}{2}; sanitize it, or pass it to the model separately from the instructions",
-            DiagnosticSeverity.Warning,
-            "Text from a request, the console, a file or a web page is concatenated, interpolated or formatted into a prompt, or reaches a prompt template. Whoever controls that text can write instructions the model follows (prompt injection, OWASP LLM01, CWE-1427): ignore the task, leak the system prompt or data, or call tools. Pass untrusted text whole as its own user message or template variable, or run it through a method marked [PromptSanitizer].");
+            DiagnosticIds.PromptInjection, PromptInjectionTitle, PromptInjectionMessage, DiagnosticSeverity.Warning, PromptInjectionDescription);
+
+        public static readonly DiagnosticDescriptor PromptInjectionAcrossMethods = Create(
+            DiagnosticIds.PromptInjection, PromptInjectionTitle, PromptInjectionMessage, DiagnosticSeverity.Warning, PromptInjectionDescription, WellKnownDiagnosticTags.CompilationEnd);
+
+        private const string SystemPromptInjectionTitle = "Untrusted input is placed in a system or developer instruction";
+        private const string SystemPromptInjectionMessage = "Untrusted input from {0} is placed in the system instruction passed to {1}{2}; keep instructions constant and send the input as a user message";
+        private const string SystemPromptInjectionDescription = "A system or developer message carries the highest trust in a conversation. Untrusted text placed there, whole or in part, can rewrite the model's rules for every later turn (prompt injection, OWASP LLM01, CWE-1427). Keep system instructions constant and pass untrusted text in a separate user-role message.";
 
         public static readonly DiagnosticDescriptor SystemPromptInjection = Create(
-            DiagnosticIds.SystemPromptInjection,
-            "Untrusted input is placed in a system or developer instruction",
-            "Untrusted input from {0} is placed in the system instruction passed to {1}{2}; keep instructions constant and send the input as a user message",
-            DiagnosticSeverity.Warning,
-            "A system or developer message carries the highest trust in a conversation. Untrusted text placed there, whole or in part, can rewrite the model's rules for every later turn (prompt injection, OWASP LLM01, CWE-1427). Keep system instructions constant and pass untrusted text in a separate user-role message.");
+            DiagnosticIds.SystemPromptInjection, SystemPromptInjectionTitle, SystemPromptInjectionMessage, DiagnosticSeverity.Warning, SystemPromptInjectionDescription);
+
+        public static readonly DiagnosticDescriptor SystemPromptInjectionAcrossMethods = Create(
+            DiagnosticIds.SystemPromptInjection, SystemPromptInjectionTitle, SystemPromptInjectionMessage, DiagnosticSeverity.Warning, SystemPromptInjectionDescription, WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor S3ObjectWithoutKmsKey = Create(
             DiagnosticIds.S3ObjectWithoutKmsKey,
@@ -87,7 +100,7 @@ namespace AiSecure.Analyzers
             DiagnosticSeverity.Info,
             "Amazon Bedrock Guardrails screen model input and output for prompt attacks, denied topics, harmful content and sensitive information. A ConverseRequest or ConverseStreamRequest without GuardrailConfig, or an InvokeModelRequest or InvokeModelWithResponseStreamRequest without GuardrailIdentifier, is sent to the model unscreened.");
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description)
-            => new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags)
+            => new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id), customTags);
     }
 }

@@ -59,6 +59,9 @@ namespace AiSecure.Analyzers.Flow
             return true;
         }
 
+        /// <summary>The local, parameter or field the path starts at: a write to it changes the whole path.</summary>
+        public ISymbol Root => _symbols[0];
+
         public override bool Equals(object? obj) => Equals(obj as AccessPath);
 
         public override int GetHashCode() => _symbols.Length == 0 ? 0 : SymbolEqualityComparer.Default.GetHashCode(_symbols[_symbols.Length - 1]);
@@ -74,7 +77,11 @@ namespace AiSecure.Analyzers.Flow
     /// </summary>
     internal static class Guards
     {
-        public static bool IsGuarded(TaintEngine engine, IOperation reference, AccessPath? path)
+        /// <summary>
+        /// True when a guard on <paramref name="path"/> dominates <paramref name="reference"/> and the value is not
+        /// written again between the guard and the read (nor anywhere in a loop around the read that the guard precedes).
+        /// </summary>
+        public static bool IsGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
         {
             if (path == null)
             {
@@ -87,20 +94,34 @@ namespace AiSecure.Analyzers.Flow
                 switch (parent)
                 {
                     case IConditionalOperation conditional when conditional.Condition != child:
-                        if (child == conditional.WhenTrue && Validates(engine, conditional.Condition, path))
+                        if ((child == conditional.WhenTrue && Validates(policy, conditional.Condition, path))
+                            || (child == conditional.WhenFalse && Invalidates(policy, conditional.Condition, path)))
                         {
-                            return true;
+                            if (!IsWrittenAfter(parent, conditional.Condition.Syntax.Span.End, reference, path))
+                            {
+                                return true;
+                            }
                         }
 
-                        if (child == conditional.WhenFalse && Invalidates(engine, conditional.Condition, path))
+                        break;
+
+                    case ISwitchCaseOperation section when section.Parent is ISwitchOperation switchOperation && IsAllowListSection(section, switchOperation, path):
+                        if (!IsWrittenAfter(section, switchOperation.Value.Syntax.Span.End, reference, path))
                         {
                             return true;
                         }
 
                         break;
 
-                    case ISwitchCaseOperation section when section.Parent is ISwitchOperation switchOperation && IsAllowListSection(section, switchOperation, path):
-                        return true;
+                    case ISwitchExpressionArmOperation arm when child == arm.Value && arm.Guard == null && arm.Parent is ISwitchExpressionOperation switchExpression
+                                                                && path.Equals(AccessPath.Of(switchExpression.Value)) && IsConstantAlternatives(arm.Pattern):
+                        // x switch { "a" or "b" => x, _ => "none" }: in the arm, x is one of the constants.
+                        if (!IsWrittenAfter(arm, switchExpression.Value.Syntax.Span.End, reference, path))
+                        {
+                            return true;
+                        }
+
+                        break;
 
                     case IBlockOperation block:
                         foreach (var statement in block.Operations)
@@ -110,7 +131,7 @@ namespace AiSecure.Analyzers.Flow
                                 break;
                             }
 
-                            if (IsExitGuard(engine, statement, path))
+                            if (IsExitGuard(policy, statement, path) && !IsWrittenAfter(block, statement.Syntax.Span.End, reference, path))
                             {
                                 return true;
                             }
@@ -127,7 +148,58 @@ namespace AiSecure.Analyzers.Flow
             return false;
         }
 
-        private static bool IsExitGuard(TaintEngine engine, IOperation statement, AccessPath path)
+        /// <summary>
+        /// A write to the path's root inside <paramref name="scope"/> that completes after <paramref name="from"/> and before
+        /// the read, or anywhere in a loop that encloses the read and starts after <paramref name="from"/>: the guard
+        /// checked another value than the one read.
+        /// </summary>
+        private static bool IsWrittenAfter(IOperation scope, int from, IOperation reference, AccessPath path)
+        {
+            var readStart = reference.Syntax.SpanStart;
+            var until = readStart;
+            for (var current = reference.Parent; current != null && current != scope; current = current.Parent)
+            {
+                if (current is ILoopOperation loop && loop.Syntax.SpanStart >= from && loop.Syntax.Span.End > until)
+                {
+                    until = loop.Syntax.Span.End;
+                }
+            }
+
+            foreach (var operation in scope.WalkTree())
+            {
+                IOperation? target = operation switch
+                {
+                    ISimpleAssignmentOperation assignment => assignment.Target,
+                    ICompoundAssignmentOperation compound => compound.Target,
+                    ICoalesceAssignmentOperation coalesce => coalesce.Target,
+                    IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => argument.Value,
+                    _ => null,
+                };
+
+                if (target == null)
+                {
+                    continue;
+                }
+
+                // Before the read, or after it inside a loop that brings it round again; not the write the read is part of (x = x.Trim()).
+                var start = operation.Syntax.SpanStart;
+                var end = operation.Syntax.Span.End;
+                if (end <= from || !(end <= readStart || (start >= readStart && start < until)))
+                {
+                    continue;
+                }
+
+                var written = AccessPath.Of(target is IDeclarationExpressionOperation declaration ? declaration.Expression : target);
+                if (written != null && SymbolEqualityComparer.Default.Equals(written.Root, path.Root))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsExitGuard(ITaintPolicy policy, IOperation statement, AccessPath path)
         {
             if (statement is not IConditionalOperation conditional)
             {
@@ -136,10 +208,10 @@ namespace AiSecure.Analyzers.Flow
 
             if (conditional.WhenFalse == null || !Exits(conditional.WhenFalse))
             {
-                return Exits(conditional.WhenTrue) && Invalidates(engine, conditional.Condition, path);
+                return Exits(conditional.WhenTrue) && Invalidates(policy, conditional.Condition, path);
             }
 
-            return !Exits(conditional.WhenTrue) && Validates(engine, conditional.Condition, path);
+            return !Exits(conditional.WhenTrue) && Validates(policy, conditional.Condition, path);
         }
 
         private static bool Exits(IOperation? operation)
@@ -183,7 +255,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The condition is true only when the value at <paramref name="path"/> is safe.</summary>
-        private static bool Validates(TaintEngine engine, IOperation condition, AccessPath path)
+        private static bool Validates(ITaintPolicy policy, IOperation condition, AccessPath path)
         {
             condition = condition.WalkDownConversions();
             if (condition is IAwaitOperation awaited)
@@ -194,22 +266,22 @@ namespace AiSecure.Analyzers.Flow
             switch (condition)
             {
                 case IInvocationOperation invocation:
-                    return IsValidatorCall(engine, invocation, path) || IsAnchoredRegexMatch(engine, invocation, path) || IsAllowListLookup(invocation, path);
+                    return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path);
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Invalidates(engine, not.Operand, path);
+                    return Invalidates(policy, not.Operand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Validates(engine, and.LeftOperand, path) || Validates(engine, and.RightOperand, path);
+                    return Validates(policy, and.LeftOperand, path) || Validates(policy, and.RightOperand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Validates(engine, or.LeftOperand, path) && Validates(engine, or.RightOperand, path);
+                    return Validates(policy, or.LeftOperand, path) && Validates(policy, or.RightOperand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
                     if (IsBool(equals.RightOperand, true))
                     {
-                        return Validates(engine, equals.LeftOperand, path);
+                        return Validates(policy, equals.LeftOperand, path);
                     }
 
                     if (IsBool(equals.RightOperand, false))
                     {
-                        return Invalidates(engine, equals.LeftOperand, path);
+                        return Invalidates(policy, equals.LeftOperand, path);
                     }
 
                     return IsConstantComparison(equals, path);
@@ -221,23 +293,23 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The condition is true whenever the value at <paramref name="path"/> is not known to be safe.</summary>
-        private static bool Invalidates(TaintEngine engine, IOperation condition, AccessPath path)
+        private static bool Invalidates(ITaintPolicy policy, IOperation condition, AccessPath path)
         {
             condition = condition.WalkDownConversions();
             switch (condition)
             {
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Validates(engine, not.Operand, path);
+                    return Validates(policy, not.Operand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Invalidates(engine, or.LeftOperand, path) || Invalidates(engine, or.RightOperand, path);
+                    return Invalidates(policy, or.LeftOperand, path) || Invalidates(policy, or.RightOperand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Invalidates(engine, and.LeftOperand, path) && Invalidates(engine, and.RightOperand, path);
+                    return Invalidates(policy, and.LeftOperand, path) && Invalidates(policy, and.RightOperand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsBool(equals.RightOperand, false):
-                    return Validates(engine, equals.LeftOperand, path);
+                    return Validates(policy, equals.LeftOperand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
                     if (IsBool(notEquals.RightOperand, true))
                     {
-                        return Validates(engine, notEquals.LeftOperand, path);
+                        return Validates(policy, notEquals.LeftOperand, path);
                     }
 
                     return IsConstantComparison(notEquals, path);
@@ -272,9 +344,9 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
-        private static bool IsValidatorCall(TaintEngine engine, IInvocationOperation invocation, AccessPath path)
+        private static bool IsValidatorCall(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
         {
-            if (!engine.IsValidator(invocation.TargetMethod))
+            if (!policy.IsValidator(invocation.TargetMethod))
             {
                 return false;
             }
@@ -325,7 +397,14 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            ISymbol? collection = receiver.WalkDownConversions() switch
+            receiver = receiver.WalkDownConversions();
+            if (IsInlineConstants(receiver))
+            {
+                // new[] { "a", "b" }.Contains(x), ["a", "b"].Contains(x)
+                return true;
+            }
+
+            ISymbol? collection = receiver switch
             {
                 IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
                 IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
@@ -333,6 +412,35 @@ namespace AiSecure.Analyzers.Flow
             };
 
             return collection != null && IsDeclaredWithLiteralsOnly(collection);
+        }
+
+        /// <summary>An array or collection expression written here whose elements are all non-null constants.</summary>
+        private static bool IsInlineConstants(IOperation receiver)
+        {
+            var initializer = receiver switch
+            {
+                IArrayCreationOperation { Initializer: { } arrayInitializer } => (IOperation)arrayInitializer,
+                _ when receiver.Kind == OperationKinds.CollectionExpression => receiver,
+                _ => null,
+            };
+
+            if (initializer == null)
+            {
+                return false;
+            }
+
+            var count = 0;
+            foreach (var element in initializer.ChildOperations)
+            {
+                if (!element.WalkDownConversions().ConstantValue.HasValue || element.WalkDownConversions().ConstantValue.Value == null)
+                {
+                    return false;
+                }
+
+                count++;
+            }
+
+            return count > 0;
         }
 
         /// <summary>
@@ -385,10 +493,14 @@ namespace AiSecure.Analyzers.Flow
             return false;
         }
 
-        private static bool IsAnchoredRegexMatch(TaintEngine engine, IInvocationOperation invocation, AccessPath path)
+        /// <summary>
+        /// <c>Regex.IsMatch(x, pattern)</c> or <c>regex.IsMatch(x)</c> on <c>System.Text.RegularExpressions.Regex</c> (no other
+        /// type of that name), with a constant pattern that validates the whole value (<see cref="RegexPatterns"/>).
+        /// </summary>
+        private static bool IsAnchoredRegexMatch(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
         {
             var method = invocation.TargetMethod;
-            var regex = engine.Symbols.Regex;
+            var regex = policy.Types.Regex;
             if (method.Name != "IsMatch" || regex == null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, regex))
             {
                 return false;
@@ -396,6 +508,7 @@ namespace AiSecure.Analyzers.Flow
 
             IOperation? input = null;
             string? pattern = null;
+            var options = 0L;
             foreach (var argument in invocation.Arguments)
             {
                 switch (argument.Parameter?.Name)
@@ -406,6 +519,13 @@ namespace AiSecure.Analyzers.Flow
                     case "pattern" when argument.Value.ConstantValue is { HasValue: true, Value: string text }:
                         pattern = text;
                         break;
+                    case "options" when argument.ArgumentKind != ArgumentKind.DefaultValue:
+                        if (!TryGetOptions(argument.Value, out options))
+                        {
+                            return false;
+                        }
+
+                        break;
                 }
             }
 
@@ -414,47 +534,80 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            if (method.IsStatic)
+            if (!method.IsStatic)
             {
-                return pattern != null && IsAnchored(pattern);
+                pattern = PatternOf(policy, invocation.Instance, out options);
             }
 
-            var instancePattern = PatternOf(engine, invocation.Instance);
-            return instancePattern != null && IsAnchored(instancePattern);
+            return pattern != null && RegexPatterns.Validates(pattern, (options & MultilineOption) != 0, (options & IgnorePatternWhitespaceOption) != 0);
         }
 
-        /// <summary>The pattern of a <c>new Regex("…")</c> here, in a field or local initializer, or of a <c>[GeneratedRegex("…")]</c> method.</summary>
-        private static string? PatternOf(TaintEngine engine, IOperation? regex)
+        private const long MultilineOption = 2;
+        private const long IgnorePatternWhitespaceOption = 32;
+
+        /// <summary>A constant <c>RegexOptions</c> value; false when it is not known.</summary>
+        private static bool TryGetOptions(IOperation value, out long options)
         {
+            options = 0;
+            var constant = value.WalkDownConversions().ConstantValue;
+            if (!constant.HasValue || constant.Value == null)
+            {
+                constant = value.ConstantValue;
+            }
+
+            if (!constant.HasValue || constant.Value == null)
+            {
+                return false;
+            }
+
+            options = System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        /// <summary>The pattern and options of a <c>new Regex("…")</c> here, in a field or local initializer, or of a <c>[GeneratedRegex("…")]</c> method.</summary>
+        private static string? PatternOf(ITaintPolicy policy, IOperation? regex, out long options)
+        {
+            options = 0;
             regex = regex?.WalkDownConversions();
             switch (regex)
             {
                 case IObjectCreationOperation creation when creation.Arguments.Length > 0:
+                    if (creation.Arguments.Length > 1 && creation.Arguments[1].ArgumentKind != ArgumentKind.DefaultValue && !TryGetOptions(creation.Arguments[1].Value, out options))
+                    {
+                        return null;
+                    }
+
                     return creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
-                case IInvocationOperation call when engine.Symbols.GeneratedRegexAttribute != null:
+                case IInvocationOperation call when policy.Types.GeneratedRegexAttribute != null:
                     foreach (var attribute in call.TargetMethod.GetAttributes())
                     {
-                        if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, engine.Symbols.GeneratedRegexAttribute)
+                        if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, policy.Types.GeneratedRegexAttribute)
                             && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string generated)
                         {
+                            if (attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int generatedOptions)
+                            {
+                                options = generatedOptions;
+                            }
+
                             return generated;
                         }
                     }
 
                     return null;
                 case IFieldReferenceOperation field:
-                    return PatternFromDeclaration(field.Field);
+                    return PatternFromDeclaration(field.Field, out options);
                 case IPropertyReferenceOperation property:
-                    return PatternFromDeclaration(property.Property);
+                    return PatternFromDeclaration(property.Property, out options);
                 case ILocalReferenceOperation local:
-                    return PatternFromDeclaration(local.Local);
+                    return PatternFromDeclaration(local.Local, out options);
                 default:
                     return null;
             }
         }
 
-        private static string? PatternFromDeclaration(ISymbol symbol)
+        private static string? PatternFromDeclaration(ISymbol symbol, out long options)
         {
+            options = 0;
             foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
@@ -469,22 +622,19 @@ namespace AiSecure.Analyzers.Flow
                     && creation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal
                     && literal.IsKind(SyntaxKind.StringLiteralExpression))
                 {
+                    // Options are read from their names: a declaration elsewhere has no semantic model here.
+                    if (creation.ArgumentList.Arguments.Count > 1)
+                    {
+                        var text = creation.ArgumentList.Arguments[1].Expression.ToString();
+                        options |= text.IndexOf("Multiline", StringComparison.Ordinal) >= 0 ? MultilineOption : 0;
+                        options |= text.IndexOf("IgnorePatternWhitespace", StringComparison.Ordinal) >= 0 ? IgnorePatternWhitespaceOption : 0;
+                    }
+
                     return literal.Token.ValueText;
                 }
             }
 
             return null;
-        }
-
-        private static bool IsAnchored(string pattern)
-        {
-            var start = pattern.StartsWith("^", StringComparison.Ordinal) || pattern.StartsWith("\\A", StringComparison.Ordinal);
-            var end = (pattern.EndsWith("$", StringComparison.Ordinal) && !pattern.EndsWith("\\$", StringComparison.Ordinal))
-                      || pattern.EndsWith("\\z", StringComparison.Ordinal) || pattern.EndsWith("\\Z", StringComparison.Ordinal);
-            // "^.*$" is anchored but lets everything through.
-            var permissive = pattern.IndexOf(".*", StringComparison.Ordinal) >= 0 || pattern.IndexOf(".+", StringComparison.Ordinal) >= 0
-                             || pattern.IndexOf("\\s\\S", StringComparison.Ordinal) >= 0 || pattern.IndexOf("\\S\\s", StringComparison.Ordinal) >= 0;
-            return start && end && !permissive;
         }
     }
 }

@@ -4,24 +4,48 @@ using Microsoft.CodeAnalysis;
 namespace AiSecure.Analyzers.Flow
 {
     /// <summary>
-    /// What a rule tells the taint engine: which operations produce tainted values, and which methods
-    /// clean or validate them. AISEC001/002 use untrusted input; AISEC003 can plug in model output.
+    /// What a rule tells the taint engine and the guards: which operations and parameters produce tainted values,
+    /// which methods clean or validate them, and what a serialized member's name says about its role. AISEC001/002
+    /// use <see cref="UntrustedInputPolicy"/>; AISEC003 uses <see cref="ModelOutputPolicy"/>. The engine knows no
+    /// SDK: everything it needs to know about one comes through here, read from Knowledge/.
     /// </summary>
     internal interface ITaintPolicy
     {
-        /// <summary>The platform types propagation needs (StringBuilder, JsonSerializer, Encoding, ...).</summary>
-        PromptSymbols Symbols { get; }
+        /// <summary>The platform types propagation needs (text builders, serializers, types that carry no text, Regex).</summary>
+        TextTypes Types { get; }
 
-        /// <summary>How to name the source produced by <paramref name="operation"/> (a call, property read or creation), or null.</summary>
+        /// <summary>How to name the source produced by <paramref name="operation"/> (a call, property or field read, or creation), or null.</summary>
         string? GetSource(IOperation operation);
 
-        /// <summary>A parameter that is a source by itself (entry point, option), or null to track it as a parameter origin.</summary>
+        /// <summary>A parameter that is a source by itself (entry point, tool, option), or null to track it as a parameter origin.</summary>
         string? GetParameterSource(IParameterSymbol parameter, IOperation reference);
 
-        /// <summary>The method's return value is clean.</summary>
-        bool IsSanitizer(IMethodSymbol method);
+        /// <summary>
+        /// The sink kinds whose values the method's result is clean for: <see cref="SinkKinds.AllKinds"/> for a sanitizer of every
+        /// kind, a mask (bit <c>1 &lt;&lt; kind</c>) for one that clears some kinds only (an HTML encoder), 0 for none.
+        /// </summary>
+        int SanitizedKinds(IMethodSymbol method);
 
-        /// <summary>The method returns true when its argument is safe.</summary>
+        /// <summary>The method returns true when its argument is safe (a guard that leaves the method when it is false validates).</summary>
         bool IsValidator(IMethodSymbol method);
+
+        /// <summary>A method outside the compilation whose result carries its arguments (beyond the serializers <see cref="TextTypes"/> knows).</summary>
+        bool IsPassThrough(IMethodSymbol method);
+
+        /// <summary>The role hint a member of a serialized object gives its own value (a <c>system</c> member), or <see cref="RoleHint.None"/>.</summary>
+        RoleHint MemberHint(string memberName);
+
+        /// <summary>The role hint a constant sibling <c>role</c> member gives the other members of its object, or <see cref="RoleHint.None"/>.</summary>
+        RoleHint SiblingHint(string memberName, object? constant);
+    }
+
+    /// <summary>Masks of <see cref="ITaintPolicy.SanitizedKinds"/>.</summary>
+    internal static class SinkKinds
+    {
+        public const int None = 0;
+
+        public const int AllKinds = ~0;
+
+        public static int Of(int kind) => 1 << kind;
     }
 }

@@ -4,6 +4,16 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AiSecure.Analyzers.Flow
 {
+    /// <summary>Operation kinds that the Roslyn 4.8 floor does not name.</summary>
+    internal static class OperationKinds
+    {
+        /// <summary><c>OperationKind.CollectionExpression</c> (<c>[a, b]</c>).</summary>
+        public const OperationKind CollectionExpression = (OperationKind)0x7F;
+
+        /// <summary><c>OperationKind.Spread</c> (<c>..items</c> in a collection expression).</summary>
+        public const OperationKind Spread = (OperationKind)0x80;
+    }
+
     internal static class OperationExtensions
     {
         /// <summary>Skips implicit and explicit conversions and parentheses.</summary>

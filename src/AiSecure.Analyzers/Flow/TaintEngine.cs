@@ -11,31 +11,36 @@ namespace AiSecure.Analyzers.Flow
 {
     /// <summary>
     /// Demand-driven taint analysis over the IOperation trees of one method (its body, lambdas and local
-    /// functions included). Asked for a value, it walks backwards through locals, fields and properties
-    /// written in the method, string building, awaits, conditionals, object construction and
-    /// serialization, and returns where the untrusted parts come from. Writes are chosen by position: the
-    /// last unconditional write before a read hides earlier ones; writes inside an enclosing loop all
-    /// reach. Guards (validators, anchored regexes, allow lists) that leave the method or enclose the
-    /// read make a value clean. The work is bounded: past the budget, <see cref="Exhausted"/> is set and
-    /// every answer is clean, so the caller reports nothing.
+    /// functions included), for any rule: the <see cref="ITaintPolicy"/> says what a source, a sanitizer and a
+    /// validator are. Asked for a value, it walks backwards through locals, fields and properties written in
+    /// the method, string building, awaits, conditionals, object construction and serialization, and returns
+    /// where the untrusted parts come from. The last write that runs whenever the read runs hides earlier
+    /// ones; writes inside an enclosing loop all reach. Guards (<see cref="Guards"/>) that dominate the read
+    /// make a value clean. Calls of local functions and lambdas of the method are followed through their
+    /// return values here; calls of other methods of the compilation become <see cref="PendingCall"/> origins,
+    /// resolved by <see cref="CrossMethodFlow"/>.
+    /// Limits never clear a value: concatenation, interpolation and builder chains of any length are
+    /// flattened without recursion; past the per-method budget, or a nesting deeper than the stack allows,
+    /// a value is <see cref="TaintValue.Unknown"/> (not reported), and the untrusted parts already found stay.
     /// </summary>
     internal sealed class TaintEngine
     {
         public const int DefaultBudget = 20000;
-        private const int MaxDepth = 40;
-        private const int MaxOperations = 40000;
 
-        /// <summary><c>OperationKind.CollectionExpression</c> and <c>Spread</c>, which the Roslyn 4.8 floor does not name.</summary>
-        internal const OperationKind CollectionExpressionKind = (OperationKind)0x7F;
-        internal const OperationKind SpreadKind = (OperationKind)0x80;
+        /// <summary>Nesting of values that are not chains (locals read through locals, nested calls): deeper is unknown, not clean.</summary>
+        private const int MaxNesting = 200;
+
+        private const int MaxOperations = 40000;
 
         private readonly ITaintPolicy _policy;
         private readonly IMethodSymbol? _owner;
         private readonly ImmutableArray<IOperation> _roots;
-        private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<IOperation, TaintValue> _memo = new(OperationIdentity.Instance);
-        private readonly HashSet<ISymbol> _active = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<IOperation> _active = new(OperationIdentity.Instance);
+        private HashSet<IMethodSymbol>? _activeFunctions;
         private Dictionary<ISymbol, List<Write>>? _writes;
+        private Dictionary<IMethodSymbol, IOperation>? _localFunctions;
+        private bool _writesTruncated;
         private int _budget;
         private int _depth;
 
@@ -44,34 +49,45 @@ namespace AiSecure.Analyzers.Flow
             _owner = owner;
             _policy = policy;
             _roots = roots;
-            _cancellationToken = cancellationToken;
+            CancellationToken = cancellationToken;
             _budget = budget;
         }
 
-        /// <summary>The budget ran out: answers are not reliable and must not be reported.</summary>
+        /// <summary>
+        /// The token the current caller runs under: the method's own action while it is analyzed, the compilation-end
+        /// action when another method's flow asks this one about an argument or a return value.
+        /// </summary>
+        public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>The budget ran out: some values are <see cref="TaintValue.Unknown"/>; untrusted parts found are still reported.</summary>
         public bool Exhausted { get; private set; }
 
-        public PromptSymbols Symbols => _policy.Symbols;
+        public ITaintPolicy Policy => _policy;
 
         public TaintValue Evaluate(IOperation? operation)
         {
-            if (operation == null || Exhausted)
+            if (operation == null)
             {
                 return TaintValue.Clean;
             }
 
-            if (--_budget < 0 || _depth > MaxDepth)
-            {
-                Exhausted = _budget < 0 || Exhausted;
-                return TaintValue.Clean;
-            }
-
-            _cancellationToken.ThrowIfCancellationRequested();
             if (_memo.TryGetValue(operation, out var cached))
             {
                 return cached;
             }
 
+            if (--_budget < 0)
+            {
+                Exhausted = true;
+                return TaintValue.Unknown;
+            }
+
+            if (_depth > MaxNesting)
+            {
+                return TaintValue.Unknown;
+            }
+
+            CancellationToken.ThrowIfCancellationRequested();
             _depth++;
             try
             {
@@ -86,54 +102,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>False for values that cannot carry text: numbers, bool, char, enums, Guid, dates and times.</summary>
-        public bool CanCarryText(ITypeSymbol? type) => CanCarryText(type, _policy.Symbols);
-
-        /// <inheritdoc cref="CanCarryText(ITypeSymbol?)"/>
-        public static bool CanCarryText(ITypeSymbol? type, PromptSymbols symbols)
-        {
-            if (type == null)
-            {
-                return true;
-            }
-
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-            {
-                type = nullable.TypeArguments[0];
-            }
-
-            switch (type.SpecialType)
-            {
-                case SpecialType.System_Boolean:
-                case SpecialType.System_Char:
-                case SpecialType.System_SByte:
-                case SpecialType.System_Byte:
-                case SpecialType.System_Int16:
-                case SpecialType.System_UInt16:
-                case SpecialType.System_Int32:
-                case SpecialType.System_UInt32:
-                case SpecialType.System_Int64:
-                case SpecialType.System_UInt64:
-                case SpecialType.System_Decimal:
-                case SpecialType.System_Single:
-                case SpecialType.System_Double:
-                case SpecialType.System_IntPtr:
-                case SpecialType.System_UIntPtr:
-                case SpecialType.System_DateTime:
-                case SpecialType.System_Void:
-                    return false;
-            }
-
-            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate)
-            {
-                return false;
-            }
-
-            return !(Is(type, symbols.Guid) || Is(type, symbols.TimeSpan) || Is(type, symbols.DateTimeOffset)
-                     || Is(type, symbols.DateOnly) || Is(type, symbols.TimeOnly) || Is(type, symbols.CancellationToken));
-        }
-
-        private static bool Is(ITypeSymbol type, INamedTypeSymbol? candidate)
-            => candidate != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
+        public bool CanCarryText(ITypeSymbol? type) => _policy.Types.CanCarryText(type);
 
         private TaintValue EvaluateCore(IOperation operation)
         {
@@ -174,7 +143,7 @@ namespace AiSecure.Analyzers.Flow
                     return EvaluateInterpolation(interpolated);
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                    return TaintValue.Compose(new[] { Operand(binary.LeftOperand), Operand(binary.RightOperand) });
+                    return EvaluateConcatenation(binary, null);
 
                 case IBinaryOperation:
                     return TaintValue.Clean;
@@ -244,13 +213,47 @@ namespace AiSecure.Analyzers.Flow
 
                 default:
                     // Collection expressions and spreads (newer Roslyn than the 4.8 floor): their elements flow.
-                    if (operation.Kind == CollectionExpressionKind || operation.Kind == SpreadKind)
+                    if (operation.Kind == OperationKinds.CollectionExpression || operation.Kind == OperationKinds.Spread)
                     {
                         return TaintValue.Union(operation.ChildOperations.Select(Evaluate)).At(operation);
                     }
 
                     return TaintValue.Clean;
             }
+        }
+
+        /// <summary>
+        /// <c>a + b + c + …</c> of any length: the operands of a left- (or right-) nested string concatenation are
+        /// collected with an explicit stack, so a 3,000-line prompt costs no recursion. With <paramref name="skip"/>,
+        /// that leading operand (the target of <c>s = s + x</c>) is left out.
+        /// </summary>
+        private TaintValue EvaluateConcatenation(IBinaryOperation binary, ISymbol? skip)
+        {
+            var operands = new List<OperandValue>();
+            var pending = new Stack<IOperation>();
+            pending.Push(binary);
+            var first = true;
+            while (pending.Count > 0)
+            {
+                var current = StripImplicit(pending.Pop());
+                if (current is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } inner && inner.Type?.SpecialType == SpecialType.System_String && !inner.ConstantValue.HasValue)
+                {
+                    pending.Push(inner.RightOperand);
+                    pending.Push(inner.LeftOperand);
+                    continue;
+                }
+
+                if (first && skip != null && TargetSymbol(current) is { } leading && SymbolEqualityComparer.Default.Equals(leading, skip))
+                {
+                    first = false;
+                    continue;
+                }
+
+                first = false;
+                operands.Add(Operand(current));
+            }
+
+            return TaintValue.Compose(operands);
         }
 
         private OperandValue Operand(IOperation operand)
@@ -322,7 +325,7 @@ namespace AiSecure.Analyzers.Flow
         private TaintValue EvaluateParameter(IParameterReferenceOperation reference)
         {
             var parameter = reference.Parameter;
-            if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+            if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
             {
                 return TaintValue.Clean;
             }
@@ -349,15 +352,11 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>
         /// The first parameter of a lambda passed to a method of a collection (<c>Select</c>, <c>Where</c>,
-        /// <c>ForEach</c>, …) is an element of that collection.
+        /// <c>ForEach</c>, …) is an element of that collection. A lambda kept in a local is a function of this
+        /// method: its parameters are what its calls here pass (<see cref="EvaluateFunctionCall"/>).
         /// </summary>
         private TaintValue LambdaElement(IMethodSymbol lambda, IParameterSymbol parameter, IOperation reference)
         {
-            if (parameter.Ordinal != 0)
-            {
-                return TaintValue.Clean;
-            }
-
             for (var current = reference.Parent; current != null; current = current.Parent)
             {
                 if (current is not IAnonymousFunctionOperation function || !SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
@@ -372,6 +371,11 @@ namespace AiSecure.Analyzers.Flow
                 }
 
                 if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument)
+                {
+                    return parameter.RefKind != RefKind.Out && CanCarryText(parameter.Type) ? TaintValue.Parameter(parameter, reference) : TaintValue.Clean;
+                }
+
+                if (parameter.Ordinal != 0)
                 {
                     return TaintValue.Clean;
                 }
@@ -390,7 +394,7 @@ namespace AiSecure.Analyzers.Flow
 
         private TaintValue EvaluateLocal(ILocalReferenceOperation reference)
         {
-            if (reference.Local.HasConstantValue || Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+            if (reference.Local.HasConstantValue || Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
             {
                 return TaintValue.Clean;
             }
@@ -414,7 +418,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (reference.Instance == null || reference.Instance is IInstanceReferenceOperation)
             {
-                if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+                if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
                 {
                     return TaintValue.Clean;
                 }
@@ -430,7 +434,7 @@ namespace AiSecure.Analyzers.Flow
         {
             if (reference.Instance is IInstanceReferenceOperation)
             {
-                if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
+                if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
                 {
                     return TaintValue.Clean;
                 }
@@ -443,6 +447,11 @@ namespace AiSecure.Analyzers.Flow
                     : TaintValue.Clean);
             }
 
+            if (reference.Instance != null && Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+            {
+                return TaintValue.Clean;
+            }
+
             var source = _policy.GetSource(reference);
             if (source != null)
             {
@@ -450,11 +459,6 @@ namespace AiSecure.Analyzers.Flow
             }
 
             if (reference.Instance == null)
-            {
-                return TaintValue.Clean;
-            }
-
-            if (Guards.IsGuarded(this, reference, AccessPath.Of(reference)))
             {
                 return TaintValue.Clean;
             }
@@ -472,18 +476,25 @@ namespace AiSecure.Analyzers.Flow
         private TaintValue EvaluateInvocation(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (_policy.IsSanitizer(method))
+            var sanitized = _policy.SanitizedKinds(method);
+            if (sanitized == SinkKinds.AllKinds)
             {
                 return TaintValue.Clean;
             }
 
+            var value = EvaluateInvocationCore(invocation, method);
+            return sanitized == 0 ? value : value.ClearedFor(sanitized);
+        }
+
+        private TaintValue EvaluateInvocationCore(IInvocationOperation invocation, IMethodSymbol method)
+        {
             var source = _policy.GetSource(invocation);
             if (source != null)
             {
                 return TaintValue.Source(source, invocation);
             }
 
-            var symbols = _policy.Symbols;
+            var types = _policy.Types;
             var containing = method.ContainingType;
             var receiver = invocation.Instance;
             if (receiver == null && method.IsExtensionMethod && invocation.Arguments.Length > 0)
@@ -515,33 +526,37 @@ namespace AiSecure.Analyzers.Flow
                 return self.At(invocation);
             }
 
-            if (symbols.StringBuilder != null && containing.InheritsFromOrEquals(symbols.StringBuilder) && !method.IsStatic)
+            if (types.StringBuilder != null && containing.InheritsFromOrEquals(types.StringBuilder) && !method.IsStatic)
             {
-                if (method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace")
+                if (IsBuilderAppend(method))
                 {
-                    var arguments = ArgumentValues(invocation).ToList();
-                    arguments.Insert(0, Operand(invocation.Instance!));
-                    return TaintValue.Compose(arguments);
+                    return EvaluateBuilderChain(invocation);
                 }
 
                 var builder = Evaluate(invocation.Instance);
                 return method.Name == "ToString" ? builder : builder.At(invocation);
             }
 
-            if (IsPassThrough(method))
+            if (types.IsPassThrough(method) || _policy.IsPassThrough(method))
             {
                 return TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value)).At(invocation);
+            }
+
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return EvaluateFunctionCall(invocation, method.OriginalDefinition, LocalFunctionBody(method.OriginalDefinition));
+            }
+
+            if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance != null && LambdaOf(invocation.Instance) is { } lambda)
+            {
+                return EvaluateFunctionCall(invocation, lambda.Symbol, lambda.Body);
             }
 
             if (IsInSource(method) && !method.ReturnsVoid && CanCarryText(method.ReturnType))
             {
                 // A helper of this compilation: its summary (return value in terms of its parameters) is
                 // known when the compilation has been seen; the caller's arguments are evaluated here.
-                var arguments = invocation.Arguments;
-                var instance = invocation.Instance;
-                return TaintValue.FromCall(
-                    new PendingCall(PromptSymbols.Definition(method), ordinal => ordinal < 0 ? EvaluateReceiver(instance) : EvaluateArgument(arguments, ordinal)),
-                    invocation);
+                return TaintValue.FromCall(new PendingCall((method.ReducedFrom ?? method).OriginalDefinition, this, invocation.Arguments, invocation.Instance), invocation);
             }
 
             if (receiver != null && !method.IsStatic || method.IsExtensionMethod)
@@ -558,30 +573,154 @@ namespace AiSecure.Analyzers.Flow
             return TaintValue.Clean;
         }
 
-        /// <summary>The value passed for the parameter at <paramref name="ordinal"/>; clean past the budget.</summary>
+        private static bool IsBuilderAppend(IMethodSymbol method)
+            => method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace";
+
+        /// <summary>
+        /// <c>builder.Append(a).Append(b)…</c> of any length: the chain is walked down to its first receiver with a loop,
+        /// and the text is the receiver's followed by every appended argument.
+        /// </summary>
+        private TaintValue EvaluateBuilderChain(IInvocationOperation outermost)
+        {
+            var calls = new List<IInvocationOperation>();
+            IOperation? receiver = outermost;
+            while (receiver is IInvocationOperation call && call.Instance != null && !call.TargetMethod.IsStatic && IsBuilderAppend(call.TargetMethod)
+                   && call.TargetMethod.ContainingType.InheritsFromOrEquals(_policy.Types.StringBuilder))
+            {
+                calls.Add(call);
+                receiver = StripImplicit(call.Instance);
+            }
+
+            var operands = new List<OperandValue> { Operand(receiver!) };
+            for (var i = calls.Count - 1; i >= 0; i--)
+            {
+                operands.AddRange(ArgumentValues(calls[i]));
+            }
+
+            return TaintValue.Compose(operands);
+        }
+
+        /// <summary>
+        /// A call of a local function or lambda of this method: what its body returns, with each of its parameters replaced
+        /// by what this call passes (a helper that returns <c>$"…{question}"</c> makes the caller's prompt untrusted).
+        /// </summary>
+        private TaintValue EvaluateFunctionCall(IInvocationOperation invocation, IMethodSymbol function, IOperation? body)
+        {
+            if (body == null)
+            {
+                return TaintValue.Clean;
+            }
+
+            _activeFunctions ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (!_activeFunctions.Add(function))
+            {
+                // Recursion: the other returns of the function are already being followed.
+                return TaintValue.Clean;
+            }
+
+            TaintValue returned;
+            try
+            {
+                returned = ReturnsOf(body);
+            }
+            finally
+            {
+                _activeFunctions.Remove(function);
+            }
+
+            if (!returned.IsTainted)
+            {
+                return returned;
+            }
+
+            var origins = ImmutableArray.CreateBuilder<TaintOrigin>();
+            var parts = ImmutableArray.CreateBuilder<IOperation>();
+            var unknown = returned.IsUnknown;
+            foreach (var origin in returned.Origins)
+            {
+                if (origin.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, function.OriginalDefinition))
+                {
+                    var argument = EvaluateArgument(invocation.Arguments, parameter.Ordinal);
+                    unknown |= argument.IsUnknown;
+                    foreach (var passed in argument.Origins)
+                    {
+                        origins.Add(passed.Through(origin));
+                    }
+
+                    parts.AddRange(argument.Parts);
+                }
+                else
+                {
+                    origins.Add(origin);
+                    parts.Add(invocation);
+                }
+            }
+
+            var value = TaintValue.Create(origins.ToImmutable(), parts.ToImmutable(), unknown);
+            // Raw text handed back whole is carried by the call; composed text keeps the caller's parts (the fix wraps them).
+            return value.IsComposed ? value : value.At(invocation);
+        }
+
+        /// <summary>The lambda a delegate local holds, when its only write is that lambda (<c>var build = (string q) => …</c>).</summary>
+        private IAnonymousFunctionOperation? LambdaOf(IOperation instance)
+        {
+            if (StripImplicit(instance) is not ILocalReferenceOperation local)
+            {
+                return null;
+            }
+
+            var writes = GetWrites(local.Local);
+            if (writes.Count != 1 || writes[0].Kind != WriteKind.Assign || writes[0].Value == null)
+            {
+                return null;
+            }
+
+            var value = writes[0].Value!.WalkDownConversions();
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target.WalkDownConversions();
+            }
+
+            return value as IAnonymousFunctionOperation;
+        }
+
+        private IOperation? LocalFunctionBody(IMethodSymbol function)
+        {
+            if (_localFunctions == null)
+            {
+                _localFunctions = new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
+                foreach (var root in _roots)
+                {
+                    foreach (var operation in root.WalkTree())
+                    {
+                        if (operation is ILocalFunctionOperation local && (local.Body ?? local.IgnoredBody) is { } body)
+                        {
+                            _localFunctions[local.Symbol.OriginalDefinition] = body;
+                        }
+                    }
+                }
+            }
+
+            return _localFunctions.TryGetValue(function, out var found) ? found : null;
+        }
+
+        /// <summary>The value the caller passes for the parameter at <paramref name="ordinal"/>.</summary>
         public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
         {
             foreach (var argument in arguments)
             {
                 if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
-                    var value = Evaluate(argument.Value);
-                    return Exhausted ? TaintValue.Clean : value;
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                    {
+                        return TaintValue.Union(initializer.ElementValues.Select(Evaluate));
+                    }
+
+                    return Evaluate(argument.Value);
                 }
             }
 
             return TaintValue.Clean;
-        }
-
-        private TaintValue EvaluateReceiver(IOperation? instance)
-        {
-            if (instance == null || instance is IInstanceReferenceOperation)
-            {
-                return TaintValue.Clean;
-            }
-
-            var value = Evaluate(instance);
-            return Exhausted ? TaintValue.Clean : value;
         }
 
         /// <summary>What the method returns (every <c>return</c> outside lambdas and local functions).</summary>
@@ -590,16 +729,25 @@ namespace AiSecure.Analyzers.Flow
             var values = new List<TaintValue>();
             foreach (var root in _roots)
             {
-                foreach (var operation in root.WalkTree())
+                values.Add(ReturnsOf(root));
+            }
+
+            return TaintValue.Union(values);
+        }
+
+        /// <summary>What a body returns: its <c>return</c>s (an expression body's implicit one too), not those of functions nested in it.</summary>
+        private TaintValue ReturnsOf(IOperation body)
+        {
+            var values = new List<TaintValue>();
+            foreach (var operation in body.WalkTree())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, body))
                 {
-                    if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, root))
-                    {
-                        values.Add(Evaluate(returned));
-                    }
+                    values.Add(Evaluate(returned));
                 }
             }
 
-            return Exhausted ? TaintValue.Clean : TaintValue.Union(values);
+            return TaintValue.Union(values);
         }
 
         private static bool IsInNestedFunction(IOperation operation, IOperation root)
@@ -617,33 +765,6 @@ namespace AiSecure.Analyzers.Flow
 
         private static bool IsInSource(IMethodSymbol method)
             => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
-
-        private bool IsPassThrough(IMethodSymbol method)
-        {
-            var symbols = _policy.Symbols;
-            var type = method.ContainingType;
-            if (type == null)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, symbols.JsonSerializer))
-            {
-                return method.Name.StartsWith("Serialize", StringComparison.Ordinal) || method.Name.StartsWith("Deserialize", StringComparison.Ordinal);
-            }
-
-            if (symbols.Encoding != null && type.InheritsFromOrEquals(symbols.Encoding))
-            {
-                return method.Name is "GetBytes" or "GetString";
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, symbols.Convert))
-            {
-                return method.Name is "ToBase64String" or "FromBase64String" or "ToString";
-            }
-
-            return SymbolEqualityComparer.Default.Equals(type, symbols.BinaryData) || type.InheritsFromOrEquals(symbols.BinaryContent);
-        }
 
         private IEnumerable<OperandValue> ArgumentValues(IInvocationOperation invocation)
         {
@@ -748,9 +869,10 @@ namespace AiSecure.Analyzers.Flow
             var siblingRole = RoleHint.None;
             foreach (var (name, value) in members)
             {
-                if (string.Equals(name, "role", StringComparison.OrdinalIgnoreCase) && value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string role })
+                var constant = value.WalkDownConversions().ConstantValue;
+                if (constant.HasValue && _policy.SiblingHint(name, constant.Value) is var hint and not RoleHint.None)
                 {
-                    siblingRole = PromptCatalog.SystemRoleNames.Contains(role) ? RoleHint.System : RoleHint.User;
+                    siblingRole = hint;
                 }
             }
 
@@ -758,10 +880,7 @@ namespace AiSecure.Analyzers.Flow
             foreach (var (name, value) in members)
             {
                 var memberValue = Evaluate(value);
-                if (PromptCatalog.SystemMemberNames.Contains(name))
-                {
-                    memberValue = memberValue.WithHint(RoleHint.System);
-                }
+                memberValue = memberValue.WithHint(_policy.MemberHint(name));
 
                 values.Add(memberValue.WithHint(siblingRole));
             }
@@ -773,14 +892,9 @@ namespace AiSecure.Analyzers.Flow
         private TaintValue FromWrites(ISymbol symbol, IOperation reference, Func<TaintValue>? initial)
         {
             var writes = GetWrites(symbol);
-            if (Exhausted)
+            if (!_active.Add(reference))
             {
-                return TaintValue.Clean;
-            }
-
-            if (!_active.Add(symbol))
-            {
-                // A cycle (s = s + x in a loop): the other writes are already being followed.
+                // A cycle (s = s + x in a loop reaches its own read): the other writes are already being followed.
                 return TaintValue.Clean;
             }
 
@@ -802,16 +916,14 @@ namespace AiSecure.Analyzers.Flow
                     values.Add(new OperandValue(write.Kind is WriteKind.Assign or WriteKind.Compose && write.Value != null ? StripImplicit(write.Value) : reference, value));
                 }
 
-                if (compose)
-                {
-                    return TaintValue.Compose(values);
-                }
+                var result = compose ? TaintValue.Compose(values) : TaintValue.Union(values.Select(v => v.Value)).At(reference);
 
-                return TaintValue.Union(values.Select(v => v.Value)).At(reference);
+                // Writes past the operation limit were not collected: what they write is not known.
+                return _writesTruncated ? result.AsUnknown() : result;
             }
             finally
             {
-                _active.Remove(symbol);
+                _active.Remove(reference);
             }
         }
 
@@ -821,6 +933,9 @@ namespace AiSecure.Analyzers.Flow
             {
                 case WriteKind.Assign:
                     return Evaluate(write.Value);
+                case WriteKind.Compose when write.SelfConcatenation:
+                    // s = s + a + b: the text before is the other writes of s; a and b are added.
+                    return EvaluateConcatenation((IBinaryOperation)StripImplicit(write.Value!), TargetSymbol(write.Target));
                 case WriteKind.Compose:
                     return TaintValue.Compose(new[] { Operand(write.Value!) }).At(write.Value!);
                 case WriteKind.Element:
@@ -834,13 +949,15 @@ namespace AiSecure.Analyzers.Flow
 
                     return TaintValue.Union(invocation.Arguments.Select(a => Evaluate(a.Value)));
                 case WriteKind.OutArgument:
+                    // block.TryPickText(out var text), root.TryGetProperty("x", out var value): what the object hands out.
                     var call = (IInvocationOperation)write.Value!;
-                    if (call.Instance != null)
+                    if (_policy.GetSource(call) is { } source)
                     {
-                        return Evaluate(call.Instance).ReadAt(call);
+                        return TaintValue.Source(source, write.Target);
                     }
 
-                    return TaintValue.Clean;
+                    var instance = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    return instance != null && !IsInSource(call.TargetMethod) ? Evaluate(instance).ReadAt(call) : TaintValue.Clean;
                 default:
                     return TaintValue.Clean;
             }
@@ -861,7 +978,8 @@ namespace AiSecure.Analyzers.Flow
             var candidates = new List<Write>();
             foreach (var write in writes)
             {
-                if (write.Position < position || loops.Any(l => l.Span.Contains(write.Target.Syntax.Span)))
+                // A write reaches a read it completes before (not one inside its own value), or any read of a loop around both.
+                if (write.End <= position || loops.Any(l => l.Span.Contains(write.Target.Syntax.Span)))
                 {
                     if (!write.Target.Syntax.Span.Contains(reference.Syntax.Span) || write.Kind == WriteKind.Compose)
                     {
@@ -874,7 +992,7 @@ namespace AiSecure.Analyzers.Flow
             var killPosition = -1;
             foreach (var write in candidates)
             {
-                if (write.Position < position && write.Position > killPosition && write.Kind is WriteKind.Assign or WriteKind.OutArgument && IsUnconditionalFor(write.Target, reference))
+                if (write.End <= position && write.Position > killPosition && write.Kind is WriteKind.Assign or WriteKind.OutArgument && IsUnconditionalFor(write.Target, reference))
                 {
                     killPosition = write.Position;
                 }
@@ -937,7 +1055,9 @@ namespace AiSecure.Analyzers.Flow
                 {
                     if (++count > MaxOperations)
                     {
+                        // The rest of a huge method is not read: every value read from a local is unknown, never clean.
                         Exhausted = true;
+                        _writesTruncated = true;
                         return writes;
                     }
 
@@ -947,23 +1067,26 @@ namespace AiSecure.Analyzers.Flow
                             var initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
                             if (initializer != null)
                             {
-                                AddWrite(writes, declarator.Symbol, new Write(WriteKind.Assign, declarator, initializer));
+                                AddWrite(writes, declarator.Symbol, new Write(WriteKind.Assign, declarator, initializer, declarator));
                             }
 
                             break;
                         case OperationKind.SimpleAssignment when operation is ISimpleAssignmentOperation assignment && TargetSymbol(assignment.Target) is { } target:
-                            AddWrite(writes, target, new Write(WriteKind.Assign, assignment.Target, assignment.Value));
+                            // s = s + x adds to s, as s += x does: the writes before it still reach (a chain of them costs no recursion).
+                            AddWrite(writes, target, IsSelfConcatenation(assignment, target)
+                                ? new Write(WriteKind.Compose, assignment.Target, assignment.Value, assignment, selfConcatenation: true)
+                                : new Write(WriteKind.Assign, assignment.Target, assignment.Value, assignment));
                             break;
                         case OperationKind.CompoundAssignment when operation is ICompoundAssignmentOperation compound && TargetSymbol(compound.Target) is { } target:
-                            AddWrite(writes, target, new Write(WriteKind.Compose, compound.Target, compound.Value));
+                            AddWrite(writes, target, new Write(WriteKind.Compose, compound.Target, compound.Value, compound));
                             break;
                         case OperationKind.CoalesceAssignment when operation is ICoalesceAssignmentOperation coalesce && TargetSymbol(coalesce.Target) is { } target:
-                            AddWrite(writes, target, new Write(WriteKind.Assign, coalesce.Target, coalesce.Value));
+                            AddWrite(writes, target, new Write(WriteKind.Assign, coalesce.Target, coalesce.Value, coalesce));
                             break;
                         case OperationKind.Loop when operation is IForEachLoopOperation loop:
                             foreach (var local in loop.Locals)
                             {
-                                AddWrite(writes, local, new Write(WriteKind.Element, loop.LoopControlVariable, loop.Collection));
+                                AddWrite(writes, local, new Write(WriteKind.Element, loop.LoopControlVariable, loop.Collection, loop.LoopControlVariable));
                             }
 
                             break;
@@ -983,7 +1106,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 if (argument.Parameter?.RefKind == RefKind.Out && TargetSymbol(argument.Value) is { } target)
                 {
-                    AddWrite(writes, target, new Write(WriteKind.OutArgument, argument.Value, invocation));
+                    AddWrite(writes, target, new Write(WriteKind.OutArgument, argument.Value, invocation, invocation));
                 }
             }
 
@@ -997,12 +1120,29 @@ namespace AiSecure.Analyzers.Flow
 
             if (instance != null && TargetSymbol(instance) is { } receiver && IsMutation(invocation.TargetMethod))
             {
-                AddWrite(writes, receiver, new Write(WriteKind.Mutation, instance, invocation));
+                AddWrite(writes, receiver, new Write(WriteKind.Mutation, instance, invocation, invocation));
             }
         }
 
-        private bool IsTextBuilder(ITypeSymbol? type)
-            => type != null && (type.InheritsFromOrEquals(_policy.Symbols.StringBuilder) || type.InheritsFromOrEquals(_policy.Symbols.TextWriter));
+        private bool IsTextBuilder(ITypeSymbol? type) => _policy.Types.IsTextBuilder(type);
+
+        /// <summary><c>s = s + …</c>: a string concatenation whose first operand reads the assigned symbol.</summary>
+        private static bool IsSelfConcatenation(ISimpleAssignmentOperation assignment, ISymbol target)
+        {
+            var value = StripImplicit(assignment.Value);
+            if (value is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } || value.Type?.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            // The leftmost operand, found with a loop: the chain may be thousands of operands long.
+            while (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && binary.Type?.SpecialType == SpecialType.System_String)
+            {
+                value = StripImplicit(binary.LeftOperand);
+            }
+
+            return TargetSymbol(value) is { } leading && SymbolEqualityComparer.Default.Equals(leading, target);
+        }
 
         private static IOperation StripImplicit(IOperation operation)
         {
@@ -1054,13 +1194,21 @@ namespace AiSecure.Analyzers.Flow
 
         private sealed class Write
         {
-            public Write(WriteKind kind, IOperation target, IOperation? value)
+            public Write(WriteKind kind, IOperation target, IOperation? value, IOperation whole, bool selfConcatenation = false)
             {
                 Kind = kind;
                 Target = target;
                 Value = value;
                 Position = target.Syntax.SpanStart;
+                End = whole.Syntax.Span.End;
+                SelfConcatenation = selfConcatenation;
             }
+
+            /// <summary>Where the write is complete: a read inside its own value (x = x.Trim()) sees the writes before it.</summary>
+            public readonly int End;
+
+            /// <summary><c>s = s + …</c>, a <see cref="WriteKind.Compose"/> write whose value starts with the symbol itself.</summary>
+            public readonly bool SelfConcatenation;
 
             public readonly WriteKind Kind;
 
@@ -1070,7 +1218,5 @@ namespace AiSecure.Analyzers.Flow
 
             public readonly int Position;
         }
-
-        internal bool IsValidator(IMethodSymbol method) => _policy.IsValidator(method);
     }
 }

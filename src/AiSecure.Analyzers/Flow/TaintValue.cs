@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AiSecure.Analyzers.Flow
 {
@@ -15,18 +16,34 @@ namespace AiSecure.Analyzers.Flow
     /// <summary>A call to a method of this compilation whose return value is known only from the callee's own analysis.</summary>
     internal sealed class PendingCall
     {
-        private readonly System.Func<int, TaintValue> _evaluateArgument;
+        private readonly TaintEngine _caller;
+        private readonly ImmutableArray<IArgumentOperation> _arguments;
+        private readonly IOperation? _instance;
 
-        public PendingCall(IMethodSymbol callee, System.Func<int, TaintValue> evaluateArgument)
+        public PendingCall(IMethodSymbol callee, TaintEngine caller, ImmutableArray<IArgumentOperation> arguments, IOperation? instance)
         {
             Callee = callee;
-            _evaluateArgument = evaluateArgument;
+            _caller = caller;
+            _arguments = arguments;
+            _instance = instance;
         }
 
         public readonly IMethodSymbol Callee;
 
-        /// <summary>The caller's value for the callee's parameter <paramref name="ordinal"/>.</summary>
-        public TaintValue EvaluateArgument(int ordinal) => _evaluateArgument(ordinal);
+        /// <summary>
+        /// The caller's value for the callee's parameter <paramref name="ordinal"/> (-1: the receiver), evaluated by the
+        /// caller's engine under <paramref name="cancellationToken"/> (the compilation end's, not the caller's own action's).
+        /// </summary>
+        public TaintValue EvaluateArgument(int ordinal, System.Threading.CancellationToken cancellationToken)
+        {
+            _caller.CancellationToken = cancellationToken;
+            if (ordinal >= 0)
+            {
+                return _caller.EvaluateArgument(_arguments, ordinal);
+            }
+
+            return _instance == null || _instance is IInstanceReferenceOperation ? TaintValue.Clean : _caller.Evaluate(_instance);
+        }
     }
 
     /// <summary>
@@ -35,8 +52,9 @@ namespace AiSecure.Analyzers.Flow
     /// </summary>
     internal sealed class TaintOrigin
     {
-        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null)
+        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0)
         {
+            Cleared = cleared;
             Display = display;
             Parameter = parameter;
             Composed = composed;
@@ -62,6 +80,15 @@ namespace AiSecure.Analyzers.Flow
 
         public readonly RoleHint Hint;
 
+        /// <summary>
+        /// The sink kinds (bit <c>1 &lt;&lt; kind</c>) a kind-specific sanitizer on the way cleared this origin for: an HTML
+        /// encoder clears model output for HTML, not for SQL (docs/rules/AISEC003.md). Zero when none did.
+        /// </summary>
+        public readonly int Cleared;
+
+        /// <summary>True when nothing on the way cleared this origin for a sink of <paramref name="kind"/>.</summary>
+        public bool ReachesKind(int kind) => (Cleared & (1 << kind)) == 0;
+
         public bool IsParameter => Parameter != null;
 
         public static TaintOrigin Source(string display) => new(display, null, false, RoleHint.None);
@@ -72,26 +99,44 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintOrigin FromReceiver(IMethodSymbol method) => new(null, null, false, RoleHint.None, null, method);
 
-        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf);
+        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared);
 
-        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf) : this;
+        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared) : this;
 
-        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf);
+        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared);
+
+        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds);
+
+        /// <summary>This origin as seen through another origin: composed if either was, with both's cleared kinds and hint.</summary>
+        public TaintOrigin Through(TaintOrigin outer)
+        {
+            var result = outer.Composed ? AsComposed() : this;
+            return result.WithCleared(outer.Cleared).WithHint(outer.Hint);
+        }
     }
 
     /// <summary>
-    /// What the taint engine knows about one value: the origins of its untrusted parts (empty when clean)
-    /// and the expressions that carry them whole (what a sanitizer would wrap).
+    /// What the taint engine knows about one value: the origins of its untrusted parts (empty when none is known)
+    /// and the expressions that carry them whole (what a sanitizer would wrap). A value the engine could not
+    /// follow to its end (a budget ran out) is <see cref="IsUnknown"/>: not reported for what was not seen, and
+    /// never clean either: the untrusted parts it did see are still its origins (docs/rules/AISEC001.md, "Limits").
     /// </summary>
     internal sealed class TaintValue
     {
         public static readonly TaintValue Clean = new(ImmutableArray<TaintOrigin>.Empty, ImmutableArray<IOperation>.Empty);
 
-        private TaintValue(ImmutableArray<TaintOrigin> origins, ImmutableArray<IOperation> parts)
+        /// <summary>Nothing known: the analysis stopped before it saw this value's origins.</summary>
+        public static readonly TaintValue Unknown = new(ImmutableArray<TaintOrigin>.Empty, ImmutableArray<IOperation>.Empty, unknown: true);
+
+        private TaintValue(ImmutableArray<TaintOrigin> origins, ImmutableArray<IOperation> parts, bool unknown = false)
         {
             Origins = origins;
             Parts = parts;
+            IsUnknown = unknown;
         }
+
+        /// <summary>Part of this value was not followed (a budget ran out): its known origins are a lower bound.</summary>
+        public readonly bool IsUnknown;
 
         public readonly ImmutableArray<TaintOrigin> Origins;
 
@@ -116,8 +161,11 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
-        public static TaintValue Create(ImmutableArray<TaintOrigin> origins, ImmutableArray<IOperation> parts)
-            => origins.IsEmpty ? Clean : new TaintValue(origins, parts);
+        public static TaintValue Create(ImmutableArray<TaintOrigin> origins, ImmutableArray<IOperation> parts, bool unknown = false)
+            => origins.IsEmpty ? (unknown ? Unknown : Clean) : new TaintValue(origins, parts, unknown);
+
+        /// <summary>The same value, marked as not followed to its end.</summary>
+        public TaintValue AsUnknown() => IsUnknown ? this : IsTainted ? new TaintValue(Origins, Parts, true) : Unknown;
 
         public static TaintValue Source(string display, IOperation at)
             => new(ImmutableArray.Create(TaintOrigin.Source(display)), ImmutableArray.Create(at));
@@ -139,7 +187,7 @@ namespace AiSecure.Analyzers.Flow
                 return this;
             }
 
-            return IsComposed ? this : new TaintValue(Origins, ImmutableArray.Create(at));
+            return IsComposed ? this : new TaintValue(Origins, ImmutableArray.Create(at), IsUnknown);
         }
 
         /// <summary>A value read out of a tainted object: raw, carried by <paramref name="at"/>.</summary>
@@ -156,7 +204,24 @@ namespace AiSecure.Analyzers.Flow
                 builder.Add(origin.AsRaw());
             }
 
-            return new TaintValue(Distinct(builder), ImmutableArray.Create(at));
+            return new TaintValue(Distinct(builder), ImmutableArray.Create(at), IsUnknown);
+        }
+
+        /// <summary>The same origins, cleared for the sink kinds in <paramref name="kinds"/> (a kind-specific sanitizer).</summary>
+        public TaintValue ClearedFor(int kinds)
+        {
+            if (!IsTainted || kinds == 0)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<TaintOrigin>(Origins.Length);
+            foreach (var origin in Origins)
+            {
+                builder.Add(origin.WithCleared(kinds));
+            }
+
+            return new TaintValue(Distinct(builder), Parts, IsUnknown);
         }
 
         public TaintValue WithHint(RoleHint hint)
@@ -172,7 +237,7 @@ namespace AiSecure.Analyzers.Flow
                 builder.Add(origin.WithHint(hint));
             }
 
-            return new TaintValue(builder.ToImmutable(), Parts);
+            return new TaintValue(builder.ToImmutable(), Parts, IsUnknown);
         }
 
         /// <summary>Either value may flow here (branches, several writes).</summary>
@@ -180,8 +245,10 @@ namespace AiSecure.Analyzers.Flow
         {
             ImmutableArray<TaintOrigin>.Builder? origins = null;
             ImmutableArray<IOperation>.Builder? parts = null;
+            var unknown = false;
             foreach (var value in values)
             {
+                unknown |= value.IsUnknown;
                 if (!value.IsTainted)
                 {
                     continue;
@@ -199,7 +266,7 @@ namespace AiSecure.Analyzers.Flow
                 }
             }
 
-            return origins == null ? Clean : new TaintValue(Distinct(origins), parts!.ToImmutable());
+            return origins == null ? (unknown ? Unknown : Clean) : new TaintValue(Distinct(origins), parts!.ToImmutable(), unknown);
         }
 
         /// <summary>
@@ -210,9 +277,11 @@ namespace AiSecure.Analyzers.Flow
         {
             ImmutableArray<TaintOrigin>.Builder? origins = null;
             ImmutableArray<IOperation>.Builder? parts = null;
+            var unknown = false;
             foreach (var operandValue in operands)
             {
                 var value = operandValue.Value;
+                unknown |= value.IsUnknown;
                 if (!value.IsTainted)
                 {
                     continue;
@@ -241,7 +310,7 @@ namespace AiSecure.Analyzers.Flow
                 }
             }
 
-            return origins == null ? Clean : new TaintValue(Distinct(origins), parts!.ToImmutable());
+            return origins == null ? (unknown ? Unknown : Clean) : new TaintValue(Distinct(origins), parts!.ToImmutable(), unknown);
         }
 
         private static ImmutableArray<TaintOrigin> Distinct(ImmutableArray<TaintOrigin>.Builder origins)
@@ -254,7 +323,7 @@ namespace AiSecure.Analyzers.Flow
                 foreach (var kept in result)
                 {
                     if (kept.Display == origin.Display && SymbolEqualityComparer.Default.Equals(kept.Parameter, origin.Parameter)
-                        && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call
+                        && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call && kept.Cleared == origin.Cleared
                         && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf))
                     {
                         seen = true;

@@ -40,6 +40,19 @@ namespace AiSecure.Analyzers.Flow
 
         public PromptSymbols Symbols { get; }
 
+        public TextTypes Types => Symbols.Types;
+
+        public bool IsPassThrough(IMethodSymbol method) => false;
+
+        /// <summary>A member named <c>system</c> (or <c>instructions</c>) of a serialized request is a system instruction.</summary>
+        public RoleHint MemberHint(string memberName) => PromptCatalog.SystemMemberNames.Contains(memberName) ? RoleHint.System : RoleHint.None;
+
+        /// <summary>A constant sibling <c>role</c> member: the system and developer roles make the message a system instruction.</summary>
+        public RoleHint SiblingHint(string memberName, object? constant)
+            => string.Equals(memberName, "role", StringComparison.OrdinalIgnoreCase) && constant is string role
+                ? PromptCatalog.SystemRoleNames.Contains(role) ? RoleHint.System : RoleHint.User
+                : RoleHint.None;
+
         public string? GetSource(IOperation operation)
         {
             ISymbol? member = operation switch
@@ -141,6 +154,8 @@ namespace AiSecure.Analyzers.Flow
 
         public bool IsSanitizer(IMethodSymbol method)
             => HasAttribute(method, "PromptSanitizer") || (!_sanitizers.IsEmpty && ConfiguredSymbols.TryFind(_sanitizers, method, out _));
+
+        public int SanitizedKinds(IMethodSymbol method) => IsSanitizer(method) ? SinkKinds.AllKinds : SinkKinds.None;
 
         public bool IsValidator(IMethodSymbol method)
             => HasAttribute(method, "PromptValidator") || (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _));
@@ -252,7 +267,7 @@ namespace AiSecure.Analyzers.Flow
                 return true;
             }
 
-            if (Is(type, Symbols.CancellationToken) || Is(type, Symbols.HttpContext) || Is(type, Symbols.HttpRequest) || Is(type, Symbols.HttpResponse))
+            if (Is(type, Symbols.Types.CancellationToken) || Is(type, Symbols.HttpContext) || Is(type, Symbols.HttpRequest) || Is(type, Symbols.HttpResponse))
             {
                 return true;
             }

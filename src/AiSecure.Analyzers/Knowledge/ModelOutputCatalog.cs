@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis;
 
 namespace AiSecure.Analyzers.Knowledge
 {
-    /// <summary>Where a dangerous sink leads: the advice and whether a safe form can be written for it.</summary>
+    /// <summary>
+    /// Where a dangerous sink leads: the advice and whether a safe form can be written for it. The value is the bit a
+    /// kind-specific sanitizer clears (<c>1 &lt;&lt; kind</c>, see <see cref="ModelOutputCatalog.SanitizedKinds"/>).
+    /// </summary>
     internal enum DangerousSinkKind
     {
         Sql,
@@ -68,6 +71,28 @@ namespace AiSecure.Analyzers.Knowledge
             ("Microsoft.SemanticKernel.KernelFunction", "InvokeStreamingAsync"),
             ("OllamaSharp.Chat", "SendAsync"),
             ("OllamaSharp.Chat", "SendAsAsync"),
+        };
+
+        /// <summary>
+        /// Attributes (by name, any namespace) that make a method a tool the model calls: its text parameters are model
+        /// output (docs/rules/AISEC003.md, "Tool arguments").
+        /// </summary>
+        private static readonly string[] ToolAttributeNames =
+        {
+            "KernelFunctionAttribute",
+        };
+
+        /// <summary>(type name, method) of factories that turn a lambda or method into a tool: the lambda's text parameters are model output.</summary>
+        private static readonly (string Type, string Method)[] ToolFactoryNames =
+        {
+            ("AIFunctionFactory", "Create"),
+            ("KernelFunctionFactory", "CreateFromMethod"),
+        };
+
+        /// <summary>Names of parameter types that are injected into a tool, never written by the model.</summary>
+        private static readonly string[] InjectedParameterTypeNames =
+        {
+            "Kernel", "CancellationToken", "IServiceProvider", "McpServer", "IMcpServer", "AIFunctionArguments", "KernelArguments",
         };
 
         private ModelOutputCatalog(Compilation compilation)
@@ -203,6 +228,69 @@ namespace AiSecure.Analyzers.Knowledge
         public bool IsHtmlEncoder(IMethodSymbol method)
             => (method.Name == "HtmlEncode" && (WebUtility.Is(method.ContainingType) || HttpUtility.Is(method.ContainingType)))
             || (method.Name == "Encode" && HtmlEncoder.IsBaseOrSelfOf(method.ContainingType));
+
+        /// <summary>
+        /// The sink kinds a method's result is clean for (bit <c>1 &lt;&lt; kind</c>): an HTML encoder clears HTML only. A
+        /// method marked <c>[OutputValidator]</c> clears every kind (the policy adds the configured ones).
+        /// </summary>
+        public int SanitizedKinds(IMethodSymbol method)
+        {
+            if (HasAttributeNamed(method, "OutputValidator"))
+            {
+                return ~0;
+            }
+
+            return IsHtmlEncoder(method) ? 1 << (int)DangerousSinkKind.Html : 0;
+        }
+
+        /// <summary>An attribute named <paramref name="name"/> or <paramref name="name"/>Attribute, in any namespace.</summary>
+        public static bool HasAttributeNamed(ISymbol symbol, string name)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                var attributeName = attribute.AttributeClass?.Name;
+                if (attributeName == name || attributeName == name + "Attribute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The method is a tool the model calls (<c>[KernelFunction]</c> and the other tool attributes).</summary>
+        public static bool IsToolMethod(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is { } name && System.Array.IndexOf(ToolAttributeNames, name) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>AIFunctionFactory.Create</c>, <c>KernelFunctionFactory.CreateFromMethod</c>: a call that turns its delegate into a tool.</summary>
+        public static bool IsToolFactory(IMethodSymbol method)
+        {
+            foreach (var (type, name) in ToolFactoryNames)
+            {
+                if (method.Name == name && method.ContainingType?.Name == type)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A parameter the host fills (the kernel, a cancellation token, services), not the model.</summary>
+        public static bool IsInjectedParameter(IParameterSymbol parameter)
+            => System.Array.IndexOf(InjectedParameterTypeNames, parameter.Type.Name) >= 0
+               || (parameter.Type.TypeKind == TypeKind.Interface && parameter.Type.ContainingNamespace?.ToString().StartsWith("System.Collections", System.StringComparison.Ordinal) != true)
+               || HasAttributeNamed(parameter, "FromServices") || HasAttributeNamed(parameter, "FromKeyedServices");
 
         private sealed class TextCall
         {

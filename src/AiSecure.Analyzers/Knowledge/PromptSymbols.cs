@@ -73,26 +73,12 @@ namespace AiSecure.Analyzers.Knowledge
             GenericHub = TypeResolver.Get(compilation, "Microsoft.AspNetCore.SignalR.Hub`1");
             EndpointRouteBuilderExtensions = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
             EndpointRouteBuilder = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-            CancellationToken = TypeResolver.Get(compilation, "System.Threading.CancellationToken");
             HttpContext = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.HttpContext");
             HttpRequest = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.HttpRequest");
             HttpResponse = TypeResolver.Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
-            StringBuilder = TypeResolver.Get(compilation, "System.Text.StringBuilder");
-            TextWriter = TypeResolver.Get(compilation, "System.IO.TextWriter");
-            Encoding = TypeResolver.Get(compilation, "System.Text.Encoding");
-            JsonSerializer = TypeResolver.Get(compilation, "System.Text.Json.JsonSerializer");
-            Convert = TypeResolver.Get(compilation, "System.Convert");
-            BinaryData = TypeResolver.Get(compilation, "System.BinaryData");
-            BinaryContent = TypeResolver.Get(compilation, "System.ClientModel.BinaryContent");
-            Regex = TypeResolver.Get(compilation, "System.Text.RegularExpressions.Regex");
-            GeneratedRegexAttribute = TypeResolver.Get(compilation, "System.Text.RegularExpressions.GeneratedRegexAttribute");
-            Guid = TypeResolver.Get(compilation, "System.Guid");
-            TimeSpan = TypeResolver.Get(compilation, "System.TimeSpan");
-            DateTimeOffset = TypeResolver.Get(compilation, "System.DateTimeOffset");
-            DateOnly = TypeResolver.Get(compilation, "System.DateOnly");
-            TimeOnly = TypeResolver.Get(compilation, "System.TimeOnly");
             Uri = TypeResolver.Get(compilation, "System.Uri");
             KernelArguments = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.KernelArguments");
+            Types = TextTypes.Create(compilation);
         }
 
         private void AddContainers(Compilation compilation, ImmutableArray<string> typeNames, SinkRole role)
@@ -108,6 +94,9 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         public readonly bool HasSinks;
+
+        /// <summary>The platform types the flow engine needs.</summary>
+        public readonly TextTypes Types;
 
         public readonly INamedTypeSymbol? ControllerBase;
 
@@ -133,41 +122,11 @@ namespace AiSecure.Analyzers.Knowledge
 
         public readonly INamedTypeSymbol? EndpointRouteBuilder;
 
-        public readonly INamedTypeSymbol? CancellationToken;
-
         public readonly INamedTypeSymbol? HttpContext;
 
         public readonly INamedTypeSymbol? HttpRequest;
 
         public readonly INamedTypeSymbol? HttpResponse;
-
-        public readonly INamedTypeSymbol? StringBuilder;
-
-        public readonly INamedTypeSymbol? TextWriter;
-
-        public readonly INamedTypeSymbol? Encoding;
-
-        public readonly INamedTypeSymbol? JsonSerializer;
-
-        public readonly INamedTypeSymbol? Convert;
-
-        public readonly INamedTypeSymbol? BinaryData;
-
-        public readonly INamedTypeSymbol? BinaryContent;
-
-        public readonly INamedTypeSymbol? Regex;
-
-        public readonly INamedTypeSymbol? GeneratedRegexAttribute;
-
-        public readonly INamedTypeSymbol? Guid;
-
-        public readonly INamedTypeSymbol? TimeSpan;
-
-        public readonly INamedTypeSymbol? DateTimeOffset;
-
-        public readonly INamedTypeSymbol? DateOnly;
-
-        public readonly INamedTypeSymbol? TimeOnly;
 
         public readonly INamedTypeSymbol? Uri;
 

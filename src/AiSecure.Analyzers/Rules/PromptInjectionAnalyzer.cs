@@ -38,7 +38,8 @@ namespace AiSecure.Analyzers.Rules
         /// <summary>Diagnostic property: how many of the additional locations are untrusted parts (all of them, today).</summary>
         internal const string PartCountProperty = "PartCount";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PromptInjection, Descriptors.SystemPromptInjection);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.PromptInjection, Descriptors.SystemPromptInjection, Descriptors.PromptInjectionAcrossMethods, Descriptors.SystemPromptInjectionAcrossMethods);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -71,10 +72,9 @@ namespace AiSecure.Analyzers.Rules
             private readonly PromptSymbols _symbols;
             private readonly ConfiguredSymbols _configured;
             private readonly ConcurrentBag<DeferredSink> _deferredSinks = new();
-            private readonly ConcurrentBag<CallSite> _callSites = new();
-            private readonly ConcurrentDictionary<IMethodSymbol, string> _endpointHandlers = new(SymbolEqualityComparer.Default);
-            private readonly ConcurrentBag<MethodBlock> _returnProviders = new();
-            private Dictionary<IMethodSymbol, MethodBlock>? _returnProviderIndex;
+
+            /// <summary>Calls, returns and handlers of this compilation, for flows across methods.</summary>
+            public readonly CrossMethodFlow CrossMethod = new();
 
             public CompilationState(Compilation compilation, AnalyzerOptions options, PromptSymbols symbols)
             {
@@ -153,13 +153,6 @@ namespace AiSecure.Analyzers.Rules
 
             public void AddDeferred(DeferredSink sink) => _deferredSinks.Add(sink);
 
-            public void AddCallSite(CallSite site) => _callSites.Add(site);
-
-            /// <summary>A method whose returns a caller's prompt may be built from; indexed only at compilation end, if a flow needs it.</summary>
-            public void AddReturnProvider(MethodBlock block) => _returnProviders.Add(block);
-
-            public void AddEndpointHandler(IMethodSymbol method, string endpoint) => _endpointHandlers.TryAdd(method.OriginalDefinition, endpoint);
-
             /// <summary>
             /// The sanitizer named by <c>aisecure.prompt_sanitizers</c> that the fix can call, if any. A method marked
             /// <c>[PromptSanitizer]</c> is found by the fix itself: searching every member of the compilation for it
@@ -182,6 +175,10 @@ namespace AiSecure.Analyzers.Rules
 
             public readonly AnalyzerOptions Options;
 
+            /// <summary>
+            /// Sinks whose value depends on other methods (a parameter some caller fills, a helper's return value) are
+            /// reported here, with the descriptors tagged CompilationEnd: the IDE shows them in full-solution analysis.
+            /// </summary>
             public void OnCompilationEnd(CompilationAnalysisContext context)
             {
                 if (_deferredSinks.IsEmpty)
@@ -189,258 +186,29 @@ namespace AiSecure.Analyzers.Rules
                     return;
                 }
 
-                try
-                {
-                    ReportDeferred(context);
-                }
-                catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
-                {
-                    // A method's own analysis was cancelled (the IDE moved on): its flows are not known.
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // An unexpected shape ends the cross-method analysis, never the compiler.
-                }
-            }
-
-            private void ReportDeferred(CompilationAnalysisContext context)
-            {
-                var byCallee = new Dictionary<IMethodSymbol, List<CallSite>>(SymbolEqualityComparer.Default);
-                foreach (var site in _callSites)
-                {
-                    byCallee.AddToList(site.Callee, site);
-                }
-
-                // Callers in source order, so the caller a diagnostic names does not depend on thread timing.
-                foreach (var list in byCallee.Values)
-                {
-                    if (list.Count > 1)
-                    {
-                        list.Sort(static (a, b) => SourceOrder.Compare(a.Syntax, b.Syntax));
-                    }
-                }
-
                 var reported = new HashSet<LocatedKey>();
                 foreach (var sink in _deferredSinks.OrderBy(s => s.Location, SourceOrder.Locations))
                 {
-                    context.CancellationToken.ThrowIfCancellationRequested();
                     foreach (var origin in sink.Origins)
                     {
-                        var found = ResolveOrigin(origin, byCallee, 0, new HashSet<object>(), context.CancellationToken);
+                        var found = CrossMethod.Resolve(origin, context.CancellationToken);
                         if (found == null)
                         {
                             continue;
                         }
 
-                        var descriptor = Classify(sink.Role, found.Composed, origin.Hint);
-                        if (descriptor == null || !reported.Add(new LocatedKey(sink.Location, descriptor.Id)))
+                        var finding = Classify(sink.Role, found.Origin.Composed, found.Origin.Hint);
+                        if (finding == Finding.None || !reported.Add(new LocatedKey(sink.Location, finding == Finding.System ? DiagnosticIds.SystemPromptInjection : DiagnosticIds.PromptInjection)))
                         {
                             continue;
                         }
 
                         var through = found.Caller == null ? string.Empty : $", passed by '{found.Caller}'";
-                        context.ReportDiagnostic(Diagnostic.Create(descriptor, sink.Location, sink.AdditionalLocations, sink.Properties, found.Display, sink.Display, through));
+                        context.ReportDiagnostic(finding == Finding.System
+                            ? Diagnostic.Create(Descriptors.SystemPromptInjectionAcrossMethods, sink.Location, sink.AdditionalLocations, sink.Properties, found.Origin.Display, sink.Display, through)
+                            : Diagnostic.Create(Descriptors.PromptInjectionAcrossMethods, sink.Location, sink.AdditionalLocations, sink.Properties, found.Origin.Display, sink.Display, through));
                     }
                 }
-            }
-
-            /// <summary>
-            /// The first source behind <paramref name="origin"/>: through the callers of a parameter's method, or
-            /// through the summary of a called helper. Returns the source, the caller that passes it (for a
-            /// parameter origin), and whether the value was composed anywhere on the way.
-            /// </summary>
-            private ResolvedOrigin? ResolveOrigin(
-                TaintOrigin origin,
-                Dictionary<IMethodSymbol, List<CallSite>> byCallee,
-                int depth,
-                HashSet<object> visited,
-                CancellationToken cancellationToken)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (origin.Display != null)
-                {
-                    return new ResolvedOrigin(origin.Display, null, origin.Composed);
-                }
-
-                if (depth > 5)
-                {
-                    return null;
-                }
-
-                if (origin.Parameter is { } parameter && parameter.ContainingSymbol is IMethodSymbol method)
-                {
-                    if (!visited.Add(parameter))
-                    {
-                        return null;
-                    }
-
-                    if (_endpointHandlers.TryGetValue(method.OriginalDefinition, out var endpoint))
-                    {
-                        return new ResolvedOrigin($"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{method.Name}'", null, origin.Composed);
-                    }
-
-                    // Calls reach the method directly, or through the interface member or base method it implements.
-                    var sites = new List<CallSite>();
-                    foreach (var target in CallTargetsOf(method))
-                    {
-                        if (byCallee.TryGetValue(target, out var targetSites))
-                        {
-                            sites.AddRange(targetSites);
-                        }
-                    }
-
-                    foreach (var site in sites)
-                    {
-                        foreach (var argumentOrigin in site.Evaluate(parameter.Ordinal).Origins)
-                        {
-                            if (ResolveOrigin(argumentOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
-                            {
-                                return new ResolvedOrigin(found.Display, site.CallerName, origin.Composed || found.Composed);
-                            }
-                        }
-                    }
-
-                    return null;
-                }
-
-                if (origin.Call is { } call)
-                {
-                    if (!visited.Add(call) || ImplementationOf(call.Callee) is not { } callee)
-                    {
-                        return null;
-                    }
-
-                    foreach (var returned in callee.EvaluateReturns().Origins)
-                    {
-                        if (returned.ReceiverOf != null && SymbolEqualityComparer.Default.Equals(returned.ReceiverOf.OriginalDefinition, call.Callee.OriginalDefinition))
-                        {
-                            // The helper reads properties of the object it is called on: follow the caller's receiver.
-                            foreach (var receiverOrigin in call.EvaluateArgument(-1).Origins)
-                            {
-                                if (ResolveOrigin(receiverOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
-                                {
-                                    return new ResolvedOrigin(found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
-                                }
-                            }
-                        }
-                        else if (returned.Parameter is { } calleeParameter && SymbolEqualityComparer.Default.Equals(calleeParameter.ContainingSymbol.OriginalDefinition, call.Callee.OriginalDefinition))
-                        {
-                            // The helper returns (part of) what the caller passed: follow the caller's argument.
-                            foreach (var argumentOrigin in call.EvaluateArgument(calleeParameter.Ordinal).Origins)
-                            {
-                                if (ResolveOrigin(argumentOrigin, byCallee, depth + 1, visited, cancellationToken) is { } found)
-                                {
-                                    return new ResolvedOrigin(found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
-                                }
-                            }
-                        }
-                        else if (ResolveOrigin(returned, byCallee, depth + 1, visited, cancellationToken) is { } found)
-                        {
-                            return new ResolvedOrigin(found.Display, found.Caller, origin.Composed || returned.Composed || found.Composed);
-                        }
-                    }
-                }
-
-                return null;
-            }
-
-            /// <summary>What <see cref="ResolveOrigin"/> found. A class, not a nullable tuple: that is generic code the runtime compiles in every build.</summary>
-            private sealed class ResolvedOrigin
-            {
-                public ResolvedOrigin(string display, string? caller, bool composed)
-                {
-                    Display = display;
-                    Caller = caller;
-                    Composed = composed;
-                }
-
-                /// <summary>How the message names the source.</summary>
-                public readonly string Display;
-
-                /// <summary>The caller that passes it, for a parameter origin.</summary>
-                public readonly string? Caller;
-
-                /// <summary>Whether the value was composed anywhere on the way.</summary>
-                public readonly bool Composed;
-            }
-
-            /// <summary>The method and the interface members and base methods it implements or overrides.</summary>
-            private static List<IMethodSymbol> CallTargetsOf(IMethodSymbol method)
-            {
-                var definition = method.OriginalDefinition;
-                var targets = new List<IMethodSymbol> { definition };
-                foreach (var explicitImplementation in definition.ExplicitInterfaceImplementations)
-                {
-                    targets.Add(explicitImplementation.OriginalDefinition);
-                }
-
-                if (definition.ContainingType is { } type)
-                {
-                    foreach (var candidate in type.AllInterfaces)
-                    {
-                        foreach (var member in candidate.GetMembers(definition.Name))
-                        {
-                            if (member is IMethodSymbol interfaceMethod
-                                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, definition))
-                            {
-                                targets.Add(interfaceMethod.OriginalDefinition);
-                            }
-                        }
-                    }
-                }
-
-                for (var overridden = definition.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
-                {
-                    targets.Add(overridden.OriginalDefinition);
-                }
-
-                return targets;
-            }
-
-            private Dictionary<IMethodSymbol, MethodBlock?>? _implementations;
-
-            /// <summary>The body behind a called method: the method itself, or the one implementation of an interface member or abstract method.</summary>
-            private MethodBlock? ImplementationOf(IMethodSymbol callee)
-            {
-                var definition = callee.OriginalDefinition;
-                if (_returnProviderIndex == null)
-                {
-                    _returnProviderIndex = new Dictionary<IMethodSymbol, MethodBlock>(SymbolEqualityComparer.Default);
-                    var providers = new List<MethodBlock>(_returnProviders);
-                    providers.Sort(static (a, b) => SourceOrder.Compare(a.Start, b.Start));
-                    foreach (var block in providers)
-                    {
-                        if (!_returnProviderIndex.ContainsKey(block.Method.OriginalDefinition))
-                        {
-                            _returnProviderIndex[block.Method.OriginalDefinition] = block;
-                        }
-                    }
-                }
-
-                if (_returnProviderIndex.TryGetValue(definition, out var direct))
-                {
-                    return direct;
-                }
-
-                if (_implementations == null)
-                {
-                    _implementations = new Dictionary<IMethodSymbol, MethodBlock?>(SymbolEqualityComparer.Default);
-                    foreach (var provider in _returnProviderIndex)
-                    {
-                        foreach (var target in CallTargetsOf(provider.Key))
-                        {
-                            if (SymbolEqualityComparer.Default.Equals(target, provider.Key))
-                            {
-                                continue;
-                            }
-
-                            // Two implementations of one member: which one runs is not known here.
-                            _implementations[target] = _implementations.ContainsKey(target) ? null : provider.Value;
-                        }
-                    }
-                }
-
-                return _implementations.TryGetValue(definition, out var implementation) ? implementation : null;
             }
         }
 
@@ -487,56 +255,29 @@ namespace AiSecure.Analyzers.Rules
             return true;
         }
 
-        /// <summary>A call to a method of this compilation that passes text, kept for flows across methods.</summary>
-        private sealed class PendingCall
-        {
-            public PendingCall(IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
-            {
-                Call = call;
-                Callee = callee;
-                Arguments = arguments;
-            }
-
-            public readonly IOperation Call;
-
-            public readonly IMethodSymbol Callee;
-
-            public readonly ImmutableArray<IArgumentOperation> Arguments;
-        }
-
         /// <summary>One method body: its sinks and calls, then the taint engine over it at block end.</summary>
         private sealed class MethodBlock
         {
             private readonly CompilationState _state;
-            private readonly IMethodSymbol _method;
             private readonly UntrustedInputPolicy _policy;
             private readonly ImmutableArray<ConfiguredMember> _configuredSinks;
-            private readonly ImmutableArray<IOperation> _roots;
-            private readonly CancellationToken _cancellationToken;
+            private readonly MethodFlow _flow;
             private readonly List<SinkSite> _sinks = new();
-            private readonly List<PendingCall> _calls = new();
-            private TaintEngine? _engine;
 
             public MethodBlock(CompilationState state, IMethodSymbol method, UntrustedInputPolicy policy, ImmutableArray<ConfiguredMember> configuredSinks, ImmutableArray<IOperation> roots, CancellationToken cancellationToken)
             {
                 _state = state;
-                _method = method;
                 _policy = policy;
                 _configuredSinks = configuredSinks;
-                _roots = roots;
-                _cancellationToken = cancellationToken;
+                _flow = new MethodFlow(method, policy, roots, cancellationToken);
+                state.CrossMethod.RecordReturns(_flow);
             }
 
-            private TaintEngine Engine => _engine ??= new TaintEngine(_policy, _roots, _cancellationToken, owner: _method);
+            private TaintEngine Engine => _flow.Engine;
 
-            public IMethodSymbol Method => _method;
-
-            /// <summary>Where the method's body starts (a block is made only for a method with operation blocks): orders providers deterministically.</summary>
-            public SyntaxNode Start => _roots[0].Syntax;
-
-            private sealed class Finding
+            private sealed class SinkFinding
             {
-                public Finding(SinkSite site, SinkRole role, TaintValue value, int order)
+                public SinkFinding(SinkSite site, SinkRole role, TaintValue value, int order)
                 {
                     Site = site;
                     Role = role;
@@ -557,12 +298,13 @@ namespace AiSecure.Analyzers.Rules
             {
                 var method = invocation.TargetMethod;
                 CollectArgumentSinks(method, invocation, invocation.Arguments);
-                CollectCall(invocation, method, invocation.Arguments);
+                _state.CrossMethod.RecordCall(_flow, invocation, method, invocation.Arguments);
 
                 if (_policy.DescribeEndpoint(invocation) is { } endpoint
                     && UntrustedInputPolicy.HandlerOf(invocation) is IMethodReferenceOperation { Method: { } handler } && IsInSource(handler))
                 {
-                    _state.AddEndpointHandler(handler, endpoint);
+                    // A handler given as a method group: its parameters are request data (docs/rules/AISEC001.md, "Sources").
+                    _state.CrossMethod.AddParameterSource(handler, parameter => $"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{handler.Name}'");
                 }
             }
 
@@ -571,7 +313,7 @@ namespace AiSecure.Analyzers.Rules
                 if (creation.Constructor is { } constructor)
                 {
                     CollectArgumentSinks(constructor, creation, creation.Arguments);
-                    CollectCall(creation, constructor, creation.Arguments);
+                    _state.CrossMethod.RecordCall(_flow, creation, constructor, creation.Arguments);
                 }
             }
 
@@ -636,70 +378,17 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            private void CollectCall(IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
-            {
-                if (!IsInSource(callee) || _policy.IsSanitizer(callee) || arguments.IsEmpty
-                    || !arguments.Any(a => a.Parameter != null && TaintEngine.CanCarryText(a.Parameter.Type, _policy.Symbols)))
-                {
-                    return;
-                }
-
-                _calls.Add(new PendingCall(call, PromptSymbols.Definition(callee), arguments));
-            }
-
             private static bool IsInSource(IMethodSymbol method)
                 => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
 
-            /// <summary>Text, or an object of this compilation, possibly in a Task: what a prompt helper returns.</summary>
-            private static bool ReturnsText(ITypeSymbol type)
-            {
-                if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                    && generic.Name is "Task" or "ValueTask" or "IEnumerable" or "IAsyncEnumerable" or "List" or "IReadOnlyList")
-                {
-                    type = generic.TypeArguments[0];
-                }
-
-                if (type is IArrayTypeSymbol array)
-                {
-                    type = array.ElementType;
-                }
-
-                return type.SpecialType is SpecialType.System_String or SpecialType.System_Object
-                       || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.Locations.IsEmpty && type.Locations[0].IsInSource)
-                       || type.Name == "StringBuilder";
-            }
-
             public void OnBlockEnd(OperationBlockAnalysisContext context)
             {
-                try
-                {
-                    Analyze(context);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Unexpected shapes (broken code, new SDK versions) end the analysis of this method.
-                }
-            }
-
-            private void Analyze(OperationBlockAnalysisContext context)
-            {
-                foreach (var call in _calls)
-                {
-                    _state.AddCallSite(new CallSite(this, call.Call.Syntax, call.Callee, call.Arguments));
-                }
-
-                if (!_method.ReturnsVoid && ReturnsText(_method.ReturnType) && IsInSource(_method))
-                {
-                    // Kept for callers whose prompt is built by this method; evaluated only if one needs it.
-                    _state.AddReturnProvider(this);
-                }
-
                 if (_sinks.Count == 0)
                 {
                     return;
                 }
 
-                var findings = new List<Finding>();
+                var findings = new List<SinkFinding>();
                 foreach (var site in _sinks)
                 {
                     if (!CarriesTextItself(site))
@@ -709,16 +398,12 @@ namespace AiSecure.Analyzers.Rules
                     }
 
                     var role = ResolveSinkRole(site);
-                    var value = Engine.Evaluate(site.Value);
-                    if (Engine.Exhausted)
-                    {
-                        // Past the budget nothing is reported for this method.
-                        return;
-                    }
 
+                    // Past the budget a value is unknown for what was not seen; the untrusted parts found are reported.
+                    var value = Engine.Evaluate(site.Value);
                     if (value.IsTainted)
                     {
-                        findings.Add(new Finding(site, role, value, findings.Count));
+                        findings.Add(new SinkFinding(site, role, value, findings.Count));
                     }
                 }
 
@@ -752,17 +437,20 @@ namespace AiSecure.Analyzers.Rules
                     .ToImmutableArray();
                 var properties = Properties(site, role, parts.Length);
 
-                DiagnosticDescriptor? direct = null;
                 var deferred = new List<TaintOrigin>();
                 foreach (var origin in value.Origins)
                 {
                     if (origin.Display != null)
                     {
-                        direct ??= Classify(role, origin.Composed, origin.Hint) is { } descriptor ? descriptor : null;
-                        if (direct != null)
+                        // Known inside this method: reported from the block action, so the editor shows it live.
+                        switch (Classify(role, origin.Composed, origin.Hint))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(direct, location, parts, properties, origin.Display, site.Display, string.Empty));
-                            return;
+                            case Finding.System:
+                                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SystemPromptInjection, location, parts, properties, origin.Display, site.Display, string.Empty));
+                                return;
+                            case Finding.Prompt:
+                                context.ReportDiagnostic(Diagnostic.Create(Descriptors.PromptInjection, location, parts, properties, origin.Display, site.Display, string.Empty));
+                                return;
                         }
                     }
                     else if (origin.Parameter != null || origin.Call != null)
@@ -826,7 +514,7 @@ namespace AiSecure.Analyzers.Rules
 
                         return parent is IArrayInitializerOperation
                                || (parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" } add } && (add.Parent is IExpressionStatementOperation || add.Parent is IObjectOrCollectionInitializerOperation))
-                               || parent?.Kind == TaintEngine.CollectionExpressionKind;
+                               || parent?.Kind == OperationKinds.CollectionExpression;
                     default:
                         return false;
                 }
@@ -1016,31 +704,31 @@ namespace AiSecure.Analyzers.Rules
 
                 return null;
             }
-
-            public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
-                => Engine.EvaluateArgument(arguments, ordinal);
-
-            private TaintValue? _returns;
-
-            /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls.</summary>
-            public TaintValue EvaluateReturns() => _returns ??= Engine.EvaluateReturns();
         }
 
         /// <summary>Which rule applies to an untrusted value at a sink of <paramref name="role"/>, if any.</summary>
-        private static DiagnosticDescriptor? Classify(SinkRole role, bool composed, RoleHint hint)
+        private static Finding Classify(SinkRole role, bool composed, RoleHint hint)
         {
             switch (role)
             {
                 case SinkRole.System:
-                    return Descriptors.SystemPromptInjection;
+                    return Finding.System;
                 case SinkRole.Template:
-                    return Descriptors.PromptInjection;
+                    return Finding.Prompt;
                 case SinkRole.Serialized:
-                    return hint == RoleHint.System ? Descriptors.SystemPromptInjection : composed ? Descriptors.PromptInjection : null;
+                    return hint == RoleHint.System ? Finding.System : composed ? Finding.Prompt : Finding.None;
                 default:
                     // A raw untrusted value passed whole as the user's message is the intended use.
-                    return composed ? Descriptors.PromptInjection : null;
+                    return composed ? Finding.Prompt : Finding.None;
             }
+        }
+
+        /// <summary>Which rule an untrusted value at a sink breaks: AISEC001 (<see cref="Prompt"/>), AISEC002 (<see cref="System"/>) or none.</summary>
+        private enum Finding
+        {
+            None,
+            Prompt,
+            System,
         }
 
         private static string QualifiedName(IMethodSymbol method)
@@ -1105,38 +793,6 @@ namespace AiSecure.Analyzers.Rules
 
             /// <summary>Parameter origins of the method that holds the sink.</summary>
             public readonly ImmutableArray<TaintOrigin> Origins;
-        }
-
-        private sealed class CallSite
-        {
-            private readonly MethodBlock _caller;
-            private readonly ImmutableArray<IArgumentOperation> _arguments;
-
-            public CallSite(MethodBlock caller, SyntaxNode syntax, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
-            {
-                _caller = caller;
-                Syntax = syntax;
-                Callee = callee;
-                _arguments = arguments;
-            }
-
-            /// <summary>The call; a location is made only for the few calls a diagnostic names.</summary>
-            public readonly SyntaxNode Syntax;
-
-            public readonly IMethodSymbol Callee;
-
-            /// <summary>Type.Method of the caller, for the message; computed only when a diagnostic names this caller.</summary>
-            public string CallerName
-            {
-                get
-                {
-                    var method = _caller.Method;
-                    return $"{method.ContainingType?.Name}.{(method.MethodKind == MethodKind.Constructor ? method.ContainingType?.Name : method.Name)}";
-                }
-            }
-
-            /// <summary>Runs the caller's taint engine on one argument, only when the callee's parameter reaches a sink.</summary>
-            public TaintValue Evaluate(int ordinal) => _caller.EvaluateArgument(_arguments, ordinal);
         }
     }
 }

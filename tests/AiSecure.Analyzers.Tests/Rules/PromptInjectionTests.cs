@@ -1369,8 +1369,10 @@ namespace AiSecure.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public Task PastTheBoundNothingIsReported()
+        public Task PastTheBudgetKnownUntrustedPartsAreStillReported()
         {
+            // 6,000 statements run the method's budget out: what was not followed is unknown, but the untrusted parts
+            // already found are reported (a limit never clears a value, docs/rules/AISEC001.md).
             var lines = new System.Text.StringBuilder();
             for (var i = 0; i < 6000; i++)
             {
@@ -1391,7 +1393,7 @@ namespace AiSecure.Analyzers.Tests.Rules
 
                 """ + lines + """
                         var history = new ChatHistory();
-                        history.AddUserMessage(prompt);
+                        history.AddUserMessage([|prompt|]);
                         return history;
                     }
                 }

@@ -49,6 +49,10 @@ namespace AiSecure.Analyzers.Tests.Verifiers
             {
                 // No reference package: the references come from the catalog (see ReferenceCatalog).
                 ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+
+                // AISEC001-003 have a live and a CompilationEnd descriptor with one id and text: markup takes the first;
+                // which one a finding uses is asserted by the flow rules' own tests.
+                MarkupOptions = MarkupOptions.UseFirstDescriptor;
             }
 
             /// <summary>What the test code compiles against; <see cref="ReferenceCatalog.Net"/> unless set.</summary>

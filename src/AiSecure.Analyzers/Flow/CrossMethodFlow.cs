@@ -1,0 +1,383 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using AiSecure.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// One method's flow: the taint engine over its operation blocks, asked about the method's own sinks while the
+    /// method is analyzed, and later, at the end of the compilation, about the arguments it passes and the values
+    /// it returns when another method's flow depends on them.
+    /// </summary>
+    internal sealed class MethodFlow
+    {
+        private readonly ImmutableArray<IOperation> _roots;
+        private TaintEngine? _engine;
+        private TaintValue? _returns;
+
+        public MethodFlow(IMethodSymbol method, ITaintPolicy policy, ImmutableArray<IOperation> roots, CancellationToken cancellationToken)
+        {
+            Method = method;
+            Policy = policy;
+            _roots = roots;
+            CancellationToken = cancellationToken;
+        }
+
+        public readonly IMethodSymbol Method;
+
+        public readonly ITaintPolicy Policy;
+
+        private CancellationToken CancellationToken { get; }
+
+        public TaintEngine Engine => _engine ??= new TaintEngine(Policy, _roots, CancellationToken, owner: Method);
+
+        /// <summary>Where the method's body starts (a flow is made only for a method with operation blocks): orders flows deterministically.</summary>
+        public SyntaxNode Start => _roots[0].Syntax;
+
+        /// <summary>The value this method passes for parameter <paramref name="ordinal"/> of a call, under the compilation end's token.</summary>
+        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal, CancellationToken cancellationToken)
+        {
+            Engine.CancellationToken = cancellationToken;
+            return Engine.EvaluateArgument(arguments, ordinal);
+        }
+
+        /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls (computed once).</summary>
+        public TaintValue EvaluateReturns(CancellationToken cancellationToken)
+        {
+            Engine.CancellationToken = cancellationToken;
+            return _returns ??= Engine.EvaluateReturns();
+        }
+    }
+
+    /// <summary>A call to a method of this compilation that passes text, kept for flows across methods.</summary>
+    internal sealed class CallSite
+    {
+        private readonly ImmutableArray<IArgumentOperation> _arguments;
+
+        public CallSite(MethodFlow caller, SyntaxNode syntax, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
+        {
+            Caller = caller;
+            Syntax = syntax;
+            Callee = callee;
+            _arguments = arguments;
+        }
+
+        public readonly MethodFlow Caller;
+
+        /// <summary>The call; a location is made only for the few calls a diagnostic names.</summary>
+        public readonly SyntaxNode Syntax;
+
+        public readonly IMethodSymbol Callee;
+
+        /// <summary>Type.Method of the caller, for the message; computed only when a diagnostic names this caller.</summary>
+        public string CallerName
+        {
+            get
+            {
+                var method = Caller.Method;
+                return $"{method.ContainingType?.Name}.{(method.MethodKind == MethodKind.Constructor ? method.ContainingType?.Name : method.Name)}";
+            }
+        }
+
+        /// <summary>Runs the caller's taint engine on one argument, only when the callee's parameter reaches a sink.</summary>
+        public TaintValue Evaluate(int ordinal, CancellationToken cancellationToken) => Caller.EvaluateArgument(_arguments, ordinal, cancellationToken);
+    }
+
+    /// <summary>What <see cref="CrossMethodFlow.Resolve"/> found: the source (an origin with a display) as the sink sees it, and the caller that passes it.</summary>
+    internal sealed class ResolvedOrigin
+    {
+        public ResolvedOrigin(TaintOrigin origin, string? caller)
+        {
+            Origin = origin;
+            Caller = caller;
+        }
+
+        /// <summary>The source, composed and cleared as it was anywhere on the way.</summary>
+        public readonly TaintOrigin Origin;
+
+        /// <summary>The caller that passes it, for a parameter origin.</summary>
+        public readonly string? Caller;
+    }
+
+    /// <summary>
+    /// Flows across the methods of one compilation, for every flow rule (docs/rules/AISEC001.md, "Across methods"):
+    /// parameter-to-sink (a sink in a helper is reported when some caller passes a source), return values (a helper
+    /// that returns text built from a source, or from its own parameter, gives it to its caller), receivers (a
+    /// helper reading properties of the object it is called on) and methods whose parameters are sources because of
+    /// where they are registered (a minimal-API handler given as a method group). Methods record their calls and
+    /// returns unevaluated while they are analyzed, from any thread; at the end of the compilation only what a
+    /// waiting sink depends on is evaluated, each once, on one thread.
+    /// </summary>
+    internal sealed class CrossMethodFlow
+    {
+        /// <summary>How many calls a flow is followed through; past it the origin is unknown (not reported), never clean.</summary>
+        private const int MaxCallDepth = 8;
+
+        private readonly ConcurrentBag<CallSite> _callSites = new();
+        private readonly ConcurrentBag<MethodFlow> _returnProviders = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, Func<IParameterSymbol, string>> _sourceMethods = new(SymbolEqualityComparer.Default);
+        private Dictionary<IMethodSymbol, List<CallSite>>? _byCallee;
+        private Dictionary<IMethodSymbol, MethodFlow>? _returnProviderIndex;
+        private Dictionary<IMethodSymbol, MethodFlow?>? _implementations;
+
+        /// <summary>Keeps a call of a method of this compilation that passes text (not a sanitizer's) for callers' flows.</summary>
+        public void RecordCall(MethodFlow caller, IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (!IsInSource(callee) || arguments.IsEmpty || caller.Policy.SanitizedKinds(callee) == SinkKinds.AllKinds)
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter != null && caller.Policy.Types.CanCarryText(argument.Parameter.Type))
+                {
+                    _callSites.Add(new CallSite(caller, call.Syntax, (callee.ReducedFrom ?? callee).OriginalDefinition, arguments));
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Keeps a method that returns text (or an object of this compilation) for callers whose value it builds.</summary>
+        public void RecordReturns(MethodFlow flow)
+        {
+            var method = flow.Method;
+            if (!method.ReturnsVoid && ReturnsText(method.ReturnType) && IsInSource(method))
+            {
+                _returnProviders.Add(flow);
+            }
+        }
+
+        /// <summary>The parameters of <paramref name="method"/> are sources, described by <paramref name="describe"/> (a handler registered as a method group).</summary>
+        public void AddParameterSource(IMethodSymbol method, Func<IParameterSymbol, string> describe) => _sourceMethods.TryAdd(method.OriginalDefinition, describe);
+
+        /// <summary>
+        /// The first source behind <paramref name="origin"/> that <paramref name="accept"/> takes: through the callers of a
+        /// parameter's method (in source order), the summary of a called helper, or the receiver a helper is called on.
+        /// Called at the end of the compilation only.
+        /// </summary>
+        public ResolvedOrigin? Resolve(TaintOrigin origin, CancellationToken cancellationToken, Func<TaintOrigin, bool>? accept = null)
+            => Resolve(origin, 0, new HashSet<object>(), cancellationToken, accept);
+
+        private ResolvedOrigin? Resolve(TaintOrigin origin, int depth, HashSet<object> visited, CancellationToken cancellationToken, Func<TaintOrigin, bool>? accept)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (origin.Display != null)
+            {
+                return accept == null || accept(origin) ? new ResolvedOrigin(origin, null) : null;
+            }
+
+            if (depth > MaxCallDepth)
+            {
+                return null;
+            }
+
+            if (origin.Parameter is { } parameter && parameter.ContainingSymbol is IMethodSymbol method)
+            {
+                if (!visited.Add(parameter))
+                {
+                    return null;
+                }
+
+                if (_sourceMethods.TryGetValue(method.OriginalDefinition, out var describe))
+                {
+                    var source = TaintOrigin.Source(describe(parameter)).Through(origin);
+                    return accept == null || accept(source) ? new ResolvedOrigin(source, null) : null;
+                }
+
+                // Calls reach the method directly, or through the interface member or base method it implements.
+                foreach (var target in CallTargetsOf(method))
+                {
+                    if (!CallSitesByCallee().TryGetValue(target, out var sites))
+                    {
+                        continue;
+                    }
+
+                    foreach (var site in sites)
+                    {
+                        foreach (var argumentOrigin in site.Evaluate(parameter.Ordinal, cancellationToken).Origins)
+                        {
+                            if (Resolve(argumentOrigin.Through(origin), depth + 1, visited, cancellationToken, accept) is { } found)
+                            {
+                                return new ResolvedOrigin(found.Origin, site.CallerName);
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            if (origin.Call is { } call)
+            {
+                if (!visited.Add(call) || ImplementationOf(call.Callee) is not { } callee)
+                {
+                    return null;
+                }
+
+                foreach (var returned in callee.EvaluateReturns(cancellationToken).Origins)
+                {
+                    var outer = returned.Through(origin);
+                    var ordinal = int.MinValue;
+                    if (returned.ReceiverOf != null && SymbolEqualityComparer.Default.Equals(returned.ReceiverOf.OriginalDefinition, call.Callee.OriginalDefinition))
+                    {
+                        // The helper reads properties of the object it is called on: follow the caller's receiver.
+                        ordinal = -1;
+                    }
+                    else if (returned.Parameter is { } calleeParameter && SymbolEqualityComparer.Default.Equals(calleeParameter.ContainingSymbol.OriginalDefinition, call.Callee.OriginalDefinition))
+                    {
+                        // The helper returns (part of) what the caller passed: follow the caller's argument.
+                        ordinal = calleeParameter.Ordinal;
+                    }
+
+                    if (ordinal == int.MinValue)
+                    {
+                        if (Resolve(outer, depth + 1, visited, cancellationToken, accept) is { } found)
+                        {
+                            return found;
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var passed in call.EvaluateArgument(ordinal, cancellationToken).Origins)
+                    {
+                        if (Resolve(passed.Through(outer), depth + 1, visited, cancellationToken, accept) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private Dictionary<IMethodSymbol, List<CallSite>> CallSitesByCallee()
+        {
+            if (_byCallee == null)
+            {
+                _byCallee = new Dictionary<IMethodSymbol, List<CallSite>>(SymbolEqualityComparer.Default);
+                foreach (var site in _callSites)
+                {
+                    _byCallee.AddToList(site.Callee, site);
+                }
+
+                // Callers in source order, so the caller a diagnostic names does not depend on thread timing.
+                foreach (var list in _byCallee.Values)
+                {
+                    if (list.Count > 1)
+                    {
+                        list.Sort(static (a, b) => SourceOrder.Compare(a.Syntax, b.Syntax));
+                    }
+                }
+            }
+
+            return _byCallee;
+        }
+
+        /// <summary>The method and the interface members and base methods it implements or overrides.</summary>
+        private static List<IMethodSymbol> CallTargetsOf(IMethodSymbol method)
+        {
+            var definition = method.OriginalDefinition;
+            var targets = new List<IMethodSymbol> { definition };
+            foreach (var explicitImplementation in definition.ExplicitInterfaceImplementations)
+            {
+                targets.Add(explicitImplementation.OriginalDefinition);
+            }
+
+            if (definition.ContainingType is { } type)
+            {
+                foreach (var candidate in type.AllInterfaces)
+                {
+                    foreach (var member in candidate.GetMembers(definition.Name))
+                    {
+                        if (member is IMethodSymbol interfaceMethod
+                            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, definition))
+                        {
+                            targets.Add(interfaceMethod.OriginalDefinition);
+                        }
+                    }
+                }
+            }
+
+            for (var overridden = definition.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            {
+                targets.Add(overridden.OriginalDefinition);
+            }
+
+            return targets;
+        }
+
+        /// <summary>The body behind a called method: the method itself, or the one implementation of an interface member or abstract method.</summary>
+        private MethodFlow? ImplementationOf(IMethodSymbol callee)
+        {
+            var definition = callee.OriginalDefinition;
+            if (_returnProviderIndex == null)
+            {
+                _returnProviderIndex = new Dictionary<IMethodSymbol, MethodFlow>(SymbolEqualityComparer.Default);
+                var providers = new List<MethodFlow>(_returnProviders);
+                providers.Sort(static (a, b) => SourceOrder.Compare(a.Start, b.Start));
+                foreach (var flow in providers)
+                {
+                    if (!_returnProviderIndex.ContainsKey(flow.Method.OriginalDefinition))
+                    {
+                        _returnProviderIndex[flow.Method.OriginalDefinition] = flow;
+                    }
+                }
+            }
+
+            if (_returnProviderIndex.TryGetValue(definition, out var direct))
+            {
+                return direct;
+            }
+
+            if (_implementations == null)
+            {
+                _implementations = new Dictionary<IMethodSymbol, MethodFlow?>(SymbolEqualityComparer.Default);
+                foreach (var provider in _returnProviderIndex)
+                {
+                    foreach (var target in CallTargetsOf(provider.Key))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(target, provider.Key))
+                        {
+                            continue;
+                        }
+
+                        // Two implementations of one member: which one runs is not known here.
+                        _implementations[target] = _implementations.ContainsKey(target) ? null : provider.Value;
+                    }
+                }
+            }
+
+            return _implementations.TryGetValue(definition, out var implementation) ? implementation : null;
+        }
+
+        private static bool IsInSource(IMethodSymbol method)
+            => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
+
+        /// <summary>Text, or an object of this compilation, possibly in a Task, a sequence or an array: what a helper returns that a flow can carry.</summary>
+        private static bool ReturnsText(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                && generic.Name is "Task" or "ValueTask" or "IEnumerable" or "IAsyncEnumerable" or "List" or "IReadOnlyList")
+            {
+                type = generic.TypeArguments[0];
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                type = array.ElementType;
+            }
+
+            return type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                   || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.Locations.IsEmpty && type.Locations[0].IsInSource)
+                   || type.Name == "StringBuilder";
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using AiSecure.Analyzers.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// The "model output and tool arguments" taint policy of AISEC003 (docs/rules/AISEC003.md): what the SDKs return
+    /// (members and methods of their response types, the calls that return model text), and the parameters of tools the
+    /// model calls. Cleared by methods marked <c>[OutputValidator]</c> or listed in <c>aisecure.output_validators</c>
+    /// (every kind), and by kind-specific sanitizers (an HTML encoder clears HTML only). New sources and sinks are rows
+    /// in <see cref="ModelOutputCatalog"/> and <see cref="DangerousSinks"/>; what the engine does with them is shared.
+    /// </summary>
+    internal sealed class ModelOutputPolicy : ITaintPolicy
+    {
+        private readonly ModelOutputCatalog _catalog;
+        private readonly ImmutableArray<ConfiguredMember> _validators;
+
+        public ModelOutputPolicy(ModelOutputCatalog catalog, TextTypes types, ImmutableArray<ConfiguredMember> validators)
+        {
+            _catalog = catalog;
+            Types = types;
+            _validators = validators;
+        }
+
+        public TextTypes Types { get; }
+
+        public string? GetSource(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation property:
+                    return _catalog.IsOutputType(property.Property.ContainingType) || _catalog.IsOutputType(property.Instance?.Type)
+                        ? property.Property.ContainingType.Name + "." + property.Property.Name
+                        : null;
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    return _catalog.IsTextCall(method) || _catalog.IsOutputType(method.ContainingType) || _catalog.IsOutputType(receiver?.Type)
+                        ? method.ContainingType.Name + "." + method.Name
+                        : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A text parameter of a tool: a method marked as one, or a lambda handed to a tool factory. The model writes its arguments.</summary>
+        public string? GetParameterSource(IParameterSymbol parameter, IOperation reference)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method || parameter.RefKind == RefKind.Out
+                || !Types.CanCarryText(parameter.Type) || ModelOutputCatalog.IsInjectedParameter(parameter))
+            {
+                return null;
+            }
+
+            if (method.MethodKind == MethodKind.Ordinary && ModelOutputCatalog.IsToolMethod(method))
+            {
+                return method.ContainingType.Name + "." + method.Name + "(" + parameter.Name + ")";
+            }
+
+            if (method.MethodKind == MethodKind.AnonymousFunction && ToolFactoryOf(method, reference) is { } factory)
+            {
+                return factory.ContainingType.Name + "." + factory.Name + "(" + parameter.Name + ")";
+            }
+
+            return null;
+        }
+
+        public int SanitizedKinds(IMethodSymbol method)
+        {
+            if (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _))
+            {
+                return SinkKinds.AllKinds;
+            }
+
+            return _catalog.SanitizedKinds((method.ReducedFrom ?? method).OriginalDefinition);
+        }
+
+        public bool IsValidator(IMethodSymbol method)
+            => ModelOutputCatalog.HasAttributeNamed((method.ReducedFrom ?? method).OriginalDefinition, "OutputValidator")
+               || (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _));
+
+        public bool IsPassThrough(IMethodSymbol method) => false;
+
+        public RoleHint MemberHint(string memberName) => RoleHint.None;
+
+        public RoleHint SiblingHint(string memberName, object? constant) => RoleHint.None;
+
+        /// <summary>The factory call (<c>AIFunctionFactory.Create</c>) a lambda is passed to, if any.</summary>
+        private static IMethodSymbol? ToolFactoryOf(IMethodSymbol lambda, IOperation reference)
+        {
+            for (var current = reference.Parent; current != null; current = current.Parent)
+            {
+                if (current is not IAnonymousFunctionOperation function || !SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                {
+                    continue;
+                }
+
+                var consumer = function.Parent;
+                while (consumer is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+                {
+                    consumer = consumer.Parent;
+                }
+
+                return consumer is IArgumentOperation { Parent: IInvocationOperation factory } && ModelOutputCatalog.IsToolFactory(factory.TargetMethod)
+                    ? factory.TargetMethod
+                    : null;
+            }
+
+            return null;
+        }
+    }
+}

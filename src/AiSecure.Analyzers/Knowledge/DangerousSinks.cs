@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Knowledge
+{
+    /// <summary>A value that reaches a dangerous sink of AISEC003: the value, the kind of sink and how the message names it.</summary>
+    internal sealed class DangerousSink
+    {
+        public DangerousSink(IOperation value, DangerousSinkKind kind, string name)
+        {
+            Value = value;
+            Kind = kind;
+            Name = name;
+        }
+
+        public readonly IOperation Value;
+
+        public readonly DangerousSinkKind Kind;
+
+        public readonly string Name;
+    }
+
+    /// <summary>
+    /// The dangerous sinks of AISEC003 (docs/rules/AISEC003.md): SQL text, a process, raw HTML. Given an operation,
+    /// adds the values it hands to one. A new kind of sink is a new case here and a new <see cref="DangerousSinkKind"/>.
+    /// </summary>
+    internal static class DangerousSinks
+    {
+        /// <summary>Adds to <paramref name="sinks"/> the values that <paramref name="operation"/> passes to a dangerous sink.</summary>
+        public static void Find(ModelOutputCatalog catalog, IOperation operation, List<DangerousSink> sinks)
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.SimpleAssignment:
+                    FindInAssignment(catalog, (ISimpleAssignmentOperation)operation, sinks);
+                    break;
+                case OperationKind.ObjectCreation:
+                    FindInCreation(catalog, (IObjectCreationOperation)operation, sinks);
+                    break;
+                case OperationKind.Invocation:
+                    FindInInvocation(catalog, (IInvocationOperation)operation, sinks);
+                    break;
+                case OperationKind.Conversion:
+                    var conversion = (IConversionOperation)operation;
+                    if (conversion.OperatorMethod != null && !conversion.IsImplicit && catalog.MarkupString.Is(conversion.Type))
+                    {
+                        sinks.Add(new DangerousSink(conversion.Operand, DangerousSinkKind.Html, "a MarkupString"));
+                    }
+
+                    break;
+            }
+        }
+
+        private static void FindInAssignment(ModelOutputCatalog catalog, ISimpleAssignmentOperation assignment, List<DangerousSink> sinks)
+        {
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
+            {
+                return;
+            }
+
+            if (property.Name == "CommandText" && IsCommandType(property.ContainingType, catalog))
+            {
+                sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Sql, "the SQL text of a command"));
+            }
+            else if (property.Name is "FileName" or "Arguments" && catalog.ProcessStartInfo.IsBaseOrSelfOf(property.ContainingType))
+            {
+                sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Process, "ProcessStartInfo." + property.Name));
+            }
+        }
+
+        private static void FindInCreation(ModelOutputCatalog catalog, IObjectCreationOperation creation, List<DangerousSink> sinks)
+        {
+            var type = creation.Type;
+            if (type == null)
+            {
+                return;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || !parameter.Type.IsString() || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                // The parameter's name first: the type test reads every interface of the created type.
+                if ((parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0) && (IsCommandType(type, catalog) || catalog.DapperCommandDefinition.Is(type)))
+                {
+                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Sql, "the SQL text of a command"));
+                }
+                else if (catalog.ProcessStartInfo.IsBaseOrSelfOf(type))
+                {
+                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Process, "a ProcessStartInfo"));
+                }
+                else if (catalog.HtmlString.Is(type))
+                {
+                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Html, "an HtmlString"));
+                }
+                else if (catalog.MarkupString.Is(type))
+                {
+                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Html, "a MarkupString"));
+                }
+            }
+        }
+
+        private static void FindInInvocation(ModelOutputCatalog catalog, IInvocationOperation invocation, List<DangerousSink> sinks)
+        {
+            var method = invocation.TargetMethod;
+            var definition = method.ReducedFrom ?? method;
+            DangerousSinkKind kind;
+            string sinkName;
+            if (method.Name == "Start" && method.IsStatic && catalog.Process.Is(method.ContainingType))
+            {
+                kind = DangerousSinkKind.Process;
+                sinkName = "Process.Start";
+            }
+            else if (method.Name == "Raw" && catalog.HtmlHelper.IsBaseOrSelfOf(method.ContainingType))
+            {
+                kind = DangerousSinkKind.Html;
+                sinkName = "Html.Raw";
+            }
+            else if (method.Name == "Add" && IsArgumentList(invocation, catalog))
+            {
+                kind = DangerousSinkKind.Process;
+                sinkName = "ProcessStartInfo.ArgumentList";
+            }
+            else if (method.Name == "Content" && IsHtmlContentResult(invocation, catalog))
+            {
+                kind = DangerousSinkKind.Html;
+                sinkName = "an HTML response";
+            }
+            else if ((method.Name.StartsWith("FromSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("ExecuteSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("SqlQueryRaw", StringComparison.Ordinal))
+                && (catalog.EfRelationalQueryable.Is(definition.ContainingType) || catalog.EfRelationalDatabase.Is(definition.ContainingType)))
+            {
+                kind = DangerousSinkKind.Sql;
+                sinkName = method.Name;
+            }
+            else if (method.Name == "CreateCommand" && catalog.DbDataSource.IsBaseOrSelfOf(method.ContainingType))
+            {
+                // DbDataSource.CreateCommand(string commandText): the data-source form of new DbCommand(sql).
+                kind = DangerousSinkKind.Sql;
+                sinkName = "the SQL text of a command";
+            }
+            else if (catalog.Dapper.Is(definition.ContainingType))
+            {
+                kind = DangerousSinkKind.Sql;
+                sinkName = "Dapper " + method.Name;
+            }
+            else
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var isSinkParameter = kind switch
+                {
+                    DangerousSinkKind.Sql => parameter.Name is "sql" or "commandText" && parameter.Type.IsString(),
+                    DangerousSinkKind.Process => parameter.Type.IsString(),
+                    _ => parameter.Ordinal == (method.IsExtensionMethod && method.ReducedFrom == null ? 1 : 0),
+                };
+                if (isSinkParameter)
+                {
+                    sinks.Add(new DangerousSink(argument.Value, kind, sinkName));
+                }
+            }
+        }
+
+        /// <summary><c>info.ArgumentList.Add(x)</c> or <c>new ProcessStartInfo { ArgumentList = { x } }</c>: a process argument, like <c>Arguments</c>.</summary>
+        private static bool IsArgumentList(IInvocationOperation invocation, ModelOutputCatalog catalog)
+        {
+            IPropertySymbol? list = null;
+            if (invocation.Instance is IPropertyReferenceOperation { Property: { } property })
+            {
+                list = property;
+            }
+            else if (invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                && invocation.Parent is IObjectOrCollectionInitializerOperation { Parent: IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property: { } initialized } } })
+            {
+                list = initialized;
+            }
+
+            return list is { Name: "ArgumentList" } && catalog.ProcessStartInfo.IsBaseOrSelfOf(list.ContainingType);
+        }
+
+        /// <summary><c>Results.Content(html, "text/html")</c>, <c>TypedResults.Content</c>, <c>ControllerBase.Content</c>: a response whose content type is HTML.</summary>
+        private static bool IsHtmlContentResult(IInvocationOperation invocation, ModelOutputCatalog catalog)
+        {
+            var type = invocation.TargetMethod.ContainingType;
+            if (!catalog.Results.Is(type) && !catalog.TypedResults.Is(type) && !catalog.ControllerBase.IsBaseOrSelfOf(type))
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "contentType" && argument.Value.WalkDownConversionsForKnowledge().ConstantValue.Value is string contentType)
+                {
+                    return contentType.TrimStart().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsCommandType(ITypeSymbol type, ModelOutputCatalog catalog)
+            => catalog.DbCommand.IsBaseOrSelfOf(type)
+            || catalog.DbBatchCommand.IsBaseOrSelfOf(type)
+            || catalog.IDbCommand.IsImplementedBy(type)
+            || catalog.IDbCommand.Is(type);
+
+        private static IOperation WalkDownConversionsForKnowledge(this IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+    }
+}
