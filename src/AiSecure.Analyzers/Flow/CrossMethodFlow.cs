@@ -25,16 +25,17 @@ namespace AiSecure.Analyzers.Flow
             Method = method;
             Policy = policy;
             _roots = roots;
-            CancellationToken = cancellationToken;
+            _cancellationToken = cancellationToken;
         }
 
         public readonly IMethodSymbol Method;
 
         public readonly ITaintPolicy Policy;
 
-        private CancellationToken CancellationToken { get; }
+        /// <summary>The token of the method's own block action.</summary>
+        private readonly CancellationToken _cancellationToken;
 
-        public TaintEngine Engine => _engine ??= new TaintEngine(Policy, _roots, CancellationToken, owner: Method);
+        public TaintEngine Engine => _engine ??= new TaintEngine(Policy, _roots, _cancellationToken, owner: Method);
 
         /// <summary>Where the method's body starts (a flow is made only for a method with operation blocks): orders flows deterministically.</summary>
         public SyntaxNode Start => _roots[0].Syntax;

@@ -482,8 +482,19 @@ namespace AiSecure.Analyzers.Flow
                 return TaintValue.Clean;
             }
 
-            var value = EvaluateInvocationCore(invocation, method);
-            return sanitized == 0 ? value : value.ClearedFor(sanitized);
+            if (sanitized != SinkKinds.None)
+            {
+                // A sanitizer of some kinds (an HTML encoder) hands its input on, cleared for those kinds only.
+                var inputs = ArgumentValues(invocation).Select(a => a.Value).ToList();
+                if (invocation.Instance != null)
+                {
+                    inputs.Add(Evaluate(invocation.Instance));
+                }
+
+                return TaintValue.Union(inputs).At(invocation).ClearedFor(sanitized);
+            }
+
+            return EvaluateInvocationCore(invocation, method);
         }
 
         private TaintValue EvaluateInvocationCore(IInvocationOperation invocation, IMethodSymbol method)

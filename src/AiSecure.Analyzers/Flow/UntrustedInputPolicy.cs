@@ -38,7 +38,7 @@ namespace AiSecure.Analyzers.Flow
             _mode = options.UntrustedParameters;
         }
 
-        public PromptSymbols Symbols { get; }
+        public readonly PromptSymbols Symbols;
 
         public TextTypes Types => Symbols.Types;
 

@@ -1401,6 +1401,73 @@ namespace AiSecure.Analyzers.Tests.Rules
             return Verify.AnalyzeAsync(source, ReferenceCatalog.Llm);
         }
 
+        /// <summary>A prompt written as <paramref name="parts"/> <c>+</c> parts, one line each, with <paramref name="untrusted"/> at every <paramref name="every"/>th part.</summary>
+        private static string LongPrompt(int parts, int every, string untrusted)
+        {
+            var text = new System.Text.StringBuilder("\"You are a support agent.\\n\"");
+            for (var i = 1; i < parts; i++)
+            {
+                text.Append("\n            + ").Append(i % every == 0 ? untrusted : $"\"Rule {i}: be precise.\\n\"");
+            }
+
+            return text.ToString();
+        }
+
+        private static string LongPromptController(string prompt, string extra = "") => """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            namespace Shop
+            {
+            """ + extra + """
+                [ApiController]
+                public class SupportController : ControllerBase
+                {
+                    [HttpPost("support")]
+                    public ChatHistory Build(string question)
+                    {
+                        var history = new ChatHistory();
+                        history.AddUserMessage(
+            """ + prompt + """
+            );
+                        return history;
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task ThreeThousandPartPromptWithOneUntrustedPartIsReported()
+            => Verify.AnalyzeAsync(LongPromptController("[|" + LongPrompt(3000, 2999, "question") + "|]"), ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task FixAllSanitizesEveryUntrustedPartOfALongPrompt()
+        {
+            const string Sanitizer = """
+                    [AttributeUsage(AttributeTargets.Method)]
+                    sealed class PromptSanitizerAttribute : Attribute { }
+
+                    static class PromptText
+                    {
+                        [PromptSanitizer]
+                        public static string Clean(string value) => value.Replace("<", string.Empty);
+                    }
+
+                """;
+            var test = new Verify.Test
+            {
+                TestCode = LongPromptController("{|AISEC001:" + LongPrompt(3000, 500, "question") + "|}", Sanitizer),
+                FixedCode = LongPromptController(LongPrompt(3000, 500, "PromptText.Clean(question)"), Sanitizer),
+                References = ReferenceCatalog.Llm,
+                CodeActionEquivalenceKey = "AISEC001.Sanitize",
+
+                // One document: Fix All in the project or the solution is the same edit, checked by the other fix tests.
+                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck,
+            };
+            return test.RunWithStubsAsync();
+        }
+
         // ---- Fixes ----
 
         [Fact]
