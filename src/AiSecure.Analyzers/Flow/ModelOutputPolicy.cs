@@ -89,26 +89,8 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>The factory call (<c>AIFunctionFactory.Create</c>) a lambda is passed to, if any.</summary>
         private static IMethodSymbol? ToolFactoryOf(IMethodSymbol lambda, IOperation reference)
-        {
-            for (var current = reference.Parent; current != null; current = current.Parent)
-            {
-                if (current is not IAnonymousFunctionOperation function || !SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
-                {
-                    continue;
-                }
-
-                var consumer = function.Parent;
-                while (consumer is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
-                {
-                    consumer = consumer.Parent;
-                }
-
-                return consumer is IArgumentOperation { Parent: IInvocationOperation factory } && ModelOutputCatalog.IsToolFactory(factory.TargetMethod)
-                    ? factory.TargetMethod
-                    : null;
-            }
-
-            return null;
-        }
+            => reference.EnclosingLambda(lambda, out var argument) != null && argument?.Parent is IInvocationOperation factory && ModelOutputCatalog.IsToolFactory(factory.TargetMethod)
+                ? factory.TargetMethod
+                : null;
     }
 }

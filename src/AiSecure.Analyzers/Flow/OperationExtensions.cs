@@ -35,6 +35,34 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The lambda <paramref name="lambda"/> that encloses <paramref name="reference"/>, and the argument of a call it is
+        /// passed to (<c>items.Select(x => …)</c>, <c>app.MapPost("/", (string q) => …)</c>, <c>AIFunctionFactory.Create(…)</c>);
+        /// null for the lambda when none encloses the reference, null for the argument when the lambda is not passed to a call.
+        /// </summary>
+        public static IAnonymousFunctionOperation? EnclosingLambda(this IOperation reference, IMethodSymbol lambda, out IArgumentOperation? argument)
+        {
+            argument = null;
+            for (var current = reference.Parent; current != null; current = current.Parent)
+            {
+                if (current is not IAnonymousFunctionOperation function || !SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                {
+                    continue;
+                }
+
+                var consumer = function.Parent;
+                while (consumer is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+                {
+                    consumer = consumer.Parent;
+                }
+
+                argument = consumer is IArgumentOperation { Parent: IInvocationOperation } passed ? passed : null;
+                return function;
+            }
+
+            return null;
+        }
+
         /// <summary>The operation and every operation under it, each before its children, children in source order.</summary>
         public static OperationTree WalkTree(this IOperation? root) => new(root);
 

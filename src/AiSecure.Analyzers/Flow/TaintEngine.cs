@@ -357,39 +357,28 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         private TaintValue LambdaElement(IMethodSymbol lambda, IParameterSymbol parameter, IOperation reference)
         {
-            for (var current = reference.Parent; current != null; current = current.Parent)
+            if (reference.EnclosingLambda(lambda, out var argument) == null)
             {
-                if (current is not IAnonymousFunctionOperation function || !SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
-                {
-                    continue;
-                }
-
-                var parent = function.Parent;
-                while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
-                {
-                    parent = parent.Parent;
-                }
-
-                if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument)
-                {
-                    return parameter.RefKind != RefKind.Out && CanCarryText(parameter.Type) ? TaintValue.Parameter(parameter, reference) : TaintValue.Clean;
-                }
-
-                if (parameter.Ordinal != 0)
-                {
-                    return TaintValue.Clean;
-                }
-
-                var receiver = invocation.Instance;
-                if (receiver == null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] != argument)
-                {
-                    receiver = invocation.Arguments[0].Value;
-                }
-
-                return receiver == null ? TaintValue.Clean : Evaluate(receiver).ReadAt(reference);
+                return TaintValue.Clean;
             }
 
-            return TaintValue.Clean;
+            if (argument?.Parent is not IInvocationOperation invocation)
+            {
+                return parameter.RefKind != RefKind.Out && CanCarryText(parameter.Type) ? TaintValue.Parameter(parameter, reference) : TaintValue.Clean;
+            }
+
+            if (parameter.Ordinal != 0)
+            {
+                return TaintValue.Clean;
+            }
+
+            var receiver = invocation.Instance;
+            if (receiver == null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] != argument)
+            {
+                receiver = invocation.Arguments[0].Value;
+            }
+
+            return receiver == null ? TaintValue.Clean : Evaluate(receiver).ReadAt(reference);
         }
 
         private TaintValue EvaluateLocal(ILocalReferenceOperation reference)

@@ -71,7 +71,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (Symbols.TryGetSource(member, out var row))
             {
-                return row.Kind == SourceKind.UntrustedInput ? row.Display : null;
+                return row.Kind == SourceKind.UntrustedInput && !(row.TrustedAtConstantPath && HasConstantPath(operation)) ? row.Display : null;
             }
 
             if (!_sources.IsEmpty && ConfiguredSymbols.TryFind(_sources, member, out _))
@@ -86,6 +86,27 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return null;
+        }
+
+        /// <summary>A file read whose path (the first text argument) is a compile-time constant: a file that ships with the app.</summary>
+        private static bool HasConstantPath(IOperation operation)
+        {
+            var arguments = operation switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    return argument.Value.ConstantValue is { HasValue: true, Value: string };
+                }
+            }
+
+            return false;
         }
 
         private static bool IsBoundProperty(IPropertySymbol property)
@@ -299,23 +320,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         private string? EndpointOfLambda(IMethodSymbol lambda, IOperation reference)
-        {
-            for (var current = reference.Parent; current != null; current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
-                {
-                    var parent = function.Parent;
-                    while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
-                    {
-                        parent = parent.Parent;
-                    }
-
-                    return parent is IArgumentOperation { Parent: IInvocationOperation invocation } ? DescribeEndpoint(invocation) : null;
-                }
-            }
-
-            return null;
-        }
+            => reference.EnclosingLambda(lambda, out var argument) != null && argument?.Parent is IInvocationOperation invocation ? DescribeEndpoint(invocation) : null;
 
         private bool IsController(INamedTypeSymbol type)
         {

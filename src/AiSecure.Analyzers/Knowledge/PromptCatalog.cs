@@ -82,8 +82,9 @@ namespace AiSecure.Analyzers.Knowledge
     /// <summary>One source member: a method's return value or a property's value.</summary>
     internal sealed class SourceRow
     {
-        public SourceRow(string type, string member, string display, SourceKind kind = SourceKind.UntrustedInput, bool isConstructor = false)
+        public SourceRow(string type, string member, string display, SourceKind kind = SourceKind.UntrustedInput, bool isConstructor = false, bool trustedAtConstantPath = false)
         {
+            TrustedAtConstantPath = trustedAtConstantPath;
             Type = type;
             Member = member;
             Display = display;
@@ -103,6 +104,12 @@ namespace AiSecure.Analyzers.Knowledge
 
         /// <summary>A constructor whose first argument is a string (a file path): <c>new StreamReader(path)</c>.</summary>
         public readonly bool IsConstructor;
+
+        /// <summary>
+        /// A file read: at a compile-time-constant path (<c>File.ReadAllText("benefits.md")</c>) it reads a file that ships
+        /// with the app, which is trusted; at any other path, external content (docs/rules/AISEC001.md, "Sources").
+        /// </summary>
+        public readonly bool TrustedAtConstantPath;
     }
 
     /// <summary>
@@ -258,21 +265,24 @@ namespace AiSecure.Analyzers.Knowledge
         public static readonly ImmutableArray<SourceRow> Sources = ImmutableArray.Create(
             new SourceRow("System.Console", "ReadLine", "Console.ReadLine()"),
             new SourceRow("System.Console", "In", "Console.In"),
-            new SourceRow("System.IO.File", "ReadAllText", "File.ReadAllText"),
-            new SourceRow("System.IO.File", "ReadAllTextAsync", "File.ReadAllTextAsync"),
-            new SourceRow("System.IO.File", "ReadAllLines", "File.ReadAllLines"),
-            new SourceRow("System.IO.File", "ReadAllLinesAsync", "File.ReadAllLinesAsync"),
-            new SourceRow("System.IO.File", "ReadLines", "File.ReadLines"),
-            new SourceRow("System.IO.File", "ReadLinesAsync", "File.ReadLinesAsync"),
-            new SourceRow("System.IO.File", "OpenText", "File.OpenText"),
-            new SourceRow("System.IO.File", "OpenRead", "File.OpenRead"),
+            new SourceRow("System.IO.File", "ReadAllText", "File.ReadAllText", trustedAtConstantPath: true),
+            new SourceRow("System.IO.File", "ReadAllTextAsync", "File.ReadAllTextAsync", trustedAtConstantPath: true),
+            new SourceRow("System.IO.File", "ReadAllLines", "File.ReadAllLines", trustedAtConstantPath: true),
+            new SourceRow("System.IO.File", "ReadAllLinesAsync", "File.ReadAllLinesAsync", trustedAtConstantPath: true),
+            new SourceRow("System.IO.File", "ReadLines", "File.ReadLines", trustedAtConstantPath: true),
+            new SourceRow("System.IO.File", "ReadLinesAsync", "File.ReadLinesAsync", trustedAtConstantPath: true),
+            new SourceRow("System.IO.File", "OpenText", "File.OpenText", trustedAtConstantPath: true),
+            new SourceRow("System.IO.File", "OpenRead", "File.OpenRead", trustedAtConstantPath: true),
             new SourceRow("System.IO.FileInfo", "OpenText", "FileInfo.OpenText"),
-            new SourceRow("System.IO.StreamReader", ".ctor", "a file read with StreamReader", isConstructor: true),
+            new SourceRow("System.IO.StreamReader", ".ctor", "a file read with StreamReader", isConstructor: true, trustedAtConstantPath: true),
             new SourceRow("System.Net.Http.HttpClient", "GetStringAsync", "HttpClient.GetStringAsync"),
             new SourceRow("System.Net.Http.HttpClient", "GetStreamAsync", "HttpClient.GetStreamAsync"),
             new SourceRow("System.Net.Http.HttpClient", "GetByteArrayAsync", "HttpClient.GetByteArrayAsync"),
             new SourceRow("System.Net.Http.HttpContent", "ReadAsStringAsync", "HttpContent.ReadAsStringAsync"),
             new SourceRow("System.Net.Http.HttpContent", "ReadAsStreamAsync", "HttpContent.ReadAsStreamAsync"),
+            new SourceRow("System.Net.Http.Json.HttpClientJsonExtensions", "GetFromJsonAsync", "HttpClient.GetFromJsonAsync"),
+            new SourceRow("System.Net.Http.Json.HttpContentJsonExtensions", "ReadFromJsonAsync", "HttpContent.ReadFromJsonAsync"),
+            new SourceRow("Amazon.SQS.Model.Message", "Body", "SQS Message.Body"),
             new SourceRow("Amazon.S3.Model.GetObjectResponse", "ResponseStream", "S3 GetObjectResponse.ResponseStream"),
             new SourceRow("Microsoft.AspNetCore.Http.HttpRequest", "Query", "HttpRequest.Query"),
             new SourceRow("Microsoft.AspNetCore.Http.HttpRequest", "Form", "HttpRequest.Form"),

@@ -27,6 +27,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             new("Amazon.Runtime.", "AWSSDK.Core", new[] { "AWSSDK.Core" }),
             new("Amazon.S3.", "AWSSDK.S3", new[] { "AWSSDK.S3" }),
+            new("Amazon.SQS.", "AWSSDK.SQS", new[] { "AWSSDK.SQS" }),
             new("Amazon.SageMaker.", "AWSSDK.SageMaker", new[] { "AWSSDK.SageMaker" }),
             new("Amazon.BedrockRuntime.", "AWSSDK.BedrockRuntime", new[] { "AWSSDK.BedrockRuntime" }),
             new("OpenAI.", "OpenAI", new[] { "OpenAI" }),

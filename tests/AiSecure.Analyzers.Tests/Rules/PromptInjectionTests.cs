@@ -1401,6 +1401,51 @@ namespace AiSecure.Analyzers.Tests.Rules
             return Verify.AnalyzeAsync(source, ReferenceCatalog.Llm);
         }
 
+        [Fact]
+        public Task JsonContentQueueMessagesAndFilesAtVariablePaths()
+            => Verify.AnalyzeAsync("""
+                using System.IO;
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+                using Amazon.SQS;
+                using Amazon.SQS.Model;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                public sealed record Article(string Title, string Body, int Views);
+
+                public sealed class Worker
+                {
+                    private const string Guide = "guide.md";
+
+                    public async Task RunAsync(HttpClient http, IAmazonSQS sqs, ChatHistory history, string queueUrl, string path)
+                    {
+                        var article = await http.GetFromJsonAsync<Article>("https://example.com/articles/1");
+                        history.AddUserMessage([|"Summarize: " + article!.Body|]);
+                        history.AddUserMessage("Views so far: " + article.Views);
+
+                        using var response = await http.GetAsync("https://example.com/articles/2");
+                        var other = await response.Content.ReadFromJsonAsync<Article>();
+                        history.AddUserMessage([|$"Title: {other!.Title}"|]);
+
+                        var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl });
+                        foreach (var message in received.Messages)
+                        {
+                            history.AddUserMessage([|"Handle this ticket: " + message.Body|]);
+                        }
+
+                        // Files at constant paths ship with the app; a path chosen at run time is external content.
+                        var benefits = await File.ReadAllTextAsync("benefits.md");
+                        history.AddUserMessage("Answer from these benefits: " + benefits);
+                        history.AddUserMessage("Travel policy: " + File.ReadAllText("policies/" + "travel.md"));
+                        using var reader = new StreamReader(Guide);
+                        history.AddUserMessage("Guide: " + await reader.ReadToEndAsync());
+                        history.AddUserMessage([|"Notes: " + File.ReadAllText(path)|]);
+                        history.AddUserMessage([|"More notes: " + await File.ReadAllTextAsync(Path.Combine("notes", path))|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
         /// <summary>A prompt written as <paramref name="parts"/> <c>+</c> parts, one line each, with <paramref name="untrusted"/> at every <paramref name="every"/>th part.</summary>
         private static string LongPrompt(int parts, int every, string untrusted)
         {
