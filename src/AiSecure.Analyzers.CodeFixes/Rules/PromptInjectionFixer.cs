@@ -5,6 +5,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AiSecure.Analyzers.Knowledge;
 using AiSecure.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -115,7 +116,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
         {
             // The analyzer names a sanitizer only when aisecure.prompt_sanitizers configures one; a [PromptSanitizer]
             // method of the project (the helper this fix adds included) is looked for here.
-            var existingHelper = PromptInjectionAnalyzer.DiscoverSanitizer(model.Compilation, cancellationToken) ?? FindHelper(model.Compilation);
+            var existingHelper = PromptSanitizers.Discover(model.Compilation, cancellationToken) ?? FindHelper(model.Compilation);
             var needsHelper = false;
             var replacements = new Dictionary<ExpressionSyntax, ExpressionSyntax>();
             foreach (var diagnostic in diagnostics)

@@ -162,9 +162,9 @@ namespace AiSecure.Analyzers.Rules
             {
                 foreach (var member in configured)
                 {
-                    if (member.Symbol is IMethodSymbol method && IsUsableSanitizer(method))
+                    if (member.Symbol is IMethodSymbol method && PromptSanitizers.IsUsable(method))
                     {
-                        return QualifiedName(method);
+                        return PromptSanitizers.QualifiedName(method);
                     }
                 }
 
@@ -210,49 +210,6 @@ namespace AiSecure.Analyzers.Rules
                     }
                 }
             }
-        }
-
-        /// <summary>
-        /// The project's own <c>[PromptSanitizer]</c> method that the sanitize fix can call, if any. Called by the
-        /// fix, never during analysis: it walks every member of the compilation.
-        /// </summary>
-        internal static string? DiscoverSanitizer(Compilation compilation, CancellationToken cancellationToken)
-        {
-            foreach (var symbol in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
-            {
-                if (symbol is IMethodSymbol method && IsUsableSanitizer(method))
-                {
-                    foreach (var attribute in method.GetAttributes())
-                    {
-                        if (attribute.AttributeClass?.Name is "PromptSanitizer" or "PromptSanitizerAttribute")
-                        {
-                            return QualifiedName(method);
-                        }
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsUsableSanitizer(IMethodSymbol method)
-            => method.IsStatic && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
-               && method.ReturnType.SpecialType == SpecialType.System_String
-               && method.Parameters.Length >= 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-               && method.Parameters.Skip(1).All(p => p.IsOptional)
-               && method.ContainingType is { } type && !type.IsGenericType && IsAccessibleType(type);
-
-        private static bool IsAccessibleType(INamedTypeSymbol type)
-        {
-            for (var current = type; current != null; current = current.ContainingType)
-            {
-                if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>One method body: its sinks and calls, then the taint engine over it at block end.</summary>
@@ -338,7 +295,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 if (conversion.OperatorMethod is { } operatorMethod && _policy.Symbols.TryGetConversionSink(operatorMethod, out var row))
                 {
-                    _sinks.Add(new SinkSite(row, conversion.Operand, conversion, DisplayConsumer(conversion) ?? operatorMethod.ContainingType.Name));
+                    _sinks.Add(new SinkSite(row, conversion.Operand, conversion, PromptRoles.DisplayConsumer(conversion) ?? operatorMethod.ContainingType.Name));
                 }
             }
 
@@ -359,7 +316,7 @@ namespace AiSecure.Analyzers.Rules
                         {
                             if (row.Parameter == argument.Parameter.Name)
                             {
-                                _sinks.Add(new SinkSite(row, argument.Value, anchor, DisplayMember(method)));
+                                _sinks.Add(new SinkSite(row, argument.Value, anchor, PromptRoles.DisplayMember(method)));
                             }
                         }
                     }
@@ -372,7 +329,7 @@ namespace AiSecure.Analyzers.Rules
                         if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter
                             && (member.ParameterName == null ? parameter.Type.SpecialType == SpecialType.System_String : member.ParameterName == parameter.Name))
                         {
-                            _sinks.Add(new SinkSite(ConfiguredRow, argument.Value, anchor, DisplayMember(method)));
+                            _sinks.Add(new SinkSite(ConfiguredRow, argument.Value, anchor, PromptRoles.DisplayMember(method)));
                         }
                     }
                 }
@@ -397,7 +354,7 @@ namespace AiSecure.Analyzers.Rules
                         continue;
                     }
 
-                    var role = ResolveSinkRole(site);
+                    var role = PromptRoles.Resolve(site.Row, site.Anchor, _policy.Symbols, value => Engine.Evaluate(value).Origins.Any(o => o.Display != null));
 
                     // Past the budget a value is unknown for what was not seen; the untrusted parts found are reported.
                     var value = Engine.Evaluate(site.Value);
@@ -520,190 +477,6 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            private SinkRole ResolveSinkRole(SinkSite site)
-            {
-                switch (site.Row.Role)
-                {
-                    case SinkRole.FromArgument when site.Anchor is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation initializer }:
-                        foreach (var sibling in initializer.Initializers)
-                        {
-                            if (sibling is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } roleAssignment && property.Property.Name == site.Row.RoleParameter)
-                            {
-                                return RoleOf(roleAssignment.Value, 0);
-                            }
-                        }
-
-                        return SinkRole.User;
-
-                    case SinkRole.FromArgument:
-                        var arguments = site.Anchor switch
-                        {
-                            IInvocationOperation invocation => invocation.Arguments,
-                            IObjectCreationOperation creation => creation.Arguments,
-                            _ => ImmutableArray<IArgumentOperation>.Empty,
-                        };
-                        foreach (var argument in arguments)
-                        {
-                            if (argument.Parameter?.Name == site.Row.RoleParameter)
-                            {
-                                return RoleOf(argument.Value, 0);
-                            }
-                        }
-
-                        return SinkRole.User;
-
-                    case SinkRole.FromContainer:
-                        return ContainerRole(site.Anchor);
-
-                    default:
-                        return site.Row.Role;
-                }
-            }
-
-            /// <summary>The role of the message around a content part, found by walking up the expression.</summary>
-            private SinkRole ContainerRole(IOperation anchor)
-            {
-                for (var current = anchor.Parent; current != null; current = current.Parent)
-                {
-                    switch (current)
-                    {
-                        case IObjectCreationOperation creation:
-                            if (_policy.Symbols.TryGetContainerRole(creation.Type, out var role))
-                            {
-                                return role;
-                            }
-
-                            // A message whose role is an argument: new ChatMessage(ChatRole.System, [new TextContent(…)]).
-                            foreach (var argument in creation.Arguments)
-                            {
-                                if (argument.Parameter != null && _policy.Symbols.IsRoleType(argument.Parameter.Type))
-                                {
-                                    return RoleOf(argument.Value, 0);
-                                }
-                            }
-
-                            break;
-                        case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("CreateSystem", StringComparison.Ordinal) || invocation.TargetMethod.Name.StartsWith("CreateDeveloper", StringComparison.Ordinal):
-                            if (_policy.Symbols.TryGetArgumentSinks(invocation.TargetMethod, out _) || invocation.TargetMethod.ContainingType?.Name is "ChatMessage" or "ResponseItem")
-                            {
-                                return SinkRole.System;
-                            }
-
-                            break;
-                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } when _policy.Symbols.TryGetPropertySink(property, out var propertyRow):
-                            return propertyRow.Role == SinkRole.System ? SinkRole.System : SinkRole.User;
-                        case IExpressionStatementOperation:
-                        case IVariableDeclaratorOperation:
-                        case IReturnOperation:
-                            return SinkRole.User;
-                    }
-                }
-
-                return SinkRole.User;
-            }
-
-            /// <summary>System when the role value is, or can be, the system or developer role; otherwise user.</summary>
-            private SinkRole RoleOf(IOperation value, int depth)
-            {
-                if (depth > 4)
-                {
-                    return SinkRole.User;
-                }
-
-                value = value.WalkDownConversions();
-                switch (value)
-                {
-                    case IPropertyReferenceOperation { Property.IsStatic: true } property:
-                        return PromptCatalog.SystemRoleNames.Contains(property.Property.Name) ? SinkRole.System : SinkRole.User;
-                    case IFieldReferenceOperation { Field.IsStatic: true } field when !field.Field.HasConstantValue:
-                        return PromptCatalog.SystemRoleNames.Contains(field.Field.Name) ? SinkRole.System : SinkRole.User;
-                    case IObjectCreationOperation creation when creation.Arguments.Length > 0:
-                        return RoleOf(creation.Arguments[0].Value, depth + 1);
-                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                        return RoleOf(conditional.WhenTrue, depth + 1) == SinkRole.System || RoleOf(whenFalse, depth + 1) == SinkRole.System ? SinkRole.System : SinkRole.User;
-                    case ISwitchExpressionOperation switchExpression:
-                        return switchExpression.Arms.Any(a => RoleOf(a.Value, depth + 1) == SinkRole.System) ? SinkRole.System : SinkRole.User;
-                    case ILocalReferenceOperation local:
-                        foreach (var write in WritesOf(local))
-                        {
-                            if (RoleOf(write, depth + 1) == SinkRole.System)
-                            {
-                                return SinkRole.System;
-                            }
-                        }
-
-                        return SinkRole.User;
-                    default:
-                        if (value.ConstantValue is { HasValue: true, Value: string text })
-                        {
-                            return PromptCatalog.SystemRoleNames.Contains(text.Trim()) ? SinkRole.System : SinkRole.User;
-                        }
-
-                        // A role the caller chooses ("role": "system" in a posted history) can be the system role.
-                        return value.Type?.SpecialType == SpecialType.System_String && Engine.Evaluate(value).Origins.Any(o => o.Display != null)
-                            ? SinkRole.System
-                            : SinkRole.User;
-                }
-            }
-
-            private static IEnumerable<IOperation> WritesOf(ILocalReferenceOperation reference)
-            {
-                foreach (var operation in reference.GetRoot().WalkTree())
-                {
-                    switch (operation)
-                    {
-                        case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                            if ((declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value) is { } initializer)
-                            {
-                                yield return initializer;
-                            }
-
-                            break;
-                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                            yield return assignment.Value;
-                            break;
-                    }
-                }
-            }
-
-            private static string DisplayMember(IMethodSymbol method)
-            {
-                if (method.MethodKind == MethodKind.Constructor)
-                {
-                    return "new " + method.ContainingType.Name;
-                }
-
-                var definition = method.ReducedFrom ?? method;
-                if (definition.IsExtensionMethod && definition.Parameters.Length > 0)
-                {
-                    return definition.Parameters[0].Type.Name + "." + method.Name;
-                }
-
-                return method.ContainingType.Name + "." + method.Name;
-            }
-
-            /// <summary>The call that receives a converted value: "ChatClient.CompleteChat" for a string turned into a message.</summary>
-            private static string? DisplayConsumer(IOperation conversion)
-            {
-                var parent = conversion.Parent;
-                while (parent is IArrayInitializerOperation or IArrayCreationOperation or IConversionOperation)
-                {
-                    parent = parent.Parent;
-                }
-
-                if (parent is IArgumentOperation { Parent: IInvocationOperation invocation }
-                    && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, (conversion as IConversionOperation)?.OperatorMethod?.ContainingAssembly))
-                {
-                    return DisplayMember(invocation.TargetMethod);
-                }
-
-                if (parent is IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } })
-                {
-                    return DisplayMember(constructor);
-                }
-
-                return null;
-            }
         }
 
         /// <summary>Which rule applies to an untrusted value at a sink of <paramref name="role"/>, if any.</summary>
@@ -729,23 +502,6 @@ namespace AiSecure.Analyzers.Rules
             None,
             Prompt,
             System,
-        }
-
-        private static string QualifiedName(IMethodSymbol method)
-        {
-            var names = new List<string> { method.Name };
-            for (var type = method.ContainingType; type != null; type = type.ContainingType)
-            {
-                names.Add(type.Name);
-            }
-
-            for (var ns = method.ContainingType?.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-            {
-                names.Add(ns.Name);
-            }
-
-            names.Reverse();
-            return "global::" + string.Join(".", names);
         }
 
         private sealed class SinkSite
