@@ -20,6 +20,8 @@ namespace AiSecure.Analyzers.Benchmarks
                     return EndToEnd.EndToEndCommand.RunE2e(options, AnalyzerDirectory());
                 case "scale":
                     return EndToEnd.EndToEndCommand.RunScale(options, AnalyzerDirectory());
+                case "project":
+                    return EndToEnd.ProjectCommand.Run(options, AnalyzerDirectory());
                 case "report":
                     return EndToEnd.EndToEndCommand.RunReport(options);
                 case "micro":
@@ -27,7 +29,7 @@ namespace AiSecure.Analyzers.Benchmarks
                 case "firstuse":
                     return Micro.FirstUseCommand.Run(options);
                 default:
-                    Console.WriteLine("usage: generate|e2e|report|scale|micro|firstuse [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare] [--baseline DIR]");
+                    Console.WriteLine("usage: generate|e2e|report|scale|project|micro|firstuse [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare] [--baseline DIR] [--dir PROJECT]");
                     return command == "help" ? 0 : 2;
             }
         }
@@ -58,6 +60,7 @@ namespace AiSecure.Analyzers.Benchmarks
         public string? Output { get; private set; }
         public bool Compare { get; private set; } = true;
         public string? Baseline { get; private set; }
+        public string? Directory { get; private set; }
         public string[] Rest { get; private set; } = Array.Empty<string>();
 
         public static CommandLine Parse(string[] args)
@@ -74,6 +77,7 @@ namespace AiSecure.Analyzers.Benchmarks
                     case "--out": result.Output = args[++i]; break;
                     case "--no-compare": result.Compare = false; break;
                     case "--baseline": result.Baseline = Path.GetFullPath(args[++i]); break;
+                    case "--dir": result.Directory = Path.GetFullPath(args[++i]); break;
                     default: rest.Add(args[i]); break;
                 }
             }

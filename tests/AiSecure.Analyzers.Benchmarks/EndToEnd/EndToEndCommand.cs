@@ -150,7 +150,7 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             return 0;
         }
 
-        private static Dictionary<BuildConfiguration, List<BuildMeasurement>> Measure(string project, BuildConfiguration[] configurations, int runs, string label)
+        internal static Dictionary<BuildConfiguration, List<BuildMeasurement>> Measure(string project, BuildConfiguration[] configurations, int runs, string label)
         {
             var logs = Path.Combine(RepoPaths.Artifacts, "logs");
             Directory.CreateDirectory(logs);
@@ -178,10 +178,10 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             return results;
         }
 
-        private static double OwnSeconds(BuildMeasurement measurement, string prefix)
+        internal static double OwnSeconds(BuildMeasurement measurement, string prefix)
             => measurement.AssemblySeconds.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(p => p.Value);
 
-        private static void AppendPerAnalyzer(StringBuilder report, List<BuildMeasurement> runs, string prefix, string title)
+        internal static void AppendPerAnalyzer(StringBuilder report, List<BuildMeasurement> runs, string prefix, string title)
         {
             report.AppendLine($"### {title}, per analyzer (median s; share of the Csc task)");
             report.AppendLine();
@@ -198,7 +198,7 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             report.AppendLine();
         }
 
-        private static void AppendWarnings(StringBuilder report, List<BuildMeasurement> runs, string idPrefix)
+        internal static void AppendWarnings(StringBuilder report, List<BuildMeasurement> runs, string idPrefix)
         {
             var last = runs[runs.Count - 1];
             var found = last.WarningsById.Where(p => p.Key.StartsWith(idPrefix, StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} x{p.Value}");
@@ -214,7 +214,7 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             report.AppendLine();
         }
 
-        private static double Median(IEnumerable<double> values)
+        internal static double Median(IEnumerable<double> values)
         {
             var sorted = values.OrderBy(v => v).ToArray();
             if (sorted.Length == 0)
@@ -225,9 +225,9 @@ namespace AiSecure.Analyzers.Benchmarks.EndToEnd
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
-        private static string Slug(string name) => new string(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+        internal static string Slug(string name) => new string(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 
-        private static void Write(string report, string fileName)
+        internal static void Write(string report, string fileName)
         {
             Console.WriteLine();
             Console.WriteLine(report);
