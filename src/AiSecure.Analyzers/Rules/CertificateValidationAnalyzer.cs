@@ -25,8 +25,9 @@ namespace AiSecure.Analyzers.Rules
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
+            // Every .NET project references HttpClientHandler; few set a validation callback, and none can without its name.
             var symbols = new CallbackSymbols(context.Compilation);
-            if (!symbols.HasAny)
+            if (!symbols.HasAny || !SourceWords.AnyIn(context.Compilation, CallbackSymbols.PropertyNames, context.CancellationToken))
             {
                 return;
             }
@@ -233,6 +234,9 @@ namespace AiSecure.Analyzers.Rules
             public readonly INamedTypeSymbol? WinHttpHandler;
 
             public bool HasAny => HttpClientHandler != null || SslClientAuthenticationOptions != null || ServicePointManager != null || HttpWebRequest != null || WinHttpHandler != null;
+
+            /// <summary>The callback properties' names: an assignment to one spells it out in the source.</summary>
+            public static readonly string[] PropertyNames = { "ServerCertificateCustomValidationCallback", "RemoteCertificateValidationCallback", "ServerCertificateValidationCallback" };
 
             public bool IsValidationCallback(IPropertySymbol property)
                 => property.IsProperty(HttpClientHandler, "ServerCertificateCustomValidationCallback")

@@ -40,6 +40,13 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
+            // Every .NET project references HttpClient, HttpRequestMessage and WebRequest; a project whose source never
+            // names a sink (a member it must spell out to reach it) registers nothing (EndpointSymbols.SinkWords).
+            if (!sinksConfigured && !SourceWords.AnyIn(context.Compilation, EndpointSymbols.SinkWords, context.CancellationToken))
+            {
+                return;
+            }
+
             // Null when no file configures extra sinks: the hot paths then skip the options lookup altogether.
             var configured = sinksConfigured ? new ConfiguredSymbols(context.Compilation) : null;
             context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured), OperationKind.SimpleAssignment);
@@ -275,6 +282,19 @@ namespace AiSecure.Analyzers.Rules
             public readonly INamedTypeSymbol? KernelBuilder;
 
             public readonly INamedTypeSymbol? Uri;
+
+            /// <summary>
+            /// Words one of which the source must contain to reach a sink: the assigned properties' names; for calls, the
+            /// HttpClient methods' names (and its name, for extension methods declared in the project), WebRequest,
+            /// Semantic Kernel's namespace; for creations, the client types' names (a target-typed <c>new(…)</c> takes its
+            /// type from a declaration or a call that names it). Options (<c>aisecure.endpoint_sinks</c>) skip the gate.
+            /// </summary>
+            public static readonly string[] SinkWords =
+            {
+                "ServiceURL", "UseHttp", "Endpoint", "BaseAddress", "RequestUri", "BaseUrl",
+                "HttpClient", "GetAsync", "GetByteArrayAsync", "GetStreamAsync", "GetStringAsync", "GetFromJson", "PostAs", "PutAs", "PatchAs", "DeleteAsync", "DeleteFromJson", "Send",
+                "WebRequest", "SemanticKernel", "AzureOpenAIClient", "HttpRequestMessage", "OllamaApiClient", "OpenAIClientOptions", "AnthropicClient",
+            };
 
             public bool HasAny => ClientConfig != null || OpenAIClientOptions != null || AzureOpenAIClient != null || HttpClient != null
                 || HttpRequestMessage != null || OllamaApiClient != null || WebRequest != null || AnthropicClient != null || KernelBuilder != null;
