@@ -18,6 +18,12 @@ namespace AiSecure.Analyzers
         private const string ModelOutputMessage = "Model output from '{0}' reaches {1} unvalidated; {2}";
         private const string ModelOutputDescription = "Text a model returns is shaped by whoever controls its input, a prompt injection included. Used as SQL text, a command line or raw HTML, it becomes SQL injection, command injection or cross-site scripting. Parameterize SQL, map commands to an allow-list, HTML-encode markup, or validate it with a method marked [OutputValidator].";
 
+        // AISEC010, AISEC011, AISEC030, AISEC031 and AISEC041 judge a request where it is sent. A request (or nested
+        // SageMaker config) that a helper builds and returns is judged with each caller that sends it, at the end of the
+        // compilation: reported on the creation in the helper with a second descriptor of the same id, tagged
+        // CompilationEnd (RS1037), whose message is the rule's own message and the caller (docs/rules/AISEC010.md).
+        private const string HelperMessage = "{0} (returned by this helper and sent by '{1}')";
+
         public static readonly DiagnosticDescriptor ModelOutputToDangerousSink = Create(
             DiagnosticIds.ModelOutputToDangerousSink, ModelOutputTitle, ModelOutputMessage, DiagnosticSeverity.Warning, ModelOutputDescription);
 
@@ -58,33 +64,45 @@ namespace AiSecure.Analyzers
         public static readonly DiagnosticDescriptor SystemPromptInjectionAcrossMethods = Create(
             DiagnosticIds.SystemPromptInjection, SystemPromptInjectionTitle, SystemPromptInjectionMessage, DiagnosticSeverity.Warning, SystemPromptInjectionDescription, WellKnownDiagnosticTags.CompilationEnd);
 
+        private const string S3Title = "S3 object is written without a customer-managed KMS key";
+        private const string S3Description = "S3 writes (PutObject, CopyObject, multipart uploads, TransferUtility uploads) and bucket default encryption should use SSE-KMS with a customer-managed key id. Without encryption settings the object gets whatever the bucket default is; SSE-S3 (AES256) and the AWS-managed 'aws/s3' key cannot be restricted by key policy, audited per key or revoked, so anyone with S3 read access to the object can read model artifacts and training data.";
+
         public static readonly DiagnosticDescriptor S3ObjectWithoutKmsKey = Create(
-            DiagnosticIds.S3ObjectWithoutKmsKey,
-            "S3 object is written without a customer-managed KMS key",
-            "'{0}' {1}",
-            DiagnosticSeverity.Warning,
-            "S3 writes (PutObject, CopyObject, multipart uploads, TransferUtility uploads) and bucket default encryption should use SSE-KMS with a customer-managed key id. Without encryption settings the object gets whatever the bucket default is; SSE-S3 (AES256) and the AWS-managed 'aws/s3' key cannot be restricted by key policy, audited per key or revoked, so anyone with S3 read access to the object can read model artifacts and training data.");
+            DiagnosticIds.S3ObjectWithoutKmsKey, S3Title, "'{0}' {1}", DiagnosticSeverity.Warning, S3Description);
+
+        /// <summary>The same finding on a request or config a helper returns, judged with a caller at the end of the compilation.</summary>
+        public static readonly DiagnosticDescriptor S3ObjectWithoutKmsKeyAcrossMethods = Create(
+            DiagnosticIds.S3ObjectWithoutKmsKey, S3Title, HelperMessage, DiagnosticSeverity.Warning, S3Description, WellKnownDiagnosticTags.CompilationEnd);
+
+        private const string SageMakerKmsTitle = "SageMaker resource is created without a KMS key";
+        private const string SageMakerKmsDescription = "SageMaker jobs, endpoints, notebooks and domains write model artifacts, training data, captured inference data and ML storage volumes. Without the KMS key properties of the request, SageMaker encrypts them with AWS-managed keys that cannot be restricted by key policy, audited per key or revoked.";
 
         public static readonly DiagnosticDescriptor SageMakerWithoutKmsKey = Create(
-            DiagnosticIds.SageMakerWithoutKmsKey,
-            "SageMaker resource is created without a KMS key",
-            "'{0}' {1}; set a customer-managed KMS key id",
-            DiagnosticSeverity.Warning,
-            "SageMaker jobs, endpoints, notebooks and domains write model artifacts, training data, captured inference data and ML storage volumes. Without the KMS key properties of the request, SageMaker encrypts them with AWS-managed keys that cannot be restricted by key policy, audited per key or revoked.");
+            DiagnosticIds.SageMakerWithoutKmsKey, SageMakerKmsTitle, "'{0}' {1}; set a customer-managed KMS key id", DiagnosticSeverity.Warning, SageMakerKmsDescription);
+
+        /// <summary>The same finding on a request or config a helper returns, judged with a caller at the end of the compilation.</summary>
+        public static readonly DiagnosticDescriptor SageMakerWithoutKmsKeyAcrossMethods = Create(
+            DiagnosticIds.SageMakerWithoutKmsKey, SageMakerKmsTitle, HelperMessage, DiagnosticSeverity.Warning, SageMakerKmsDescription, WellKnownDiagnosticTags.CompilationEnd);
+
+        private const string InterContainerTitle = "SageMaker inter-container traffic encryption is disabled";
+        private const string InterContainerDescription = "Distributed SageMaker training, tuning, processing, AutoML and model-monitoring jobs exchange data between their instances. Unless EnableInterContainerTrafficEncryption is true, that traffic travels unencrypted inside the VPC. An explicit false is always reported; an unset flag is reported unless the job's instance count is the constant 1.";
 
         public static readonly DiagnosticDescriptor InterContainerEncryptionDisabled = Create(
-            DiagnosticIds.InterContainerEncryptionDisabled,
-            "SageMaker inter-container traffic encryption is disabled",
-            "{0}: traffic between the job's instances (model parameters, gradients, training data) is not encrypted; set EnableInterContainerTrafficEncryption = true",
-            DiagnosticSeverity.Warning,
-            "Distributed SageMaker training, tuning, processing, AutoML and model-monitoring jobs exchange data between their instances. Unless EnableInterContainerTrafficEncryption is true, that traffic travels unencrypted inside the VPC. An explicit false is always reported; an unset flag is reported unless the job's instance count is the constant 1.");
+            DiagnosticIds.InterContainerEncryptionDisabled, InterContainerTitle, "{0}: traffic between the job's instances (model parameters, gradients, training data) is not encrypted; set EnableInterContainerTrafficEncryption = true", DiagnosticSeverity.Warning, InterContainerDescription);
+
+        /// <summary>The same finding on a request or config a helper returns, judged with a caller at the end of the compilation.</summary>
+        public static readonly DiagnosticDescriptor InterContainerEncryptionDisabledAcrossMethods = Create(
+            DiagnosticIds.InterContainerEncryptionDisabled, InterContainerTitle, HelperMessage, DiagnosticSeverity.Warning, InterContainerDescription, WellKnownDiagnosticTags.CompilationEnd);
+
+        private const string NetworkIsolationTitle = "SageMaker workload is not network-isolated";
+        private const string NetworkIsolationDescription = "SageMaker training, processing and model containers without EnableNetworkIsolation = true can open outbound connections, and without a VpcConfig they run on the service's shared network; a notebook with DirectInternetAccess or RootAccess enabled can reach the internet or be changed by anyone with a terminal. Malicious or compromised code, models and dependencies can then exfiltrate data.";
 
         public static readonly DiagnosticDescriptor NetworkIsolationMissing = Create(
-            DiagnosticIds.NetworkIsolationMissing,
-            "SageMaker workload is not network-isolated",
-            "{0}",
-            DiagnosticSeverity.Info,
-            "SageMaker training, processing and model containers without EnableNetworkIsolation = true can open outbound connections, and without a VpcConfig they run on the service's shared network; a notebook with DirectInternetAccess or RootAccess enabled can reach the internet or be changed by anyone with a terminal. Malicious or compromised code, models and dependencies can then exfiltrate data.");
+            DiagnosticIds.NetworkIsolationMissing, NetworkIsolationTitle, "{0}", DiagnosticSeverity.Info, NetworkIsolationDescription);
+
+        /// <summary>The same finding on a request or config a helper returns, judged with a caller at the end of the compilation.</summary>
+        public static readonly DiagnosticDescriptor NetworkIsolationMissingAcrossMethods = Create(
+            DiagnosticIds.NetworkIsolationMissing, NetworkIsolationTitle, HelperMessage, DiagnosticSeverity.Info, NetworkIsolationDescription, WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor HardcodedCredential = Create(
             DiagnosticIds.HardcodedCredential,
@@ -93,12 +111,15 @@ namespace AiSecure.Analyzers
             DiagnosticSeverity.Warning,
             "An AWS access key, secret key or session token, or an OpenAI, Azure OpenAI or Anthropic API key is written as a string literal and passed to the SDK. Keys in source leak through repositories, builds, logs and decompiled binaries. Placeholders (empty, shorter than 8 characters, or containing words like test, dummy, fake, placeholder, xxx) are not reported.");
 
+        private const string GuardrailTitle = "Bedrock model call has no guardrail";
+        private const string GuardrailDescription = "Amazon Bedrock Guardrails screen model input and output for prompt attacks, denied topics, harmful content and sensitive information. A ConverseRequest or ConverseStreamRequest without GuardrailConfig, or an InvokeModelRequest or InvokeModelWithResponseStreamRequest without GuardrailIdentifier, is sent to the model unscreened.";
+
         public static readonly DiagnosticDescriptor BedrockGuardrailMissing = Create(
-            DiagnosticIds.BedrockGuardrailMissing,
-            "Bedrock model call has no guardrail",
-            "{0} is sent without a guardrail ({1}); prompts and completions are not screened for prompt attacks, harmful content or sensitive data",
-            DiagnosticSeverity.Info,
-            "Amazon Bedrock Guardrails screen model input and output for prompt attacks, denied topics, harmful content and sensitive information. A ConverseRequest or ConverseStreamRequest without GuardrailConfig, or an InvokeModelRequest or InvokeModelWithResponseStreamRequest without GuardrailIdentifier, is sent to the model unscreened.");
+            DiagnosticIds.BedrockGuardrailMissing, GuardrailTitle, "{0} is sent without a guardrail ({1}); prompts and completions are not screened for prompt attacks, harmful content or sensitive data", DiagnosticSeverity.Info, GuardrailDescription);
+
+        /// <summary>The same finding on a request or config a helper returns, judged with a caller at the end of the compilation.</summary>
+        public static readonly DiagnosticDescriptor BedrockGuardrailMissingAcrossMethods = Create(
+            DiagnosticIds.BedrockGuardrailMissing, GuardrailTitle, HelperMessage, DiagnosticSeverity.Info, GuardrailDescription, WellKnownDiagnosticTags.CompilationEnd);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags)
             => new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id), customTags);

@@ -189,6 +189,46 @@ namespace AiSecure.Analyzers.Flow
             return PathStatus.Unknown;
         }
 
+        /// <summary>The helper method that built this object and returned it (directly or inside the object it returned);
+        /// null for an object the analyzed method builds.</summary>
+        public IMethodSymbol? Helper { get; private set; }
+
+        /// <summary>A copy of this object and of every object below it, as built by <paramref name="helper"/>: each caller
+        /// of the helper adds its own writes to its own copy.</summary>
+        internal ObjectState CopyFromHelper(IMethodSymbol helper) => Copy(null, helper, new Dictionary<ObjectState, ObjectState>());
+
+        /// <summary>A copy held by <paramref name="local"/> (the caller's local that receives a helper's object).</summary>
+        internal ObjectState WithLocal(ILocalSymbol? local) => Copy(local, Helper, new Dictionary<ObjectState, ObjectState>());
+
+        private ObjectState Copy(ILocalSymbol? local, IMethodSymbol? helper, Dictionary<ObjectState, ObjectState> copies)
+        {
+            var copy = new ObjectState(Creation, local, Type, IsOpaque) { Helper = helper };
+            copies.Add(this, copy);
+            foreach (var pair in _properties)
+            {
+                copy._properties.Add(pair.Key, CopyValue(pair.Value, helper, copies));
+            }
+
+            foreach (var element in _elements)
+            {
+                copy._elements.Add(CopyValue(element, helper, copies));
+            }
+
+            copy._handlers.AddRange(_handlers);
+            return copy;
+        }
+
+        private static TrackedValue CopyValue(TrackedValue value, IMethodSymbol? helper, Dictionary<ObjectState, ObjectState> copies)
+        {
+            ObjectState? @object = null;
+            if (value.Object != null && !copies.TryGetValue(value.Object, out @object))
+            {
+                @object = value.Object.Copy(value.Object.Local, helper, copies);
+            }
+
+            return new TrackedValue(value.Property, value.Origin, value.Value, @object, value.IsNullOrEmpty);
+        }
+
         internal void Set(TrackedValue value)
         {
             if (value.Property != null)

@@ -16,9 +16,13 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>Passed to an AWS SDK call (<see cref="RequestState.Send"/>); the state is the state at that first call.</summary>
         Sent,
 
-        /// <summary>Leaves the method before it is sent (returned, stored in a field, property or collection, aliased,
-        /// passed to a method that is not an SDK call): someone else may complete it, so it is not judged.</summary>
+        /// <summary>Leaves the method before it is sent (stored in a field, property or collection, aliased, passed to a
+        /// method that is not an SDK call): someone else may complete it, so it is not judged.</summary>
         Escapes,
+
+        /// <summary>Returned by the method that creates it, and leaves it no other way: a helper that builds the request for
+        /// its callers. The state is the state at the (first) return; <see cref="HelperRequests"/> judges it with each caller.</summary>
+        Returned,
     }
 
     /// <summary>
@@ -59,16 +63,20 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>Methods with more operations than this are not analyzed (the engine stops quietly).</summary>
         public const int MaxOperations = 20000;
 
-        private RequestState(IObjectCreationOperation creation, ObjectState root, RequestFate fate, IInvocationOperation? send)
+        private RequestState(IOperation origin, ObjectState root, RequestFate fate, IInvocationOperation? send)
         {
-            Creation = creation;
+            Origin = origin;
+            Creation = (IObjectCreationOperation)root.Creation!;
             Root = root;
             Fate = fate;
             Send = send;
         }
 
-        /// <summary>The request's object creation.</summary>
+        /// <summary>The request's object creation: in this method, or in the helper that returned it.</summary>
         public readonly IObjectCreationOperation Creation;
+
+        /// <summary>Where the request comes from in the analyzed method: <see cref="Creation"/>, or the call of the helper that returned it.</summary>
+        public readonly IOperation Origin;
 
         /// <summary>The request object's state at the first send.</summary>
         public readonly ObjectState Root;
@@ -95,17 +103,22 @@ namespace AiSecure.Analyzers.Flow
         /// followed (a local written more than once, a method over the budget, broken code).
         /// </summary>
         public static RequestState? Analyze(IObjectCreationOperation creation, AwsSdkCalls calls, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return new Walker(creation, calls, cancellationToken).Run();
-            }
-            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
-            {
-                // Unexpected shapes end the analysis of this operation, never the compiler.
-                return null;
-            }
-        }
+            => new Walker(creation, null, null, calls, cancellationToken).Run();
+
+        /// <summary>
+        /// Like <see cref="Analyze(IObjectCreationOperation, AwsSdkCalls, CancellationToken)"/>, with the objects that helpers
+        /// of the compilation return: a call <paramref name="helpers"/> resolves (a fresh copy of the helper's state at its
+        /// return, or null) is followed like an object created in place, its writes first and the caller's after them.
+        /// </summary>
+        public static RequestState? Analyze(IObjectCreationOperation creation, AwsSdkCalls calls, System.Func<IInvocationOperation, ObjectState?> helpers, CancellationToken cancellationToken)
+            => new Walker(creation, null, helpers, calls, cancellationToken).Run();
+
+        /// <summary>
+        /// Follows the request a helper call returns (<paramref name="call"/>, whose state at the helper's return is
+        /// <paramref name="returned"/>, a copy this method may change) through the calling method.
+        /// </summary>
+        public static RequestState? AnalyzeReturned(IInvocationOperation call, ObjectState returned, AwsSdkCalls calls, System.Func<IInvocationOperation, ObjectState?> helpers, CancellationToken cancellationToken)
+            => returned.Creation is IObjectCreationOperation ? new Walker(call, returned, helpers, calls, cancellationToken).Run() : null;
 
         /// <summary>True when the value is a constant alias of an AWS-managed key (<c>"alias/aws/s3"</c>, <c>"alias/aws/sagemaker"</c>).</summary>
         public static bool IsAwsManagedKeyAlias(TrackedValue? value)
@@ -132,7 +145,9 @@ namespace AiSecure.Analyzers.Flow
 
         private sealed class Walker
         {
-            private readonly IObjectCreationOperation _creation;
+            private readonly IOperation _origin;
+            private readonly ObjectState? _seed;
+            private readonly System.Func<IInvocationOperation, ObjectState?>? _helpers;
             private readonly AwsSdkCalls _calls;
             private readonly CancellationToken _cancellationToken;
             private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> _references = new(SymbolEqualityComparer.Default);
@@ -140,21 +155,23 @@ namespace AiSecure.Analyzers.Flow
             private readonly Dictionary<ILocalSymbol, ObjectState> _localStates = new(SymbolEqualityComparer.Default);
             private int _cutoff = int.MaxValue;
 
-            public Walker(IObjectCreationOperation creation, AwsSdkCalls calls, CancellationToken cancellationToken)
+            public Walker(IOperation origin, ObjectState? seed, System.Func<IInvocationOperation, ObjectState?>? helpers, AwsSdkCalls calls, CancellationToken cancellationToken)
             {
-                _creation = creation;
+                _origin = origin;
+                _seed = seed;
+                _helpers = helpers;
                 _calls = calls;
                 _cancellationToken = cancellationToken;
             }
 
             public RequestState? Run()
             {
-                if (!Index(_creation.GetRoot()))
+                if (!Index(_origin.GetRoot()))
                 {
                     return null;
                 }
 
-                var holder = Parent(_creation, out var top);
+                var holder = Parent(_origin, out var top);
 
                 // `var request = gzip ? new PutObjectRequest { … } : new PutObjectRequest { … };` and switch-expression
                 // arms: each branch's object is the one held (or sent) where the conditional's value goes.
@@ -177,12 +194,15 @@ namespace AiSecure.Analyzers.Flow
                         if (argument.Parent is IInvocationOperation invocation && _calls.IsSdkCall(invocation.TargetMethod))
                         {
                             _cutoff = invocation.Syntax.SpanStart;
-                            return new RequestState(_creation, FromCreation(_creation, null), RequestFate.Sent, invocation);
+                            return new RequestState(_origin, RootState(null), RequestFate.Sent, invocation);
                         }
 
-                        return new RequestState(_creation, FromCreation(_creation, null), IsReadOnlyParameter(argument.Parameter) ? RequestFate.NotSent : RequestFate.Escapes, null);
+                        return new RequestState(_origin, RootState(null), IsReadOnlyParameter(argument.Parameter) ? RequestFate.NotSent : RequestFate.Escapes, null);
+                    case IReturnOperation @return when _seed == null && IsOwnReturn(@return):
+                        _cutoff = @return.Syntax.SpanStart;
+                        return new RequestState(_origin, RootState(null), RequestFate.Returned, null);
                     default:
-                        return new RequestState(_creation, FromCreation(_creation, null), RequestFate.Escapes, null);
+                        return new RequestState(_origin, RootState(null), RequestFate.Escapes, null);
                 }
 
                 if (CountWrites(local) != 1)
@@ -193,6 +213,7 @@ namespace AiSecure.Analyzers.Flow
                 // First pass: where the request is sent, and whether it leaves the method before that.
                 IInvocationOperation? send = null;
                 var escapeAt = int.MaxValue;
+                var returnAt = int.MaxValue;
                 foreach (var reference in References(local))
                 {
                     var parent = Parent(reference, out var referenceTop);
@@ -205,6 +226,9 @@ namespace AiSecure.Analyzers.Flow
                                 send = invocation;
                             }
 
+                            break;
+                        case IReturnOperation @return when _seed == null && IsOwnReturn(@return):
+                            returnAt = System.Math.Min(returnAt, position);
                             break;
                         case IArgumentOperation argument when !IsReadOnlyParameter(argument.Parameter):
                         case IReturnOperation:
@@ -224,14 +248,37 @@ namespace AiSecure.Analyzers.Flow
                 {
                     _cutoff = send.Syntax.SpanStart;
                 }
-
-                var root = LocalState(local, _creation);
-                if (escapeAt < _cutoff)
+                else if (returnAt != int.MaxValue)
                 {
-                    return new RequestState(_creation, root, RequestFate.Escapes, null);
+                    _cutoff = returnAt;
                 }
 
-                return new RequestState(_creation, root, send != null ? RequestFate.Sent : RequestFate.NotSent, send);
+                var root = LocalState(local, RootState(local));
+                if (escapeAt < _cutoff)
+                {
+                    return new RequestState(_origin, root, RequestFate.Escapes, null);
+                }
+
+                var fate = send != null ? RequestFate.Sent : returnAt != int.MaxValue ? RequestFate.Returned : RequestFate.NotSent;
+                return new RequestState(_origin, root, fate, send);
+            }
+
+            /// <summary>The request's state before the uses in this method: its initializer, or the helper's state at its return.</summary>
+            private ObjectState RootState(ILocalSymbol? local)
+                => _seed != null ? _seed.WithLocal(local) : FromCreation((IObjectCreationOperation)_origin, local);
+
+            /// <summary>A return of the analyzed method itself, not of a lambda or local function inside it.</summary>
+            private static bool IsOwnReturn(IReturnOperation @return)
+            {
+                for (var current = @return.Parent; current != null; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return false;
+                    }
+                }
+
+                return @return.Kind == OperationKind.Return;
             }
 
             private bool Index(IOperation root)
@@ -310,14 +357,21 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
 
-            private ObjectState LocalState(ILocalSymbol local, IObjectCreationOperation? knownCreation = null)
+            private ObjectState LocalState(ILocalSymbol local, ObjectState? root = null)
             {
                 if (_localStates.TryGetValue(local, out var existing))
                 {
                     return existing;
                 }
 
-                var value = (knownCreation ?? SingleValue(local))?.WalkDownConversions();
+                if (root != null)
+                {
+                    _localStates.Add(local, root);
+                    ApplyLocalUses(root, local, isRoot: true);
+                    return root;
+                }
+
+                var value = SingleValue(local)?.WalkDownConversions();
                 ObjectState state;
                 switch (value)
                 {
@@ -335,13 +389,18 @@ namespace AiSecure.Analyzers.Flow
                         _localStates.Add(local, state);
                         AddCollectionExpressionElements(state, value);
                         break;
+                    case IInvocationOperation call when _helpers?.Invoke(call) is { } returned:
+                        // var output = BuildOutput(); — the helper's object, then what this method writes to it.
+                        state = returned.WithLocal(local);
+                        _localStates.Add(local, state);
+                        break;
                     default:
                         state = new ObjectState(null, local, local.Type, isOpaque: true);
                         _localStates.Add(local, state);
                         break;
                 }
 
-                ApplyLocalUses(state, local, isRoot: knownCreation != null);
+                ApplyLocalUses(state, local, isRoot: false);
                 return state;
             }
 
@@ -420,6 +479,9 @@ namespace AiSecure.Analyzers.Flow
                     case { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax }:
                         state = new ObjectState(value, null, value.Type, isOpaque: false);
                         AddCollectionExpressionElements(state, value);
+                        break;
+                    case IInvocationOperation call when _helpers != null:
+                        state = _helpers(call);
                         break;
                 }
 

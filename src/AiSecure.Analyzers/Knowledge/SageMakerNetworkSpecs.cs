@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace AiSecure.Analyzers.Knowledge
 {
@@ -45,6 +46,10 @@ namespace AiSecure.Analyzers.Knowledge
     internal static class SageMakerNetworkSpecs
     {
         public const string Namespace = "Amazon.SageMaker.Model.";
+
+        /// <summary>True for a type of <see cref="Namespace"/>: a SageMaker request or one of the configs it nests.</summary>
+        public static bool IsModelType(ITypeSymbol? type)
+            => type?.ContainingNamespace is { Name: "Model", ContainingNamespace: { Name: "SageMaker", ContainingNamespace: { Name: "Amazon", ContainingNamespace.IsGlobalNamespace: true } } };
 
         public const string EncryptionFlag = "EnableInterContainerTrafficEncryption";
 

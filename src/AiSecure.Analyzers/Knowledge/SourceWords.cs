@@ -24,7 +24,8 @@ namespace AiSecure.Analyzers.Knowledge
 
         private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string[], bool>> Found = new();
 
-        /// <summary>True when some syntax tree of <paramref name="compilation"/> contains one of <paramref name="words"/> (a static array: it is the cache key).</summary>
+        /// <summary>True when some syntax tree of <paramref name="compilation"/> contains one of <paramref name="words"/>
+        /// (capitalized names; a static array: it is the cache key).</summary>
         public static bool AnyIn(Compilation compilation, string[] words, CancellationToken cancellationToken)
         {
             foreach (var tree in compilation.SyntaxTrees)
@@ -45,6 +46,8 @@ namespace AiSecure.Analyzers.Knowledge
             return false;
         }
 
+        /// <summary>One pass over the text: at each character that starts one of the words, compare those words.</summary>
+        [MethodImpl(Flow.CodeTier.Optimized)]
         private static bool Contains(SourceText text, string[] words, CancellationToken cancellationToken)
         {
             var longest = 0;
@@ -60,11 +63,21 @@ namespace AiSecure.Analyzers.Knowledge
                 cancellationToken.ThrowIfCancellationRequested();
                 var count = System.Math.Min(buffer.Length, text.Length - start);
                 text.CopyTo(start, buffer, 0, count);
-                foreach (var word in words)
+                for (var i = 0; i < count; i++)
                 {
-                    if (IndexOf(buffer, count, word))
+                    var c = buffer[i];
+                    if (c < 'A' || c > 'Z')
                     {
-                        return true;
+                        // Every word starts with a capital letter (they are member and type names).
+                        continue;
+                    }
+
+                    foreach (var word in words)
+                    {
+                        if (word[0] == c && StartsAt(buffer, i, count, word))
+                        {
+                            return true;
+                        }
                     }
                 }
             }
@@ -72,25 +85,22 @@ namespace AiSecure.Analyzers.Knowledge
             return false;
         }
 
-        private static bool IndexOf(char[] buffer, int count, string word)
+        private static bool StartsAt(char[] buffer, int index, int count, string word)
         {
-            var first = word[0];
-            var last = count - word.Length;
-            for (var i = System.Array.IndexOf(buffer, first, 0, count); i >= 0 && i <= last; i = i + 1 < count ? System.Array.IndexOf(buffer, first, i + 1, count - i - 1) : -1)
+            if (index + word.Length > count)
             {
-                var j = 1;
-                while (j < word.Length && buffer[i + j] == word[j])
-                {
-                    j++;
-                }
+                return false;
+            }
 
-                if (j == word.Length)
+            for (var j = 1; j < word.Length; j++)
+            {
+                if (buffer[index + j] != word[j])
                 {
-                    return true;
+                    return false;
                 }
             }
 
-            return false;
+            return true;
         }
     }
 }

@@ -26,7 +26,7 @@ namespace AiSecure.Analyzers.Rules
 
         private const string ModelNamespace = "Amazon.BedrockRuntime.Model.";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BedrockGuardrailMissing);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BedrockGuardrailMissing, Descriptors.BedrockGuardrailMissingAcrossMethods);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -53,7 +53,21 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            context.RegisterOperationAction(c => Analyze(c, requests, calls), OperationKind.ObjectCreation);
+            var helpers = new HelperRequests(calls, type => type is INamedTypeSymbol named && requests.ContainsKey(named));
+            context.RegisterOperationAction(c => Analyze(c, requests, calls, helpers), OperationKind.ObjectCreation);
+
+            // Requests built in helpers: judged with the callers that send them, once every method has been seen.
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (helpers.IsHelperCall(invocation))
+                    {
+                        helpers.AddCaller(c.ContainingSymbol, invocation, new List<IInvocationOperation> { invocation }, new List<IObjectCreationOperation>());
+                    }
+                },
+                OperationKind.Invocation);
+            context.RegisterCompilationEndAction(c => helpers.Report(c, (state, options, report, _) => Judge(state, requests, options, report), _ => Descriptors.BedrockGuardrailMissingAcrossMethods));
         }
 
         private static void Add(Compilation compilation, Dictionary<INamedTypeSymbol, RequestKind> requests, string name, RequestKind kind)
@@ -64,21 +78,32 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RequestKind> requests, AwsSdkCalls calls)
+        private static void Analyze(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RequestKind> requests, AwsSdkCalls calls, HelperRequests helpers)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not INamedTypeSymbol type || !requests.TryGetValue(type, out var kind))
+            if (creation.Type is not INamedTypeSymbol type || !requests.ContainsKey(type))
             {
                 return;
             }
 
             var state = RequestState.Analyze(creation, calls, context.CancellationToken);
-            if (state is not { Fate: RequestFate.Sent })
+            helpers.AddHelper(context.ContainingSymbol, state);
+            if (state != null)
+            {
+                Judge(state, requests, context.Options, context.ReportDiagnostic);
+            }
+        }
+
+        /// <summary>AISEC041 on one request at its send.</summary>
+        private static void Judge(RequestState state, Dictionary<INamedTypeSymbol, RequestKind> requests, AnalyzerOptions analyzerOptions, System.Action<Diagnostic> report)
+        {
+            var creation = state.Creation;
+            if (state.Fate != RequestFate.Sent || creation.Type is not INamedTypeSymbol type || !requests.TryGetValue(type, out var kind))
             {
                 return;
             }
 
-            var options = AiSecureOptions.Get(context.Options, creation.Syntax.SyntaxTree);
+            var options = AiSecureOptions.Get(analyzerOptions, creation.Syntax.SyntaxTree);
             var id = options.BedrockGuardrailId ?? DefaultGuardrailId;
             var version = options.BedrockGuardrailVersion ?? DefaultGuardrailVersion;
             var edits = new List<InitializerEdit>();
@@ -116,7 +141,7 @@ namespace AiSecure.Analyzers.Rules
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             var locations = ImmutableArray.CreateBuilder<Location>();
             InitializerEdit.Encode(edits, properties, locations);
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.BedrockGuardrailMissing,
                 creation.Syntax.GetLocation(),
                 locations.ToImmutable(),

@@ -54,7 +54,7 @@ namespace AiSecure.Analyzers.Rules
         private const string SseS3Text = "encrypts with SSE-S3 (AES256), whose keys you cannot restrict, audit or revoke; use SSE-KMS with a customer-managed key id";
         private const string KmsWithoutKeyText = "uses SSE-KMS with the AWS-managed key (no key id); set ServerSideEncryptionKeyManagementServiceKeyId to a customer-managed key";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.S3ObjectWithoutKmsKey);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.S3ObjectWithoutKmsKey, Descriptors.S3ObjectWithoutKmsKeyAcrossMethods);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -74,52 +74,70 @@ namespace AiSecure.Analyzers.Rules
             // One action per operation block: a diagnostic may sit on a later statement of the method (the method
             // assignment), and the IDE treats diagnostics outside the analyzed operation as non-local. Blocks without
             // a candidate cost one type check per creation or call.
-            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
+            var helpers = new HelperRequests(symbols.Calls, type => symbols.Find(type) is { IsBucketDefault: false });
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols, helpers));
+
+            // Requests built in helpers: judged with the callers that send them, once every method has been seen.
+            context.RegisterCompilationEndAction(c => helpers.Report(c, (state, options, report, _) => Judge(state, symbols, options, report), _ => Descriptors.S3ObjectWithoutKmsKeyAcrossMethods));
         }
 
         [MethodImpl(CodeTier.Optimized)]
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, S3Symbols symbols)
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, S3Symbols symbols, HelperRequests helpers)
         {
+            List<IInvocationOperation>? helperCalls = null;
+            var creations = new List<IObjectCreationOperation>();
             foreach (var root in context.OperationBlocks)
             {
                 foreach (var operation in root.WalkTree())
                 {
-                    try
+                    switch (operation.Kind)
                     {
-                        switch (operation.Kind)
-                        {
-                            case OperationKind.ObjectCreation when operation is IObjectCreationOperation creation && symbols.Find(creation.Type) != null:
-                                AnalyzeCreation(context, creation, symbols);
-                                break;
-                            case OperationKind.Invocation when operation is IInvocationOperation invocation && symbols.FindConvenience(invocation.TargetMethod) != null:
+                        case OperationKind.ObjectCreation when operation is IObjectCreationOperation creation && symbols.Find(creation.Type) != null:
+                            creations.Add(creation);
+                            break;
+                        case OperationKind.Invocation when operation is IInvocationOperation invocation:
+                            if (symbols.FindConvenience(invocation.TargetMethod) != null)
+                            {
                                 AnalyzeInvocation(context, invocation, symbols);
-                                break;
-                        }
-                    }
-                    catch (System.Exception ex) when (ex is not System.OperationCanceledException)
-                    {
-                        // An unexpected shape ends the analysis of this operation, never the compiler.
+                            }
+                            else if (helpers.IsHelperCall(invocation))
+                            {
+                                (helperCalls ??= new List<IInvocationOperation>()).Add(invocation);
+                            }
+
+                            break;
                     }
                 }
             }
+
+            foreach (var creation in creations)
+            {
+                var state = RequestState.Analyze(creation, symbols.Calls, context.CancellationToken);
+                helpers.AddHelper(context.OwningSymbol, state);
+                if (state != null)
+                {
+                    Judge(state, symbols, context.Options, context.ReportDiagnostic);
+                }
+            }
+
+            if (helperCalls != null && context.OperationBlocks.Length > 0)
+            {
+                helpers.AddCaller(context.OwningSymbol, context.OperationBlocks[0], helperCalls, creations);
+            }
         }
 
-        private static void AnalyzeCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, S3Symbols symbols)
+        /// <summary>AISEC010 on one request: its state when it is sent (or, for a bucket default, wherever it goes).</summary>
+        private static void Judge(RequestState state, S3Symbols symbols, AnalyzerOptions analyzerOptions, System.Action<Diagnostic> report)
         {
+            var creation = state.Creation;
             var spec = symbols.Find(creation.Type);
-            if (spec == null)
+            if (spec == null || state.Root.IsOpaque)
             {
                 return;
             }
 
-            var options = AiSecureOptions.Get(context.Options, creation.Syntax.SyntaxTree);
+            var options = AiSecureOptions.Get(analyzerOptions, creation.Syntax.SyntaxTree);
             if (options.S3BucketDefaultEncryption && !spec.IsBucketDefault)
-            {
-                return;
-            }
-
-            var state = RequestState.Analyze(creation, symbols.Calls, context.CancellationToken);
-            if (state == null || state.Root.IsOpaque)
             {
                 return;
             }
@@ -157,7 +175,7 @@ namespace AiSecure.Analyzers.Rules
             Location location;
             switch (method)
             {
-                case Algorithm.None when spec.IsBucketDefault && state.Fate == RequestFate.Escapes && !IsBuiltInPlace(creation):
+                case Algorithm.None when spec.IsBucketDefault && state.Fate is RequestFate.Escapes or RequestFate.Returned && !IsBuiltInPlace(creation):
                     // A bucket default returned or handed on without an algorithm may be completed elsewhere.
                     return;
                 case Algorithm.None:
@@ -209,7 +227,7 @@ namespace AiSecure.Analyzers.Rules
                 : kind == NoEncryption ? NoEncryptionText : kind == SseS3 ? SseS3Text
                 : RequestState.IsAwsManagedKeyAlias(keyWrite) ? "uses SSE-KMS with the AWS-managed key alias; set ServerSideEncryptionKeyManagementServiceKeyId to a customer-managed key"
                 : KmsWithoutKeyText;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), typeName, text));
+            report(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), typeName, text));
         }
 
         private static void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation, S3Symbols symbols)

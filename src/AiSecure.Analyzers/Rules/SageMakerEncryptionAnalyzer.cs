@@ -30,7 +30,7 @@ namespace AiSecure.Analyzers.Rules
         /// <summary>Diagnostic property: the key-id expression from <c>aisecure.kms_key_id</c>, when set.</summary>
         internal const string KeyExpressionProperty = "KeyExpression";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SageMakerWithoutKmsKey);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SageMakerWithoutKmsKey, Descriptors.SageMakerWithoutKmsKeyAcrossMethods);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -66,49 +66,82 @@ namespace AiSecure.Analyzers.Rules
             // One action per operation block: a training definition built on its own is reported outside the
             // request's creation, and the IDE treats diagnostics outside the analyzed operation as non-local. (Actions
             // registered per block would cost a dispatch per operation and per block.)
-            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, table, calls));
+            // Requests and nested configs built in helpers: judged with the callers that send them, once every method has been seen.
+            var helpers = new HelperRequests(calls, SageMakerNetworkSpecs.IsModelType);
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, table, calls, helpers));
+            context.RegisterCompilationEndAction(c => helpers.Report(c, (state, options, report, _) => Judge(report, options, state, table), _ => Descriptors.SageMakerWithoutKmsKeyAcrossMethods));
         }
 
         [MethodImpl(CodeTier.Optimized)]
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, ImmutableDictionary<INamedTypeSymbol, SageMakerKmsSpec> table, AwsSdkCalls calls)
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, ImmutableDictionary<INamedTypeSymbol, SageMakerKmsSpec> table, AwsSdkCalls calls, HelperRequests helpers)
         {
-            // A definition shared by two requests of the block is reported once. Made for the first request only:
-            // most blocks have none.
-            BlockReporter? reporter = null;
+            var requests = new List<IObjectCreationOperation>();
+            List<IInvocationOperation>? helperCalls = null;
+            var returnType = (context.OwningSymbol as IMethodSymbol)?.ReturnType;
             foreach (var root in context.OperationBlocks)
             {
                 foreach (var operation in root.WalkTree())
                 {
+                    if (operation.Kind == OperationKind.Invocation && operation is IInvocationOperation invocation && helpers.IsHelperCall(invocation))
+                    {
+                        (helperCalls ??= new List<IInvocationOperation>()).Add(invocation);
+                        continue;
+                    }
+
                     if (operation.Kind != OperationKind.ObjectCreation || operation is not IObjectCreationOperation creation)
                     {
                         continue;
                     }
 
-                    for (var type = creation.Type as INamedTypeSymbol; type != null; type = type.BaseType)
+                    if (Find(table, creation.Type) != null)
                     {
-                        if (table.TryGetValue(type.OriginalDefinition, out var spec))
-                        {
-                            try
-                            {
-                                reporter ??= new BlockReporter(context);
-                                AnalyzeCreation(reporter.Report, context.Options, context.CancellationToken, creation, spec, calls);
-                            }
-                            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
-                            {
-                                // An unexpected shape ends the analysis of this operation, never the compiler.
-                            }
-
-                            break;
-                        }
+                        requests.Add(creation);
+                    }
+                    else if (returnType != null && SymbolEqualityComparer.Default.Equals(returnType, creation.Type) && SageMakerNetworkSpecs.IsModelType(returnType))
+                    {
+                        // A nested config (OutputDataConfig, …) that a helper builds and returns.
+                        helpers.AddHelper(context.OwningSymbol, RequestState.Analyze(creation, calls, context.CancellationToken));
                     }
                 }
             }
+
+            // A definition shared by two requests of the block is reported once.
+            var reporter = requests.Count > 0 ? new BlockReporter(context) : null;
+            foreach (var creation in requests)
+            {
+                var state = RequestState.Analyze(creation, calls, context.CancellationToken);
+                helpers.AddHelper(context.OwningSymbol, state);
+                if (state != null)
+                {
+                    Judge(reporter!.Report, context.Options, state, table);
+                }
+            }
+
+            if (helperCalls != null && context.OperationBlocks.Length > 0)
+            {
+                helpers.AddCaller(context.OwningSymbol, context.OperationBlocks[0], helperCalls, requests);
+            }
         }
 
-        private static void AnalyzeCreation(Action<Diagnostic> report, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken, IObjectCreationOperation creation, SageMakerKmsSpec spec, AwsSdkCalls calls)
+        private static SageMakerKmsSpec? Find(ImmutableDictionary<INamedTypeSymbol, SageMakerKmsSpec> table, ITypeSymbol? created)
         {
-            var state = RequestState.Analyze(creation, calls, cancellationToken);
-            if (state is not { Fate: RequestFate.Sent } || state.Root.IsOpaque)
+            for (var type = created as INamedTypeSymbol; type != null; type = type.BaseType)
+            {
+                if (table.TryGetValue(type.OriginalDefinition, out var spec))
+                {
+                    return spec;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>AISEC011 on one request at its send.</summary>
+        private static void Judge(Action<Diagnostic> report, AnalyzerOptions analyzerOptions, RequestState state, ImmutableDictionary<INamedTypeSymbol, SageMakerKmsSpec> table)
+        {
+            var creation = state.Creation;
+            var spec = Find(table, creation.Type);
+            if (spec == null || state.Fate != RequestFate.Sent || state.Root.IsOpaque)
             {
                 return;
             }
@@ -160,7 +193,7 @@ namespace AiSecure.Analyzers.Rules
             Report(report, findings, options);
         }
 
-        private static void Check(Findings findings, ObjectState owner, ImmutableArray<KmsKeyPath> paths, string prefix)
+        private static void Check(Findings root, ObjectState owner, ImmutableArray<KmsKeyPath> paths, string prefix)
         {
             foreach (var path in paths)
             {
@@ -169,10 +202,20 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
+                // A nested config a helper built (OutputDataConfig = BuildOutput()): reported on its creation in the helper.
+                var findings = root;
+                var shown = prefix + path.Path;
+                if (HelperObjectOnPath(owner, path.Path, out var helperObject, out var depth))
+                {
+                    findings = root.Elsewhere(helperObject);
+                    var segments = path.Path.Split('.');
+                    shown = string.Join(".", segments, depth, segments.Length - depth);
+                }
+
                 var status = owner.GetStatus(path.Path);
                 if (status == PathStatus.Set && RequestState.IsAwsManagedKeyAlias(owner.GetValue(path.Path)))
                 {
-                    findings.Empty.Add((prefix + path.Path, owner.GetValue(path.Path)!));
+                    findings.Empty.Add((shown, owner.GetValue(path.Path)!));
                     continue;
                 }
 
@@ -181,14 +224,14 @@ namespace AiSecure.Analyzers.Rules
                     case PathStatus.NullOrEmpty:
                         if (path.Alternative == null || owner.GetStatus(path.Alternative) is PathStatus.Unset or PathStatus.NullOrEmpty)
                         {
-                            findings.Empty.Add((prefix + path.Path, owner.GetValue(path.Path)!));
+                            findings.Empty.Add((shown, owner.GetValue(path.Path)!));
                         }
 
                         break;
                     case PathStatus.Unset:
                         if (path.Alternative == null || owner.GetStatus(path.Alternative) is PathStatus.Unset or PathStatus.NullOrEmpty)
                         {
-                            findings.Missing.Add((prefix + path.Path, owner, path.Path));
+                            findings.Missing.Add((shown, owner, path.Path));
                         }
 
                         break;
@@ -196,8 +239,44 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// True when a container on <paramref name="path"/> below <paramref name="owner"/> is an object some helper built
+        /// (and <paramref name="owner"/> is not that helper's): <paramref name="depth"/> segments lead to it.
+        /// </summary>
+        private static bool HelperObjectOnPath(ObjectState owner, string path, out ObjectState helperObject, out int depth)
+        {
+            var segments = path.Split('.');
+            var current = owner;
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                var next = current.Get(segments[i])?.Object;
+                if (next == null)
+                {
+                    break;
+                }
+
+                if (next.Helper != null && next.Creation != null && !SymbolEqualityComparer.Default.Equals(next.Helper, owner.Helper))
+                {
+                    helperObject = next;
+                    depth = i + 1;
+                    return true;
+                }
+
+                current = next;
+            }
+
+            helperObject = owner;
+            depth = 0;
+            return false;
+        }
+
         private static void Report(Action<Diagnostic> report, Findings findings, AiSecureOptions options)
         {
+            foreach (var other in findings.Others)
+            {
+                Report(report, other, options);
+            }
+
             var typeName = findings.Creation.Type?.Name ?? "request";
             foreach (var (path, write) in findings.Empty)
             {
@@ -319,6 +398,24 @@ namespace AiSecure.Analyzers.Rules
             public readonly List<(string Path, ObjectState Owner, string Relative)> Missing = new();
 
             public readonly List<(string Path, TrackedValue Write)> Empty = new();
+
+            /// <summary>Findings on objects built elsewhere (a helper's nested config), each reported on its own creation.</summary>
+            public readonly List<Findings> Others = new();
+
+            public Findings Elsewhere(ObjectState owner)
+            {
+                foreach (var other in Others)
+                {
+                    if (other.Owner == owner)
+                    {
+                        return other;
+                    }
+                }
+
+                var created = new Findings(owner.Creation!, owner);
+                Others.Add(created);
+                return created;
+            }
         }
 
         /// <summary>Reports each diagnostic of one operation block once.</summary>

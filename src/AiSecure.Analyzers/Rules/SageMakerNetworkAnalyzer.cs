@@ -27,7 +27,7 @@ namespace AiSecure.Analyzers.Rules
 
         private const string ModelNamespace = SageMakerNetworkSpecs.Namespace;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InterContainerEncryptionDisabled, Descriptors.NetworkIsolationMissing);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InterContainerEncryptionDisabled, Descriptors.NetworkIsolationMissing, Descriptors.InterContainerEncryptionDisabledAcrossMethods, Descriptors.NetworkIsolationMissingAcrossMethods);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -65,16 +65,23 @@ namespace AiSecure.Analyzers.Rules
                 TypeResolver.Get(context.Compilation, "Amazon.SageMaker.RootAccess"));
             // A block action, not an ObjectCreation action: a diagnostic may sit on a nested object created in another
             // statement, and span-based analysis (the IDE's light bulb) must still find it when it analyzes that statement.
-            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
+            var helpers = new HelperRequests(calls, SageMakerNetworkSpecs.IsModelType);
+            context.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols, helpers));
             context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+
+            // Requests and nested configs built in helpers: judged with the callers that send them, once every method has been seen.
+            context.RegisterCompilationEndAction(c => helpers.Report(c, (state, _, report, _) => Judge(report, symbols, state), AcrossMethods));
         }
+
+        private static DiagnosticDescriptor AcrossMethods(DiagnosticDescriptor descriptor)
+            => descriptor.Id == DiagnosticIds.InterContainerEncryptionDisabled ? Descriptors.InterContainerEncryptionDisabledAcrossMethods : Descriptors.NetworkIsolationMissingAcrossMethods;
 
         /// <summary>An explicit <c>EnableInterContainerTrafficEncryption = false</c> is reported wherever it is.</summary>
         private static void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: SageMakerNetworkSpecs.EncryptionFlag } property }
-                || !IsSageMakerModelType(property.ContainingType)
+                || !SageMakerNetworkSpecs.IsModelType(property.ContainingType)
                 || !IsConstant(assignment.Value, false))
             {
                 return;
@@ -85,24 +92,54 @@ namespace AiSecure.Analyzers.Rules
         }
 
         [MethodImpl(CodeTier.Optimized)]
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, SageMakerSymbols symbols)
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, SageMakerSymbols symbols, HelperRequests helpers)
         {
+            var requests = new List<IObjectCreationOperation>();
+            List<IInvocationOperation>? helperCalls = null;
+            var returnType = (context.OwningSymbol as IMethodSymbol)?.ReturnType;
             foreach (var block in context.OperationBlocks)
             {
                 foreach (var operation in block.WalkTree())
                 {
-                    if (operation.Kind == OperationKind.ObjectCreation && operation is IObjectCreationOperation { Type: INamedTypeSymbol type } creation && symbols.Requests.TryGetValue(type, out var request))
+                    if (operation.Kind == OperationKind.ObjectCreation && operation is IObjectCreationOperation { Type: INamedTypeSymbol type } creation)
                     {
-                        AnalyzeCreation(context.ReportDiagnostic, symbols, creation, request, context.CancellationToken);
+                        if (symbols.Requests.ContainsKey(type))
+                        {
+                            requests.Add(creation);
+                        }
+                        else if (returnType != null && SymbolEqualityComparer.Default.Equals(returnType, type) && SageMakerNetworkSpecs.IsModelType(type))
+                        {
+                            // A nested config (NetworkConfig, a training definition, …) that a helper builds and returns.
+                            helpers.AddHelper(context.OwningSymbol, RequestState.Analyze(creation, symbols.Calls, context.CancellationToken));
+                        }
+                    }
+                    else if (operation.Kind == OperationKind.Invocation && operation is IInvocationOperation invocation && helpers.IsHelperCall(invocation))
+                    {
+                        (helperCalls ??= new List<IInvocationOperation>()).Add(invocation);
                     }
                 }
             }
+
+            foreach (var creation in requests)
+            {
+                var state = RequestState.Analyze(creation, symbols.Calls, context.CancellationToken);
+                helpers.AddHelper(context.OwningSymbol, state);
+                if (state != null)
+                {
+                    Judge(context.ReportDiagnostic, symbols, state);
+                }
+            }
+
+            if (helperCalls != null && context.OperationBlocks.Length > 0)
+            {
+                helpers.AddCaller(context.OwningSymbol, context.OperationBlocks[0], helperCalls, requests);
+            }
         }
 
-        private static void AnalyzeCreation(Action<Diagnostic> context, SageMakerSymbols symbols, IObjectCreationOperation creation, SageMakerRequestSpec request, System.Threading.CancellationToken cancellationToken)
+        /// <summary>AISEC030 and AISEC031 on one request at its send.</summary>
+        private static void Judge(Action<Diagnostic> context, SageMakerSymbols symbols, RequestState state)
         {
-            var state = RequestState.Analyze(creation, symbols.Calls, cancellationToken);
-            if (state is not { Fate: RequestFate.Sent })
+            if (state.Fate != RequestFate.Sent || state.Creation.Type is not INamedTypeSymbol type || !symbols.Requests.TryGetValue(type, out var request))
             {
                 return;
             }
@@ -406,9 +443,6 @@ namespace AiSecure.Analyzers.Rules
 
         private static bool IsConstant(IOperation? value, bool expected)
             => value != null && value.WalkDownConversions().ConstantValue is { HasValue: true, Value: bool actual } && actual == expected;
-
-        private static bool IsSageMakerModelType(INamedTypeSymbol? type)
-            => type?.ContainingNamespace is { Name: "Model", ContainingNamespace: { Name: "SageMaker", ContainingNamespace: { Name: "Amazon", ContainingNamespace.IsGlobalNamespace: true } } };
 
         private static string Join(string owner, string property) => owner.Length == 0 ? property : owner + "." + property;
 

@@ -201,7 +201,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public Task ModelHasNoStorageAsync()
                         => _sageMaker.CreateModelAsync(new CreateModelRequest { ModelName = "m", EnableNetworkIsolation = true });
 
-                    private ResourceConfig BuildResources() => new ResourceConfig { InstanceCount = 1 };
+                    private ResourceConfig BuildResources() => new ResourceConfig { InstanceCount = 1, VolumeKmsKeyId = "arn:aws:kms:us-east-1:111122223333:key/training" };
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
 

@@ -50,8 +50,9 @@ namespace AiSecure.Analyzers.Tests.Verifiers
                 // No reference package: the references come from the catalog (see ReferenceCatalog).
                 ReferenceAssemblies = new ReferenceAssemblies("net10.0");
 
-                // AISEC001-003 have a live and a CompilationEnd descriptor with one id and text: markup takes the first;
-                // which one a finding uses is asserted by the flow rules' own tests.
+                // A rule may have a live and a CompilationEnd descriptor under one id (AISEC001-003 across methods, the
+                // request rules on requests built in helpers): markup takes the first; which one a finding uses is
+                // asserted by the rules' own tests.
                 MarkupOptions = MarkupOptions.UseFirstDescriptor;
             }
 
