@@ -166,5 +166,52 @@ namespace AiSecure.Analyzers.Tests.Rules
                     private void Enqueue(PutObjectRequest request) => _queue.Add(request);
                 }
                 """, ReferenceCatalog.Aws);
+
+        /// <summary>Reported at the end of the compilation (non-local): the IDE fixes it in full-solution analysis, at the helper, for every caller.</summary>
+        [Fact]
+        public Task Fix_AddsKmsAndKeyAtTheHelpersCreation()
+            => new Verify.Test
+            {
+                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+                References = ReferenceCatalog.Aws,
+                TestCode = """
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class ModelStore
+                {
+                    private readonly string _kmsKeyArn = System.Environment.GetEnvironmentVariable("KMS_KEY_ARN")!;
+
+                    private PutObjectRequest Build(string bucket) => [|new PutObjectRequest|]
+                    {
+                        BucketName = bucket,
+                        Key = "model.bin"
+                    };
+
+                    public Task SaveAsync(IAmazonS3 s3, string bucket) => s3.PutObjectAsync(Build(bucket));
+                }
+                """,
+                FixedCode = """
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class ModelStore
+                {
+                    private readonly string _kmsKeyArn = System.Environment.GetEnvironmentVariable("KMS_KEY_ARN")!;
+
+                    private PutObjectRequest Build(string bucket) => new PutObjectRequest
+                    {
+                        BucketName = bucket,
+                        Key = "model.bin",
+                        ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                        ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyArn
+                    };
+
+                    public Task SaveAsync(IAmazonS3 s3, string bucket) => s3.PutObjectAsync(Build(bucket));
+                }
+                """,
+            }.RunWithStubsAsync();
     }
 }
