@@ -160,7 +160,6 @@ namespace AiSecure.Analyzers.Tests.Flow
         }
 
         [Theory]
-        [InlineData("return request;")]
         [InlineData("_pending = request; return null!;")]
         [InlineData("Prepare(request); return null!;")]
         [InlineData("var copy = request; return null!;")]
@@ -180,6 +179,49 @@ namespace AiSecure.Analyzers.Tests.Flow
                     }
 
                     private static void Prepare(PutObjectRequest request) { }
+                }
+                """, "PutObjectRequest");
+
+            Assert.Equal(RequestFate.Escapes, state!.Fate);
+        }
+
+        [Theory]
+        [InlineData("request.Key = key; return request;")]
+        [InlineData("request.Key = key; if (key.Length == 0) { return request; } request.ContentBody = key; return request;")]
+        public async Task RequestThatIsOnlyReturned_IsAHelpersRequest_WithTheStateAtTheFirstReturn(string tail)
+        {
+            var state = await AnalyzeAsync($$"""
+                using Amazon.S3.Model;
+
+                class Store
+                {
+                    public PutObjectRequest Build(string bucket, string key)
+                    {
+                        var request = new PutObjectRequest { BucketName = bucket };
+                        {{tail}}
+                    }
+                }
+                """, "PutObjectRequest");
+
+            Assert.Equal(RequestFate.Returned, state!.Fate);
+            Assert.Equal(PathStatus.Set, state.GetStatus("Key"));
+            Assert.Equal(PathStatus.Unset, state.GetStatus("ContentBody"));
+        }
+
+        [Fact]
+        public async Task ReturnedFromALambda_Escapes()
+        {
+            var state = await AnalyzeAsync("""
+                using System;
+                using Amazon.S3.Model;
+
+                class Store
+                {
+                    public Func<PutObjectRequest> Build(string bucket)
+                    {
+                        var request = new PutObjectRequest { BucketName = bucket };
+                        return () => request;
+                    }
                 }
                 """, "PutObjectRequest");
 
