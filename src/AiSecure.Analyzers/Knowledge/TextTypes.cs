@@ -114,7 +114,7 @@ namespace AiSecure.Analyzers.Knowledge
 
         /// <summary>
         /// A static or instance method whose result is its arguments in another shape: serializers and parsers
-        /// (System.Text.Json), encodings, Base64, <c>BinaryData</c> and <c>BinaryContent</c>.
+        /// (System.Text.Json), encodings, Base64, regular-expression matches and replacements, <c>BinaryData</c> and <c>BinaryContent</c>.
         /// </summary>
         public bool IsPassThrough(IMethodSymbol method)
         {
@@ -143,6 +143,12 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 // JsonDocument.Parse(Async), JsonNode.Parse, JsonElement.Parse: the document is the text it was parsed from.
                 return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, Regex))
+            {
+                // Regex.Match(text, "```sql(.*)```").Groups[1].Value, Regex.Replace, Split: pieces of the input.
+                return method.Name is "Match" or "Matches" or "Replace" or "Split" or "EnumerateMatches" or "EnumerateSplits";
             }
 
             return SymbolEqualityComparer.Default.Equals(type, BinaryData) || type.InheritsFromOrEquals(BinaryContent);

@@ -137,6 +137,23 @@ namespace AiSecure.Analyzers.Tests.Flow
         }
 
         [Fact]
+        public void RegexMatchesAndReplacementsArePiecesOfTheirInput()
+        {
+            var source = Method("""
+                        Api.Sink(Regex.Match(Api.Source(), "```sql(.*)```").Groups[1].Value);
+                        Api.Sink(Regex.Replace(Api.Source(), "\\s+", " "));
+                        Api.Sink(new Regex("x").Match(Api.Source()).Value);
+                        Api.Sink(Regex.Match("constant text", "(.*)").Value);
+                """);
+            var expected = new[] { true, true, true, false };
+            for (var i = 0; i < expected.Length; i++)
+            {
+                var (engine, value) = FlowHost.EngineAt(source, index: i);
+                Assert.Equal(expected[i], engine.Evaluate(value).IsTainted);
+            }
+        }
+
+        [Fact]
         public void KindSpecificSanitizerClearsOnlyItsKinds()
         {
             var source = Method("""
