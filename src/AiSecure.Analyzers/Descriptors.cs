@@ -109,7 +109,7 @@ namespace AiSecure.Analyzers
             "Cloud or LLM credential is hard-coded",
             "{0} is hard-coded; read it at run time, for example from the {1} environment variable, and rotate the exposed key",
             DiagnosticSeverity.Warning,
-            "An AWS access key, secret key or session token, or an OpenAI, Azure OpenAI or Anthropic API key is written as a string literal and passed to the SDK. Keys in source leak through repositories, builds, logs and decompiled binaries. Placeholders (empty, shorter than 8 characters, or containing words like test, dummy, fake, placeholder, xxx) are not reported.");
+            "An AWS access key, secret key or session token, or an OpenAI, Azure OpenAI or Anthropic API key is written as a string literal and passed to the SDK. Keys in source leak through repositories, builds, logs and decompiled binaries. A value with a known key format (sk-…, sk-proj-…, sk-ant-…, AKIA/ASIA…) is always reported; any other only when it looks like a key: at least 16 characters, no white space, letters and digits both, and no placeholder (empty, <…>, ${…}, or words like test, dummy, fake, placeholder, invalid, changeme, your…, xxx).");
 
         private const string GuardrailTitle = "Bedrock model call has no guardrail";
         private const string GuardrailDescription = "Amazon Bedrock Guardrails screen model input and output for prompt attacks, denied topics, harmful content and sensitive information. A ConverseRequest or ConverseStreamRequest without GuardrailConfig, or an InvokeModelRequest or InvokeModelWithResponseStreamRequest without GuardrailIdentifier, is sent to the model unscreened.";

@@ -5,6 +5,8 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
+using static AiSecure.Analyzers.Flow.LiteralOrigins;
+using static AiSecure.Analyzers.Knowledge.CredentialSinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,16 +31,6 @@ namespace AiSecure.Analyzers.Rules
 
         /// <summary>Diagnostic property: "true" when the fix must add <c>!</c> (non-nullable target, nullable warnings on).</summary>
         internal const string NullForgivingProperty = "NullForgiving";
-
-        internal const string AwsAccessKeyIdVariable = "AWS_ACCESS_KEY_ID";
-        internal const string AwsSecretAccessKeyVariable = "AWS_SECRET_ACCESS_KEY";
-        internal const string AwsSessionTokenVariable = "AWS_SESSION_TOKEN";
-        internal const string OpenAIVariable = "OPENAI_API_KEY";
-        internal const string AzureOpenAIVariable = "AZURE_OPENAI_API_KEY";
-        internal const string AnthropicVariable = "ANTHROPIC_API_KEY";
-        internal const string AnthropicTokenVariable = "ANTHROPIC_AUTH_TOKEN";
-
-        private const int MaxDepth = 4;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
 
@@ -135,7 +127,7 @@ namespace AiSecure.Analyzers.Rules
                         continue;
                     }
 
-                    var reported = secret ?? TextSecret(root, header, found.Text);
+                    var reported = secret ?? TextCredentialKind(root, header, found.Text);
                     if (reported != null)
                     {
                         Report(context, reported, found, parameter.Type, MemberName(method));
@@ -185,17 +177,7 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            var secret = (name?.ConstantValue.Value as string)?.Trim() switch
-            {
-                AwsAccessKeyIdVariable => new Secret(AwsAccessKeyIdVariable, "AWS access key id"),
-                AwsSecretAccessKeyVariable => new Secret(AwsSecretAccessKeyVariable, "AWS secret access key"),
-                AwsSessionTokenVariable => new Secret(AwsSessionTokenVariable, "AWS session token"),
-                OpenAIVariable => new Secret(OpenAIVariable, "OpenAI API key"),
-                AzureOpenAIVariable => new Secret(AzureOpenAIVariable, "Azure OpenAI API key"),
-                AnthropicVariable => new Secret(AnthropicVariable, "Anthropic API key"),
-                AnthropicTokenVariable => new Secret(AnthropicTokenVariable, "Anthropic auth token"),
-                _ => null,
-            };
+            var secret = CredentialCatalog.ForEnvironmentVariable(name?.ConstantValue.Value as string);
             if (secret == null || value == null || value.Parameter == null)
             {
                 return;
@@ -205,7 +187,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 if (!found.IsMember)
                 {
-                    Report(context, secret, new Found(found.Text, found.Literal, null, null), value.Parameter.Type, "Environment.SetEnvironmentVariable");
+                    Report(context, secret, new LiteralOrigin(found.Text, found.Literal, null, null), value.Parameter.Type, "Environment.SetEnvironmentVariable");
                 }
             }
         }
@@ -232,7 +214,7 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static Secret? PropertySecret(IPropertySymbol property)
+        private static CredentialKind? PropertySecret(IPropertySymbol property)
         {
             // By name first: most assigned properties hold no secret, and only these names can.
             switch (property.Name)
@@ -242,24 +224,24 @@ namespace AiSecure.Analyzers.Rules
                     var root = RootNamespace(property.ContainingType);
                     if (root == "Anthropic")
                     {
-                        return new Secret(AnthropicVariable, "Anthropic API key");
+                        return CredentialCatalog.AnthropicKey;
                     }
 
                     return root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root)
-                        ? ApiKeySecret(root, property.ContainingType.Name, property.Name)
+                        ? ApiKeyCredentialKind(root, property.ContainingType.Name, property.Name)
                         : null;
                 }
 
                 case "AuthToken":
-                    return RootNamespace(property.ContainingType) == "Anthropic" ? new Secret(AnthropicTokenVariable, "Anthropic auth token") : null;
+                    return RootNamespace(property.ContainingType) == "Anthropic" ? CredentialCatalog.AnthropicToken : null;
 
                 // new CredentialProfileOptions { AccessKey = "AKIA…", SecretKey = "…" }, registered as a shared profile.
                 case "AccessKey" when IsCredentialProfileOptions(property):
-                    return new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                    return CredentialCatalog.AwsAccessKeyId;
                 case "SecretKey" when IsCredentialProfileOptions(property):
-                    return new Secret(AwsSecretAccessKeyVariable, "AWS secret access key");
+                    return CredentialCatalog.AwsSecretAccessKey;
                 case "Token" when IsCredentialProfileOptions(property):
-                    return new Secret(AwsSessionTokenVariable, "AWS session token");
+                    return CredentialCatalog.AwsSessionToken;
                 default:
                     return null;
             }
@@ -273,7 +255,7 @@ namespace AiSecure.Analyzers.Rules
         /// (<see cref="AnalyzeDeclaredLiteral"/>), so that the diagnostic belongs to the code that holds the literal
         /// (the IDE shows it while that file is open). Declarations in other files are reported from the use.
         /// </summary>
-        private static bool IsReportedAtDeclaration(Found found, IOperation use)
+        private static bool IsReportedAtDeclaration(LiteralOrigin found, IOperation use)
             => found.IsMember && found.Literal.SyntaxTree == use.Syntax.SyntaxTree
                && DeclaredName(found.Literal) is { } name && DeclarationLooksForUses(name, found.Text);
 
@@ -293,7 +275,7 @@ namespace AiSecure.Analyzers.Rules
             }
 
             text = text.Trim();
-            if (CredentialLiterals.IsAwsAccessKeyId(text) || text.StartsWith("sk-", StringComparison.Ordinal))
+            if (CredentialCatalog.IsAwsAccessKeyId(text) || text.StartsWith("sk-", StringComparison.Ordinal))
             {
                 return true;
             }
@@ -301,46 +283,6 @@ namespace AiSecure.Analyzers.Rules
             return HasRandomRun(text);
         }
 
-        /// <summary>
-        /// Sixteen or more letters and digits in a row, both kinds present: the random body of a key (base64, hex,
-        /// vendor-prefixed keys). Model ids, hosts, ARNs and version strings are short runs between separators
-        /// (<c>anthropic.claude-3-5-sonnet-20240620-v1:0</c>, <c>gpt-4o-2024-08-06</c>), and URLs are no keys: their uses stay unbound.
-        /// </summary>
-        private static bool HasRandomRun(string text)
-        {
-            if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
-            {
-                // A URL: its path segments joined by '/' are no key.
-                return false;
-            }
-
-            var run = 0;
-            var letters = false;
-            var digits = false;
-            foreach (var c in text)
-            {
-                if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '/')
-                {
-                    run++;
-                    letters |= char.IsLetter(c);
-                    digits |= char.IsDigit(c);
-                    if (run >= 16 && letters && digits)
-                    {
-                        return true;
-                    }
-                }
-                else
-                {
-                    run = 0;
-                    letters = false;
-                    digits = false;
-                }
-            }
-
-            return false;
-        }
-
-        private static readonly string[] CredentialNameParts = { "key", "secret", "token", "password", "pwd", "credential", "auth" };
 
         private static string? DeclaredName(ExpressionSyntax literal)
             => literal.Parent switch
@@ -360,7 +302,7 @@ namespace AiSecure.Analyzers.Rules
         {
             if (literal.Syntax is not LiteralExpressionSyntax { Parent: EqualsValueClauseSyntax or ArrowExpressionClauseSyntax } literalSyntax
                 || literal.ConstantValue.Value is not string text
-                || !CredentialLiterals.LooksLikeSecret(text) || literal.SemanticModel is not { } model
+                || !CredentialCatalog.LooksLikeKey(text) || literal.SemanticModel is not { } model
                 || DeclaredName(literalSyntax) is not { } declaredName || !DeclarationLooksForUses(declaredName, text))
             {
                 return;
@@ -399,10 +341,10 @@ namespace AiSecure.Analyzers.Rules
                 // A const cannot hold a call: the fix replaces each use. A parameter default must stay a constant: no fix.
                 // Anything else: the literal, once.
                 var found = isConst
-                    ? new Found(text, literalSyntax, use.Syntax, null, isMember: true)
+                    ? new LiteralOrigin(text, literalSyntax, use.Syntax, null, isMember: true)
                     : member is IParameterSymbol
-                        ? new Found(text, literalSyntax, null, null, isMember: true)
-                        : new Found(text, literalSyntax, literalSyntax, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, isMember: true);
+                        ? new LiteralOrigin(text, literalSyntax, null, null, isMember: true)
+                        : new LiteralOrigin(text, literalSyntax, literalSyntax, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, isMember: true);
                 Report(context, sink.Secret, found, sink.Type, sink.Member);
                 if (!isConst)
                 {
@@ -453,7 +395,7 @@ namespace AiSecure.Analyzers.Rules
                         _ => ImmutableArray<IArgumentOperation>.Empty,
                     };
                     var secret = Classify(symbols, method, parameter, root, argument)
-                        ?? TextSecret(root, root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null, text);
+                        ?? TextCredentialKind(root, root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null, text);
 
                     return secret == null ? null : new Sink(secret, parameter.Type, MemberName(method));
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment when assignment.Value == top && property.Type.IsString():
@@ -494,30 +436,8 @@ namespace AiSecure.Analyzers.Rules
             return null;
         }
 
-        /// <summary>Secrets recognized by their text: an AWS key id anywhere in the AWS SDK, a vendor-prefixed key in an HTTP header.</summary>
-        private static Secret? TextSecret(string root, string? header, string text)
-        {
-            text = text.Trim();
-            if (root == "Amazon")
-            {
-                // A key id passed where no key belongs (an account id, a region, a description).
-                return CredentialLiterals.IsAwsAccessKeyId(text) ? new Secret(AwsAccessKeyIdVariable, "AWS access key id") : null;
-            }
 
-            switch (header)
-            {
-                case "Bearer" or "x-api-key" when text.StartsWith("sk-ant-", StringComparison.Ordinal):
-                    return new Secret(AnthropicVariable, "Anthropic API key");
-                case "Bearer" when text.StartsWith("sk-", StringComparison.Ordinal):
-                    return new Secret(OpenAIVariable, "OpenAI API key");
-                case "api-key":
-                    return new Secret(AzureOpenAIVariable, "Azure OpenAI API key");
-                default:
-                    return null;
-            }
-        }
-
-        private static Secret? Classify(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
+        private static CredentialKind? Classify(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
         {
             var type = method.ContainingType;
             var name = parameter.Name;
@@ -529,27 +449,27 @@ namespace AiSecure.Analyzers.Rules
                 }
 
                 return type.InheritsFromOrEquals(symbols.AzureKeyCredential) || (method.MethodKind == MethodKind.Constructor && IsPassedToAzure(argument))
-                    ? new Secret(AzureOpenAIVariable, "Azure API key")
-                    : new Secret(OpenAIVariable, "OpenAI API key");
+                    ? CredentialCatalog.AzureKey
+                    : CredentialCatalog.OpenAIKey;
             }
 
             if (root == "Amazon")
             {
                 if (Is(name, "awsAccessKeyId") || Is(name, "accessKey") || Is(name, "accessKeyId"))
                 {
-                    return new Secret(AwsAccessKeyIdVariable, "AWS access key id");
+                    return CredentialCatalog.AwsAccessKeyId;
                 }
 
                 if (Is(name, "awsSecretAccessKey") || Is(name, "secretKey") || Is(name, "secretAccessKey"))
                 {
-                    return new Secret(AwsSecretAccessKeyVariable, "AWS secret access key");
+                    return CredentialCatalog.AwsSecretAccessKey;
                 }
 
                 if (Is(name, "awsSessionToken") || Is(name, "sessionToken")
                     || (Is(name, "token") && method.MethodKind == MethodKind.Constructor
                         && (type.InheritsFromOrEquals(symbols.AwsCredentials) || type.InheritsFromOrEquals(symbols.ImmutableCredentials))))
                 {
-                    return new Secret(AwsSessionTokenVariable, "AWS session token");
+                    return CredentialCatalog.AwsSessionToken;
                 }
 
                 return null;
@@ -557,26 +477,12 @@ namespace AiSecure.Analyzers.Rules
 
             if (IsLlmNamespace(type.ContainingNamespace, root) && (Is(name, "apiKey") || Is(name, "apiKeys")))
             {
-                return ApiKeySecret(root, type.Name, method.Name);
+                return ApiKeyCredentialKind(root, type.Name, method.Name);
             }
 
             return null;
         }
 
-        private static Secret ApiKeySecret(string root, string typeName, string memberName)
-        {
-            if (root == "Anthropic" || Contains(typeName, "Anthropic") || Contains(memberName, "Anthropic") || Contains(memberName, "Claude"))
-            {
-                return new Secret(AnthropicVariable, "Anthropic API key");
-            }
-
-            if (root == "Azure" || Contains(typeName, "Azure") || Contains(memberName, "Azure"))
-            {
-                return new Secret(AzureOpenAIVariable, "Azure OpenAI API key");
-            }
-
-            return new Secret(OpenAIVariable, root == "OpenAI" || Contains(typeName, "OpenAI") || Contains(memberName, "OpenAI") ? "OpenAI API key" : "API key");
-        }
 
         /// <summary><c>new AzureOpenAIClient(endpoint, new ApiKeyCredential("…"))</c>: the key is an Azure key.</summary>
         private static bool IsPassedToAzure(IArgumentOperation keyArgument)
@@ -601,9 +507,9 @@ namespace AiSecure.Analyzers.Rules
             return method != null && (RootNamespace(method.ContainingType) == "Azure" || Contains(method.ContainingType.Name, "Azure") || Contains(method.Name, "Azure"));
         }
 
-        private static void Report(Context context, Secret secret, Found found, ITypeSymbol sinkType, string member)
+        private static void Report(Context context, CredentialKind secret, LiteralOrigin found, ITypeSymbol sinkType, string member)
         {
-            if (!CredentialLiterals.LooksLikeSecret(found.Text))
+            if (!CredentialCatalog.LooksLikeKey(found.Text))
             {
                 return;
             }
@@ -639,294 +545,12 @@ namespace AiSecure.Analyzers.Rules
             return context.Compilation.Options.NullableContextOptions.WarningsEnabled();
         }
 
-        /// <summary>
-        /// The string literals a value can be: the value itself, the fallback of <c>??</c> (<c>config["Key"] ?? "sk-…"</c>)
-        /// and both branches of a conditional, each followed by <see cref="Resolve"/>.
-        /// </summary>
-        private static List<Found> ResolveAll(IOperation value, CancellationToken cancellationToken)
-        {
-            var results = new List<Found>();
-            Collect(value, 0, results, cancellationToken);
-            return results;
-        }
-
-        private static void Collect(IOperation? value, int depth, List<Found> results, CancellationToken cancellationToken)
-        {
-            if (value == null || depth > MaxDepth)
-            {
-                return;
-            }
-
-            value = value.WalkDownConversions();
-            switch (value)
-            {
-                case ICoalesceOperation coalesce:
-                    Collect(coalesce.WhenNull, depth + 1, results, cancellationToken);
-                    break;
-                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                    Collect(conditional.WhenTrue, depth + 1, results, cancellationToken);
-                    Collect(whenFalse, depth + 1, results, cancellationToken);
-                    break;
-                case ILocalReferenceOperation { Local: { IsConst: false } local }:
-                    var inner = new List<Found>();
-                    Collect(local.GetSingleInitializer(value), depth + 1, inner, cancellationToken);
-                    foreach (var initial in inner)
-                    {
-                        results.Add(ThroughLocal(initial, local, cancellationToken));
-                    }
-
-                    break;
-                default:
-                    if (Resolve(value, depth, cancellationToken) is { } found)
-                    {
-                        results.Add(found);
-                    }
-
-                    break;
-            }
-        }
-
-        /// <summary>Follows a value back to the string literal that holds it, and says where a fix can put a call instead.</summary>
-        private static Found? Resolve(IOperation? value, int depth, CancellationToken cancellationToken)
-        {
-            if (value == null || depth > MaxDepth)
-            {
-                return null;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            value = value.WalkDownConversions();
-            switch (value)
-            {
-                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text }, Syntax: LiteralExpressionSyntax literal }:
-                    return new Found(text, literal, literal, null);
-
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, ConstantValue: { HasValue: true, Value: string joined }, Syntax: BinaryExpressionSyntax concatenation }:
-                    // "sk-proj-" + "…": a key split to get past secret scanners is still a constant key.
-                    return new Found(joined, concatenation, concatenation, null);
-
-                case IFieldReferenceOperation { Field: { } field }:
-                    if (field.IsConst && field.ConstantValue is string constantText && DeclaredLiteral(field, cancellationToken) is { } constantLiteral)
-                    {
-                        // A const cannot hold a call: the fix replaces this use.
-                        return new Found(constantText, constantLiteral, value.Syntax, null, isMember: true);
-                    }
-
-                    if (field.IsReadOnly && DeclaredLiteral(field, cancellationToken) is { } fieldLiteral && fieldLiteral.Token.Value is string fieldText)
-                    {
-                        return new Found(fieldText, fieldLiteral, fieldLiteral, field.Type, isMember: true);
-                    }
-
-                    return null;
-
-                case IPropertyReferenceOperation { Property: { } property } when property.Parameters.IsEmpty:
-                    return PropertyLiteral(property, cancellationToken) is { } propertyLiteral && propertyLiteral.Token.Value is string propertyText
-                        ? new Found(propertyText, propertyLiteral, propertyLiteral, property.Type, isMember: true)
-                        : null;
-
-                case IParameterReferenceOperation { Parameter: { HasExplicitDefaultValue: true, ExplicitDefaultValue: string defaultText } parameter }:
-                    // string apiKey = "sk-…": the default is a hard-coded key. A default value must stay a constant, so
-                    // there is no automatic fix (null: no replacement).
-                    // Reported from the declaration (AnalyzeDeclaredLiteral), where the diagnostic is local to the literal.
-                    foreach (var reference in parameter.DeclaringSyntaxReferences)
-                    {
-                        if (reference.GetSyntax(cancellationToken) is ParameterSyntax { Default.Value: LiteralExpressionSyntax defaultLiteral })
-                        {
-                            return new Found(defaultText, defaultLiteral, null, null, isMember: true);
-                        }
-                    }
-
-                    return null;
-
-                case ILocalReferenceOperation { Local: { } local }:
-                    if (local.IsConst && local.ConstantValue is string localText && DeclaredLiteral(local, cancellationToken) is { } localLiteral)
-                    {
-                        return new Found(localText, localLiteral, value.Syntax, null);
-                    }
-
-                    var inner = Resolve(local.GetSingleInitializer(value), depth + 1, cancellationToken);
-                    return inner == null ? null : ThroughLocal(inner, local, cancellationToken);
-
-                default:
-                    return null;
-            }
-        }
-
-        /// <summary>
-        /// <c>string key = "…";</c>: the call lands in the initializer, typed by the declaration. A field reached through
-        /// a local is reported from the use: the declaration side only sees direct uses.
-        /// </summary>
-        private static Found ThroughLocal(Found inner, ILocalSymbol local, CancellationToken cancellationToken)
-        {
-            var declaredType = inner.DeclaredType == null && !IsImplicitlyTyped(local, cancellationToken) ? local.Type : inner.DeclaredType;
-            return new Found(inner.Text, inner.Literal, inner.Replace, declaredType, isMember: false);
-        }
-
-        private static LiteralExpressionSyntax? DeclaredLiteral(ISymbol symbol, CancellationToken cancellationToken)
-        {
-            foreach (var reference in symbol.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal } && literal.Token.Value is string)
-                {
-                    return literal;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary><c>string Key { get; } = "…";</c> or <c>string Key => "…";</c>: a property that only ever returns the literal.</summary>
-        private static LiteralExpressionSyntax? PropertyLiteral(IPropertySymbol property, CancellationToken cancellationToken)
-        {
-            if (property.SetMethod is { IsInitOnly: false })
-            {
-                return null;
-            }
-
-            foreach (var reference in property.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
-                {
-                    continue;
-                }
-
-                if (declaration.ExpressionBody?.Expression is LiteralExpressionSyntax bodyLiteral && bodyLiteral.Token.Value is string)
-                {
-                    return bodyLiteral;
-                }
-
-                if (declaration.Initializer?.Value is LiteralExpressionSyntax initializerLiteral && initializerLiteral.Token.Value is string)
-                {
-                    return initializerLiteral;
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsImplicitlyTyped(ILocalSymbol local, CancellationToken cancellationToken)
-        {
-            foreach (var reference in local.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken).Parent is VariableDeclarationSyntax { Type: IdentifierNameSyntax { IsVar: true } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static string MemberName(IMethodSymbol method)
             => method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
-
-        private static string? RootNamespace(INamedTypeSymbol? type)
-        {
-            var ns = type?.ContainingNamespace;
-            if (ns == null || ns.IsGlobalNamespace)
-            {
-                return null;
-            }
-
-            while (!ns.ContainingNamespace.IsGlobalNamespace)
-            {
-                ns = ns.ContainingNamespace;
-            }
-
-            return ns.Name;
-        }
-
-        /// <summary>
-        /// The LLM SDKs: OpenAI, Azure, Anthropic (official and community), OllamaSharp, and under
-        /// Microsoft only Semantic Kernel, Microsoft.Extensions.AI, Agent Framework and Kernel Memory.
-        /// </summary>
-        private static bool IsLlmNamespace(INamespaceSymbol ns, string root)
-        {
-            if (root is "OpenAI" or "Azure" or "Anthropic" or "OllamaSharp")
-            {
-                return true;
-            }
-
-            if (root != "Microsoft")
-            {
-                return false;
-            }
-
-            var second = ns;
-            while (second.ContainingNamespace is { IsGlobalNamespace: false } parent && parent.Name != "Microsoft")
-            {
-                second = parent;
-            }
-
-            if (second.Name is "SemanticKernel" or "Agents" or "KernelMemory")
-            {
-                return true;
-            }
-
-            // Microsoft.Extensions.AI.*
-            return second.Name == "Extensions" && !SymbolEqualityComparer.Default.Equals(ns, second) && IsUnder(ns, second, "AI");
-        }
-
-        private static bool IsUnder(INamespaceSymbol ns, INamespaceSymbol ancestor, string childName)
-        {
-            for (var current = ns; current != null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
-            {
-                if (current.Name == childName && SymbolEqualityComparer.Default.Equals(current.ContainingNamespace, ancestor))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 
         private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
-
-        /// <summary>
-        /// The simple names of each syntax tree by identifier, built once per tree when a field or property literal
-        /// first needs its uses: one pass over the tree instead of one per literal.
-        /// </summary>
-        private sealed class IdentifierIndex
-        {
-            private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Dictionary<string, List<SimpleNameSyntax>>> _trees = new();
-
-            public IReadOnlyList<SimpleNameSyntax> Find(SyntaxTree tree, string name, CancellationToken cancellationToken)
-            {
-                var index = _trees.GetOrAdd(tree, t => Build(t, cancellationToken));
-                return index.TryGetValue(name, out var names) ? names : (IReadOnlyList<SimpleNameSyntax>)Array.Empty<SimpleNameSyntax>();
-            }
-
-            private static Dictionary<string, List<SimpleNameSyntax>> Build(SyntaxTree tree, CancellationToken cancellationToken)
-            {
-                // Nodes, not tokens: the compiler's token walk is a query over a struct the runtime compiles anew in
-                // every build, and a simple name holds exactly one identifier.
-                var index = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                {
-                    if (node is SimpleNameSyntax name && name.Identifier.IsKind(SyntaxKind.IdentifierToken))
-                    {
-                        index.AddToList(name.Identifier.ValueText, name);
-                    }
-                }
-
-                return index;
-            }
-        }
-
-        private sealed class Secret
-        {
-            public Secret(string variable, string description)
-            {
-                Variable = variable;
-                Description = description;
-            }
-
-            public readonly string Variable;
-
-            public readonly string Description;
-        }
 
         /// <summary>
         /// One operation block being analyzed. Holds the context struct itself: a delegate to its ReportDiagnostic
@@ -953,81 +577,18 @@ namespace AiSecure.Analyzers.Rules
 
         private sealed class Sink
         {
-            public Sink(Secret secret, ITypeSymbol type, string member)
+            public Sink(CredentialKind secret, ITypeSymbol type, string member)
             {
                 Secret = secret;
                 Type = type;
                 Member = member;
             }
 
-            public readonly Secret Secret;
+            public readonly CredentialKind Secret;
 
             public readonly ITypeSymbol Type;
 
             public readonly string Member;
-        }
-
-        private sealed class Found
-        {
-            public Found(string text, ExpressionSyntax literal, SyntaxNode? replace, ITypeSymbol? declaredType, bool isMember = false)
-            {
-                Text = text;
-                Literal = literal;
-                Replace = replace;
-                DeclaredType = declaredType;
-                IsMember = isMember;
-            }
-
-            /// <summary>The literal initializes a field or property, not a local.</summary>
-            public readonly bool IsMember;
-
-            public readonly string Text;
-
-            /// <summary>Where the diagnostic goes.</summary>
-            public readonly ExpressionSyntax Literal;
-
-            /// <summary>The expression the fix replaces: the literal, or the use of a constant; null when no fix can (a parameter default).</summary>
-            public readonly SyntaxNode? Replace;
-
-            /// <summary>The declared type the replacement must convert to, when it is not the sink's parameter or property.</summary>
-            public readonly ITypeSymbol? DeclaredType;
-        }
-
-        private sealed class CredentialSymbols
-        {
-            public CredentialSymbols(Compilation compilation)
-            {
-                ApiKeyCredential = TypeResolver.Get(compilation, "System.ClientModel.ApiKeyCredential");
-                AzureKeyCredential = TypeResolver.Get(compilation, "Azure.AzureKeyCredential");
-                AwsCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.AWSCredentials");
-                ImmutableCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.ImmutableCredentials");
-                AnthropicClient = TypeResolver.Get(compilation, "Anthropic.AnthropicClient") ?? TypeResolver.Get(compilation, "Anthropic.SDK.AnthropicClient");
-                OpenAIClient = TypeResolver.Get(compilation, "OpenAI.OpenAIClient");
-                AuthenticationHeaderValue = TypeResolver.Get(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
-                HttpHeaders = TypeResolver.Get(compilation, "System.Net.Http.Headers.HttpHeaders");
-                SemanticKernel = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.Kernel");
-            }
-
-            public readonly INamedTypeSymbol? ApiKeyCredential;
-
-            public readonly INamedTypeSymbol? AzureKeyCredential;
-
-            public readonly INamedTypeSymbol? AwsCredentials;
-
-            public readonly INamedTypeSymbol? ImmutableCredentials;
-
-            public readonly INamedTypeSymbol? AnthropicClient;
-
-            public readonly INamedTypeSymbol? OpenAIClient;
-
-            public readonly INamedTypeSymbol? SemanticKernel;
-
-            public readonly INamedTypeSymbol? AuthenticationHeaderValue;
-
-            public readonly INamedTypeSymbol? HttpHeaders;
-
-            public bool HasAny => ApiKeyCredential != null || AzureKeyCredential != null || AwsCredentials != null
-                || AnthropicClient != null || OpenAIClient != null || SemanticKernel != null;
         }
     }
 }

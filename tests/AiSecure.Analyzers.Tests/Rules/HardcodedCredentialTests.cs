@@ -178,6 +178,41 @@ namespace AiSecure.Analyzers.Tests.Rules
                 }
                 """, Sdks);
 
+        /// <summary>
+        /// What looks like a key (docs/rules/AISEC040.md): at least 16 characters, no white space, letters and digits both,
+        /// no placeholder word. Values from real samples ("invalid_key", "my-test-api-key") are silent.
+        /// </summary>
+        [Fact]
+        public Task SilentOnValuesThatDoNotLookLikeKeys()
+            => Verify.AnalyzeAsync("""
+                using OpenAI;
+                using OpenAI.Chat;
+                using Azure;
+
+                class Samples
+                {
+                    public object[] All() => new object[]
+                    {
+                        new ChatClient("gpt-4o", apiKey: "invalid_key"),
+                        new ChatClient("gpt-4o", "my-test-api-key"),
+                        new ChatClient("gpt-4o", "Ab12Cd34Ef56Gh7"),
+                        new ChatClient("gpt-4o", "abcdefghijklmnopqrstuvwxyz"),
+                        new ChatClient("gpt-4o", "1234567890123456789012"),
+                        new ChatClient("gpt-4o", "Ab12Cd34 Ef56Gh78Ij90"),
+                        new ChatClient("gpt-4o", "key-is-INVALID-0123456789"),
+                        new ChatClient("gpt-4o", "todo-0123456789abcdef"),
+                        new OpenAIClient("sk-proj-****************"),
+                        new AzureKeyCredential("<azure-openai-key-0123456789>"),
+                    };
+
+                    public object[] Reported() => new object[]
+                    {
+                        new ChatClient("gpt-4o", [|"Ab12Cd34Ef56Gh78"|]),
+                        new AzureKeyCredential([|"0123456789abcdef0123456789abcdef"|]),
+                    };
+                }
+                """, Sdks);
+
         [Fact]
         public Task ModelIdConstantsAreNotCredentials()
             => Verify.AnalyzeAsync("""

@@ -1,0 +1,192 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace AiSecure.Analyzers.Knowledge
+{
+    /// <summary>
+    /// Where AISEC040's credentials are passed in code: the SDK namespaces whose <c>apiKey</c> parameters and
+    /// <c>ApiKey</c> properties take a key, which vendor a key is for, and the raw HTTP headers that carry one.
+    /// </summary>
+    internal static class CredentialSinks
+    {
+        public static string? RootNamespace(INamedTypeSymbol? type)
+        {
+            var ns = type?.ContainingNamespace;
+            if (ns == null || ns.IsGlobalNamespace)
+            {
+                return null;
+            }
+
+            while (!ns.ContainingNamespace.IsGlobalNamespace)
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns.Name;
+        }
+
+        /// <summary>
+        /// The LLM SDKs: OpenAI, Azure, Anthropic (official and community), OllamaSharp, and under
+        /// Microsoft only Semantic Kernel, Microsoft.Extensions.AI, Agent Framework and Kernel Memory.
+        /// </summary>
+        public static bool IsLlmNamespace(INamespaceSymbol ns, string root)
+        {
+            if (root is "OpenAI" or "Azure" or "Anthropic" or "OllamaSharp")
+            {
+                return true;
+            }
+
+            if (root != "Microsoft")
+            {
+                return false;
+            }
+
+            var second = ns;
+            while (second.ContainingNamespace is { IsGlobalNamespace: false } parent && parent.Name != "Microsoft")
+            {
+                second = parent;
+            }
+
+            if (second.Name is "SemanticKernel" or "Agents" or "KernelMemory")
+            {
+                return true;
+            }
+
+            // Microsoft.Extensions.AI.*
+            return second.Name == "Extensions" && !SymbolEqualityComparer.Default.Equals(ns, second) && IsUnder(ns, second, "AI");
+        }
+
+        private static bool IsUnder(INamespaceSymbol ns, INamespaceSymbol ancestor, string childName)
+        {
+            for (var current = ns; current != null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+            {
+                if (current.Name == childName && SymbolEqualityComparer.Default.Equals(current.ContainingNamespace, ancestor))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static CredentialKind ApiKeyCredentialKind(string root, string typeName, string memberName)
+        {
+            if (root == "Anthropic" || Contains(typeName, "Anthropic") || Contains(memberName, "Anthropic") || Contains(memberName, "Claude"))
+            {
+                return CredentialCatalog.AnthropicKey;
+            }
+
+            if (root == "Azure" || Contains(typeName, "Azure") || Contains(memberName, "Azure"))
+            {
+                return CredentialCatalog.AzureOpenAIKey;
+            }
+
+            return root == "OpenAI" || Contains(typeName, "OpenAI") || Contains(memberName, "OpenAI") ? CredentialCatalog.OpenAIKey : CredentialCatalog.GenericApiKey;
+        }
+
+        /// <summary>Credentials recognized by their text: an AWS key id anywhere in the AWS SDK, a vendor-prefixed key in an HTTP header.</summary>
+        public static CredentialKind? TextCredentialKind(string root, string? header, string text)
+        {
+            text = text.Trim();
+            if (root == "Amazon")
+            {
+                // A key id passed where no key belongs (an account id, a region, a description).
+                return CredentialCatalog.IsAwsAccessKeyId(text) ? CredentialCatalog.AwsAccessKeyId : null;
+            }
+
+            switch (header)
+            {
+                case "Bearer" or "x-api-key" when text.StartsWith("sk-ant-", StringComparison.Ordinal):
+                    return CredentialCatalog.AnthropicKey;
+                case "Bearer" when text.StartsWith("sk-", StringComparison.Ordinal):
+                    return CredentialCatalog.OpenAIKey;
+                case "api-key":
+                    return CredentialCatalog.AzureOpenAIKey;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Sixteen or more letters and digits in a row, both kinds present: the random body of a key (base64, hex,
+        /// vendor-prefixed keys). Model ids, hosts, ARNs and version strings are short runs between separators
+        /// (<c>anthropic.claude-3-5-sonnet-20240620-v1:0</c>, <c>gpt-4o-2024-08-06</c>), and URLs are no keys: their uses stay unbound.
+        /// </summary>
+        public static bool HasRandomRun(string text)
+        {
+            if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                // A URL: its path segments joined by '/' are no key.
+                return false;
+            }
+
+            var run = 0;
+            var letters = false;
+            var digits = false;
+            foreach (var c in text)
+            {
+                if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '/')
+                {
+                    run++;
+                    letters |= char.IsLetter(c);
+                    digits |= char.IsDigit(c);
+                    if (run >= 16 && letters && digits)
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    run = 0;
+                    letters = false;
+                    digits = false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Parts of a member name that say it may hold a credential (a field or property whose uses are worth finding).</summary>
+        public static readonly string[] CredentialNameParts = { "key", "secret", "token", "password", "pwd", "credential", "auth" };
+
+        private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>The credential SDK types of a compilation, resolved once at its start.</summary>
+    internal sealed class CredentialSymbols
+    {
+        public CredentialSymbols(Compilation compilation)
+        {
+            ApiKeyCredential = TypeResolver.Get(compilation, "System.ClientModel.ApiKeyCredential");
+            AzureKeyCredential = TypeResolver.Get(compilation, "Azure.AzureKeyCredential");
+            AwsCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.AWSCredentials");
+            ImmutableCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.ImmutableCredentials");
+            AnthropicClient = TypeResolver.Get(compilation, "Anthropic.AnthropicClient") ?? TypeResolver.Get(compilation, "Anthropic.SDK.AnthropicClient");
+            OpenAIClient = TypeResolver.Get(compilation, "OpenAI.OpenAIClient");
+            AuthenticationHeaderValue = TypeResolver.Get(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
+            HttpHeaders = TypeResolver.Get(compilation, "System.Net.Http.Headers.HttpHeaders");
+            SemanticKernel = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.Kernel");
+        }
+
+        public readonly INamedTypeSymbol? ApiKeyCredential;
+
+        public readonly INamedTypeSymbol? AzureKeyCredential;
+
+        public readonly INamedTypeSymbol? AwsCredentials;
+
+        public readonly INamedTypeSymbol? ImmutableCredentials;
+
+        public readonly INamedTypeSymbol? AnthropicClient;
+
+        public readonly INamedTypeSymbol? OpenAIClient;
+
+        public readonly INamedTypeSymbol? SemanticKernel;
+
+        public readonly INamedTypeSymbol? AuthenticationHeaderValue;
+
+        public readonly INamedTypeSymbol? HttpHeaders;
+
+        public bool HasAny => ApiKeyCredential != null || AzureKeyCredential != null || AwsCredentials != null
+            || AnthropicClient != null || OpenAIClient != null || SemanticKernel != null;
+    }
+}
