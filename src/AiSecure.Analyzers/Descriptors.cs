@@ -111,6 +111,26 @@ namespace AiSecure.Analyzers
             DiagnosticSeverity.Warning,
             "An AWS access key, secret key or session token, or an OpenAI, Azure OpenAI or Anthropic API key is written as a string literal and passed to the SDK. Keys in source leak through repositories, builds, logs and decompiled binaries. A value with a known key format (sk-…, sk-proj-…, sk-ant-…, AKIA/ASIA…) is always reported; any other only when it looks like a key: at least 16 characters, no white space, letters and digits both, and no placeholder (empty, <…>, ${…}, or words like test, dummy, fake, placeholder, invalid, changeme, your…, xxx).");
 
+        /// <summary>AISEC040 in a configuration file (appsettings*.json, a launch profile's environment variables).</summary>
+        public static readonly DiagnosticDescriptor HardcodedCredentialInConfiguration = Create(
+            DiagnosticIds.HardcodedCredential,
+            "Cloud or LLM credential is hard-coded",
+            "{0} at '{1}' in {2} is committed with the project; keep it in user secrets, an environment variable or a key vault, and rotate the exposed key",
+            DiagnosticSeverity.Warning,
+            "A configuration file the project carries (appsettings*.json, Properties/launchSettings.json) holds a credential: a value with a known key format (sk-…, sk-proj-…, sk-ant-…, AKIA/ASIA…), or a value under a key named like a secret (ApiKey, Key, SecretAccessKey, AccessKeyId, SessionToken, Token, ClientSecret) that looks like one. Configuration files are committed, copied into build output and container images, and leak with them. Placeholders (empty, <…>, ${…}, #{…}#, __…__, changeme, your…, xxx, todo) are not reported.");
+
+        /// <summary>
+        /// AISEC020 in a configuration file: an http:// value that code reads into an endpoint sink. Found at the end of
+        /// the compilation (the reads are anywhere in the project), so tagged CompilationEnd.
+        /// </summary>
+        public static readonly DiagnosticDescriptor CleartextEndpointInConfiguration = Create(
+            DiagnosticIds.CleartextEndpoint,
+            "Endpoint uses cleartext HTTP",
+            "The endpoint '{0}' at '{1}' in {2} is read into {3}: requests and responses, credentials and prompts included, travel unencrypted; use HTTPS",
+            DiagnosticSeverity.Warning,
+            "A configuration file sets an 'http://' address that code in the project reads into a client endpoint (IConfiguration indexers, GetValue, GetSection, bound options). Everything the client sends and receives can be read and changed on the network path. Loopback hosts and hosts listed in 'aisecure.allowed_http_hosts' are allowed; listen addresses (Urls, Kestrel endpoints) and values no code sends anywhere are not reported.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         private const string GuardrailTitle = "Bedrock model call has no guardrail";
         private const string GuardrailDescription = "Amazon Bedrock Guardrails screen model input and output for prompt attacks, denied topics, harmful content and sensitive information. A ConverseRequest or ConverseStreamRequest without GuardrailConfig, or an InvokeModelRequest or InvokeModelWithResponseStreamRequest without GuardrailIdentifier, is sent to the model unscreened.";
 

@@ -32,13 +32,44 @@ namespace AiSecure.Analyzers.Rules
         /// <summary>Diagnostic property: "true" when the fix must add <c>!</c> (non-nullable target, nullable warnings on).</summary>
         internal const string NullForgivingProperty = "NullForgiving";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential, Descriptors.HardcodedCredentialInConfiguration);
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(OnCompilationStart);
+
+            // Configuration files leak keys whatever SDK reads them: analyzed in every project that has them.
+            context.RegisterAdditionalFileAction(AnalyzeConfigurationFile);
+        }
+
+        /// <summary>
+        /// AISEC040 in <c>appsettings*.json</c> and in launch profiles' environment variables (docs/rules/AISEC040.md,
+        /// "Configuration files"): a known key format anywhere, or a secret-looking value under a secret-named key.
+        /// </summary>
+        private static void AnalyzeConfigurationFile(AdditionalFileAnalysisContext context)
+        {
+            if (ConfigurationFiles.Read(context.AdditionalFile, context.CancellationToken) is not { } file)
+            {
+                return;
+            }
+
+            foreach (var value in file.Values)
+            {
+                var kind = CredentialCatalog.KnownFormat(value.Value);
+                if (kind == null && CredentialCatalog.IsSecretName(value.Name) && CredentialCatalog.LooksLikeConfiguredSecret(value.Value))
+                {
+                    kind = CredentialCatalog.ForEnvironmentVariable(value.EnvironmentVariable) ?? CredentialCatalog.ConfiguredSecret;
+                }
+
+                if (kind != null)
+                {
+                    var what = kind == CredentialCatalog.ConfiguredSecret ? "A secret" : "The " + kind.Description;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.HardcodedCredentialInConfiguration, file.LocationOf(value.Token), what, value.Path, file.FileName));
+                }
+            }
         }
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)

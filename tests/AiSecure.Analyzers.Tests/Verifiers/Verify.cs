@@ -51,7 +51,7 @@ namespace AiSecure.Analyzers.Tests.Verifiers
                 ReferenceAssemblies = new ReferenceAssemblies("net10.0");
 
                 // A rule may have a live and a CompilationEnd descriptor under one id (AISEC001-003 across methods, the
-                // request rules on requests built in helpers): markup takes the first; which one a finding uses is
+                // request rules on requests built in helpers, configuration-file findings): markup takes the first; which one a finding uses is
                 // asserted by the rules' own tests.
                 MarkupOptions = MarkupOptions.UseFirstDescriptor;
             }
