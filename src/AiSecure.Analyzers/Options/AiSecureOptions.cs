@@ -78,6 +78,20 @@ namespace AiSecure.Analyzers.Options
             }
         }
 
+        /// <summary>The options that apply to an additional file (a configuration file: its folder's .editorconfig, or the global options).</summary>
+        public static AiSecureOptions Get(AnalyzerOptions options, AdditionalText file)
+        {
+            try
+            {
+                var configOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
+                return Cache.GetValue(configOptions, static o => SetsAny(o) ? new AiSecureOptions(o) : Default);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return Default;
+            }
+        }
+
         /// <summary>True when any syntax tree of the compilation, or the global options, set <paramref name="key"/>.</summary>
         public static bool IsSetAnywhere(AnalyzerOptions options, Compilation compilation, string key)
         {

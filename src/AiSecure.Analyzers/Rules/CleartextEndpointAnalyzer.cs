@@ -22,7 +22,7 @@ namespace AiSecure.Analyzers.Rules
 
         private const int MaxShownUrlLength = 80;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CleartextEndpoint);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CleartextEndpoint, Descriptors.CleartextEndpointInConfiguration);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -49,14 +49,29 @@ namespace AiSecure.Analyzers.Rules
 
             // Null when no file configures extra sinks: the hot paths then skip the options lookup altogether.
             var configured = sinksConfigured ? new ConfiguredSymbols(context.Compilation) : null;
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured), OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, configured), OperationKind.ObjectCreation);
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, configured), OperationKind.Invocation);
+
+            // Null unless the project has configuration files and reads configuration: then which keys reach a sink is
+            // collected as the sinks are seen, and the files are read once, at the end (docs/rules/AISEC020.md).
+            var files = ConfigurationFiles.Find(context.Options.AdditionalFiles);
+            var reads = files.IsEmpty ? null : new ConfigurationReads(context.Compilation);
+            if (reads is { CanRead: false })
+            {
+                reads = null;
+            }
+
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured, reads), OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, configured, reads), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, configured, reads), OperationKind.Invocation);
+            if (reads != null)
+            {
+                context.RegisterCompilationEndAction(c => ReportConfigurationFiles(c, files, reads));
+            }
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured)
+        private static void AnalyzeAssignment(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured, ConfigurationReads? reads)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
+            reads?.RecordAssignment(assignment);
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
             {
                 return;
@@ -82,11 +97,11 @@ namespace AiSecure.Analyzers.Rules
                 || property.IsProperty(symbols.AnthropicClient, "BaseUrl")
                 || IsConfigured(context, configured, property, null))
             {
-                CheckUrl(context, assignment.Value);
+                CheckUrl(context, assignment.Value, property.ContainingType.Name + "." + property.Name, reads);
             }
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured)
+        private static void AnalyzeCreation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured, ConfigurationReads? reads)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             var constructor = creation.Constructor;
@@ -121,15 +136,16 @@ namespace AiSecure.Analyzers.Rules
                     || (isKernel && parameter.Name == "endpoint" && isUrlParameter)
                     || (configuredSink && isUrlParameter && (member.ParameterName == null || member.ParameterName == parameter.Name)))
                 {
-                    CheckUrl(context, argument.Value);
+                    CheckUrl(context, argument.Value, type.Name, reads);
                 }
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured, ConfigurationReads? reads)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            reads?.RecordInvocation(invocation);
             var isHttpClientCall = symbols.HttpClient != null && IsHttpVerbMethod(method.Name)
                 && (method.ContainingType.InheritsFromOrEquals(symbols.HttpClient)
                     || (method.IsExtensionMethod && (method.ReducedFrom ?? method).Parameters.Length > 0 && (method.ReducedFrom ?? method).Parameters[0].Type.InheritsFromOrEquals(symbols.HttpClient)));
@@ -161,7 +177,7 @@ namespace AiSecure.Analyzers.Rules
                     || (isKernel && parameter.Name == "endpoint")
                     || (configuredSink && (member.ParameterName == null || member.ParameterName == parameter.Name)))
                 {
-                    CheckUrl(context, argument.Value);
+                    CheckUrl(context, argument.Value, method.ContainingType.Name + "." + method.Name, reads);
                 }
             }
         }
@@ -209,8 +225,10 @@ namespace AiSecure.Analyzers.Rules
             => ConfiguredSymbols.TryFind(Configured(context, configured), symbol, out var member)
                && (parameterName == null || member.ParameterName == null || member.ParameterName == parameterName);
 
-        private static void CheckUrl(OperationAnalysisContext context, IOperation value)
+        private static void CheckUrl(OperationAnalysisContext context, IOperation value, string sink, ConfigurationReads? reads)
         {
+            reads?.RecordSink(value, sink);
+
             // Allowed hosts only ever clear a URL: one that is not cleartext without them is not cleartext with them, and
             // most URLs are HTTPS, so the file's options are read only for the rest.
             var url = UrlValue.Resolve(value, context.CancellationToken);
@@ -238,14 +256,67 @@ namespace AiSecure.Analyzers.Rules
                 shown += "…";
             }
 
-            if (shown.Length > MaxShownUrlLength)
-            {
-                shown = shown.Substring(0, MaxShownUrlLength) + "…";
-            }
+            shown = Shorten(shown);
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, HttpsReplacement);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.CleartextEndpoint, value.Syntax.GetLocation(), additional, properties, $"The endpoint '{shown}'"));
         }
+
+        /// <summary>
+        /// AISEC020 in configuration files: an <c>http://</c> value whose key code in the project reads into an endpoint sink.
+        /// Each file is judged on its own (a Development file may point at localhost); listen addresses are no endpoints.
+        /// </summary>
+        private static void ReportConfigurationFiles(CompilationAnalysisContext context, ImmutableArray<AdditionalText> files, ConfigurationReads reads)
+        {
+            var sinkKeys = reads.ResolveSinkKeys();
+            if (sinkKeys.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var additionalFile in files)
+            {
+                if (ConfigurationFiles.Read(additionalFile, context.CancellationToken) is not { } file)
+                {
+                    continue;
+                }
+
+                foreach (var value in file.Values)
+                {
+                    var key = value.ConfigurationKey;
+                    if (!sinkKeys.TryGetValue(key, out var sink) || IsListenAddress(key)
+                        || !HttpUrls.IsCleartext(value.Value, ImmutableHashSet<string>.Empty, out _)
+                        || !HttpUrls.IsCleartext(value.Value, AiSecureOptions.Get(context.Options, additionalFile).AllowedHttpHosts, out var schemeIndex))
+                    {
+                        continue;
+                    }
+
+                    // The fix rewrites the scheme where the file spells it out (not through \u escapes).
+                    var additional = ImmutableArray<Location>.Empty;
+                    var scheme = new TextSpan(value.ContentStart + schemeIndex, HttpUrls.CleartextScheme.Length);
+                    if (scheme.End <= file.Text.Length && string.Equals(file.Text.ToString(scheme), HttpUrls.CleartextScheme, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        additional = ImmutableArray.Create(file.LocationOf(scheme));
+                    }
+
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, HttpsReplacement);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.CleartextEndpointInConfiguration, file.LocationOf(value.Token), additional, properties, Shorten(value.Value.Trim()), value.Path, file.FileName, sink));
+                }
+            }
+        }
+
+        /// <summary><c>Urls</c>, <c>Kestrel:Endpoints:{name}:Url</c>, <c>ASPNETCORE_URLS</c>: where the service listens, not what it calls.</summary>
+        private static bool IsListenAddress(string key)
+        {
+            var parts = key.Split(':');
+            return (parts.Length == 1 && (Is(parts[0], "Urls") || Is(parts[0], "ASPNETCORE_URLS") || Is(parts[0], "DOTNET_URLS")))
+                   || (parts.Length == 4 && Is(parts[0], "Kestrel") && Is(parts[1], "Endpoints") && Is(parts[3], "Url"));
+        }
+
+        private static bool Is(string text, string expected) => string.Equals(text, expected, System.StringComparison.OrdinalIgnoreCase);
+
+        private static string Shorten(string shown) => shown.Length > MaxShownUrlLength ? shown.Substring(0, MaxShownUrlLength) + "…" : shown;
 
         private sealed class EndpointSymbols
         {
