@@ -2,6 +2,8 @@ using AiSecure.Samples.Vulnerable;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<ModelGateway>();
+builder.Services.Configure<RerankOptions>(builder.Configuration.GetSection("Rerank"));
+builder.Services.AddSingleton<RerankClient>();
 var app = builder.Build();
 
 app.MapGet("/health", () => Results.Ok("ok"));
