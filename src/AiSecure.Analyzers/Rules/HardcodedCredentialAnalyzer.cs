@@ -437,37 +437,6 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static bool IsCredentialMethod(CredentialSymbols symbols, INamedTypeSymbol type, string root)
-            => (root != "System" || type.InheritsFromOrEquals(symbols.ApiKeyCredential) || type.InheritsFromOrEquals(symbols.AuthenticationHeaderValue) || type.InheritsFromOrEquals(symbols.HttpHeaders))
-               && (root is "Amazon" or "System" || IsLlmNamespace(type.ContainingNamespace, root));
-
-        /// <summary>
-        /// Raw HTTP calls to the model APIs: <c>new AuthenticationHeaderValue("Bearer", "sk-…")</c>, and
-        /// <c>headers.Add("x-api-key" | "api-key", "…")</c>. Which vendor the key is for comes from the header and the key's prefix.
-        /// </summary>
-        private static string? HeaderOf(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, ImmutableArray<IArgumentOperation> arguments)
-        {
-            var type = method.ContainingType;
-            if (method.MethodKind == MethodKind.Constructor && parameter.Name == "parameter" && type.InheritsFromOrEquals(symbols.AuthenticationHeaderValue))
-            {
-                return "Bearer";
-            }
-
-            if (method.Name is "Add" or "TryAddWithoutValidation" && parameter.Name == "value" && type.InheritsFromOrEquals(symbols.HttpHeaders))
-            {
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter?.Name == "name" && argument.Value.WalkDownConversions().ConstantValue.Value is string name)
-                    {
-                        return name.Trim().ToLowerInvariant() is "x-api-key" or "api-key" ? name.Trim().ToLowerInvariant() : null;
-                    }
-                }
-            }
-
-            return null;
-        }
-
-
         private static CredentialKind? Classify(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
         {
             var type = method.ContainingType;

@@ -71,6 +71,21 @@ namespace AiSecure.Analyzers.Tests.Packaging
             var levels = DescriptorTests.AllDescriptors().ToDictionary(d => d.Id, d => d.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning ? "warning" : "note");
             Assert.All(results, r => Assert.Equal(levels[r.Rule], r.Level));
             Assert.DoesNotContain(results, r => r.File == "Clean.cs");
+
+            // The endpoint code reads is reported in appsettings.json; the docs link beside it, which no code sends anywhere, is not.
+            Assert.Single(results, r => r.Rule == "AISEC020" && r.File == "appsettings.json");
+        }
+
+        [Fact]
+        public void ConfigurationFilesCanBeTurnedOff()
+        {
+            var sarifPath = Path.Combine(Path.GetDirectoryName(_consumer.SarifPath)!, "no-config-files.sarif");
+            var (exitCode, output) = _consumer.Build("-p:ErrorLog=" + sarifPath + "%2Cversion=2.1", "-p:AiSecureAnalyzeConfigFiles=false");
+            Assert.True(exitCode == 0, output);
+            var files = PackedConsumer.ReadAisecResults(sarifPath, r => Path.GetFileName(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!));
+
+            Assert.Contains("Training.cs", files);
+            Assert.DoesNotContain(files, file => PackedConsumer.ConfigurationFiles.Contains(file));
         }
 
         [Fact]
@@ -112,7 +127,13 @@ namespace AiSecure.Analyzers.Tests.Packaging
                 ("AISEC031", "Training.cs"),
                 ("AISEC040", "Training.cs"),
                 ("AISEC041", "Training.cs"),
+                ("AISEC020", "appsettings.json"),
+                ("AISEC040", "appsettings.json"),
+                ("AISEC040", "launchSettings.json"),
             };
+
+            /// <summary>The configuration files the package's build step hands to the analyzers.</summary>
+            public static readonly string[] ConfigurationFiles = { "appsettings.json", "launchSettings.json" };
 
             private readonly string _root;
 
@@ -277,6 +298,28 @@ namespace AiSecure.Analyzers.Tests.Packaging
                         public HttpClient Create() => new HttpClient { BaseAddress = new Uri("https://api.example.com/") };
 
                         public HttpClient Local() => new HttpClient { BaseAddress = new Uri("http://localhost:11434/") };
+                    }
+                    """);
+                // Configuration files: a committed key and an http:// endpoint that Gateway.cs reads into a client.
+                File.WriteAllText(Path.Combine(consumer, "appsettings.json"), """
+                    {
+                      // comments and trailing commas, as the configuration provider reads them
+                      "Llm": { "Endpoint": "http://llm-gateway.example.com/v1/", "Docs": "http://docs.example.com/" },
+                      "OpenAI": { "ApiKey": "sk-proj-4fJq9XtR2mVb7LwZ1cKd8NsY3pHg6EaU" },
+                    }
+                    """);
+                Directory.CreateDirectory(Path.Combine(consumer, "Properties"));
+                File.WriteAllText(Path.Combine(consumer, "Properties", "launchSettings.json"), """
+                    { "profiles": { "Consumer": { "commandName": "Project", "environmentVariables": { "AWS_SECRET_ACCESS_KEY": "Qv8c2XkJm4Rt7Wn1Pz9Ls3Df6Gh0Jk5Bn8Mq2Vx4" } } } }
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "Gateway.cs"), """
+                    using Microsoft.Extensions.Configuration;
+
+                    namespace Consumer;
+
+                    public sealed class Gateway(IConfiguration configuration)
+                    {
+                        public HttpClient Create() => new HttpClient { BaseAddress = new Uri(configuration["Llm:Endpoint"]!) };
                     }
                     """);
                 ConsumerDirectory = consumer;
