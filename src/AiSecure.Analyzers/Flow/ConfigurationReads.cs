@@ -56,7 +56,9 @@ namespace AiSecure.Analyzers.Flow
                 IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property => property.Property,
                 _ => null,
             };
-            if (member == null || !member.Locations.IsEmpty && !member.Locations[0].IsInSource)
+            // Only members that can hold a URL, declared in source: every other assignment is skipped before its value is looked at.
+            var type = assignment.Target.Type;
+            if (member == null || type == null || !(type.IsString() || type.Name == "Uri") || member.Locations.IsEmpty || !member.Locations[0].IsInSource)
             {
                 return;
             }
@@ -66,6 +68,39 @@ namespace AiSecure.Analyzers.Flow
             if (reads.Count > 0)
             {
                 var bag = _memberReads.GetOrAdd(member.OriginalDefinition, _ => new ConcurrentBag<Read>());
+                foreach (var read in reads)
+                {
+                    bag.Add(read);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A <c>return</c> of a getter or method that gives a URL (<c>string Endpoint => _configuration["A:B"]!;</c>,
+        /// <c>Uri GetEndpoint() => new(_configuration["A:B"]!)</c>): what it returns is what its callers read.
+        /// </summary>
+        public void RecordReturn(IReturnOperation returned, ISymbol containing)
+        {
+            if (returned.ReturnedValue == null || containing is not IMethodSymbol { Parameters.IsEmpty: true } method
+                || !(method.ReturnType.IsString() || method.ReturnType.Name == "Uri"))
+            {
+                return;
+            }
+
+            for (var parent = returned.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
+                {
+                    // The return of a lambda or local function, not of the member.
+                    return;
+                }
+            }
+
+            var reads = new List<Read>();
+            Collect(returned.ReturnedValue, reads, 0);
+            if (reads.Count > 0)
+            {
+                var bag = _memberReads.GetOrAdd((method.AssociatedSymbol ?? method).OriginalDefinition, _ => new ConcurrentBag<Read>());
                 foreach (var read in reads)
                 {
                     bag.Add(read);
@@ -261,6 +296,10 @@ namespace AiSecure.Analyzers.Flow
                         reads.Add(Read.OfKey(section));
                     }
 
+                    break;
+                case var _ when invocation.Arguments.IsEmpty && !method.Locations.IsEmpty && method.Locations[0].IsInSource:
+                    // A method of the project that returns a configuration read (see RecordReturn).
+                    reads.Add(Read.OfMember(method.OriginalDefinition));
                     break;
                 case "ToString" when invocation.Instance != null:
                     // options.Endpoint.ToString()

@@ -82,7 +82,7 @@ namespace AiSecure.Analyzers.Knowledge
         public static readonly ImmutableArray<string> NonSecretNames = ImmutableArray.Create(
             "PublicKey", "PartitionKey", "RowKey", "SortKey", "RangeKey", "HashKey", "CacheKey", "IdempotencyKey", "ForeignKey",
             "PrimaryKeyColumn", "LookupKey", "HotKey", "ShortcutKey", "ResourceKey", "LocalizationKey", "TranslationKey",
-            "KeyVaultKey", "EncryptionKey", "KmsKey", "CancellationToken", "ContinuationToken", "PageToken", "NextToken");
+            "KeyVaultKey", "InstrumentationKey", "CancellationToken", "ContinuationToken", "PageToken", "NextToken");
 
         /// <summary>
         /// Words that mark a placeholder or test value, matched case-insensitively anywhere in the value (after removing
@@ -196,8 +196,8 @@ namespace AiSecure.Analyzers.Knowledge
         public static bool LooksLikeConfiguredSecret(string value)
         {
             var text = value.Trim();
-            return text.Length >= MinimumKeyLength && !HasWhiteSpace(text) && !IsPlaceholder(text)
-                   && text.IndexOf("://", StringComparison.Ordinal) < 0 && text[0] != '@' && !IsAllOneCharacterClass(text);
+            return text.Length >= MinimumKeyLength && !HasWhiteSpace(text) && !IsPlaceholder(text) && !IsAllOneCharacterClass(text)
+                   && !IsReference(text);
         }
 
         /// <summary>True when a configuration key (its last segment, or an environment variable name) names a secret.</summary>
@@ -260,6 +260,15 @@ namespace AiSecure.Analyzers.Knowledge
 
             return false;
         }
+
+        /// <summary>
+        /// Text that names where a secret is rather than holding it: a URL, an App Service Key Vault reference
+        /// (<c>@Microsoft.KeyVault(…)</c>), an ARN or KMS alias, a file path.
+        /// </summary>
+        private static bool IsReference(string text)
+            => text.IndexOf("://", StringComparison.Ordinal) >= 0 || text[0] is '@' or '/' or '~' or '.'
+               || text.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("alias/", StringComparison.OrdinalIgnoreCase)
+               || (text.Length > 2 && text[1] == ':' && text[2] is '\\' or '/');
 
         private static bool IsKeyBody(string text, int start, int minimum)
         {

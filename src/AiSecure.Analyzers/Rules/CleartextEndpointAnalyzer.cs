@@ -64,6 +64,7 @@ namespace AiSecure.Analyzers.Rules
             context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, configured, reads), OperationKind.Invocation);
             if (reads != null)
             {
+                context.RegisterOperationAction(c => reads.RecordReturn((IReturnOperation)c.Operation, c.ContainingSymbol), OperationKind.Return);
                 context.RegisterCompilationEndAction(c => ReportConfigurationFiles(c, files, reads));
             }
         }

@@ -224,6 +224,72 @@ namespace AiSecure.Analyzers.Tests.Rules
                 ("/0/appsettings.json", """{ "Embeddings": { "Endpoint": {|AISEC020:"http://embeddings.contoso.example"|} } }"""));
 
         [Fact]
+        public Task SettingsWrapperPropertiesAndMethods()
+            => AnalyzeAsync("""
+                using System;
+                using System.Net.Http;
+                using Microsoft.Extensions.Configuration;
+
+                class AppSettings(IConfiguration configuration)
+                {
+                    public string ChatEndpoint => configuration["Chat:Endpoint"]!;
+
+                    public Uri VisionEndpoint() => new Uri(configuration["Vision:Endpoint"]!);
+
+                    public Func<string> Lazy() => () => configuration["Lazy:Endpoint"]!;
+                }
+
+                class Clients(AppSettings settings)
+                {
+                    public HttpClient Chat() => new HttpClient { BaseAddress = new Uri(settings.ChatEndpoint) };
+
+                    public HttpClient Vision() => new HttpClient { BaseAddress = settings.VisionEndpoint() };
+
+                    public HttpClient Lazy() => new HttpClient { BaseAddress = new Uri(settings.Lazy()()) };
+                }
+                """,
+                ("/0/appsettings.json", """
+                    {
+                      "Chat": { "Endpoint": {|AISEC020:"http://chat.contoso.example"|} },
+                      "Vision": { "Endpoint": {|AISEC020:"http://vision.contoso.example"|} },
+                      "Lazy": { "Endpoint": "http://lazy.contoso.example" }
+                    }
+                    """));
+
+        [Fact]
+        public Task ObjectInitializersAndOptionsRegisteredAsInstances()
+            => AnalyzeAsync("""
+                using System;
+                using System.Net.Http;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public sealed record LlmSettings(string Endpoint, string Model);
+
+                public sealed class GatewaySettings { public string? Url { get; init; } }
+
+                static class Setup
+                {
+                    public const string Section = "Llm";
+
+                    public static void Register(IServiceCollection services, IConfiguration configuration)
+                    {
+                        services.AddSingleton(configuration.GetRequiredSection(Section).Get<LlmSettings>()!);
+                        services.AddSingleton(new GatewaySettings { Url = configuration.GetValue<string>("Gateway:Url") });
+                        services.AddHttpClient("llm", (sp, client) => client.BaseAddress = new Uri(sp.GetRequiredService<LlmSettings>().Endpoint));
+                    }
+                }
+
+                class Gateway(GatewaySettings settings, HttpClient http)
+                {
+                    public void Configure() => http.BaseAddress = new Uri(settings.Url!);
+                }
+                """,
+                ("/0/appsettings.json", """
+                    { "Llm": { "Endpoint": {|AISEC020:"http://llm.contoso.example"|}, "Model": "http://model.contoso.example" }, "Gateway": { "Url": {|AISEC020:"http://gw.contoso.example"|} } }
+                    """));
+
+        [Fact]
         public Task KeysAreCaseInsensitive()
             => AnalyzeAsync("""
                 using System;

@@ -50,7 +50,8 @@ namespace AiSecure.Analyzers.Tests.Rules
                   "Jwt": { "Token": {|AISEC040:"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl"|} },
                   "AzureAd": { "ClientSecret": {|AISEC040:"Hj7Q~Kl9Zx1Cv3Bn5Mq7We9Rt1Yu3Io5Pa"|} },
                   "Signing": { "Key": {|AISEC040:"ThisIsTheSigningKeyForOurTokens"|} },
-                  "Search": { "AdminApiKey": {|AISEC040:"Ty6Ui8Op0As2Df4Gh6Jk8Lz0Xc2Vb4Nm6Q"|} }
+                  "Search": { "AdminApiKey": {|AISEC040:"Ty6Ui8Op0As2Df4Gh6Jk8Lz0Xc2Vb4Nm6Q"|} },
+                  "Storage": { "EncryptionKey": {|AISEC040:"q8Vt3Lw9Zr2Ny6Kp4Hs7Jd1Fg5Xc0Bm8Qa3We6Rt="|} }
                 }
                 """));
 
@@ -78,7 +79,10 @@ namespace AiSecure.Analyzers.Tests.Rules
                   "Cosmos": { "PartitionKey": "/tenantId/customerId/2024", "Database": "Zq8Xv2Lm5Nw9Rt3Yk7Pb1Hc6" },
                   "Model": "anthropic.claude-3-5-sonnet-20240620-v1:0",
                   "Ports": { "Key": "12345678901234567890" },
-                  "Keys": [ "Zq8Xv2Lm5Nw9Rt3Yk7Pb1Hc6Jd4Fs0Ga" ]
+                  "Keys": [ "Zq8Xv2Lm5Nw9Rt3Yk7Pb1Hc6Jd4Fs0Ga" ],
+                  "Aws": { "KmsKey": "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd", "SigningKey": "/run/secrets/signing_key_v2", "AliasKey": "alias/model-artifacts-key" },
+                  "ApplicationInsights": { "InstrumentationKey": "5f1a9e3c-2b7d-4c8e-9a6f-0d1e2f3a4b5c" },
+                  "Files": { "CertificateKey": "C:\\certs\\service-key-2024.pem" }
                 }
                 """));
 
