@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace AiSecure.Analyzers
@@ -141,7 +142,41 @@ namespace AiSecure.Analyzers
         public static readonly DiagnosticDescriptor BedrockGuardrailMissingAcrossMethods = Create(
             DiagnosticIds.BedrockGuardrailMissing, GuardrailTitle, HelperMessage, DiagnosticSeverity.Info, GuardrailDescription, WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>The custom tag that marks every rule of the package as a security rule (GitHub code scanning reads it from SARIF).</summary>
+        public const string SecurityTag = "security";
+
+        /// <summary>
+        /// The weakness each rule reports, as the custom tag SARIF consumers read (<c>external/cwe/cwe-NNN</c>; GitHub code
+        /// scanning shows it on the alert). Keyed by id, so every descriptor of a rule carries it. See docs/use-in-ci.md.
+        /// </summary>
+        public static string CweTag(string id) => "external/cwe/cwe-" + id switch
+        {
+            DiagnosticIds.PromptInjection or DiagnosticIds.SystemPromptInjection => "1427",
+            DiagnosticIds.ModelOutputToDangerousSink => "1426",
+            DiagnosticIds.S3ObjectWithoutKmsKey or DiagnosticIds.SageMakerWithoutKmsKey => "311",
+            DiagnosticIds.CleartextEndpoint or DiagnosticIds.InterContainerEncryptionDisabled => "319",
+            DiagnosticIds.CertificateValidationDisabled => "295",
+            DiagnosticIds.NetworkIsolationMissing => "668",
+            DiagnosticIds.HardcodedCredential => "798",
+            DiagnosticIds.BedrockGuardrailMissing => "693",
+            _ => throw new ArgumentOutOfRangeException(nameof(id), id, "A rule id without a weakness: add it to Descriptors.CweTag."),
+        };
+
+        /// <summary>
+        /// Every descriptor is made here: category, help link, <see cref="SecurityTag"/> and the rule's <see cref="CweTag"/>,
+        /// then <paramref name="customTags"/> (<see cref="WellKnownDiagnosticTags.CompilationEnd"/> for a descriptor whose
+        /// diagnostics come from a compilation-end action).
+        /// </summary>
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags)
-            => new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id), customTags);
+            => new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id), Tags(id, customTags));
+
+        private static string[] Tags(string id, string[] customTags)
+        {
+            var tags = new string[2 + customTags.Length];
+            tags[0] = SecurityTag;
+            tags[1] = CweTag(id);
+            customTags.CopyTo(tags, 2);
+            return tags;
+        }
     }
 }

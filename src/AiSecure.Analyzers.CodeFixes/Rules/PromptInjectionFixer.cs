@@ -19,10 +19,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace AiSecure.Analyzers.CodeFixes.Rules
 {
     /// <summary>
-    /// AISEC001 / AISEC002 fixes, each a separate code action:
-    /// "Sanitize the untrusted input" wraps every untrusted part in the project's <c>[PromptSanitizer]</c>
-    /// method (or a small helper the fix adds once); "Move the untrusted input into a user message" keeps the
-    /// system message constant and follows it with a user message; "Use a template variable" turns the
+    /// AISEC001 / AISEC002 fixes, each a separate code action, offered in this order:
+    /// "Move the untrusted input into a user message" (AISEC002 on a message the fix can follow with a user message)
+    /// keeps the system message constant and follows it with a user message; it is what the message recommends, so
+    /// it comes first. "Sanitize the untrusted input" wraps every untrusted part in the project's
+    /// <c>[PromptSanitizer]</c> method (or a small helper the fix adds once). "Use a template variable" turns the
     /// untrusted parts of a Semantic Kernel prompt template into <c>{{$name}}</c> variables.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PromptInjectionFixer)), Shared]
@@ -56,17 +57,19 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                 var document = context.Document;
                 var id = diagnostic.Id;
 
-                // One sanitize action for both rules, so Fix All cleans every untrusted part at once.
-                context.RegisterCodeFix(
-                    CodeAction.Create("Sanitize the untrusted input", ct => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), SanitizeKey, null, ct), SanitizeEquivalenceKey),
-                    diagnostic);
-
+                // The fix the message recommends comes first: the first action is the light bulb's first item and the one
+                // `dotnet format` applies (docs/rules/AISEC002.md, "How to fix").
                 if (diagnostic.Properties.ContainsKey(PromptInjectionAnalyzer.MoveToUserProperty))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create("Move the untrusted input into a user message", ct => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), MoveKey, null, ct), id + "." + MoveKey),
                         diagnostic);
                 }
+
+                // One sanitize action for both rules, so Fix All cleans every untrusted part at once.
+                context.RegisterCodeFix(
+                    CodeAction.Create("Sanitize the untrusted input", ct => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), SanitizeKey, null, ct), SanitizeEquivalenceKey),
+                    diagnostic);
 
                 if (diagnostic.Properties.ContainsKey(PromptInjectionAnalyzer.TemplateVariableProperty))
                 {

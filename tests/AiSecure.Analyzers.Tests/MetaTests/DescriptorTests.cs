@@ -71,6 +71,63 @@ namespace AiSecure.Analyzers.Tests.MetaTests
             Assert.False(descriptor.Title.ToString().EndsWith(".", StringComparison.Ordinal));
         }
 
+        /// <summary>The weakness of each rule (docs/rules, README), written out here, not read from the code under test.</summary>
+        internal static readonly Dictionary<string, int> Weakness = new(StringComparer.Ordinal)
+        {
+            ["AISEC001"] = 1427, ["AISEC002"] = 1427, ["AISEC003"] = 1426, ["AISEC010"] = 311, ["AISEC011"] = 311,
+            ["AISEC020"] = 319, ["AISEC021"] = 295, ["AISEC030"] = 319, ["AISEC031"] = 668, ["AISEC040"] = 798, ["AISEC041"] = 693,
+        };
+
+        /// <summary>Every descriptor object of the package: each analyzer's, and each field of <see cref="Descriptors"/>.</summary>
+        public static IEnumerable<DiagnosticDescriptor> EveryDescriptor()
+            => Analyzers().SelectMany(a => a.SupportedDiagnostics)
+                .Concat(typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                    .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+                    .Select(f => (DiagnosticDescriptor)f.GetValue(null)!))
+                .Distinct(ReferenceEqualityComparer.Instance)
+                .Cast<DiagnosticDescriptor>();
+
+        [Fact]
+        public void EveryDescriptorIsTaggedSecurityWithItsWeakness()
+        {
+            Assert.Equal(Weakness.Keys.OrderBy(k => k, StringComparer.Ordinal), AllDescriptors().Select(d => d.Id));
+            foreach (var descriptor in EveryDescriptor())
+            {
+                var tags = descriptor.CustomTags.ToList();
+                Assert.Contains("security", tags);
+                Assert.Equal(new[] { $"external/cwe/cwe-{Weakness[descriptor.Id]}" }, tags.Where(t => t.StartsWith("external/", StringComparison.Ordinal)));
+                Assert.Equal(tags.Count, tags.Distinct().Count());
+                Assert.All(tags, t => Assert.Contains(t, new[] { "security", $"external/cwe/cwe-{Weakness[descriptor.Id]}", WellKnownDiagnosticTags.CompilationEnd }));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void DocsPageNamesTheWeakness(string id)
+        {
+            var text = Repository.Read("docs", "rules", id + ".md");
+            var cwe = Weakness[id];
+            Assert.Contains($"| Weakness | [CWE-{cwe}](https://cwe.mitre.org/data/definitions/{cwe}.html) |", text, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void UseInCiListsTheWeakness(string id)
+        {
+            var rows = Repository.Read("docs", "use-in-ci.md").Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains(id, StringComparison.Ordinal)).ToList();
+            var row = Assert.Single(rows);
+            Assert.Contains($"[CWE-{Weakness[id]}](https://cwe.mitre.org/data/definitions/{Weakness[id]}.html)", row, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void DocsPageSaysWhichFixComesFirst(string id)
+        {
+            var text = Repository.Read("docs", "rules", id + ".md");
+            var hasFix = Fixers().Any(f => f.FixableDiagnosticIds.Contains(id));
+            Assert.Equal(hasFix, text.Contains("| Fix offered first | \"", StringComparison.Ordinal));
+        }
+
         [Theory]
         [MemberData(nameof(Ids))]
         public void HasADocsPageThatFollowsTheTemplate(string id)
@@ -109,7 +166,8 @@ namespace AiSecure.Analyzers.Tests.MetaTests
             var readme = Repository.Read("README.md");
             var severity = descriptor.DefaultSeverity == DiagnosticSeverity.Info ? "Info" : descriptor.DefaultSeverity.ToString();
             var hasFix = Fixers().Any(f => f.FixableDiagnosticIds.Contains(id)) ? "Yes" : "No";
-            Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {severity} | {hasFix} |", readme, StringComparison.Ordinal);
+            var cwe = Weakness[id];
+            Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {severity} | {hasFix} | [CWE-{cwe}](https://cwe.mitre.org/data/definitions/{cwe}.html) |", readme, StringComparison.Ordinal);
         }
 
         [Theory]

@@ -1,17 +1,22 @@
 using System;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AiSecure.Analyzers.Tests.MetaTests;
 
 namespace AiSecure.Analyzers.Tests.Packaging
 {
     /// <summary>
-    /// The package as a NuGet user meets it: pack, restore from a local folder feed into a throwaway project,
-    /// build, read the SARIF log; warnings-as-errors fails that build; the presets change severities.
+    /// The package as a NuGet user meets it: pack once (with a CI version suffix), restore from a local folder feed
+    /// into a throwaway project with its own package folder, build, read the SARIF log; warnings-as-errors fails that
+    /// build; the presets change severities and an unknown preset is reported.
     /// </summary>
     public sealed class PackageTests : IClassFixture<PackageTests.PackedConsumer>
     {
@@ -27,9 +32,13 @@ namespace AiSecure.Analyzers.Tests.Packaging
             Assert.Contains("analyzers/dotnet/cs/AiSecure.Analyzers.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/AiSecure.Analyzers.CodeFixes.dll", entries);
             Assert.Contains("buildTransitive/AiSecure.Analyzers.props", entries);
-            // One build of the analyzers, the portable one every host loads.
+            Assert.Contains("buildTransitive/AiSecure.Analyzers.targets", entries);
+            Assert.Contains("build/AiSecure.Analyzers.targets", entries);
+            // One build of the analyzers, the portable one every host loads; its PDB is inside it.
             Assert.Equal(2, entries.Count(e => e.EndsWith(".dll", StringComparison.Ordinal)));
+            Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal));
             Assert.Contains("README.md", entries);
+            Assert.Contains("LICENSE", entries);
             Assert.Contains("icon.png", entries);
             Assert.Contains("configuration/aisecure_allerrors.globalconfig", entries);
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
@@ -39,10 +48,79 @@ namespace AiSecure.Analyzers.Tests.Packaging
             var nuspec = new StreamReader(nuspecStream).ReadToEnd();
             Assert.Contains("<id>AiSecure.Analyzers</id>", nuspec, StringComparison.Ordinal);
             Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec, StringComparison.Ordinal);
+            Assert.Contains($"<version>{_consumer.Version}</version>", nuspec, StringComparison.Ordinal);
             Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, StringComparison.Ordinal);
+            Assert.Contains("<readme>README.md</readme>", nuspec, StringComparison.Ordinal);
             Assert.Contains("<repository type=\"git\"", nuspec, StringComparison.Ordinal);
             Assert.Contains("<tags>", nuspec, StringComparison.Ordinal);
             Assert.DoesNotContain("<dependency ", nuspec, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void LicenseIsTheRepositorysMitLicense()
+        {
+            using var zip = ZipFile.OpenRead(_consumer.PackagePath);
+            var license = ReadText(zip, "LICENSE");
+            Assert.Equal(Repository.Read("LICENSE"), license);
+            Assert.StartsWith("MIT License", license, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ReadmeIsTheRepositoryReadmeForUsersWithAbsoluteLinks()
+        {
+            using var zip = ZipFile.OpenRead(_consumer.PackagePath);
+            var readme = ReadText(zip, "README.md");
+
+            // Every link absolute: nuget.org has no files to resolve a relative one against.
+            var links = Regex.Matches(readme, @"\]\(([^)]*)\)").Select(m => m.Groups[1].Value).ToList();
+            Assert.NotEmpty(links);
+            Assert.All(links, link => Assert.Matches("^(https://|#)", link));
+            Assert.Contains("[AISEC001](https://github.com/aisecure-analyzers/AiSecure.Analyzers/blob/main/docs/rules/AISEC001.md)", readme, StringComparison.Ordinal);
+            Assert.Contains("(https://github.com/aisecure-analyzers/AiSecure.Analyzers/blob/main/docs/use-in-ci.md)", readme, StringComparison.Ordinal);
+
+            // The user's part of README.md, without the contributors' section.
+            Assert.StartsWith("# AiSecure.Analyzers", readme, StringComparison.Ordinal);
+            Assert.Contains("## Install", readme, StringComparison.Ordinal);
+            Assert.DoesNotContain("## Working on this repository", readme, StringComparison.Ordinal);
+            Assert.DoesNotContain("dotnet test", readme, StringComparison.Ordinal);
+            Assert.Contains("## Working on this repository", Repository.Read("README.md"), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void AnalyzersCarryTheirPdbWithSourceLinkAndTheVersion()
+        {
+            using var zip = ZipFile.OpenRead(_consumer.PackagePath);
+            foreach (var (dll, source) in new[] { ("AiSecure.Analyzers.dll", "Descriptors.cs"), ("AiSecure.Analyzers.CodeFixes.dll", "PromptInjectionFixer.cs") })
+            {
+                using var pe = new PEReader(ImmutableArray.Create(ReadBytes(zip, "analyzers/dotnet/cs/" + dll)));
+                var embedded = pe.ReadDebugDirectory().Single(entry => entry.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
+                using var pdbProvider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
+                var pdb = pdbProvider.GetMetadataReader();
+
+                // Sequence points for the sources, so an AD0001 stack trace names files and lines.
+                var documents = pdb.Documents.Select(d => pdb.GetString(pdb.GetDocument(d).Name).Replace('\\', '/')).ToList();
+                Assert.Contains(documents, d => d.EndsWith("/" + source, StringComparison.Ordinal));
+
+                // Source Link: the documents map to the commit on GitHub.
+                var sourceLinkKind = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+                var sourceLink = pdb.CustomDebugInformation.Select(pdb.GetCustomDebugInformation).Single(c => pdb.GetGuid(c.Kind) == sourceLinkKind);
+                var json = Encoding.UTF8.GetString(pdb.GetBlobBytes(sourceLink.Value));
+                Assert.Matches("\"https://raw\\.githubusercontent\\.com/aisecure-analyzers/AiSecure\\.Analyzers/[0-9a-f]{40}/\\*\"", json);
+
+                // The version of the package, set once (Directory.Build.props) and suffixed by the pack's -p:VersionSuffix.
+                Assert.StartsWith(_consumer.Version + "+", InformationalVersion(pe.GetMetadataReader()), StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void ConsumerRestoresIntoItsOwnPackageFolder()
+        {
+            var folder = Path.Combine("aisecure.analyzers", _consumer.Version.ToLowerInvariant());
+            Assert.True(File.Exists(Path.Combine(_consumer.PackagesFolder, folder, Path.GetFileName(_consumer.PackagePath).ToLowerInvariant())));
+            Assert.False(Directory.Exists(Path.Combine(_consumer.UserPackagesFolder, folder)), "the test's package reached the user's NuGet cache");
+
+            // The SDKs the consumer uses come from the user's cache (a fallback folder), not extracted again.
+            Assert.False(Directory.Exists(Path.Combine(_consumer.PackagesFolder, "openai")));
         }
 
         [Fact]
@@ -57,7 +135,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
         [Fact]
         public void BuildReportsTheRulesInSarif()
         {
-            var (exitCode, output) = _consumer.Build("-p:ErrorLog=" + _consumer.SarifPath + "%2Cversion=2.1");
+            var (exitCode, output) = _consumer.SarifBuild;
             Assert.True(exitCode == 0, output);
             var results = PackedConsumer.ReadAisecResults(_consumer.SarifPath, r => (Rule: r.GetProperty("ruleId").GetString()!, Level: r.TryGetProperty("level", out var l) ? l.GetString() : "warning",
                 File: Path.GetFileName(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!)));
@@ -89,6 +167,37 @@ namespace AiSecure.Analyzers.Tests.Packaging
         }
 
         [Fact]
+        public void SarifLogTagsEveryRuleSecurityWithItsWeakness()
+        {
+            var (exitCode, output) = _consumer.SarifBuild;
+            Assert.True(exitCode == 0, output);
+            using var sarif = JsonDocument.Parse(File.ReadAllText(_consumer.SarifPath));
+            var rules = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+                .Where(r => r.GetProperty("id").GetString()!.StartsWith("AISEC", StringComparison.Ordinal))
+                .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToList());
+
+            // Every rule the consumer triggers, with what GitHub code scanning reads: security, and the CWE.
+            Assert.Equal(PackedConsumer.ExpectedFindings.Select(f => f.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal), rules.Keys.OrderBy(id => id, StringComparer.Ordinal));
+            foreach (var (id, tags) in rules)
+            {
+                Assert.Contains("security", tags);
+                Assert.Contains($"external/cwe/cwe-{DescriptorTests.Weakness[id]}", tags);
+            }
+        }
+
+        [Fact]
+        public void UnknownAnalysisModeIsReportedWithTheValidOnes()
+        {
+            var (exitCode, output) = _consumer.Build("-p:AiSecureAnalysisMode=AllError");
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("warning AISEC900: AiSecureAnalysisMode 'AllError' is not a preset of AiSecure.Analyzers; use Default, AllWarnings, AllErrors or None.", output, StringComparison.Ordinal);
+
+            // The rules keep their own severities.
+            Assert.Contains("warning AISEC020", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("error AISEC0", output, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void WarningsAsErrorsFailsTheBuild()
         {
             var (exitCode, output) = _consumer.Build("-warnaserror");
@@ -107,10 +216,42 @@ namespace AiSecure.Analyzers.Tests.Packaging
 
             var (noneExit, noneOutput) = _consumer.Build("-p:AiSecureAnalysisMode=None");
             Assert.True(noneExit == 0, noneOutput);
-            Assert.DoesNotContain("AISEC0", noneOutput, StringComparison.Ordinal);
+            Assert.DoesNotContain("AISEC", noneOutput, StringComparison.Ordinal);
         }
 
-        /// <summary>Packs once for the class and writes the consumer project.</summary>
+        private static byte[] ReadBytes(ZipArchive zip, string entry)
+        {
+            using var stream = zip.GetEntry(entry)!.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+
+        private static string ReadText(ZipArchive zip, string entry) => Encoding.UTF8.GetString(ReadBytes(zip, entry));
+
+        /// <summary>The assembly's [AssemblyInformationalVersion] argument.</summary>
+        private static string InformationalVersion(MetadataReader metadata)
+        {
+            foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+            {
+                var attribute = metadata.GetCustomAttribute(handle);
+                if (attribute.Constructor.Kind == HandleKind.MemberReference
+                    && metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
+                    && metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)parent).Name) == "AssemblyInformationalVersionAttribute")
+                {
+                    var value = metadata.GetBlobReader(attribute.Value);
+                    value.ReadUInt16();
+                    return value.ReadSerializedString()!;
+                }
+            }
+
+            throw new InvalidOperationException("No AssemblyInformationalVersionAttribute.");
+        }
+
+        /// <summary>
+        /// Packs once for the class, writes the consumer project and restores it; the consumer's default build with a
+        /// SARIF log runs once, for the tests that read it.
+        /// </summary>
         public sealed class PackedConsumer : IDisposable
         {
             /// <summary>(rule id, file) pairs the consumer's code must produce.</summary>
@@ -136,6 +277,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
             public static readonly string[] ConfigurationFiles = { "appsettings.json", "launchSettings.json" };
 
             private readonly string _root;
+            private readonly Lazy<(int ExitCode, string Output)> _sarifBuild;
 
             public PackedConsumer()
             {
@@ -143,22 +285,36 @@ namespace AiSecure.Analyzers.Tests.Packaging
                 var feed = Path.Combine(_root, "feed");
                 var consumer = Path.Combine(_root, "consumer");
                 Directory.CreateDirectory(consumer);
+                PackagesFolder = Path.Combine(_root, "packages");
+                UserPackagesFolder = FindUserPackagesFolder();
 
-                // A fresh version each run, so the global packages folder never serves a stale build.
-                var version = "0.1.0-packagetest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
-                var (exitCode, output) = Run(Repository.Root, "pack", Repository.PathOf("src", "AiSecure.Analyzers.Package", "AiSecure.Analyzers.Package.csproj"), "-c", "Release", "-o", feed, "-p:Version=" + version);
+                // The version as CI sets it: the one prefix of Directory.Build.props and a suffix on the command line.
+                // Fresh each run, so no package folder can serve a stale build.
+                var prefix = Regex.Match(Repository.Read("Directory.Build.props"), "<VersionPrefix>([^<]+)</VersionPrefix>").Groups[1].Value;
+                var suffix = "packagetest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+                Version = prefix + "-" + suffix;
+                var (exitCode, output) = Run(Repository.Root, "pack", Repository.PathOf("src", "AiSecure.Analyzers.Package", "AiSecure.Analyzers.Package.csproj"), "-c", "Release", "-o", feed, "-p:VersionSuffix=" + suffix);
                 if (exitCode != 0)
                 {
                     throw new InvalidOperationException("dotnet pack failed:\n" + output);
                 }
 
                 PackagePath = Directory.GetFiles(feed, "AiSecure.Analyzers.*.nupkg").Single();
+
+                // The consumer restores into its own package folder, deleted with it; the SDK packages it uses are read
+                // from the user's NuGet cache as a fallback folder, which receives nothing.
                 File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
                     <?xml version="1.0" encoding="utf-8"?>
                     <configuration>
+                      <config>
+                        <add key="globalPackagesFolder" value="{PackagesFolder}" />
+                      </config>
                       <packageSources>
                         <add key="aisecure-local" value="{feed}" />
                       </packageSources>
+                      <fallbackPackageFolders>
+                        <add key="user-packages" value="{UserPackagesFolder}" />
+                      </fallbackPackageFolders>
                     </configuration>
                     """);
                 File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
@@ -170,7 +326,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
                         <NoWarn>$(NoWarn);SYSLIB0014;NU1603</NoWarn>
                       </PropertyGroup>
                       <ItemGroup>
-                        <PackageReference Include="AiSecure.Analyzers" Version="{version}" PrivateAssets="all" />
+                        <PackageReference Include="AiSecure.Analyzers" Version="{Version}" PrivateAssets="all" />
                         <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
                         <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
                         <PackageReference Include="OpenAI" Version="2.15.0" />
@@ -330,9 +486,23 @@ namespace AiSecure.Analyzers.Tests.Packaging
                 {
                     throw new InvalidOperationException("restore of the consumer failed:\n" + output);
                 }
+
+                _sarifBuild = new Lazy<(int, string)>(() => Build("-p:ErrorLog=" + SarifPath + "%2Cversion=2.1"));
             }
 
             public string PackagePath { get; }
+
+            /// <summary>The package's version: Directory.Build.props's prefix and this run's suffix.</summary>
+            public string Version { get; }
+
+            /// <summary>The consumer's package folder (its NuGet cache).</summary>
+            public string PackagesFolder { get; }
+
+            /// <summary>The user's NuGet cache, which the test must leave as it found it.</summary>
+            public string UserPackagesFolder { get; }
+
+            /// <summary>The consumer's build with a SARIF log at <see cref="SarifPath"/>, run once.</summary>
+            public (int ExitCode, string Output) SarifBuild => _sarifBuild.Value;
 
             public string ConsumerDirectory { get; }
 
@@ -358,6 +528,18 @@ namespace AiSecure.Analyzers.Tests.Packaging
                     .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("AISEC", StringComparison.Ordinal))
                     .Select(read)
                     .ToList();
+            }
+
+            private static string FindUserPackagesFolder()
+            {
+                var (exitCode, output) = Run(Repository.Root, "nuget", "locals", "global-packages", "--list");
+                var match = Regex.Match(output, "global-packages: (.+)");
+                if (exitCode != 0 || !match.Success)
+                {
+                    throw new InvalidOperationException("dotnet nuget locals failed:\n" + output);
+                }
+
+                return match.Groups[1].Value.Trim();
             }
 
             public (int ExitCode, string Output) Build(params string[] extra)
