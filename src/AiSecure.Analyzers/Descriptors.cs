@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace AiSecure.Analyzers
 {
-    /// <summary>Every descriptor of the package. Titles and ids are the contract of RULES.md.</summary>
+    /// <summary>Every descriptor of the package. Ids and titles are fixed: docs/rules, README.md and users rely on them.</summary>
     internal static class Descriptors
     {
         public const string Category = "Security";

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AiSecure.Analyzers.Flow
 {
     /// <summary>
-    /// The "untrusted input" taint policy of RULES.md: web entry-point parameters, request content,
+    /// The "untrusted input" taint policy of docs/rules/AISEC001.md and AISEC002.md: web entry-point parameters, request content,
     /// console, files, web and S3 content, configured sources; <c>[PromptSanitizer]</c> and
     /// <c>[PromptValidator]</c> methods and their configured twins.
     /// </summary>

@@ -87,7 +87,7 @@ namespace AiSecure.Analyzers.Knowledge
     }
 
     /// <summary>
-    /// What encryption at rest needs, as data (AISEC010, AISEC011). Source: shared/api-facts/aws-sdk.md §1.2–1.7 and §2;
+    /// What encryption at rest needs, as data (AISEC010, AISEC011). Source: the AWS SDK for .NET request types (docs/rules/AISEC010.md, AISEC011.md, docs/knowledge/aws-stubs.md);
     /// the TransferUtility SSE properties are declared on <c>BaseUploadRequest</c> in newer SDKs, so properties are
     /// matched by name on the receiver's hierarchy, never by declaring type.
     /// </summary>

@@ -214,7 +214,7 @@ namespace AiSecure.Analyzers.Knowledge
             Prop(Bedrock, "Amazon.BedrockRuntime.Model.InvokeModelRequest", "Body", SinkRole.Serialized),
             Prop(Bedrock, "Amazon.BedrockRuntime.Model.InvokeModelWithResponseStreamRequest", "Body", SinkRole.Serialized),
 
-            // Not served here, matched by metadata name with the shapes of api-facts/llm-sdks.md: the community
+            // Not served here, matched by metadata name with their documented public shapes: the community
             // Anthropic.SDK, Microsoft Agent Framework, legacy Azure.AI.OpenAI 1.0 betas and Azure.AI.Inference.
             Arg(Anthropic, "Anthropic.SDK.Messaging.SystemMessage", ".ctor", "text", SinkRole.System),
             Prop(Anthropic, "Anthropic.SDK.Messaging.SystemMessage", "Text", SinkRole.System),

@@ -42,7 +42,7 @@ namespace AiSecure.Analyzers.Knowledge
         public readonly string? VpcPath;
     }
 
-    /// <summary>The SageMaker request types of RULES.md "SageMaker infrastructure", from api-facts/aws-sdk.md §2.</summary>
+    /// <summary>The SageMaker request types of docs/rules/AISEC030.md and AISEC031.md, with the shapes docs/knowledge/aws-stubs.md lists.</summary>
     internal static class SageMakerNetworkSpecs
     {
         public const string Namespace = "Amazon.SageMaker.Model.";

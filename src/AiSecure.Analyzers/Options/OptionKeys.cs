@@ -1,6 +1,6 @@
 namespace AiSecure.Analyzers.Options
 {
-    /// <summary>The <c>.editorconfig</c> / <c>.globalconfig</c> keys of RULES.md, "Options".</summary>
+    /// <summary>The <c>.editorconfig</c> / <c>.globalconfig</c> keys README.md lists under "Configuration".</summary>
     internal static class OptionKeys
     {
         public const string UntrustedParameters = "aisecure.untrusted_parameters";

@@ -1,7 +1,6 @@
 // Test stand-ins for AWSSDK.BedrockRuntime (AWS SDK for .NET v4), which the package registry used
-// here does not serve. Written by hand from ../shared/api-facts/aws-sdk.md (section 3, plus section 4
-// for client constructors) and the Bedrock section of ../shared/api-facts/llm-sdks.md; not copied
-// from the SDK. Only the public shape matters: the analyzer matches these types by metadata name, so
+// here does not serve. Written by hand from the SDK's documented public API (docs/knowledge/aws-stubs.md lists the
+// types and what is assumed); not copied from the SDK. Only the public shape matters: the analyzer matches these types by metadata name, so
 // the same rules work against the real assembly.
 //
 // Shape conventions (v4): value-type members are nullable (int?, float?), collections are List<T> /
