@@ -13,6 +13,12 @@ namespace AiSecure.Analyzers.Knowledge
         Sql,
         Process,
         Html,
+
+        /// <summary>A file system path: path traversal.</summary>
+        Path,
+
+        /// <summary>An outbound URL whose scheme or host the value decides: server-side request forgery.</summary>
+        Url,
     }
 
     /// <summary>

@@ -23,6 +23,16 @@ namespace AiSecure.Analyzers.Rules
         /// <summary>Diagnostic property: the sink kind (<see cref="DangerousSinkKind"/>).</summary>
         internal const string SinkKindProperty = "SinkKind";
 
+        /// <summary>Diagnostic property: the value is a tool argument of an <c>AIFunctionFactory.Create</c> lambda; its value names the lambda's parameter.</summary>
+        internal const string RequireApprovalProperty = "RequireApproval";
+
+        /// <summary>Diagnostic property: the path is <c>Path.Combine(root, value)</c>, at the sink (<see cref="ConfineInline"/>) or in the local the sink reads (<see cref="ConfineLocal"/>).</summary>
+        internal const string ConfinePathProperty = "ConfinePath";
+
+        internal const string ConfineInline = "Inline";
+
+        internal const string ConfineLocal = "Local";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.ModelOutputToDangerousSink, Descriptors.ModelOutputToDangerousSinkAcrossMethods);
 
