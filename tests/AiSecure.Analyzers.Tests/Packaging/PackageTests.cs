@@ -138,7 +138,9 @@ namespace AiSecure.Analyzers.Tests.Packaging
             var (exitCode, output) = _consumer.SarifBuild;
             Assert.True(exitCode == 0, output);
             var results = PackedConsumer.ReadAisecResults(_consumer.SarifPath, r => (Rule: r.GetProperty("ruleId").GetString()!, Level: r.TryGetProperty("level", out var l) ? l.GetString() : "warning",
-                File: Path.GetFileName(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!)));
+                File: Path.GetFileName(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!),
+                Line: r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32(),
+                Message: r.GetProperty("message").GetProperty("text").GetString()!));
 
             foreach (var (id, file) in PackedConsumer.ExpectedFindings)
             {
@@ -149,6 +151,12 @@ namespace AiSecure.Analyzers.Tests.Packaging
             var levels = DescriptorTests.AllDescriptors().ToDictionary(d => d.Id, d => d.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning ? "warning" : "note");
             Assert.All(results, r => Assert.Equal(levels[r.Rule], r.Level));
             Assert.DoesNotContain(results, r => r.File == "Clean.cs");
+
+            // An MCP server's tool argument reaching the file system, named in the message; a number argument is no source.
+            var toolArgument = Assert.Single(results, r => r.File == "NoteTools.cs");
+            Assert.Equal(12, toolArgument.Line);
+            Assert.Contains("argument 'path' of MCP tool 'ReadNote'", toolArgument.Message, StringComparison.Ordinal);
+            Assert.Contains("a file system path (File.ReadAllText)", toolArgument.Message, StringComparison.Ordinal);
 
             // The endpoint code reads is reported in appsettings.json; the docs link beside it, which no code sends anywhere, is not.
             Assert.Single(results, r => r.Rule == "AISEC020" && r.File == "appsettings.json");
@@ -262,6 +270,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
                 ("AISEC001", "Assistant.cs"),
                 ("AISEC002", "Assistant.cs"),
                 ("AISEC003", "Insights.cs"),
+                ("AISEC003", "NoteTools.cs"),
                 ("AISEC010", "Storage.cs"),
                 ("AISEC011", "Storage.cs"),
                 ("AISEC020", "Transport.cs"),
@@ -332,6 +341,7 @@ namespace AiSecure.Analyzers.Tests.Packaging
                         <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
                         <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
                         <PackageReference Include="OpenAI" Version="2.15.0" />
+                        <PackageReference Include="ModelContextProtocol" Version="2.4.0" />
                       </ItemGroup>
                     </Project>
                     """);
@@ -390,6 +400,24 @@ namespace AiSecure.Analyzers.Tests.Packaging
                             var response = await client.GetResponseAsync("Suggest one shell command that fixes: " + incident);
                             Process.Start("/bin/sh", "-c \"" + response.Text + "\"");
                         }
+                    }
+                    """);
+                File.WriteAllText(Path.Combine(consumer, "NoteTools.cs"), """
+                    using System.ComponentModel;
+                    using ModelContextProtocol.Server;
+
+                    namespace Consumer;
+
+                    [McpServerToolType]
+                    public static class NoteTools
+                    {
+                        private const string Root = "/srv/notes";
+
+                        [McpServerTool, Description("Reads a note.")]
+                        public static string ReadNote(string path) => File.ReadAllText(Path.Combine(Root, path));
+
+                        [McpServerTool, Description("Reads one day's note.")]
+                        public static string ReadDay(int day) => File.ReadAllText(Path.Combine(Root, day + ".md"));
                     }
                     """);
                 // SageMaker is not served here: the consumer compiles the same stand-ins the tests use (matched by metadata name).
