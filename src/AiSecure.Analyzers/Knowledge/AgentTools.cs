@@ -1,0 +1,366 @@
+using System;
+using AiSecure.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Knowledge
+{
+    /// <summary>The framework that turns a method or delegate into a tool a model calls; it names the tool in messages.</summary>
+    internal enum ToolKind
+    {
+        /// <summary>ModelContextProtocol: <c>[McpServerTool]</c>, <c>McpServerTool.Create</c>.</summary>
+        Mcp,
+
+        /// <summary>Semantic Kernel: <c>[KernelFunction]</c>, <c>KernelFunctionFactory.CreateFromMethod</c>.</summary>
+        SemanticKernel,
+
+        /// <summary>Microsoft.Extensions.AI (and Microsoft Agent Framework): <c>AIFunctionFactory.Create</c>.</summary>
+        AIFunction,
+    }
+
+    /// <summary>A call that turns a delegate into a tool: which framework, and the tool's name when the call gives a constant one.</summary>
+    internal sealed class ToolFactoryCall
+    {
+        public ToolFactoryCall(IInvocationOperation invocation, ToolKind kind, string? name)
+        {
+            Invocation = invocation;
+            Kind = kind;
+            Name = name;
+        }
+
+        public readonly IInvocationOperation Invocation;
+
+        public readonly ToolKind Kind;
+
+        public readonly string? Name;
+    }
+
+    /// <summary>
+    /// Agents' tools as data (docs/rules/AISEC003.md, "Tool arguments are model output too"): the attributes and
+    /// factories that make a method or delegate a tool the model calls, which of its parameters the model writes
+    /// (text-carrying ones; never those the host injects), how messages name a tool, and the approval wrapper that
+    /// puts a person before each call. Matched by names, so no type is looked up for a project without these SDKs.
+    /// </summary>
+    internal static class AgentTools
+    {
+        /// <summary>(type, method, kind, parameter that names the tool) of the factories that turn a delegate into a tool.</summary>
+        private static readonly FactoryRow[] Factories =
+        {
+            new("AIFunctionFactory", "Create", ToolKind.AIFunction, "name"),
+            new("KernelFunctionFactory", "CreateFromMethod", ToolKind.SemanticKernel, "functionName"),
+            new("KernelExtensions", "CreateFunctionFromMethod", ToolKind.SemanticKernel, "functionName"),
+            new("McpServerTool", "Create", ToolKind.Mcp, null),
+        };
+
+        /// <summary>Type-name endings of classes that are injected services, not data a model fills.</summary>
+        internal static readonly string[] ServiceSuffixes =
+        {
+            "Service", "Client", "Repository", "Store", "Manager", "Provider", "Factory", "Handler", "Logger", "Context",
+            "Options", "Settings", "Configuration", "Kernel", "Agent", "Runtime", "Gateway", "Cache", "Queue", "Publisher", "Sender",
+        };
+
+        /// <summary>The tool kind of a method marked as one (<c>[McpServerTool]</c>, <c>[KernelFunction]</c>), or null.</summary>
+        public static ToolKind? AttributeKind(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.Name)
+                {
+                    case "McpServerToolAttribute":
+                        return ToolKind.Mcp;
+                    case "KernelFunctionAttribute":
+                        return ToolKind.SemanticKernel;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The factory call <paramref name="argumentValue"/> (a lambda or a method group, as the argument's value) is given to, or null.</summary>
+        public static ToolFactoryCall? FactoryOf(IOperation argumentValue)
+        {
+            var consumer = argumentValue.Parent;
+            while (consumer is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+            {
+                consumer = consumer.Parent;
+            }
+
+            if (consumer is not IArgumentOperation { Parent: IInvocationOperation invocation } || invocation.TargetMethod is not { } method)
+            {
+                return null;
+            }
+
+            foreach (var row in Factories)
+            {
+                if (method.Name == row.Method && method.ContainingType?.Name == row.Type)
+                {
+                    return new ToolFactoryCall(invocation, row.Kind, NameOf(invocation, row.NameParameter));
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The factory a lambda (whose parameter <paramref name="reference"/> reads) is handed to; null when it is none,
+        /// or when the tool is wrapped in <c>ApprovalRequiredAIFunction</c> (a person approves each call).
+        /// </summary>
+        public static ToolFactoryCall? UnapprovedFactoryOfLambda(IMethodSymbol lambda, IOperation reference)
+        {
+            for (var current = reference.Parent; current != null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                {
+                    return FactoryOf(function) is { } factory && !IsApproved(factory.Invocation) ? factory : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>"MCP tool 'ReadNote'", "AI function 'shell'", "an AI function lambda": how a message names a tool.</summary>
+        public static string Describe(ToolKind kind, string? name)
+        {
+            var framework = kind switch
+            {
+                ToolKind.Mcp => "MCP tool",
+                ToolKind.SemanticKernel => "Semantic Kernel function",
+                _ => "AI function",
+            };
+            return name != null ? framework + " '" + name + "'" : (kind == ToolKind.SemanticKernel ? "a " : "an ") + framework + " lambda";
+        }
+
+        /// <summary>"argument 'path' of MCP tool 'ReadNote'": a tool parameter as a message names the source.</summary>
+        public static string DescribeArgument(IParameterSymbol parameter, ToolKind kind, string? name) => "argument '" + parameter.Name + "' of " + Describe(kind, name);
+
+        /// <summary>
+        /// The tool's value is wrapped in <c>new ApprovalRequiredAIFunction(…)</c>, directly or through a local whose every
+        /// use is so wrapped.
+        /// </summary>
+        public static bool IsApproved(IInvocationOperation factory)
+        {
+            var value = Unwrap(factory);
+            if (IsApprovalArgument(value))
+            {
+                return true;
+            }
+
+            ILocalSymbol? local = value.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value => target.Local,
+                _ => null,
+            };
+            if (local == null)
+            {
+                return false;
+            }
+
+            var uses = 0;
+            foreach (var operation in factory.GetRoot().DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && !(reference.Parent is ISimpleAssignmentOperation { Target: var assigned } && assigned == reference))
+                {
+                    if (!IsApprovalArgument(Unwrap(reference)))
+                    {
+                        return false;
+                    }
+
+                    uses++;
+                }
+            }
+
+            return uses > 0;
+        }
+
+        /// <summary>
+        /// Whether a model writes this tool parameter as text: strings, objects, JSON values, URIs, collections of them and
+        /// the project's own data types. Numbers, dates, enums and the services a host injects (<c>CancellationToken</c>,
+        /// <c>IServiceProvider</c>, <c>Kernel</c>, <c>McpServer</c>, <c>HttpClient</c>, interfaces, <c>[FromServices]</c>) are not.
+        /// </summary>
+        public static bool IsModelWritten(IParameterSymbol parameter)
+        {
+            if (parameter.RefKind == RefKind.Out || IsInjectedByAttribute(parameter))
+            {
+                return false;
+            }
+
+            return CarriesModelText(parameter.Type, 0);
+        }
+
+        private static bool CarriesModelText(ITypeSymbol type, int depth)
+        {
+            if (depth > 3)
+            {
+                return false;
+            }
+
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                case SpecialType.System_Object:
+                    return true;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                return array.ElementType.SpecialType == SpecialType.System_Char || CarriesModelText(array.ElementType, depth + 1);
+            }
+
+            if (type is not INamedTypeSymbol named || named.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Error)
+            {
+                return false;
+            }
+
+            if (IsInNamespace(named, "System", "Text", "Json") || IsInNamespace(named, "System", "Text", "Json", "Nodes")
+                || (named.Name == "Uri" && IsInNamespace(named, "System")))
+            {
+                return true;
+            }
+
+            if (named.IsGenericType && (IsInNamespace(named, "System", "Collections", "Generic") || IsInNamespace(named, "System", "Collections", "Immutable")
+                || IsInNamespace(named, "System", "Collections", "ObjectModel")))
+            {
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (CarriesModelText(argument, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // The project's own records and classes are data the model fills, unless named like a service.
+            if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !named.IsStatic && !named.IsAbstract && named.DeclaringSyntaxReferences.Length > 0)
+            {
+                return !IsServiceName(named.Name);
+            }
+
+            return false;
+        }
+
+        /// <summary>A type named like an injected service (<c>NotesRepository</c>, <c>BillingClient</c>).</summary>
+        public static bool IsServiceName(string name)
+        {
+            foreach (var suffix in ServiceSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsInjectedByAttribute(IParameterSymbol parameter)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "FromServicesAttribute" or "FromKeyedServicesAttribute" or "FromKernelServicesAttribute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsInNamespace(INamedTypeSymbol type, params string[] parts)
+        {
+            var ns = type.ContainingNamespace;
+            for (var i = parts.Length - 1; i >= 0; i--)
+            {
+                if (ns == null || ns.Name != parts[i])
+                {
+                    return false;
+                }
+
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns != null && ns.IsGlobalNamespace;
+        }
+
+        /// <summary>The constant tool name a factory call gives: its name argument, or <c>Name = "…"</c> in an options object.</summary>
+        private static string? NameOf(IInvocationOperation invocation, string? nameParameter)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter == null)
+                {
+                    continue;
+                }
+
+                var value = argument.Value.WalkDownConversions();
+                if (argument.Parameter.Name == nameParameter && value.ConstantValue is { HasValue: true, Value: string name })
+                {
+                    return name;
+                }
+
+                if (value is IObjectCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var initialized in initializer.Initializers)
+                    {
+                        if (initialized is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name" } } assignment
+                            && assignment.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string optionName })
+                        {
+                            return optionName;
+                        }
+                    }
+                }
+            }
+
+            // A method group names the tool after the method.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
+                {
+                    return reference.Method.Name;
+                }
+            }
+
+            return null;
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        private static bool IsApprovalArgument(IOperation value)
+            => value.Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "ApprovalRequiredAIFunction" } };
+
+        private sealed class FactoryRow
+        {
+            public FactoryRow(string type, string method, ToolKind kind, string? nameParameter)
+            {
+                Type = type;
+                Method = method;
+                Kind = kind;
+                NameParameter = nameParameter;
+            }
+
+            public readonly string Type;
+
+            public readonly string Method;
+
+            public readonly ToolKind Kind;
+
+            public readonly string? NameParameter;
+        }
+    }
+}
