@@ -16,8 +16,8 @@ namespace AiSecure.Analyzers
         // (a caller's argument, a helper's return value) is reported at the end of the compilation, so its descriptor
         // carries the CompilationEnd tag (RS1037) and IDEs show it in full-solution analysis (README).
         private const string ModelOutputTitle = "LLM output reaches a dangerous sink unvalidated";
-        private const string ModelOutputMessage = "Model output from '{0}' reaches {1} unvalidated; {2}";
-        private const string ModelOutputDescription = "Text a model returns is shaped by whoever controls its input, a prompt injection included. Used as SQL text, a command line or raw HTML, it becomes SQL injection, command injection or cross-site scripting. Parameterize SQL, map commands to an allow-list, HTML-encode markup, or validate it with a method marked [OutputValidator].";
+        private const string ModelOutputMessage = "Model output from {0} reaches {1} unvalidated; {2}";
+        private const string ModelOutputDescription = "Text a model returns, and every argument of a tool it calls, is shaped by whoever controls its input, a prompt injection included; an MCP server's tools may be called by any client. Used as SQL text, a command line, raw HTML, a file path or an outbound URL, it becomes SQL injection, command injection, cross-site scripting, path traversal or server-side request forgery. Parameterize SQL, map commands to an allow-list, HTML-encode markup, confine paths to a root, keep URL hosts constant, require approval for tools that act, or validate with a method marked [OutputValidator].";
 
         // AISEC010, AISEC011, AISEC030, AISEC031 and AISEC041 judge a request where it is sent. A request (or nested
         // SageMaker config) that a helper builds and returns is judged with each caller that sends it, at the end of the

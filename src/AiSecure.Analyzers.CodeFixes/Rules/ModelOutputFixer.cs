@@ -242,7 +242,9 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
 
             var statement = AnchorStatement(combine, out var body);
             var position = statement?.SpanStart ?? body?.SpanStart ?? combine.SpanStart;
-            var name = UniqueName(model, position, names, cancellationToken);
+            // Names taken by this pass count within the same function only.
+            var scope = ((SyntaxNode?)statement ?? combine).Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax);
+            var name = UniqueName(model, position, names, (scope?.SpanStart ?? 0) + ":", cancellationToken);
             var declaration = SyntaxFactory.LocalDeclarationStatement(
                 SyntaxFactory.VariableDeclaration(
                     SyntaxFactory.IdentifierName("var"),
@@ -254,7 +256,18 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             editor.ReplaceNode(combine, SyntaxFactory.IdentifierName(name).WithTriviaFrom(combine));
             if (statement != null)
             {
+                // The statement's comments move up with the check; a blank line then sets the check apart.
+                var leading = statement.GetLeadingTrivia();
+                var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1] : default;
+                var endOfLine = statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                if (!endOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    endOfLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
+                }
+
+                added[0] = added[0].WithLeadingTrivia(leading);
                 editor.InsertBefore(statement, added);
+                editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(endOfLine, indentation) : SyntaxFactory.TriviaList(endOfLine)));
             }
             else if (body?.Parent is { } owner)
             {
@@ -370,14 +383,14 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             return !(method.IsAsync && method.ReturnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" });
         }
 
-        private static string UniqueName(SemanticModel model, int position, HashSet<string> taken, CancellationToken cancellationToken)
+        private static string UniqueName(SemanticModel model, int position, HashSet<string> taken, string scope, CancellationToken cancellationToken)
         {
             for (var i = 1; ; i++)
             {
                 var name = i == 1 ? FullPathName : FullPathName + i;
-                if (!taken.Contains(name) && model.LookupSymbols(position, name: name).IsEmpty)
+                if (!taken.Contains(scope + name) && model.LookupSymbols(position, name: name).IsEmpty)
                 {
-                    taken.Add(name);
+                    taken.Add(scope + name);
                     return name;
                 }
 

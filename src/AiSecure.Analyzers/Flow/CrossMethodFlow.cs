@@ -121,7 +121,7 @@ namespace AiSecure.Analyzers.Flow
 
         private readonly ConcurrentBag<CallSite> _callSites = new();
         private readonly ConcurrentBag<MethodFlow> _returnProviders = new();
-        private readonly ConcurrentDictionary<IMethodSymbol, Func<IParameterSymbol, string>> _sourceMethods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, Func<IParameterSymbol, string?>> _sourceMethods = new(SymbolEqualityComparer.Default);
         private Dictionary<IMethodSymbol, List<CallSite>>? _byCallee;
         private Dictionary<IMethodSymbol, MethodFlow>? _returnProviderIndex;
         private Dictionary<IMethodSymbol, MethodFlow?>? _implementations;
@@ -154,8 +154,11 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
-        /// <summary>The parameters of <paramref name="method"/> are sources, described by <paramref name="describe"/> (a handler registered as a method group).</summary>
-        public void AddParameterSource(IMethodSymbol method, Func<IParameterSymbol, string> describe) => _sourceMethods.TryAdd(method.OriginalDefinition, describe);
+        /// <summary>
+        /// The parameters of <paramref name="method"/> are sources, described by <paramref name="describe"/> (a handler or a
+        /// tool registered as a method group); a parameter it describes as null (an injected service) is not.
+        /// </summary>
+        public void AddParameterSource(IMethodSymbol method, Func<IParameterSymbol, string?> describe) => _sourceMethods.TryAdd(method.OriginalDefinition, describe);
 
         /// <summary>
         /// The first source behind <paramref name="origin"/> that <paramref name="accept"/> takes: through the callers of a
@@ -185,9 +188,9 @@ namespace AiSecure.Analyzers.Flow
                     return null;
                 }
 
-                if (_sourceMethods.TryGetValue(method.OriginalDefinition, out var describe))
+                if (_sourceMethods.TryGetValue(method.OriginalDefinition, out var describe) && describe(parameter) is { } described)
                 {
-                    var source = TaintOrigin.Source(describe(parameter)).Through(origin);
+                    var source = TaintOrigin.Source(described).Through(origin);
                     return accept == null || accept(source) ? new ResolvedOrigin(source, null) : null;
                 }
 

@@ -266,7 +266,8 @@ namespace AiSecure.Analyzers.Flow
             switch (condition)
             {
                 case IInvocationOperation invocation:
-                    return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path);
+                    return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
+                        || IsContainmentCheck(invocation, path);
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
@@ -366,6 +367,63 @@ namespace AiSecure.Analyzers.Flow
 
             return false;
         }
+
+        /// <summary>
+        /// <c>full.StartsWith(root)</c> where <c>full</c> is <c>Path.GetFullPath(value)</c>, inline or in a local that only
+        /// <c>Path.GetFullPath</c> writes: the normalized path lies under the root (docs/rules/AISEC003.md). A path that was
+        /// not made full keeps its <c>..</c> segments, so its <c>StartsWith</c> proves nothing.
+        /// </summary>
+        private static bool IsContainmentCheck(IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "StartsWith" || method.IsStatic || invocation.Instance == null || invocation.Arguments.IsEmpty
+                || method.ContainingType?.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            var checkedValue = invocation.Instance.WalkDownConversions();
+            if (FullPathArgument(checkedValue) is { } inline)
+            {
+                return path.Equals(AccessPath.Of(inline));
+            }
+
+            if (checkedValue is not ILocalReferenceOperation local || !path.Equals(AccessPath.Of(checkedValue)))
+            {
+                return false;
+            }
+
+            var writes = 0;
+            foreach (var operation in checkedValue.GetRoot().DescendantsAndSelf())
+            {
+                IOperation? written = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value,
+                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment is ISimpleAssignmentOperation simple ? simple.Value : assignment,
+                    _ => null,
+                };
+                if (written == null)
+                {
+                    continue;
+                }
+
+                if (FullPathArgument(written.WalkDownConversions()) == null)
+                {
+                    return false;
+                }
+
+                writes++;
+            }
+
+            return writes > 0;
+        }
+
+        /// <summary>The argument of <c>System.IO.Path.GetFullPath(argument)</c>, or null.</summary>
+        private static IOperation? FullPathArgument(IOperation operation)
+            => operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFullPath", ContainingType: { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } } call
+               && call.Arguments.Length > 0
+                ? call.Arguments[0].Value.WalkDownConversions()
+                : null;
 
         /// <summary><c>Allowed.Contains(x)</c> / <c>ContainsKey(x)</c> on a collection declared with string literals only.</summary>
         private static bool IsAllowListLookup(IInvocationOperation invocation, AccessPath path)

@@ -32,36 +32,39 @@ namespace AiSecure.Analyzers.Flow
             {
                 case IPropertyReferenceOperation property:
                     return _catalog.IsOutputType(property.Property.ContainingType) || _catalog.IsOutputType(property.Instance?.Type)
-                        ? property.Property.ContainingType.Name + "." + property.Property.Name
+                        ? "'" + property.Property.ContainingType.Name + "." + property.Property.Name + "'"
                         : null;
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
                     return _catalog.IsTextCall(method) || _catalog.IsOutputType(method.ContainingType) || _catalog.IsOutputType(receiver?.Type)
-                        ? method.ContainingType.Name + "." + method.Name
+                        ? "'" + method.ContainingType.Name + "." + method.Name + "'"
                         : null;
                 default:
                     return null;
             }
         }
 
-        /// <summary>A text parameter of a tool: a method marked as one, or a lambda handed to a tool factory. The model writes its arguments.</summary>
+        /// <summary>
+        /// A parameter of a tool that the model writes: of a method marked as a tool (<c>[McpServerTool]</c>,
+        /// <c>[KernelFunction]</c>), or of a lambda handed to a tool factory (<c>AIFunctionFactory.Create</c>) unless the tool
+        /// is wrapped for approval. Methods handed to a factory as method groups are registered by the analyzer.
+        /// </summary>
         public string? GetParameterSource(IParameterSymbol parameter, IOperation reference)
         {
-            if (parameter.ContainingSymbol is not IMethodSymbol method || parameter.RefKind == RefKind.Out
-                || !Types.CanCarryText(parameter.Type) || ModelOutputCatalog.IsInjectedParameter(parameter))
+            if (parameter.ContainingSymbol is not IMethodSymbol method || !AgentTools.IsModelWritten(parameter))
             {
                 return null;
             }
 
-            if (method.MethodKind == MethodKind.Ordinary && ModelOutputCatalog.IsToolMethod(method))
+            if (method.MethodKind == MethodKind.Ordinary && AgentTools.AttributeKind(method) is { } kind)
             {
-                return method.ContainingType.Name + "." + method.Name + "(" + parameter.Name + ")";
+                return AgentTools.DescribeArgument(parameter, kind, method.Name);
             }
 
-            if (method.MethodKind == MethodKind.AnonymousFunction && ToolFactoryOf(method, reference) is { } factory)
+            if (method.MethodKind == MethodKind.AnonymousFunction && AgentTools.UnapprovedFactoryOfLambda(method, reference) is { } factory)
             {
-                return factory.ContainingType.Name + "." + factory.Name + "(" + parameter.Name + ")";
+                return AgentTools.DescribeArgument(parameter, factory.Kind, factory.Name);
             }
 
             return null;
@@ -81,16 +84,10 @@ namespace AiSecure.Analyzers.Flow
             => ModelOutputCatalog.HasAttributeNamed((method.ReducedFrom ?? method).OriginalDefinition, "OutputValidator")
                || (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _));
 
-        public bool IsPassThrough(IMethodSymbol method) => false;
+        public bool IsPassThrough(IMethodSymbol method) => _catalog.IsPassThrough(method);
 
         public RoleHint MemberHint(string memberName) => RoleHint.None;
 
         public RoleHint SiblingHint(string memberName, object? constant) => RoleHint.None;
-
-        /// <summary>The factory call (<c>AIFunctionFactory.Create</c>) a lambda is passed to, if any.</summary>
-        private static IMethodSymbol? ToolFactoryOf(IMethodSymbol lambda, IOperation reference)
-            => reference.EnclosingLambda(lambda, out var argument) != null && argument?.Parent is IInvocationOperation factory && ModelOutputCatalog.IsToolFactory(factory.TargetMethod)
-                ? factory.TargetMethod
-                : null;
     }
 }

@@ -66,6 +66,33 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>The operation and every operation under it, each before its children, children in source order.</summary>
         public static OperationTree WalkTree(this IOperation? root) => new(root);
 
+        /// <summary>The initializer of a local that nothing else in its method writes.</summary>
+        public static IOperation? SingleWrite(this ILocalReferenceOperation reference)
+        {
+            var local = reference.Local;
+            IOperation? initializer = null;
+            foreach (var operation in reference.GetRoot().DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        initializer = declarator.Initializer?.Value;
+                        if (initializer == null)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        return null;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                        return null;
+                }
+            }
+
+            return initializer;
+        }
+
         /// <summary>The outermost operation of the method, lambda body or initializer that holds <paramref name="operation"/>.</summary>
         public static IOperation GetRoot(this IOperation operation)
         {

@@ -127,7 +127,7 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     return;
-                case ILocalReferenceOperation local when SingleWrite(local) is { } written:
+                case ILocalReferenceOperation local when local.SingleWrite() is { } written:
                     Add(written, parts, depth + 1);
                     return;
                 default:
@@ -147,33 +147,6 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return true;
-        }
-
-        /// <summary>The initializer of a local that nothing else in its method writes.</summary>
-        private static IOperation? SingleWrite(ILocalReferenceOperation reference)
-        {
-            var local = reference.Local;
-            IOperation? initializer = null;
-            foreach (var operation in reference.GetRoot().DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        initializer = declarator.Initializer?.Value;
-                        if (initializer == null)
-                        {
-                            return null;
-                        }
-
-                        break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        return null;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, local):
-                        return null;
-                }
-            }
-
-            return initializer;
         }
     }
 }

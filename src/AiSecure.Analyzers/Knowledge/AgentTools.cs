@@ -106,17 +106,7 @@ namespace AiSecure.Analyzers.Knowledge
         /// or when the tool is wrapped in <c>ApprovalRequiredAIFunction</c> (a person approves each call).
         /// </summary>
         public static ToolFactoryCall? UnapprovedFactoryOfLambda(IMethodSymbol lambda, IOperation reference)
-        {
-            for (var current = reference.Parent; current != null; current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
-                {
-                    return FactoryOf(function) is { } factory && !IsApproved(factory.Invocation) ? factory : null;
-                }
-            }
-
-            return null;
-        }
+            => reference.EnclosingLambda(lambda, out _) is { } function && FactoryOf(function) is { } factory && !IsApproved(factory.Invocation) ? factory : null;
 
         /// <summary>"MCP tool 'ReadNote'", "AI function 'shell'", "an AI function lambda": how a message names a tool.</summary>
         public static string Describe(ToolKind kind, string? name)

@@ -23,8 +23,9 @@ namespace AiSecure.Analyzers.Knowledge
     }
 
     /// <summary>
-    /// The dangerous sinks of AISEC003 (docs/rules/AISEC003.md): SQL text, a process, raw HTML. Given an operation,
-    /// adds the values it hands to one. A new kind of sink is a new case here and a new <see cref="DangerousSinkKind"/>.
+    /// The dangerous sinks of AISEC003 (docs/rules/AISEC003.md): SQL text, a process, raw HTML, a file system path and
+    /// an outbound URL (<see cref="FileAndUrlSinks"/>). Given an operation, adds the values it hands to one, each with the
+    /// member a message names. A new kind of sink is a new case here and a new <see cref="DangerousSinkKind"/>.
     /// </summary>
     internal static class DangerousSinks
     {
@@ -46,7 +47,7 @@ namespace AiSecure.Analyzers.Knowledge
                     var conversion = (IConversionOperation)operation;
                     if (conversion.OperatorMethod != null && !conversion.IsImplicit && catalog.MarkupString.Is(conversion.Type))
                     {
-                        sinks.Add(new DangerousSink(conversion.Operand, DangerousSinkKind.Html, "a MarkupString"));
+                        sinks.Add(new DangerousSink(conversion.Operand, DangerousSinkKind.Html, "MarkupString"));
                     }
 
                     break;
@@ -62,11 +63,15 @@ namespace AiSecure.Analyzers.Knowledge
 
             if (property.Name == "CommandText" && IsCommandType(property.ContainingType, catalog))
             {
-                sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Sql, "the SQL text of a command"));
+                sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Sql, property.ContainingType.Name + ".CommandText"));
             }
             else if (property.Name is "FileName" or "Arguments" && catalog.ProcessStartInfo.IsBaseOrSelfOf(property.ContainingType))
             {
                 sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Process, "ProcessStartInfo." + property.Name));
+            }
+            else
+            {
+                catalog.FileAndUrl.FindInAssignment(property, assignment.Value, sinks);
             }
         }
 
@@ -78,6 +83,8 @@ namespace AiSecure.Analyzers.Knowledge
                 return;
             }
 
+            catalog.FileAndUrl.FindInCreation(creation, sinks);
+
             foreach (var argument in creation.Arguments)
             {
                 if (argument.Parameter is not { } parameter || !parameter.Type.IsString() || argument.ArgumentKind == ArgumentKind.DefaultValue)
@@ -88,19 +95,19 @@ namespace AiSecure.Analyzers.Knowledge
                 // The parameter's name first: the type test reads every interface of the created type.
                 if ((parameter.Name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0) && (IsCommandType(type, catalog) || catalog.DapperCommandDefinition.Is(type)))
                 {
-                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Sql, "the SQL text of a command"));
+                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Sql, "new " + type.Name));
                 }
                 else if (catalog.ProcessStartInfo.IsBaseOrSelfOf(type))
                 {
-                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Process, "a ProcessStartInfo"));
+                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Process, "new " + type.Name));
                 }
                 else if (catalog.HtmlString.Is(type))
                 {
-                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Html, "an HtmlString"));
+                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Html, "new HtmlString"));
                 }
                 else if (catalog.MarkupString.Is(type))
                 {
-                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Html, "a MarkupString"));
+                    sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Html, "new MarkupString"));
                 }
             }
         }
@@ -129,7 +136,7 @@ namespace AiSecure.Analyzers.Knowledge
             else if (method.Name == "Content" && IsHtmlContentResult(invocation, catalog))
             {
                 kind = DangerousSinkKind.Html;
-                sinkName = "an HTML response";
+                sinkName = method.ContainingType.Name + ".Content";
             }
             else if ((method.Name.StartsWith("FromSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("ExecuteSqlRaw", StringComparison.Ordinal) || method.Name.StartsWith("SqlQueryRaw", StringComparison.Ordinal))
                 && (catalog.EfRelationalQueryable.Is(definition.ContainingType) || catalog.EfRelationalDatabase.Is(definition.ContainingType)))
@@ -141,7 +148,7 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 // DbDataSource.CreateCommand(string commandText): the data-source form of new DbCommand(sql).
                 kind = DangerousSinkKind.Sql;
-                sinkName = "the SQL text of a command";
+                sinkName = method.ContainingType.Name + ".CreateCommand";
             }
             else if (catalog.Dapper.Is(definition.ContainingType))
             {
@@ -150,6 +157,7 @@ namespace AiSecure.Analyzers.Knowledge
             }
             else
             {
+                catalog.FileAndUrl.FindInInvocation(invocation, sinks);
                 return;
             }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -40,7 +41,7 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         /// <summary>The path or URL argument a call passes, with its kind and how the message names the member; or none.</summary>
-        public void FindInInvocation(IInvocationOperation invocation, Action<IOperation, DangerousSinkKind, string> add)
+        public void FindInInvocation(IInvocationOperation invocation, List<DangerousSink> sinks)
         {
             var method = invocation.TargetMethod;
             var definition = method.ReducedFrom ?? method;
@@ -87,13 +88,13 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsSinkParameter(parameter, kind))
                 {
-                    add(argument.Value, kind, owner + "." + method.Name);
+                    sinks.Add(new DangerousSink(argument.Value, kind, owner + "." + method.Name));
                 }
             }
         }
 
         /// <summary><c>new FileStream(path, …)</c>, <c>new StreamReader(path)</c>, <c>new FileInfo(name)</c>, <c>new HttpRequestMessage(method, url)</c>.</summary>
-        public void FindInCreation(IObjectCreationOperation creation, Action<IOperation, DangerousSinkKind, string> add)
+        public void FindInCreation(IObjectCreationOperation creation, List<DangerousSink> sinks)
         {
             if (creation.Type is not INamedTypeSymbol type || creation.Arguments.IsEmpty)
             {
@@ -118,18 +119,18 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsSinkParameter(parameter, kind))
                 {
-                    add(argument.Value, kind, "new " + type.Name);
+                    sinks.Add(new DangerousSink(argument.Value, kind, "new " + type.Name));
                 }
             }
         }
 
         /// <summary><c>client.BaseAddress = …</c>, <c>request.RequestUri = …</c>.</summary>
-        public void FindInAssignment(IPropertySymbol property, IOperation value, Action<IOperation, DangerousSinkKind, string> add)
+        public void FindInAssignment(IPropertySymbol property, IOperation value, List<DangerousSink> sinks)
         {
             if ((property.Name == "BaseAddress" && _httpClient.IsBaseOrSelfOf(property.ContainingType))
                 || (property.Name == "RequestUri" && _httpRequestMessage.IsBaseOrSelfOf(property.ContainingType)))
             {
-                add(value, DangerousSinkKind.Url, property.ContainingType.Name + "." + property.Name);
+                sinks.Add(new DangerousSink(value, DangerousSinkKind.Url, property.ContainingType.Name + "." + property.Name));
             }
         }
 

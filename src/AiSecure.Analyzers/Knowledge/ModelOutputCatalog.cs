@@ -33,6 +33,10 @@ namespace AiSecure.Analyzers.Knowledge
             // OpenAI 2.x
             "OpenAI.Chat.ChatCompletion",
             "OpenAI.Chat.StreamingChatCompletionUpdate",
+            // Tool calls: the model writes their arguments (docs/rules/AISEC003.md, "Tool arguments are model output too").
+            "OpenAI.Chat.ChatToolCall",
+            "OpenAI.Chat.StreamingChatToolCallUpdate",
+            "OpenAI.Responses.FunctionCallResponseItem",
             "OpenAI.Responses.OpenAIResponse",
             "OpenAI.Responses.ResponseResult",
             "OpenAI.Responses.StreamingResponseUpdate",
@@ -40,6 +44,7 @@ namespace AiSecure.Analyzers.Knowledge
             "Microsoft.Extensions.AI.ChatResponse",
             "Microsoft.Extensions.AI.ChatResponse`1",
             "Microsoft.Extensions.AI.ChatResponseUpdate",
+            "Microsoft.Extensions.AI.FunctionCallContent",
             // Semantic Kernel
             "Microsoft.SemanticKernel.ChatMessageContent",
             "Microsoft.SemanticKernel.StreamingChatMessageContent",
@@ -54,6 +59,7 @@ namespace AiSecure.Analyzers.Knowledge
             "Anthropic.Models.Messages.RawContentBlockDeltaEvent",
             "Anthropic.Models.Messages.RawContentBlockDelta",
             "Anthropic.Models.Messages.TextDelta",
+            "Anthropic.Models.Messages.ToolUseBlock",
             // Amazon Bedrock Runtime
             "Amazon.BedrockRuntime.Model.ConverseResponse",
             "Amazon.BedrockRuntime.Model.ConverseOutput",
@@ -77,28 +83,6 @@ namespace AiSecure.Analyzers.Knowledge
             ("Microsoft.SemanticKernel.KernelFunction", "InvokeStreamingAsync"),
             ("OllamaSharp.Chat", "SendAsync"),
             ("OllamaSharp.Chat", "SendAsAsync"),
-        };
-
-        /// <summary>
-        /// Attributes (by name, any namespace) that make a method a tool the model calls: its text parameters are model
-        /// output (docs/rules/AISEC003.md, "Tool arguments").
-        /// </summary>
-        private static readonly string[] ToolAttributeNames =
-        {
-            "KernelFunctionAttribute",
-        };
-
-        /// <summary>(type name, method) of factories that turn a lambda or method into a tool: the lambda's text parameters are model output.</summary>
-        private static readonly (string Type, string Method)[] ToolFactoryNames =
-        {
-            ("AIFunctionFactory", "Create"),
-            ("KernelFunctionFactory", "CreateFromMethod"),
-        };
-
-        /// <summary>Names of parameter types that are injected into a tool, never written by the model.</summary>
-        private static readonly string[] InjectedParameterTypeNames =
-        {
-            "Kernel", "CancellationToken", "IServiceProvider", "McpServer", "IMcpServer", "AIFunctionArguments", "KernelArguments",
         };
 
         private ModelOutputCatalog(Compilation compilation)
@@ -140,6 +124,15 @@ namespace AiSecure.Analyzers.Knowledge
             WebUtility = new LazyType(compilation, "System.Net.WebUtility");
             HtmlEncoder = new LazyType(compilation, "System.Text.Encodings.Web.TextEncoder");
             HttpUtility = new LazyType(compilation, "System.Web.HttpUtility");
+            SystemIOPath = new LazyType(compilation, "System.IO.Path");
+            Uri = new LazyType(compilation, "System.Uri");
+            FileAndUrl = new FileAndUrlSinks(compilation);
+
+            // A project with MCP server tools or Semantic Kernel functions but no chat SDK still has tool arguments.
+            _hasAgentSdk = !_hasOutputType && _textCalls.Count == 0
+                && (TypeResolver.Get(compilation, "ModelContextProtocol.Server.McpServerToolAttribute") != null
+                    || TypeResolver.Get(compilation, "Microsoft.SemanticKernel.KernelFunctionAttribute") != null
+                    || TypeResolver.Get(compilation, "Microsoft.Extensions.AI.AIFunctionFactory") != null);
             StringType = compilation.GetSpecialType(SpecialType.System_String);
         }
 
@@ -191,7 +184,16 @@ namespace AiSecure.Analyzers.Knowledge
         public readonly INamedTypeSymbol StringType;
 
         /// <summary>True when the compilation references an SDK whose output the rule follows.</summary>
-        public bool HasModelSdk => _hasOutputType || _textCalls.Count > 0;
+        public bool HasModelSdk => _hasOutputType || _textCalls.Count > 0 || _hasAgentSdk;
+
+        public readonly LazyType SystemIOPath;
+
+        public readonly LazyType Uri;
+
+        /// <summary>The path and URL sinks.</summary>
+        public readonly FileAndUrlSinks FileAndUrl;
+
+        private readonly bool _hasAgentSdk;
 
         public static ModelOutputCatalog Create(Compilation compilation) => new(compilation);
 
@@ -246,7 +248,43 @@ namespace AiSecure.Analyzers.Knowledge
                 return ~0;
             }
 
-            return IsHtmlEncoder(method) ? 1 << (int)DangerousSinkKind.Html : 0;
+            if (IsHtmlEncoder(method))
+            {
+                // UrlEncoder is a TextEncoder too: what it encodes is neither markup nor a URL's structure.
+                return method.ContainingType.Name == "UrlEncoder" ? (1 << (int)DangerousSinkKind.Html) | (1 << (int)DangerousSinkKind.Url) : 1 << (int)DangerousSinkKind.Html;
+            }
+
+            if (method.Name is "GetFileName" or "GetFileNameWithoutExtension" && SystemIOPath.Is(method.ContainingType))
+            {
+                // Only the last segment of a path: no directory to traverse (docs/rules/AISEC003.md).
+                return 1 << (int)DangerousSinkKind.Path;
+            }
+
+            if ((method.Name == "EscapeDataString" && Uri.Is(method.ContainingType))
+                || (method.Name == "UrlEncode" && (WebUtility.Is(method.ContainingType) || HttpUtility.Is(method.ContainingType))))
+            {
+                // An escaped value has no ':', '/', '?', '#' or '@': it cannot choose a scheme or leave its segment.
+                return 1 << (int)DangerousSinkKind.Url;
+            }
+
+            return 0;
+        }
+
+        /// <summary>
+        /// Framework methods whose text result is built from their arguments: <c>Path.Combine</c>, <c>Path.GetFullPath</c> and
+        /// the other path builders (a trusted root does not clear the value combined with it), URI unescaping and decoding.
+        /// </summary>
+        public bool IsPassThrough(IMethodSymbol method)
+        {
+            if (!method.IsStatic || method.ReturnType.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            var type = method.ContainingType;
+            return SystemIOPath.Is(type)
+                || (method.Name is "UnescapeDataString" or "EscapeUriString" && Uri.Is(type))
+                || (method.Name is "UrlDecode" or "HtmlDecode" && (WebUtility.Is(type) || HttpUtility.Is(type)));
         }
 
         /// <summary>An attribute named <paramref name="name"/> or <paramref name="name"/>Attribute, in any namespace.</summary>
@@ -263,40 +301,6 @@ namespace AiSecure.Analyzers.Knowledge
 
             return false;
         }
-
-        /// <summary>The method is a tool the model calls (<c>[KernelFunction]</c> and the other tool attributes).</summary>
-        public static bool IsToolMethod(IMethodSymbol method)
-        {
-            foreach (var attribute in method.GetAttributes())
-            {
-                if (attribute.AttributeClass?.Name is { } name && System.Array.IndexOf(ToolAttributeNames, name) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary><c>AIFunctionFactory.Create</c>, <c>KernelFunctionFactory.CreateFromMethod</c>: a call that turns its delegate into a tool.</summary>
-        public static bool IsToolFactory(IMethodSymbol method)
-        {
-            foreach (var (type, name) in ToolFactoryNames)
-            {
-                if (method.Name == name && method.ContainingType?.Name == type)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>A parameter the host fills (the kernel, a cancellation token, services), not the model.</summary>
-        public static bool IsInjectedParameter(IParameterSymbol parameter)
-            => System.Array.IndexOf(InjectedParameterTypeNames, parameter.Type.Name) >= 0
-               || (parameter.Type.TypeKind == TypeKind.Interface && parameter.Type.ContainingNamespace?.ToString().StartsWith("System.Collections", System.StringComparison.Ordinal) != true)
-               || HasAttributeNamed(parameter, "FromServices") || HasAttributeNamed(parameter, "FromKeyedServices");
 
         private sealed class TextCall
         {

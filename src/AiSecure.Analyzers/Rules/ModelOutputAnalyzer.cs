@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text;
 using AiSecure.Analyzers.Flow;
 using AiSecure.Analyzers.Knowledge;
 using AiSecure.Analyzers.Options;
@@ -13,7 +15,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AiSecure.Analyzers.Rules
 {
     /// <summary>
-    /// AISEC003: model output or a tool argument reaches SQL text, a process or raw HTML without validation. Sinks are
+    /// AISEC003: model output or a tool argument reaches SQL text, a process, raw HTML, a file system path or an outbound
+    /// URL without validation. Sinks are
     /// <see cref="DangerousSinks"/>, sources <see cref="ModelOutputPolicy"/>; the flow is the shared <see cref="TaintEngine"/>
     /// and, across methods, <see cref="CrossMethodFlow"/>.
     /// </summary>
@@ -130,6 +133,9 @@ namespace AiSecure.Analyzers.Rules
                             case OperationKind.Conversion:
                                 DangerousSinks.Find(_catalog, operation, sinks ??= new List<DangerousSink>());
                                 break;
+                            case OperationKind.MethodReference:
+                                RegisterTool((IMethodReferenceOperation)operation);
+                                break;
                         }
                     }
                 }
@@ -145,6 +151,7 @@ namespace AiSecure.Analyzers.Rules
                     var kind = (int)sink.Kind;
                     var value = engine.Evaluate(sink.Value);
                     List<TaintOrigin>? deferred = null;
+                    var reported = false;
                     foreach (var origin in value.Origins)
                     {
                         if (!origin.ReachesKind(kind))
@@ -155,8 +162,9 @@ namespace AiSecure.Analyzers.Rules
                         if (origin.Display != null)
                         {
                             // Known inside this method: reported from the block action, so the editor shows it live.
-                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelOutputToDangerousSink, sink.Value.Syntax.GetLocation(), Properties(sink.Kind), origin.Display, sink.Name, Advice(sink.Kind)));
+                            context.ReportDiagnostic(CreateDiagnostic(Descriptors.ModelOutputToDangerousSink, sink, origin.Display, true));
                             deferred = null;
+                            reported = true;
                             break;
                         }
 
@@ -166,11 +174,74 @@ namespace AiSecure.Analyzers.Rules
                         }
                     }
 
+                    if (!reported && sink.Kind == DangerousSinkKind.Url && value.IsTainted && EscapedIntoTheHost(engine, sink.Value) is { } host)
+                    {
+                        // Escaping keeps a value inside its path segment or query, not out of the host it forms.
+                        context.ReportDiagnostic(CreateDiagnostic(Descriptors.ModelOutputToDangerousSink, sink, host, true));
+                        deferred = null;
+                    }
+
                     if (deferred != null)
                     {
                         _pending.Add(new PendingSink(sink, deferred));
                     }
                 }
+            }
+
+            /// <summary>
+            /// A method group handed to a tool factory (<c>AIFunctionFactory.Create(DeleteFile)</c>) makes the method's
+            /// parameters tool arguments, unless the tool is wrapped for approval; resolved at the end with its other flows.
+            /// </summary>
+            private void RegisterTool(IMethodReferenceOperation reference)
+            {
+                if (AgentTools.FactoryOf(reference) is not { } factory || AgentTools.IsApproved(factory.Invocation) || reference.Method.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    return;
+                }
+
+                var kind = factory.Kind;
+                var name = factory.Name ?? reference.Method.Name;
+                _crossMethod.AddParameterSource(reference.Method, parameter => AgentTools.IsModelWritten(parameter) ? AgentTools.DescribeArgument(parameter, kind, name) : null);
+            }
+
+            /// <summary>
+            /// The source of an escaped value that lands in a URL's scheme or host (<c>$"https://{Uri.EscapeDataString(host)}/"</c>);
+            /// values after a constant scheme and host, or in a path relative to the client's base address, decide nothing else.
+            /// </summary>
+            private static string? EscapedIntoTheHost(TaintEngine engine, IOperation url)
+            {
+                var prefix = new StringBuilder();
+                foreach (var part in UrlParts.Of(url))
+                {
+                    if (part is string text)
+                    {
+                        prefix.Append(text);
+                        continue;
+                    }
+
+                    var value = engine.Evaluate((IOperation)part);
+                    if (!value.IsTainted)
+                    {
+                        // A trusted value (a configured base address) or one of unknown origin: it fixes what it holds.
+                        prefix.Append(prefix.Length == 0 ? "https://trusted/" : "x");
+                        continue;
+                    }
+
+                    if (UrlParts.IsInAuthority(prefix.ToString()))
+                    {
+                        foreach (var origin in value.Origins)
+                        {
+                            if (origin.Display != null)
+                            {
+                                return origin.Display;
+                            }
+                        }
+                    }
+
+                    prefix.Append('x');
+                }
+
+                return null;
             }
 
             /// <summary>Sinks whose value comes from a caller's argument or a helper's return value, resolved once every method was seen.</summary>
@@ -191,8 +262,8 @@ namespace AiSecure.Analyzers.Rules
                         var found = _crossMethod.Resolve(origin, context.CancellationToken, o => o.ReachesKind(kind));
                         if (found != null)
                         {
-                            var display = found.Caller == null ? found.Origin.Display : found.Origin.Display + ", passed by " + found.Caller;
-                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelOutputToDangerousSinkAcrossMethods, pending.Sink.Value.Syntax.GetLocation(), Properties(pending.Sink.Kind), display, pending.Sink.Name, Advice(pending.Sink.Kind)));
+                            var display = found.Caller == null ? found.Origin.Display! : found.Origin.Display + " (passed by " + found.Caller + ")";
+                            context.ReportDiagnostic(CreateDiagnostic(Descriptors.ModelOutputToDangerousSinkAcrossMethods, pending.Sink, display, false));
                             break;
                         }
                     }
@@ -200,16 +271,93 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        private static ImmutableDictionary<string, string?> Properties(DangerousSinkKind kind)
-            => ImmutableDictionary<string, string?>.Empty.Add(SinkKindProperty, kind.ToString());
+        /// <summary>"Model output from {origin} reaches {kind} ({member}) unvalidated; {advice}", with what the fixes need.</summary>
+        private static Diagnostic CreateDiagnostic(DiagnosticDescriptor descriptor, DangerousSink sink, string origin, bool inMethod)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkKindProperty, sink.Kind.ToString());
+            if (sink.Kind == DangerousSinkKind.Path && CombinedPathShape(sink.Value) is { } shape)
+            {
+                properties = properties.Add(ConfinePathProperty, shape);
+            }
+
+            if (inMethod && ApprovalParameter(sink.Value, origin) is { } parameter)
+            {
+                properties = properties.Add(RequireApprovalProperty, parameter);
+            }
+
+            var sinkDisplay = KindDisplay(sink.Kind) + " (" + sink.Name + ")";
+            return Diagnostic.Create(descriptor, sink.Value.Syntax.GetLocation(), properties, origin, sinkDisplay, Advice(sink.Kind));
+        }
+
+        private static string KindDisplay(DangerousSinkKind kind)
+            => kind switch
+            {
+                DangerousSinkKind.Sql => "SQL text",
+                DangerousSinkKind.Process => "a process",
+                DangerousSinkKind.Html => "raw HTML",
+                DangerousSinkKind.Path => "a file system path",
+                _ => "an outbound URL",
+            };
 
         private static string Advice(DangerousSinkKind kind)
             => kind switch
             {
                 DangerousSinkKind.Sql => "pass it as a query parameter, never as SQL text",
                 DangerousSinkKind.Process => "map it to an allow-list of commands and arguments",
-                _ => "HTML-encode it",
+                DangerousSinkKind.Html => "HTML-encode it",
+                DangerousSinkKind.Path => "confine it to a root directory (Path.GetFullPath, then StartsWith the root) or keep only its file name (Path.GetFileName)",
+                _ => "keep the scheme and host constant and put it only in an escaped path segment or query (Uri.EscapeDataString)",
             };
+
+        /// <summary>
+        /// <see cref="ConfineInline"/> for a sink given <c>Path.Combine(root, value)</c>, <see cref="ConfineLocal"/> for a local
+        /// written once with it; null otherwise. The root must be a plain name, member or constant: the fix repeats it.
+        /// </summary>
+        private static string? CombinedPathShape(IOperation value)
+        {
+            value = value.WalkDownConversions();
+            var shape = ConfineInline;
+            if (value is ILocalReferenceOperation local)
+            {
+                if (local.SingleWrite() is not { } written || local.Local.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    return null;
+                }
+
+                value = written.WalkDownConversions();
+                shape = ConfineLocal;
+            }
+
+            return value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Combine", Parameters.Length: 2 } method } combine
+                   && method.ContainingType is { Name: "Path", ContainingNamespace.Name: "IO" }
+                   && combine.Arguments.Length == 2
+                   && combine.Arguments[0].Value.WalkDownConversions() is ILiteralOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation
+                ? shape
+                : null;
+        }
+
+        /// <summary>
+        /// The parameter of the <c>AIFunctionFactory.Create</c> lambda around the sink that the origin names: the fix wraps
+        /// that tool in <c>ApprovalRequiredAIFunction</c>.
+        /// </summary>
+        private static string? ApprovalParameter(IOperation value, string origin)
+        {
+            for (var current = value.Parent; current != null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation function && AgentTools.FactoryOf(function) is { Kind: ToolKind.AIFunction })
+                {
+                    foreach (var parameter in function.Symbol.Parameters)
+                    {
+                        if (origin.StartsWith("argument '" + parameter.Name + "' of ", StringComparison.Ordinal))
+                        {
+                            return parameter.Name;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
 
         private sealed class PendingSink
         {

@@ -261,7 +261,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
 
                     [McpServerTool]
-                    public static string Read(JsonElement options) => File.ReadAllText([|options.GetProperty("file").GetString()!|]);
+                    public static string Read(JsonElement options) => File.ReadAllText([|options.GetProperty("file").GetString()|]!);
                 }
                 """, ReferenceCatalog.All);
 

@@ -384,7 +384,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                 References = ReferenceCatalog.All,
             };
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ModelOutputToDangerousSink).WithLocation(0)
-                .WithArguments("ChatResponse.Text", "Process.Start", "map it to an allow-list of commands and arguments"));
+                .WithArguments("'ChatResponse.Text'", "a process (Process.Start)", "map it to an allow-list of commands and arguments"));
             await test.RunWithStubsAsync();
         }
 
@@ -419,7 +419,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                 }
                 """));
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ModelOutputToDangerousSink).WithLocation(0)
-                .WithArguments("ChatResponse.Text, passed by FirstAgent.Act", "Process.Start", "map it to an allow-list of commands and arguments"));
+                .WithArguments("'ChatResponse.Text' (passed by FirstAgent.Act)", "a process (Process.Start)", "map it to an allow-list of commands and arguments"));
             await test.RunWithStubsAsync();
         }
 
