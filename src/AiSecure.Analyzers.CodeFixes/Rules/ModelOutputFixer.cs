@@ -272,7 +272,8 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             else if (body?.Parent is { } owner)
             {
                 var returns = ReturnsValue(owner, model, cancellationToken);
-                editor.ReplaceNode(owner, (current, _) => WithBlockBody(current, added, returns));
+                var endOfLine = owner.SyntaxTree.GetRoot(cancellationToken).DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
+                editor.ReplaceNode(owner, (current, _) => WithBlockBody(current, added, returns, endOfLine.Length > 0 ? endOfLine : "\n"));
             }
         }
 
@@ -339,16 +340,16 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
         /// Turns an expression body into a block: the added statements, then the expression as a return or an expression
         /// statement; a body made a block by an earlier edit gets the statements before its last one.
         /// </summary>
-        private static SyntaxNode WithBlockBody(SyntaxNode owner, StatementSyntax[] added, bool returns)
+        private static SyntaxNode WithBlockBody(SyntaxNode owner, StatementSyntax[] added, bool returns, string endOfLine)
         {
             switch (owner)
             {
                 case MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
-                    return method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(Block(added, arrow.Expression, returns)).WithAdditionalAnnotations(Formatter.Annotation);
+                    return method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(Block(added, arrow.Expression, returns, endOfLine)).WithAdditionalAnnotations(Formatter.Annotation);
                 case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } function:
-                    return function.WithExpressionBody(null).WithSemicolonToken(default).WithBody(Block(added, arrow.Expression, returns)).WithAdditionalAnnotations(Formatter.Annotation);
+                    return function.WithExpressionBody(null).WithSemicolonToken(default).WithBody(Block(added, arrow.Expression, returns, endOfLine)).WithAdditionalAnnotations(Formatter.Annotation);
                 case LambdaExpressionSyntax { ExpressionBody: { } expression } lambda:
-                    return lambda.WithExpressionBody(null).WithBlock(Block(added, expression, returns)).WithAdditionalAnnotations(Formatter.Annotation);
+                    return lambda.WithExpressionBody(null).WithBlock(Block(added, expression, returns, endOfLine)).WithAdditionalAnnotations(Formatter.Annotation);
                 case MethodDeclarationSyntax { Body: { } body } method:
                     return method.WithBody(InsertBeforeLast(body, added));
                 case LocalFunctionStatementSyntax { Body: { } body } function:
@@ -363,12 +364,16 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
         private static BlockSyntax InsertBeforeLast(BlockSyntax body, StatementSyntax[] added)
             => body.WithStatements(body.Statements.InsertRange(System.Math.Max(0, body.Statements.Count - 1), added));
 
-        private static BlockSyntax Block(StatementSyntax[] added, ExpressionSyntax expression, bool returns)
+        private static BlockSyntax Block(StatementSyntax[] added, ExpressionSyntax expression, bool returns, string endOfLine)
         {
             StatementSyntax last = returns
                 ? SyntaxFactory.ReturnStatement(expression.WithoutLeadingTrivia())
                 : SyntaxFactory.ExpressionStatement(expression.WithoutLeadingTrivia());
-            return SyntaxFactory.Block(added.Concat(new[] { last }));
+            // Laid out line by line here: the formatter keeps a lambda's or local function's block on the line it finds it on.
+            return SyntaxFactory.Block(added.Concat(new[] { last }))
+                .NormalizeWhitespace(eol: endOfLine)
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         /// <summary>Whether the function owning an expression body returns its value (not void, not a bare Task of an async function).</summary>

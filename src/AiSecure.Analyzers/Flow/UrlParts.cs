@@ -22,6 +22,37 @@ namespace AiSecure.Analyzers.Flow
             return parts;
         }
 
+        /// <summary>A part that starts the URL anew: the relative part of <c>new Uri(baseUri, relative)</c>, which may be absolute itself.</summary>
+        public static readonly object Restart = new();
+
+        /// <summary>
+        /// Whether <paramref name="prefix"/> fixes the URL's scheme and host: a scheme and host closed by <c>/</c>, <c>?</c> or
+        /// <c>#</c> (<c>https://api.example.com/</c>), or a relative reference that cannot become absolute (<c>/issues/</c>,
+        /// <c>?q=</c>, <c>notes/</c>), resolved against the client's base address.
+        /// </summary>
+        public static bool FixesOrigin(string prefix)
+        {
+            if (prefix.Length == 0)
+            {
+                return false;
+            }
+
+            if (prefix[0] is '?' or '#' || (prefix[0] == '/' && !prefix.StartsWith("//", System.StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            var end = prefix.IndexOfAny(AuthorityEnd);
+            var colon = prefix.IndexOf(':');
+            if (colon < 0 || (end >= 0 && end < colon))
+            {
+                // notes/…: a first segment without a scheme.
+                return end > 0;
+            }
+
+            return !IsInAuthority(prefix) && prefix.IndexOf("://", System.StringComparison.Ordinal) > 0 && prefix.IndexOfAny(AuthorityEnd, prefix.IndexOf("://", System.StringComparison.Ordinal) + 3) > 0;
+        }
+
         /// <summary>
         /// Whether text appended after <paramref name="prefix"/> lands in the URL's authority (<c>https://</c>,
         /// <c>https://api.example.com</c>, <c>//</c>): there it decides the host, escaped or not.
@@ -119,10 +150,12 @@ namespace AiSecure.Analyzers.Flow
 
                     return;
                 case IObjectCreationOperation { Type: { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } uri when uri.Arguments.Length > 0:
-                    // new Uri(text[, kind]) is its text; new Uri(baseUri, relative) is the base, then the relative part.
+                    // new Uri(text[, kind]) is its text; new Uri(baseUri, relative) is the base, then the relative part, which
+                    // replaces the base when it is absolute.
                     Add(uri.Arguments[0].Value, parts, depth + 1);
                     if (uri.Arguments.Length > 1 && uri.Arguments[1].Value.Type?.SpecialType == SpecialType.System_String)
                     {
+                        parts.Add(Restart);
                         Add(uri.Arguments[1].Value, parts, depth + 1);
                     }
 

@@ -149,7 +149,8 @@ namespace AiSecure.Analyzers.Rules
                 foreach (var sink in sinks)
                 {
                     var kind = (int)sink.Kind;
-                    var value = engine.Evaluate(sink.Value);
+                    string? escapedHost = null;
+                    var value = sink.Kind == DangerousSinkKind.Url ? DecidesUrlOrigin(engine, sink.Value, out escapedHost) : engine.Evaluate(sink.Value);
                     List<TaintOrigin>? deferred = null;
                     var reported = false;
                     foreach (var origin in value.Origins)
@@ -174,10 +175,10 @@ namespace AiSecure.Analyzers.Rules
                         }
                     }
 
-                    if (!reported && sink.Kind == DangerousSinkKind.Url && value.IsTainted && EscapedIntoTheHost(engine, sink.Value) is { } host)
+                    if (!reported && escapedHost != null)
                     {
                         // Escaping keeps a value inside its path segment or query, not out of the host it forms.
-                        context.ReportDiagnostic(CreateDiagnostic(Descriptors.ModelOutputToDangerousSink, sink, host, true));
+                        context.ReportDiagnostic(CreateDiagnostic(Descriptors.ModelOutputToDangerousSink, sink, escapedHost, true));
                         deferred = null;
                     }
 
@@ -205,13 +206,24 @@ namespace AiSecure.Analyzers.Rules
             }
 
             /// <summary>
-            /// The source of an escaped value that lands in a URL's scheme or host (<c>$"https://{Uri.EscapeDataString(host)}/"</c>);
-            /// values after a constant scheme and host, or in a path relative to the client's base address, decide nothing else.
+            /// The parts of a URL that can decide its scheme or host (docs/rules/AISEC003.md): those before a constant scheme and
+            /// host (<c>https://api.example.com/</c>) or a relative path (<c>/issues/</c>) fixes them. After that a value only
+            /// picks a path or query on that host. An escaped value cannot write a scheme or leave its segment, so it decides the
+            /// host only when it lands inside it (<c>$"https://{Uri.EscapeDataString(host)}/"</c>): that source is
+            /// <paramref name="escapedHost"/>.
             /// </summary>
-            private static string? EscapedIntoTheHost(TaintEngine engine, IOperation url)
+            private static TaintValue DecidesUrlOrigin(TaintEngine engine, IOperation url, out string? escapedHost)
             {
+                escapedHost = null;
+                var parts = UrlParts.Of(url);
+                if (parts.Count == 1 && parts[0] is IOperation whole)
+                {
+                    return engine.Evaluate(whole);
+                }
+
                 var prefix = new StringBuilder();
-                foreach (var part in UrlParts.Of(url))
+                List<TaintValue>? deciding = null;
+                foreach (var part in parts)
                 {
                     if (part is string text)
                     {
@@ -219,21 +231,33 @@ namespace AiSecure.Analyzers.Rules
                         continue;
                     }
 
-                    var value = engine.Evaluate((IOperation)part);
-                    if (!value.IsTainted)
+                    if (ReferenceEquals(part, UrlParts.Restart))
                     {
-                        // A trusted value (a configured base address) or one of unknown origin: it fixes what it holds.
-                        prefix.Append(prefix.Length == 0 ? "https://trusted/" : "x");
+                        prefix.Clear();
                         continue;
                     }
 
-                    if (UrlParts.IsInAuthority(prefix.ToString()))
+                    var value = engine.Evaluate((IOperation)part);
+                    var current = prefix.ToString();
+                    if (!value.IsTainted)
                     {
-                        foreach (var origin in value.Origins)
+                        // A trusted value (a configured base address) or one of unknown origin: it fixes what it holds.
+                        prefix.Append(current.Length == 0 ? "https://trusted/" : "x");
+                        continue;
+                    }
+
+                    if (!UrlParts.FixesOrigin(current))
+                    {
+                        (deciding ??= new List<TaintValue>()).Add(value);
+                        if (escapedHost == null && UrlParts.IsInAuthority(current))
                         {
-                            if (origin.Display != null)
+                            foreach (var origin in value.Origins)
                             {
-                                return origin.Display;
+                                if (origin.Display != null && !origin.ReachesKind((int)DangerousSinkKind.Url))
+                                {
+                                    escapedHost = origin.Display;
+                                    break;
+                                }
                             }
                         }
                     }
@@ -241,7 +265,7 @@ namespace AiSecure.Analyzers.Rules
                     prefix.Append('x');
                 }
 
-                return null;
+                return deciding == null ? TaintValue.Clean : TaintValue.Union(deciding);
             }
 
             /// <summary>Sinks whose value comes from a caller's argument or a helper's return value, resolved once every method was seen.</summary>

@@ -27,6 +27,20 @@ namespace AiSecure.Analyzers.Tests.Rules
             await test.RunWithStubsAsync();
         }
 
+        /// <summary>A tool given as a method group is known at the end of the compilation (non-local): the IDE fixes it in full-solution analysis.</summary>
+        private static Task FixNonLocalAsync(string source, string fixedSource, string equivalenceKey)
+        {
+            var test = new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                References = ReferenceCatalog.All,
+                CodeActionEquivalenceKey = equivalenceKey,
+                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            };
+            return test.RunWithStubsAsync();
+        }
+
         // ---- Sources: MCP server tools ----
 
         [Fact]
@@ -221,6 +235,13 @@ namespace AiSecure.Analyzers.Tests.Rules
 
                     public static KernelFunction Open() => KernelFunctionFactory.CreateFromMethod((string path) => File.OpenRead({|#2:path|}), "open");
 
+                    public static AIFunction Cleanup()
+                    {
+                        return AIFunctionFactory.Create(Purge, "purge");
+
+                        static void Purge(string folder) => Directory.Delete({|#6:folder|}, recursive: true);
+                    }
+
                     private static void DeleteFile(string path) => File.Delete({|#3:path|});
 
                     private static void CopyFile(string source, string destination) => File.Copy({|#4:source|}, {|#5:destination|});
@@ -231,7 +252,8 @@ namespace AiSecure.Analyzers.Tests.Rules
                 Finding(2, "argument 'path' of Semantic Kernel function 'open'", "a file system path (File.OpenRead)", PathAdvice),
                 Finding(3, "argument 'path' of AI function 'DeleteFile'", "a file system path (File.Delete)", PathAdvice),
                 Finding(4, "argument 'source' of AI function 'copy_file'", "a file system path (File.Copy)", PathAdvice),
-                Finding(5, "argument 'destination' of AI function 'copy_file'", "a file system path (File.Copy)", PathAdvice));
+                Finding(5, "argument 'destination' of AI function 'copy_file'", "a file system path (File.Copy)", PathAdvice),
+                Finding(6, "argument 'folder' of AI function 'purge'", "a file system path (Directory.Delete)", PathAdvice));
 
         [Fact]
         public Task StructuredToolArgumentsAndCollections()
@@ -308,12 +330,19 @@ namespace AiSecure.Analyzers.Tests.Rules
                         var file = call.Arguments?["file"]?.ToString()!;
                         File.Delete({|#3:file|});
                     }
+
+                    public void OnStreamedToolCall(StreamingChatToolCallUpdate update)
+                    {
+                        using var arguments = JsonDocument.Parse(update.FunctionArgumentsUpdate);
+                        Process.Start({|#4:arguments.RootElement.GetProperty("command").GetString()|}!);
+                    }
                 }
                 """,
                 Finding(0, "'ChatToolCall.FunctionArguments'", "a file system path (File.ReadAllText)", PathAdvice),
                 Finding(1, "'FunctionCallResponseItem.FunctionArguments'", "an outbound URL (HttpClient.GetStringAsync)", UrlAdvice),
                 Finding(2, "'ToolUseBlock.Input'", "a process (Process.Start)", ProcessAdvice),
-                Finding(3, "'FunctionCallContent.Arguments'", "a file system path (File.Delete)", PathAdvice));
+                Finding(3, "'FunctionCallContent.Arguments'", "a file system path (File.Delete)", PathAdvice),
+                Finding(4, "'StreamingChatToolCallUpdate.FunctionArgumentsUpdate'", "a process (Process.Start)", ProcessAdvice));
 
         // ---- The new sink kinds for every model output ----
 
@@ -455,7 +484,7 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
-        public Task EscapedSegmentsOnAFixedHttpsBaseAreNoUrlSink()
+        public Task ValuesAfterAFixedSchemeAndHostAreNoUrlSink()
             => Verify.AnalyzeAsync("""
                 using System;
                 using System.Net.Http;
@@ -482,7 +511,16 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
 
                     [KernelFunction]
-                    public Task<string> Unescaped(string owner) => http.GetStringAsync([|$"https://api.github.com/users/{owner}"|]);
+                    public Task<string> SegmentOnAFixedHost(string owner) => http.GetStringAsync($"https://api.github.com/users/{owner}");
+
+                    [KernelFunction]
+                    public Task<string> RelativeToTheBaseAddress(string state) => http.GetStringAsync($"/alerts/active/area/{state}");
+
+                    [KernelFunction]
+                    public Task<string> AbsoluteRelativePart(string path) => http.GetStringAsync([|new Uri(new Uri(Api), path)|]);
+
+                    [KernelFunction]
+                    public Task<string> HostOfAnHttpsUrl(string host) => http.GetStringAsync([|"https://" + host + "/status"|]);
 
                     [KernelFunction]
                     public Task<string> HostChosen(string host) => http.GetStringAsync([|$"https://{Uri.EscapeDataString(host)}/status"|]);
@@ -492,6 +530,9 @@ namespace AiSecure.Analyzers.Tests.Rules
 
                     [KernelFunction]
                     public Task<string> Whole(string url) => http.GetStringAsync([|new Uri(url)|]);
+
+                    [KernelFunction]
+                    public Task<string> WholeButEscaped(string id) => http.GetStringAsync(Uri.EscapeDataString(id) + "/" + System.Net.WebUtility.UrlEncode(id));
                 }
                 """, ReferenceCatalog.All);
 
@@ -893,6 +934,59 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }, "read");
                 }
                 """, ReferenceCatalog.All, equivalenceKey: "AISEC003.ConfinePath");
+
+        [Fact]
+        public Task FixConfinesAPathInAnExpressionLambdaAndALocalFunction()
+            => FixNonLocalAsync("""
+                using System.IO;
+                using Microsoft.Extensions.AI;
+
+                public static class AgentTools
+                {
+                    public static AIFunction Read(string root) => AIFunctionFactory.Create((string name) => File.ReadAllText([|Path.Combine(root, name)|]), "read");
+
+                    public static AIFunction Remove(string root)
+                    {
+                        return AIFunctionFactory.Create(RemoveFile, "remove");
+
+                        void RemoveFile(string name) => File.Delete([|Path.Combine(root, name)|]);
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using Microsoft.Extensions.AI;
+
+                public static class AgentTools
+                {
+                    public static AIFunction Read(string root) => AIFunctionFactory.Create((string name) =>
+                    {
+                        var fullPath = Path.GetFullPath(Path.Combine(root, name));
+                        if (!fullPath.StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException("The path leaves its root directory.");
+                        }
+
+                        return File.ReadAllText(fullPath);
+                    }, "read");
+
+                    public static AIFunction Remove(string root)
+                    {
+                        return AIFunctionFactory.Create(RemoveFile, "remove");
+
+                        void RemoveFile(string name)
+                        {
+                            var fullPath = Path.GetFullPath(Path.Combine(root, name));
+                            if (!fullPath.StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                            {
+                                throw new UnauthorizedAccessException("The path leaves its root directory.");
+                            }
+
+                            File.Delete(fullPath);
+                        }
+                    }
+                }
+                """, "AISEC003.ConfinePath");
 
         [Fact]
         public Task NoApprovalFixForMcpOrKernelTools()
