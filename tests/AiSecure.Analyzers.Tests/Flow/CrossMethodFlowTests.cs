@@ -116,7 +116,7 @@ namespace AiSecure.Analyzers.Tests.Flow
             string Text(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
             Assert.Equal(new[] { "response.Text", "await PlanAsync(goal)", "Wrap(response.Text)", "command" }, findings.Select(Text));
             Assert.Equal(new[] { false, true, false, true }, findings.Select(IsCompilationEnd));
-            Assert.Equal("Model output from 'ChatResponse.Text, passed by Planner.RunAsync' reaches Process.Start unvalidated; map it to an allow-list of commands and arguments", findings[3].GetMessage());
+            Assert.Equal("Model output from 'ChatResponse.Text' (passed by Planner.RunAsync) reaches a process (Process.Start) unvalidated; map it to an allow-list of commands and arguments", findings[3].GetMessage());
         }
 
         [Fact]
