@@ -17,13 +17,6 @@ namespace AiSecure.Analyzers.Flow
         private static readonly ImmutableHashSet<string> MapMethods = ImmutableHashSet.Create(
             StringComparer.Ordinal, "Map", "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods");
 
-        /// <summary>Type-name endings of classes that are injected services, not bound request data.</summary>
-        private static readonly string[] ServiceSuffixes =
-        {
-            "Service", "Client", "Repository", "Store", "Manager", "Provider", "Factory", "Handler", "Logger", "Context",
-            "Options", "Settings", "Configuration", "Kernel", "Agent", "Runtime", "Gateway", "Cache", "Queue", "Publisher", "Sender",
-        };
-
         private readonly ImmutableArray<ConfiguredMember> _sources;
         private readonly ImmutableArray<ConfiguredMember> _sanitizers;
         private readonly ImmutableArray<ConfiguredMember> _validators;
@@ -308,15 +301,7 @@ namespace AiSecure.Analyzers.Flow
                 return !(type.Name is "StringValues" or "JsonElement" or "JsonDocument" or "JsonNode" or "JsonObject" or "IFormCollection");
             }
 
-            foreach (var suffix in ServiceSuffixes)
-            {
-                if (type.Name.EndsWith(suffix, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return AgentTools.IsServiceName(type.Name);
         }
 
         private string? EndpointOfLambda(IMethodSymbol lambda, IOperation reference)

@@ -52,8 +52,8 @@ namespace AiSecure.Analyzers.Knowledge
             new("McpServerTool", "Create", ToolKind.Mcp, null),
         };
 
-        /// <summary>Type-name endings of classes that are injected services, not data a model fills.</summary>
-        internal static readonly string[] ServiceSuffixes =
+        /// <summary>Type-name endings of classes that are injected services, not data a model or a request fills.</summary>
+        private static readonly string[] ServiceSuffixes =
         {
             "Service", "Client", "Repository", "Store", "Manager", "Provider", "Factory", "Handler", "Logger", "Context",
             "Options", "Settings", "Configuration", "Kernel", "Agent", "Runtime", "Gateway", "Cache", "Queue", "Publisher", "Sender",
