@@ -14,8 +14,7 @@ namespace AiSecure.Analyzers.Knowledge
     {
         private readonly LazyTypeMap<List<SinkRow>> _sinkRows = new();
         private readonly Dictionary<string, List<SourceBinding>> _sourceRows = new(StringComparer.Ordinal);
-        // Roles are stored boxed: a dictionary of an enum value would need generic code compiled for it at run time.
-        private readonly Dictionary<ISymbol, object> _containers = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, SinkRole> _containers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
 
         private PromptSymbols(Compilation compilation)
@@ -83,12 +82,11 @@ namespace AiSecure.Analyzers.Knowledge
 
         private void AddContainers(Compilation compilation, ImmutableArray<string> typeNames, SinkRole role)
         {
-            object boxed = role;
             foreach (var typeName in typeNames)
             {
                 if (TypeResolver.Get(compilation, typeName) is { } type)
                 {
-                    _containers[type] = boxed;
+                    _containers[type] = role;
                 }
             }
         }
@@ -258,9 +256,8 @@ namespace AiSecure.Analyzers.Knowledge
         {
             for (var current = type; current != null; current = current.BaseType)
             {
-                if (_containers.TryGetValue(current.OriginalDefinition, out var boxed))
+                if (_containers.TryGetValue(current.OriginalDefinition, out role))
                 {
-                    role = (SinkRole)boxed;
                     return true;
                 }
             }

@@ -171,11 +171,10 @@ namespace AiSecure.Analyzers.Rules
             return null;
         }
 
-        /// <summary>Instances, not an enum: a dictionary over an enum value is a generic instantiation of its own to compile.</summary>
-        private sealed class RequestKind
+        private enum RequestKind
         {
-            public static readonly RequestKind Converse = new();
-            public static readonly RequestKind InvokeModel = new();
+            Converse,
+            InvokeModel,
         }
     }
 }
