@@ -26,8 +26,14 @@ namespace AiSecure.Analyzers.Rules
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             // Every .NET project references HttpClientHandler; few set a validation callback, and none can without its name.
+            // The text is read before any type is looked up: the first lookup in a compilation is not free.
+            if (!SourceWords.AnyIn(context.Compilation, CallbackSymbols.PropertyNames, context.CancellationToken))
+            {
+                return;
+            }
+
             var symbols = new CallbackSymbols(context.Compilation);
-            if (!symbols.HasAny || !SourceWords.AnyIn(context.Compilation, CallbackSymbols.PropertyNames, context.CancellationToken))
+            if (!symbols.HasAny)
             {
                 return;
             }

@@ -33,16 +33,17 @@ namespace AiSecure.Analyzers.Rules
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var symbols = EndpointSymbols.Create(context.Compilation);
+            // Every .NET project references HttpClient, HttpRequestMessage and WebRequest; a project whose source never
+            // names a sink (a member it must spell out to reach it) registers nothing (EndpointSymbols.SinkWords). The
+            // text is read before any type is looked up: the first lookup in a compilation is not free.
             var sinksConfigured = AiSecureOptions.IsSetAnywhere(context.Options, context.Compilation, OptionKeys.EndpointSinks);
-            if (!symbols.HasAny && !sinksConfigured)
+            if (!sinksConfigured && !SourceWords.AnyIn(context.Compilation, EndpointSymbols.SinkWords, context.CancellationToken))
             {
                 return;
             }
 
-            // Every .NET project references HttpClient, HttpRequestMessage and WebRequest; a project whose source never
-            // names a sink (a member it must spell out to reach it) registers nothing (EndpointSymbols.SinkWords).
-            if (!sinksConfigured && !SourceWords.AnyIn(context.Compilation, EndpointSymbols.SinkWords, context.CancellationToken))
+            var symbols = EndpointSymbols.Create(context.Compilation);
+            if (!symbols.HasAny && !sinksConfigured)
             {
                 return;
             }
