@@ -31,6 +31,9 @@ namespace AiSecure.Analyzers.Knowledge
             new("Amazon.SageMaker.", "AWSSDK.SageMaker", new[] { "AWSSDK.SageMaker" }),
             new("Amazon.BedrockRuntime.", "AWSSDK.BedrockRuntime", new[] { "AWSSDK.BedrockRuntime" }),
             new("OpenAI.", "OpenAI", new[] { "OpenAI" }),
+            // ApiKeyCredential and friends ship in their own package (OpenAI and Azure clients depend on it): absent
+            // from most projects, so it must not fall back to a search of every reference.
+            new("System.ClientModel.", "System.ClientModel", new[] { "System.ClientModel" }),
             new("Azure.", "Azure", new[] { "Azure.Core" }),
             new("Azure.AI.OpenAI.", "Azure.AI.OpenAI", new[] { "Azure.AI.OpenAI" }),
             new("Azure.AI.Inference.", "Azure.AI.Inference", new[] { "Azure.AI.Inference" }),
