@@ -61,7 +61,8 @@ namespace AiSecure.Analyzers.Flow
         public bool IsHelperCall(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            return !method.ReturnsVoid && _isTracked(method.ReturnType) && method.DeclaringSyntaxReferences.Length > 0;
+            // Most calls go to library methods, which have no syntax: that test is the cheap one to make first.
+            return !method.ReturnsVoid && !method.DeclaringSyntaxReferences.IsEmpty && _isTracked(method.ReturnType);
         }
 
         /// <summary>

@@ -197,9 +197,15 @@ namespace AiSecure.Analyzers.Knowledge
             ImmutableCredentials = TypeResolver.Get(compilation, "Amazon.Runtime.ImmutableCredentials");
             AnthropicClient = TypeResolver.Get(compilation, "Anthropic.AnthropicClient") ?? TypeResolver.Get(compilation, "Anthropic.SDK.AnthropicClient");
             OpenAIClient = TypeResolver.Get(compilation, "OpenAI.OpenAIClient");
-            AuthenticationHeaderValue = TypeResolver.Get(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
-            HttpHeaders = TypeResolver.Get(compilation, "System.Net.Http.Headers.HttpHeaders");
             SemanticKernel = TypeResolver.Get(compilation, "Microsoft.SemanticKernel.Kernel");
+
+            // The raw HTTP headers matter only beside an SDK, and every project references them: looking them up
+            // loads the members of System.Net.Http's namespaces, so a project without any SDK does not pay for it.
+            if (HasAny)
+            {
+                AuthenticationHeaderValue = TypeResolver.Get(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
+                HttpHeaders = TypeResolver.Get(compilation, "System.Net.Http.Headers.HttpHeaders");
+            }
         }
 
         public readonly INamedTypeSymbol? ApiKeyCredential;

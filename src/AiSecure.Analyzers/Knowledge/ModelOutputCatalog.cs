@@ -85,26 +85,10 @@ namespace AiSecure.Analyzers.Knowledge
             ("OllamaSharp.Chat", "SendAsAsync"),
         };
 
-        private ModelOutputCatalog(Compilation compilation)
+        private ModelOutputCatalog(Compilation compilation, LazyTypeMap<LazyType> outputTypes, List<TextCall> textCalls)
         {
-            // Output types are looked up only for a type of their name (and here until one is found): the SDKs'
-            // response namespaces are large, and a project uses one or two SDKs.
-            foreach (var name in OutputTypeNames)
-            {
-                var type = new LazyType(compilation, name);
-                _outputTypes.Add(type, type);
-            }
-
-            _hasOutputType = _outputTypes.AnyExists();
-
-            foreach (var (typeName, method) in TextCallNames)
-            {
-                if (TypeResolver.Get(compilation, typeName) is { } type)
-                {
-                    _textCalls.Add(new TextCall(type, method));
-                }
-            }
-
+            _outputTypes = outputTypes;
+            _textCalls = textCalls;
             DbCommand = new LazyType(compilation, "System.Data.Common.DbCommand");
             IDbCommand = new LazyType(compilation, "System.Data.IDbCommand");
             DbBatchCommand = new LazyType(compilation, "System.Data.Common.DbBatchCommand");
@@ -127,21 +111,13 @@ namespace AiSecure.Analyzers.Knowledge
             SystemIOPath = new LazyType(compilation, "System.IO.Path");
             Uri = new LazyType(compilation, "System.Uri");
             FileAndUrl = new FileAndUrlSinks(compilation);
-
-            // A project with MCP server tools or Semantic Kernel functions but no chat SDK still has tool arguments.
-            _hasAgentSdk = !_hasOutputType && _textCalls.Count == 0
-                && (TypeResolver.Get(compilation, "ModelContextProtocol.Server.McpServerToolAttribute") != null
-                    || TypeResolver.Get(compilation, "Microsoft.SemanticKernel.KernelFunctionAttribute") != null
-                    || TypeResolver.Get(compilation, "Microsoft.Extensions.AI.AIFunctionFactory") != null);
             StringType = compilation.GetSpecialType(SpecialType.System_String);
         }
 
-        private readonly LazyTypeMap<LazyType> _outputTypes = new();
-
-        private readonly bool _hasOutputType;
+        private readonly LazyTypeMap<LazyType> _outputTypes;
 
         // Objects, not tuples: a collection of tuples is generic code the runtime compiles in every build.
-        private readonly List<TextCall> _textCalls = new();
+        private readonly List<TextCall> _textCalls;
 
         public readonly LazyType DbCommand;
 
@@ -183,9 +159,6 @@ namespace AiSecure.Analyzers.Knowledge
 
         public readonly INamedTypeSymbol StringType;
 
-        /// <summary>True when the compilation references an SDK whose output the rule follows.</summary>
-        public bool HasModelSdk => _hasOutputType || _textCalls.Count > 0 || _hasAgentSdk;
-
         public readonly LazyType SystemIOPath;
 
         public readonly LazyType Uri;
@@ -193,9 +166,37 @@ namespace AiSecure.Analyzers.Knowledge
         /// <summary>The path and URL sinks.</summary>
         public readonly FileAndUrlSinks FileAndUrl;
 
-        private readonly bool _hasAgentSdk;
+        /// <summary>
+        /// The catalog, or null when the compilation references no SDK whose output or tool arguments the rule follows:
+        /// then no other type is looked up, so a project without an LLM SDK pays for none.
+        /// </summary>
+        public static ModelOutputCatalog? Create(Compilation compilation)
+        {
+            // Output types are looked up only for a type of their name (and here until one is found): the SDKs'
+            // response namespaces are large, and a project uses one or two SDKs.
+            var outputTypes = new LazyTypeMap<LazyType>();
+            foreach (var name in OutputTypeNames)
+            {
+                var type = new LazyType(compilation, name);
+                outputTypes.Add(type, type);
+            }
 
-        public static ModelOutputCatalog Create(Compilation compilation) => new(compilation);
+            var textCalls = new List<TextCall>();
+            foreach (var (typeName, method) in TextCallNames)
+            {
+                if (TypeResolver.Get(compilation, typeName) is { } type)
+                {
+                    textCalls.Add(new TextCall(type, method));
+                }
+            }
+
+            // A project with MCP server tools or Semantic Kernel functions but no chat SDK still has tool arguments.
+            var hasModelSdk = outputTypes.AnyExists() || textCalls.Count > 0
+                || TypeResolver.Get(compilation, "ModelContextProtocol.Server.McpServerToolAttribute") != null
+                || TypeResolver.Get(compilation, "Microsoft.SemanticKernel.KernelFunctionAttribute") != null
+                || TypeResolver.Get(compilation, "Microsoft.Extensions.AI.AIFunctionFactory") != null;
+            return hasModelSdk ? new ModelOutputCatalog(compilation, outputTypes, textCalls) : null;
+        }
 
         public bool IsOutputType(ITypeSymbol? type)
         {

@@ -12,29 +12,15 @@ namespace AiSecure.Analyzers.Knowledge
     /// </summary>
     internal sealed class PromptSymbols
     {
-        private readonly LazyTypeMap<List<SinkRow>> _sinkRows = new();
+        private readonly LazyTypeMap<List<SinkRow>> _sinkRows;
         private readonly Dictionary<string, List<SourceBinding>> _sourceRows = new(StringComparer.Ordinal);
         private readonly Dictionary<ISymbol, SinkRole> _containers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
 
-        private PromptSymbols(Compilation compilation)
+        private PromptSymbols(Compilation compilation, LazyTypeMap<List<SinkRow>> sinkRows)
         {
-            // Sink members are matched when a call, assignment or conversion is seen, by the declaring type and the
-            // member's name: loading every member of some sixty SDK types up front costs more than the lookups. The
-            // types themselves are looked up only for a declaring type of their name: some live in namespaces of
-            // hundreds of types (Anthropic's beta messages) that a project may never use.
-            var rowsByType = new Dictionary<string, List<SinkRow>>(StringComparer.Ordinal);
-            foreach (var row in PromptCatalog.Sinks)
-            {
-                rowsByType.AddToList(row.Type, row);
-            }
-
-            foreach (var pair in rowsByType)
-            {
-                _sinkRows.Add(new LazyType(compilation, pair.Key), pair.Value);
-            }
-
-            HasSinks = _sinkRows.AnyExists();
+            _sinkRows = sinkRows;
+            HasSinks = sinkRows.AnyExists();
 
             // Sources too are matched by name when a member is read: File, Console or HttpRequest have hundreds of
             // members that no prompt ever touches.
@@ -130,7 +116,31 @@ namespace AiSecure.Analyzers.Knowledge
 
         public readonly INamedTypeSymbol? KernelArguments;
 
-        public static PromptSymbols Create(Compilation compilation) => new(compilation);
+        /// <summary>
+        /// The symbols, or null when the compilation has no prompt sink of the catalog and none is configured
+        /// (<paramref name="sinksConfigured"/>, asked only then): then nothing else is looked up, so a project without an LLM SDK pays for
+        /// no platform type.
+        /// </summary>
+        public static PromptSymbols? Create(Compilation compilation, Func<bool> sinksConfigured)
+        {
+            // Sink members are matched when a call, assignment or conversion is seen, by the declaring type and the
+            // member's name: loading every member of some sixty SDK types up front costs more than the lookups. The
+            // types themselves are looked up only for a declaring type of their name: some live in namespaces of
+            // hundreds of types (Anthropic's beta messages) that a project may never use.
+            var rowsByType = new Dictionary<string, List<SinkRow>>(StringComparer.Ordinal);
+            foreach (var row in PromptCatalog.Sinks)
+            {
+                rowsByType.AddToList(row.Type, row);
+            }
+
+            var sinkRows = new LazyTypeMap<List<SinkRow>>();
+            foreach (var pair in rowsByType)
+            {
+                sinkRows.Add(new LazyType(compilation, pair.Key), pair.Value);
+            }
+
+            return sinkRows.AnyExists() || sinksConfigured() ? new PromptSymbols(compilation, sinkRows) : null;
+        }
 
         /// <summary>The argument rows of <paramref name="method"/> whose parameter exists and can carry prompt text.</summary>
         public bool TryGetArgumentSinks(IMethodSymbol method, out List<SinkRow> rows)

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,30 +14,57 @@ namespace AiSecure.Analyzers.Knowledge
     /// callback) gets no operation action at all instead of a callback per assignment.
     /// </summary>
     /// <remarks>
-    /// The answer per syntax tree and word set is kept while the tree lives (an IDE reuses unchanged trees across
-    /// compilations), so each text is read once. The search is ordinal and may find a word in a comment or a longer
-    /// name: a false "yes" only costs the analysis the gate saves.
+    /// One pass over each file finds every word of every gate (<see cref="All"/>), and its answer is kept while the
+    /// tree lives (an IDE reuses unchanged trees across compilations): each text is read once, whichever rule asks
+    /// first. The search is ordinal and may find a word in a comment or a longer name: a false "yes" only costs the
+    /// analysis the gate saves.
     /// </remarks>
     internal static class SourceWords
     {
+        /// <summary>
+        /// AISEC020 (docs/rules/AISEC020.md): words one of which the source must contain to reach an endpoint sink: the
+        /// assigned properties' names; for calls, the HttpClient methods' names (and its name, for extension methods
+        /// declared in the project), WebRequest, Semantic Kernel's namespace; for creations, the client types' names (a
+        /// target-typed <c>new(…)</c> takes its type from a declaration or a call that names it).
+        /// </summary>
+        public static readonly string[] EndpointSinks =
+        {
+            "ServiceURL", "UseHttp", "Endpoint", "BaseAddress", "RequestUri", "BaseUrl",
+            "HttpClient", "GetAsync", "GetByteArrayAsync", "GetStreamAsync", "GetStringAsync", "GetFromJson", "PostAs", "PutAs", "PatchAs", "DeleteAsync", "DeleteFromJson", "Send",
+            "WebRequest", "SemanticKernel", "AzureOpenAIClient", "HttpRequestMessage", "OllamaApiClient", "OpenAIClientOptions", "AnthropicClient",
+        };
+
+        /// <summary>AISEC021 (docs/rules/AISEC021.md): the certificate callback properties' names; an assignment spells one out.</summary>
+        public static readonly string[] CertificateCallbacks = { "ServerCertificateCustomValidationCallback", "RemoteCertificateValidationCallback", "ServerCertificateValidationCallback" };
+
         private const int ChunkLength = 16 * 1024;
 
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string[], bool>> Found = new();
+        /// <summary>Every gate's words (ASCII names), at most 64: a file's answer is one bit per word.</summary>
+        private static readonly string[] All = Concat(EndpointSinks, CertificateCallbacks);
 
-        /// <summary>True when some syntax tree of <paramref name="compilation"/> contains one of <paramref name="words"/>
-        /// (capitalized names; a static array: it is the cache key).</summary>
+        /// <summary>The indexes in <see cref="All"/> of the words that start with each ASCII character.</summary>
+        private static readonly int[]?[] ByFirstCharacter = IndexByFirstCharacter(All);
+
+        private static readonly int Longest = LongestLength(All);
+
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<ulong>> Found = new();
+
+        /// <summary>
+        /// True when some syntax tree of <paramref name="compilation"/> contains one of <paramref name="words"/> (words of
+        /// the gates above).
+        /// </summary>
         public static bool AnyIn(Compilation compilation, string[] words, CancellationToken cancellationToken)
         {
+            var wanted = MaskOf(words);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var answers = Found.GetValue(tree, static _ => new ConcurrentDictionary<string[], bool>());
-                if (!answers.TryGetValue(words, out var found))
+                if (!Found.TryGetValue(tree, out var found))
                 {
-                    found = Contains(tree.GetText(cancellationToken), words, cancellationToken);
-                    answers.TryAdd(words, found);
+                    // Two rules may read the same new file at once: both get the same answer, and one is kept.
+                    found = Found.GetValue(tree, _ => new StrongBox<ulong>(Scan(tree.GetText(cancellationToken), cancellationToken)));
                 }
 
-                if (found)
+                if ((found.Value & wanted) != 0)
                 {
                     return true;
                 }
@@ -46,43 +73,48 @@ namespace AiSecure.Analyzers.Knowledge
             return false;
         }
 
-        /// <summary>One pass over the text: at each character that starts one of the words, compare those words.</summary>
+        /// <summary>
+        /// One pass over the text, read in chunks that overlap by the longest word (so a word across a chunk boundary is
+        /// still seen whole): at each character that starts a word, compare only the words that start with it. Measured
+        /// in a compiler process, the obvious alternatives cost more than the pass: the first
+        /// <see cref="SourceText.ToString()"/> of a large file (tens of milliseconds of code generation) and the runtime's
+        /// vectorized string search (the same, at its first use).
+        /// </summary>
         [MethodImpl(Flow.CodeTier.Optimized)]
-        private static bool Contains(SourceText text, string[] words, CancellationToken cancellationToken)
+        private static ulong Scan(SourceText text, CancellationToken cancellationToken)
         {
-            var longest = 0;
-            foreach (var word in words)
-            {
-                longest = System.Math.Max(longest, word.Length);
-            }
-
-            // Chunks that overlap by the longest word, so a word across a chunk boundary is still seen whole.
-            var buffer = new char[ChunkLength + longest];
+            var everything = All.Length == 64 ? ulong.MaxValue : (1UL << All.Length) - 1;
+            var found = 0UL;
+            var buffer = new char[ChunkLength + Longest];
             for (var start = 0; start < text.Length; start += ChunkLength)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var count = System.Math.Min(buffer.Length, text.Length - start);
+                var count = Math.Min(buffer.Length, text.Length - start);
                 text.CopyTo(start, buffer, 0, count);
                 for (var i = 0; i < count; i++)
                 {
                     var c = buffer[i];
-                    if (c < 'A' || c > 'Z')
+                    if (c >= ByFirstCharacter.Length || ByFirstCharacter[c] is not { } candidates)
                     {
-                        // Every word starts with a capital letter (they are member and type names).
                         continue;
                     }
 
-                    foreach (var word in words)
+                    foreach (var index in candidates)
                     {
-                        if (word[0] == c && StartsAt(buffer, i, count, word))
+                        if (StartsAt(buffer, i, count, All[index]))
                         {
-                            return true;
+                            found |= 1UL << index;
                         }
                     }
                 }
+
+                if (found == everything)
+                {
+                    break;
+                }
             }
 
-            return false;
+            return found;
         }
 
         private static bool StartsAt(char[] buffer, int index, int count, string word)
@@ -101,6 +133,72 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             return true;
+        }
+
+        private static ulong MaskOf(string[] words)
+        {
+            var mask = 0UL;
+            foreach (var word in words)
+            {
+                var index = Array.IndexOf(All, word);
+                if (index < 0)
+                {
+                    throw new ArgumentException($"'{word}' is not a word of a source gate (SourceWords.All).", nameof(words));
+                }
+
+                mask |= 1UL << index;
+            }
+
+            return mask;
+        }
+
+        private static string[] Concat(params string[][] sets)
+        {
+            var all = new string[0];
+            foreach (var set in sets)
+            {
+                foreach (var word in set)
+                {
+                    if (Array.IndexOf(all, word) < 0)
+                    {
+                        Array.Resize(ref all, all.Length + 1);
+                        all[all.Length - 1] = word;
+                    }
+                }
+            }
+
+            if (all.Length > 64)
+            {
+                throw new InvalidOperationException("A file's answer holds 64 words at most.");
+            }
+
+            return all;
+        }
+
+        private static int[]?[] IndexByFirstCharacter(string[] words)
+        {
+            var table = new int[]?[128];
+            for (var index = 0; index < words.Length; index++)
+            {
+                var first = words[index][0];
+                var list = table[first];
+                Array.Resize(ref list, (list?.Length ?? 0) + 1);
+                list[list.Length - 1] = index;
+                table[first] = list;
+            }
+
+            return table;
+        }
+
+        private static int LongestLength(string[] words)
+        {
+            var longest = 0;
+            foreach (var word in words)
+            {
+                longest = Math.Max(longest, word.Length);
+            }
+
+            return longest;
         }
     }
 }

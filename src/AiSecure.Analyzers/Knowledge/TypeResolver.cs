@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -40,6 +41,7 @@ namespace AiSecure.Analyzers.Knowledge
             new("Anthropic.SDK.", "Anthropic.SDK", new[] { "Anthropic.SDK" }),
             new("Anthropic.", "Anthropic", new[] { "Anthropic" }),
             new("OllamaSharp.", "OllamaSharp", new[] { "OllamaSharp" }),
+            new("ModelContextProtocol.", "ModelContextProtocol", new[] { "ModelContextProtocol.Core", "ModelContextProtocol" }),
             new("Microsoft.Extensions.AI.", "Microsoft.Extensions.AI", new[] { "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI" }),
             new("Microsoft.SemanticKernel.", "Microsoft.SemanticKernel", new[] { "Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel.Core", "Microsoft.SemanticKernel" }),
             new("Microsoft.Agents.AI.", "Microsoft.Agents.AI", new[] { "Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI" }),
@@ -84,10 +86,15 @@ namespace AiSecure.Analyzers.Knowledge
             private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(concurrencyLevel: 4, capacity: 512, StringComparer.Ordinal);
             private readonly Lazy<Dictionary<string, IAssemblySymbol>> _assemblies;
 
+            // The file names of the references, read without binding them; null when a reference has no name to read.
+            private readonly Lazy<List<string>?> _referenceNames;
+            private readonly ConcurrentDictionary<SdkFamily, bool> _familyPresent = new();
+
             public Resolver(Compilation compilation)
             {
                 _compilation = compilation;
                 _assemblies = new Lazy<Dictionary<string, IAssemblySymbol>>(ReferencedAssemblies);
+                _referenceNames = new Lazy<List<string>?>(ReferenceNames);
             }
 
             public INamedTypeSymbol? Get(string metadataName) => _types.GetOrAdd(metadataName, Resolve);
@@ -95,6 +102,11 @@ namespace AiSecure.Analyzers.Knowledge
             private INamedTypeSymbol? Resolve(string metadataName)
             {
                 var sdk = SdkOf(metadataName);
+                if (sdk != null && !MayDeclare(sdk))
+                {
+                    return null;
+                }
+
                 var platform = sdk == null ? PlatformPrefix(metadataName) : null;
                 if (sdk == null && platform == null)
                 {
@@ -206,6 +218,59 @@ namespace AiSecure.Analyzers.Knowledge
                 }
 
                 return best;
+            }
+
+            /// <summary>
+            /// Whether a type of <paramref name="sdk"/> can exist here: a reference of the family, or a namespace of the
+            /// family's name in source (a project's own stand-ins). Answered once per family from the references' file
+            /// names and the compiler's index of declared names, so a project without the SDK binds no reference for it:
+            /// in a project that uses no SDK, the rules' start-up lookups then cost next to nothing.
+            /// </summary>
+            private bool MayDeclare(SdkFamily sdk) => _familyPresent.GetOrAdd(sdk, FamilyPresent);
+
+            private bool FamilyPresent(SdkFamily sdk)
+            {
+                if (_referenceNames.Value is not { } names)
+                {
+                    return true;
+                }
+
+                foreach (var name in names)
+                {
+                    if (name.StartsWith(sdk.Family, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                // "Amazon.SageMaker." → a namespace named SageMaker anywhere in source; a family that is one type
+                // ("System.Net.Http.WinHttpHandler") → a type of that name.
+                var isNamespace = sdk.Prefix.EndsWith(".", StringComparison.Ordinal);
+                var prefix = sdk.Prefix.TrimEnd('.');
+                return _compilation.ContainsSymbolsWithName(prefix.Substring(prefix.LastIndexOf('.') + 1), isNamespace ? SymbolFilter.Namespace : SymbolFilter.Type);
+            }
+
+            private List<string>? ReferenceNames()
+            {
+                var names = new List<string>();
+                foreach (var reference in _compilation.ExternalReferences)
+                {
+                    var name = reference switch
+                    {
+                        PortableExecutableReference { FilePath: { } path } => Path.GetFileNameWithoutExtension(path),
+                        CompilationReference { Compilation.AssemblyName: { } assemblyName } => assemblyName,
+                        _ => null,
+                    };
+
+                    if (string.IsNullOrEmpty(name))
+                    {
+                        return null;
+                    }
+
+                    names.Add(name!);
+                }
+
+                return names;
             }
 
             private Dictionary<string, IAssemblySymbol> ReferencedAssemblies()

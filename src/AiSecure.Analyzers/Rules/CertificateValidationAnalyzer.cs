@@ -27,7 +27,7 @@ namespace AiSecure.Analyzers.Rules
         {
             // Every .NET project references HttpClientHandler; few set a validation callback, and none can without its name.
             // The text is read before any type is looked up: the first lookup in a compilation is not free.
-            if (!SourceWords.AnyIn(context.Compilation, CallbackSymbols.PropertyNames, context.CancellationToken))
+            if (!SourceWords.AnyIn(context.Compilation, SourceWords.CertificateCallbacks, context.CancellationToken))
             {
                 return;
             }
@@ -240,9 +240,6 @@ namespace AiSecure.Analyzers.Rules
             public readonly INamedTypeSymbol? WinHttpHandler;
 
             public bool HasAny => HttpClientHandler != null || SslClientAuthenticationOptions != null || ServicePointManager != null || HttpWebRequest != null || WinHttpHandler != null;
-
-            /// <summary>The callback properties' names: an assignment to one spells it out in the source.</summary>
-            public static readonly string[] PropertyNames = { "ServerCertificateCustomValidationCallback", "RemoteCertificateValidationCallback", "ServerCertificateValidationCallback" };
 
             public bool IsValidationCallback(IPropertySymbol property)
                 => property.IsProperty(HttpClientHandler, "ServerCertificateCustomValidationCallback")

@@ -34,10 +34,10 @@ namespace AiSecure.Analyzers.Rules
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             // Every .NET project references HttpClient, HttpRequestMessage and WebRequest; a project whose source never
-            // names a sink (a member it must spell out to reach it) registers nothing (EndpointSymbols.SinkWords). The
+            // names a sink (a member it must spell out to reach it) registers nothing (SourceWords.EndpointSinks). The
             // text is read before any type is looked up: the first lookup in a compilation is not free.
             var sinksConfigured = AiSecureOptions.IsSetAnywhere(context.Options, context.Compilation, OptionKeys.EndpointSinks);
-            if (!sinksConfigured && !SourceWords.AnyIn(context.Compilation, EndpointSymbols.SinkWords, context.CancellationToken))
+            if (!sinksConfigured && !SourceWords.AnyIn(context.Compilation, SourceWords.EndpointSinks, context.CancellationToken))
             {
                 return;
             }
@@ -355,19 +355,6 @@ namespace AiSecure.Analyzers.Rules
             public readonly INamedTypeSymbol? KernelBuilder;
 
             public readonly INamedTypeSymbol? Uri;
-
-            /// <summary>
-            /// Words one of which the source must contain to reach a sink: the assigned properties' names; for calls, the
-            /// HttpClient methods' names (and its name, for extension methods declared in the project), WebRequest,
-            /// Semantic Kernel's namespace; for creations, the client types' names (a target-typed <c>new(…)</c> takes its
-            /// type from a declaration or a call that names it). Options (<c>aisecure.endpoint_sinks</c>) skip the gate.
-            /// </summary>
-            public static readonly string[] SinkWords =
-            {
-                "ServiceURL", "UseHttp", "Endpoint", "BaseAddress", "RequestUri", "BaseUrl",
-                "HttpClient", "GetAsync", "GetByteArrayAsync", "GetStreamAsync", "GetStringAsync", "GetFromJson", "PostAs", "PutAs", "PatchAs", "DeleteAsync", "DeleteFromJson", "Send",
-                "WebRequest", "SemanticKernel", "AzureOpenAIClient", "HttpRequestMessage", "OllamaApiClient", "OpenAIClientOptions", "AnthropicClient",
-            };
 
             public bool HasAny => ClientConfig != null || OpenAIClientOptions != null || AzureOpenAIClient != null || HttpClient != null
                 || HttpRequestMessage != null || OllamaApiClient != null || WebRequest != null || AnthropicClient != null || KernelBuilder != null;

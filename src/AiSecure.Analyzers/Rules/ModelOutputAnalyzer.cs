@@ -48,8 +48,7 @@ namespace AiSecure.Analyzers.Rules
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var catalog = ModelOutputCatalog.Create(context.Compilation);
-            if (!catalog.HasModelSdk)
+            if (ModelOutputCatalog.Create(context.Compilation) is not { } catalog)
             {
                 return;
             }

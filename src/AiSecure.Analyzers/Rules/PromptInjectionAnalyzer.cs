@@ -50,8 +50,8 @@ namespace AiSecure.Analyzers.Rules
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var symbols = PromptSymbols.Create(context.Compilation);
-            if (!symbols.HasSinks && !AiSecureOptions.IsSetAnywhere(context.Options, context.Compilation, OptionKeys.PromptSinks))
+            // Configured sinks are read per file, so any file that sets the option keeps the rule on.
+            if (PromptSymbols.Create(context.Compilation, () => AiSecureOptions.IsSetAnywhere(context.Options, context.Compilation, OptionKeys.PromptSinks)) is not { } symbols)
             {
                 return;
             }

@@ -21,6 +21,24 @@ namespace AiSecure.Analyzers.Tests.Knowledge
         }
 
         [Fact]
+        public void OneReadOfAFileAnswersEveryGate()
+        {
+            var compilation = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText("class A { void M(System.Net.Http.HttpClientHandler h) { h.ServerCertificateCustomValidationCallback = null; } }") });
+            Assert.True(SourceWords.AnyIn(compilation, SourceWords.CertificateCallbacks, default));
+            Assert.True(SourceWords.AnyIn(compilation, SourceWords.EndpointSinks, default)); // "HttpClient" in HttpClientHandler
+            var other = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText("class A { void M(System.Net.Http.HttpClient c) { } }") });
+            Assert.True(SourceWords.AnyIn(other, SourceWords.EndpointSinks, default));
+            Assert.False(SourceWords.AnyIn(other, SourceWords.CertificateCallbacks, default));
+        }
+
+        [Fact]
+        public void AWordOfNoGateIsABug()
+        {
+            var compilation = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText("class A { }") });
+            Assert.Throws<System.ArgumentException>(() => SourceWords.AnyIn(compilation, new[] { "Unknown" }, default));
+        }
+
+        [Fact]
         public void APrefixOrNoMentionIsNotFound()
         {
             var compilation = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText("class A { string ServerCertificate; string BaseAddres = \"BaseAddres\"; }") });
