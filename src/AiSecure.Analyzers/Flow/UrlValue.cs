@@ -94,11 +94,11 @@ namespace AiSecure.Analyzers.Flow
                     return FromDeclaration(fieldReference.Field, fieldText, cancellationToken);
 
                 case IFieldReferenceOperation fieldReference when fieldReference.Field.IsReadOnly:
-                    return FromReadOnlyField(fieldReference.Field, cancellationToken);
+                    return FromDeclaredInitializer(fieldReference.Field, fieldReference.Field.Type, cancellationToken);
 
                 case IPropertyReferenceOperation propertyReference when propertyReference.Property.Parameters.Length == 0:
                     // An options class default: public string BaseUrl { get; set; } = "http://…"; what runs when nothing is bound.
-                    return FromPropertyInitializer(propertyReference.Property, cancellationToken);
+                    return FromDeclaredInitializer(propertyReference.Property, propertyReference.Property.Type, cancellationToken);
 
                 case IInvocationOperation { TargetMethod: { Name: "GetValue", ContainingType.Name: "ConfigurationBinder" } } getValue:
                     // configuration.GetValue("Llm:Url", "http://…"): the default is what runs when nothing is configured.
@@ -168,51 +168,25 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>
-        /// A <c>readonly</c> field read from its declaration's syntax: a string literal, or <c>new Uri("…")</c> /
-        /// <c>new("…")</c> of one. Another member's operations are not available here, so only literal text counts.
+        /// A <c>readonly</c> field or an auto-property of this compilation, read from its declaration's syntax: a string
+        /// literal, or <c>new Uri("…")</c> / <c>new("…")</c> of one. Another member's operations are not available here,
+        /// so only literal text counts.
         /// </summary>
-        private static UrlValue FromReadOnlyField(IFieldSymbol field, CancellationToken cancellationToken)
+        private static UrlValue FromDeclaredInitializer(ISymbol member, ITypeSymbol type, CancellationToken cancellationToken)
         {
-            if (!field.Type.IsStringType() && field.Type.Name != "Uri")
+            if (!type.IsStringType() && type.Name != "Uri")
             {
                 return default;
             }
 
-            foreach (var reference in field.DeclaringSyntaxReferences)
+            foreach (var reference in member.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+                var value = reference.GetSyntax(cancellationToken) switch
                 {
-                    continue;
-                }
-
-                if (value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
-                {
-                    value = arguments[0].Expression;
-                }
-
-                if (value is LiteralExpressionSyntax literal && literal.Token.Value is string text)
-                {
-                    return FromLiteralSyntax(literal, text);
-                }
-            }
-
-            return default;
-        }
-
-        /// <summary>An auto-property of this compilation initialized with a string literal, or <c>new Uri("…")</c> of one.</summary>
-        private static UrlValue FromPropertyInitializer(IPropertySymbol property, CancellationToken cancellationToken)
-        {
-            if (!property.Type.IsStringType() && property.Type.Name != "Uri")
-            {
-                return default;
-            }
-
-            foreach (var reference in property.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax { Initializer.Value: { } value })
-                {
-                    continue;
-                }
+                    VariableDeclaratorSyntax { Initializer.Value: { } initializer } => initializer,
+                    PropertyDeclarationSyntax { Initializer.Value: { } initializer } => initializer,
+                    _ => null,
+                };
 
                 if (value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
                 {
