@@ -129,16 +129,21 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>Keeps a call of a method of this compilation that passes text (not a sanitizer's) for callers' flows.</summary>
         public void RecordCall(MethodFlow caller, IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
         {
-            if (!IsInSource(callee) || arguments.IsEmpty || caller.Policy.SanitizedKinds(callee) == SinkKinds.AllKinds)
+            if (arguments.IsEmpty || !IsInSource(callee))
             {
                 return;
             }
 
+            // The arguments' types before the callee's attributes: most calls of this compilation pass no text.
             foreach (var argument in arguments)
             {
                 if (argument.Parameter != null && caller.Policy.Types.CanCarryText(argument.Parameter.Type))
                 {
-                    _callSites.Add(new CallSite(caller, call.Syntax, (callee.ReducedFrom ?? callee).OriginalDefinition, arguments));
+                    if (caller.Policy.SanitizedKinds(callee) != SinkKinds.AllKinds)
+                    {
+                        _callSites.Add(new CallSite(caller, call.Syntax, (callee.ReducedFrom ?? callee).OriginalDefinition, arguments));
+                    }
+
                     return;
                 }
             }
