@@ -50,19 +50,69 @@ namespace AiSecure.Analyzers.Flow
                 return;
             }
 
-            var list = _helpers.GetOrAdd(method.OriginalDefinition, _ => new List<IObjectCreationOperation>());
-            lock (list)
+            Register(method.OriginalDefinition, state.Creation);
+
+            // A factory injected through an interface or a base class: calls name the interface or overridden member.
+            var type = method.ContainingType;
+            for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
             {
-                list.Add(state.Creation);
+                Register(overridden.OriginalDefinition, state.Creation);
+            }
+
+            if (type == null || method.MethodKind == MethodKind.ExplicitInterfaceImplementation)
+            {
+                foreach (var implemented in method.ExplicitInterfaceImplementations)
+                {
+                    Register(implemented.OriginalDefinition, state.Creation);
+                }
+
+                return;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                    {
+                        Register(((IMethodSymbol)member).OriginalDefinition, state.Creation);
+                    }
+                }
             }
         }
 
-        /// <summary>True for a call of a method declared in this compilation whose return type is a tracked type.</summary>
+        private void Register(IMethodSymbol method, IObjectCreationOperation creation)
+        {
+            var list = _helpers.GetOrAdd(method, _ => new List<IObjectCreationOperation>());
+            lock (list)
+            {
+                list.Add(creation);
+            }
+        }
+
+        /// <summary>
+        /// The type a method hands its caller: its return type, or <c>T</c> for an <c>async</c> method returning
+        /// <c>Task&lt;T&gt;</c> / <c>ValueTask&lt;T&gt;</c> (the caller awaits it).
+        /// </summary>
+        public static ITypeSymbol? ReturnedType(IMethodSymbol? method)
+        {
+            if (method == null || method.ReturnsVoid)
+            {
+                return null;
+            }
+
+            return method.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task
+                && task.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                ? task.TypeArguments[0]
+                : method.ReturnType;
+        }
+
+        /// <summary>True for a call of a method declared in this compilation whose return type is a tracked type (or a task of one).</summary>
         public bool IsHelperCall(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             // Most calls go to library methods, which have no syntax: that test is the cheap one to make first.
-            return !method.ReturnsVoid && !method.DeclaringSyntaxReferences.IsEmpty && _isTracked(method.ReturnType);
+            return !method.ReturnsVoid && !method.DeclaringSyntaxReferences.IsEmpty && ReturnedType(method) is { } returned && _isTracked(returned);
         }
 
         /// <summary>

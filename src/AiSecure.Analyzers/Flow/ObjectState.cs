@@ -24,14 +24,18 @@ namespace AiSecure.Analyzers.Flow
     /// <summary>One write of a property (or one element added to a collection) that the engine followed.</summary>
     internal sealed class TrackedValue
     {
-        internal TrackedValue(IPropertySymbol? property, IOperation origin, IOperation? value, ObjectState? @object, bool isNullOrEmpty)
+        internal TrackedValue(IPropertySymbol? property, IOperation origin, IOperation? value, ObjectState? @object, bool isNullOrEmpty, BranchArm[]? branches = null)
         {
             Property = property;
             Origin = origin;
             Value = value;
             Object = @object;
             IsNullOrEmpty = isNullOrEmpty;
+            Branches = branches;
         }
+
+        /// <summary>The branches (outermost first) the write sits in that may not run before the send; null when it always runs.</summary>
+        internal readonly BranchArm[]? Branches;
 
         /// <summary>The property written; null for a collection element.</summary>
         public readonly IPropertySymbol? Property;
@@ -65,6 +69,9 @@ namespace AiSecure.Analyzers.Flow
     internal sealed class ObjectState
     {
         private readonly Dictionary<string, TrackedValue> _properties = new(StringComparer.Ordinal);
+
+        // Writes inside branches that may not run before the send, after the last write that always runs (in order).
+        private readonly Dictionary<string, List<TrackedValue>> _conditional = new(StringComparer.Ordinal);
         private readonly List<TrackedValue> _elements = new();
         private readonly List<(IEventSymbol Event, IOperation Handler, IEventAssignmentOperation Origin)> _handlers = new();
 
@@ -99,8 +106,50 @@ namespace AiSecure.Analyzers.Flow
         /// <see cref="IAnonymousFunctionOperation"/> or <see cref="IMethodReferenceOperation"/> (delegate creation skipped).</summary>
         public IReadOnlyList<(IEventSymbol Event, IOperation Handler, IEventAssignmentOperation Origin)> Handlers => _handlers;
 
-        /// <summary>The last write of the direct property <paramref name="name"/>.</summary>
-        public TrackedValue? Get(string name) => _properties.TryGetValue(name, out var value) ? value : null;
+        /// <summary>
+        /// The last write of the direct property <paramref name="name"/>; null when nothing writes it on every path to the
+        /// send (a write on one branch only leaves the property unset on the others).
+        /// </summary>
+        public TrackedValue? Get(string name)
+        {
+            var always = _properties.TryGetValue(name, out var value) ? value : null;
+            if (!_conditional.TryGetValue(name, out var writes))
+            {
+                return always;
+            }
+
+            return always == null && !Flow.Branches.Cover(writes) ? null : writes[writes.Count - 1];
+        }
+
+        /// <summary>
+        /// Every write of the direct property <paramref name="name"/> that may be the one in force at the send (writes on
+        /// different branches, and the write before them when some path skips them), in source order.
+        /// </summary>
+        public IReadOnlyList<TrackedValue> GetWrites(string name)
+        {
+            var always = _properties.TryGetValue(name, out var value) ? value : null;
+            if (!_conditional.TryGetValue(name, out var writes))
+            {
+                return always == null ? Array.Empty<TrackedValue>() : new[] { always };
+            }
+
+            if (always == null || Flow.Branches.Cover(writes))
+            {
+                return writes;
+            }
+
+            var all = new List<TrackedValue>(writes.Count + 1) { always };
+            all.AddRange(writes);
+            return all;
+        }
+
+        /// <summary>Like <see cref="GetWrites(string)"/> for a dotted path (the last segment's writes in the object the path reaches).</summary>
+        public IReadOnlyList<TrackedValue> GetWritesAt(string path)
+        {
+            var dot = path.LastIndexOf('.');
+            var owner = dot < 0 ? this : GetObject(path.Substring(0, dot));
+            return owner?.GetWrites(path.Substring(dot + 1)) ?? (IReadOnlyList<TrackedValue>)Array.Empty<TrackedValue>();
+        }
 
         /// <summary>The last write at a dotted path such as <c>"OutputDataConfig.KmsKeyId"</c>.</summary>
         public TrackedValue? GetValue(string path)
@@ -169,7 +218,20 @@ namespace AiSecure.Analyzers.Flow
 
                 if (i == segments.Length - 1)
                 {
-                    return value.IsNullOrEmpty ? PathStatus.NullOrEmpty : PathStatus.Set;
+                    if (value.IsNullOrEmpty)
+                    {
+                        return PathStatus.NullOrEmpty;
+                    }
+
+                    foreach (var write in current.GetWrites(segments[i]))
+                    {
+                        if (write.IsNullOrEmpty)
+                        {
+                            return PathStatus.NullOrEmpty;
+                        }
+                    }
+
+                    return PathStatus.Set;
                 }
 
                 if (value.IsNullOrEmpty)
@@ -209,6 +271,17 @@ namespace AiSecure.Analyzers.Flow
                 copy._properties.Add(pair.Key, CopyValue(pair.Value, helper, copies));
             }
 
+            foreach (var pair in _conditional)
+            {
+                var writes = new List<TrackedValue>(pair.Value.Count);
+                foreach (var write in pair.Value)
+                {
+                    writes.Add(CopyValue(write, helper, copies));
+                }
+
+                copy._conditional.Add(pair.Key, writes);
+            }
+
             foreach (var element in _elements)
             {
                 copy._elements.Add(CopyValue(element, helper, copies));
@@ -226,15 +299,30 @@ namespace AiSecure.Analyzers.Flow
                 @object = value.Object.Copy(value.Object.Local, helper, copies);
             }
 
-            return new TrackedValue(value.Property, value.Origin, value.Value, @object, value.IsNullOrEmpty);
+            return new TrackedValue(value.Property, value.Origin, value.Value, @object, value.IsNullOrEmpty, value.Branches);
         }
 
         internal void Set(TrackedValue value)
         {
-            if (value.Property != null)
+            if (value.Property == null)
             {
-                _properties[value.Property.Name] = value;
+                return;
             }
+
+            var name = value.Property.Name;
+            if (value.Branches == null)
+            {
+                _properties[name] = value;
+                _conditional.Remove(name);
+                return;
+            }
+
+            if (!_conditional.TryGetValue(name, out var writes))
+            {
+                _conditional.Add(name, writes = new List<TrackedValue>());
+            }
+
+            writes.Add(value);
         }
 
         internal void AddElement(TrackedValue value) => _elements.Add(value);

@@ -389,7 +389,7 @@ namespace AiSecure.Analyzers.Flow
                         _localStates.Add(local, state);
                         AddCollectionExpressionElements(state, value);
                         break;
-                    case IInvocationOperation call when _helpers?.Invoke(call) is { } returned:
+                    case IInvocationOperation or IAwaitOperation { Operation: IInvocationOperation } when _helpers?.Invoke(value as IInvocationOperation ?? (IInvocationOperation)((IAwaitOperation)value).Operation) is { } returned:
                         // var output = BuildOutput(); — the helper's object, then what this method writes to it.
                         state = returned.WithLocal(local);
                         _localStates.Add(local, state);
@@ -482,6 +482,10 @@ namespace AiSecure.Analyzers.Flow
                         break;
                     case IInvocationOperation call when _helpers != null:
                         state = _helpers(call);
+                        break;
+                    case IAwaitOperation { Operation: IInvocationOperation awaited } when _helpers != null:
+                        // await BuildOutputAsync(): an async helper's object.
+                        state = _helpers(awaited);
                         break;
                 }
 
@@ -655,7 +659,14 @@ namespace AiSecure.Analyzers.Flow
             private void Write(ObjectState state, List<IPropertySymbol> path, IOperation origin, IOperation value)
             {
                 var container = EnsurePath(state, path.GetRange(0, path.Count - 1), origin);
-                container.Set(Resolve(path[path.Count - 1], origin, value));
+                var write = Resolve(path[path.Count - 1], origin, value);
+                if (Branches.Of(origin, _cutoff) is { } arms)
+                {
+                    // Written on a branch that may not run before the send.
+                    write = new TrackedValue(write.Property, write.Origin, write.Value, write.Object, write.IsNullOrEmpty, arms);
+                }
+
+                container.Set(write);
             }
 
             /// <summary>The object at <paramref name="path"/>, creating placeholders for containers only reached through the path.</summary>
@@ -717,12 +728,13 @@ namespace AiSecure.Analyzers.Flow
                 return parameter.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method, ConstraintTypes.Length: 0 };
             }
 
-            /// <summary>The first parent that is not a conversion or parentheses; <paramref name="top"/> is the operation below it.</summary>
+            /// <summary>The first parent that is not a conversion, parentheses or an await (of an async helper's task);
+            /// <paramref name="top"/> is the operation below it.</summary>
             private static IOperation? Parent(IOperation operation, out IOperation top)
             {
                 top = operation;
                 var parent = operation.Parent;
-                while (parent is IConversionOperation or IParenthesizedOperation)
+                while (parent is IConversionOperation or IParenthesizedOperation or IAwaitOperation)
                 {
                     top = parent;
                     parent = parent.Parent;

@@ -162,6 +162,15 @@ namespace AiSecure.Analyzers.Rules
             var methodWrite = root.Get(spec.MethodProperty);
             var keyWrite = root.Get(spec.KeyProperty);
             var method = Classify(methodWrite, symbols);
+            foreach (var write in root.GetWrites(spec.MethodProperty))
+            {
+                if (method != Algorithm.SseS3 && Classify(write, symbols) == Algorithm.SseS3)
+                {
+                    // SSE-S3 on one branch: reported at that assignment whatever the other branches choose.
+                    methodWrite = write;
+                    method = Algorithm.SseS3;
+                }
+            }
             var keyStatus = root.GetStatus(spec.KeyProperty);
 
             if (spec.MetadataName == EncryptionAtRestCatalog.TransferUtilityUploadDirectoryRequest

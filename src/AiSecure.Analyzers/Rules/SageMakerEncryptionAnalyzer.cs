@@ -77,7 +77,7 @@ namespace AiSecure.Analyzers.Rules
         {
             var requests = new List<IObjectCreationOperation>();
             List<IInvocationOperation>? helperCalls = null;
-            var returnType = (context.OwningSymbol as IMethodSymbol)?.ReturnType;
+            var returnType = HelperRequests.ReturnedType(context.OwningSymbol as IMethodSymbol);
             foreach (var root in context.OperationBlocks)
             {
                 foreach (var operation in root.WalkTree())

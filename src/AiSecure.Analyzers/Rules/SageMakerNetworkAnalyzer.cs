@@ -96,7 +96,7 @@ namespace AiSecure.Analyzers.Rules
         {
             var requests = new List<IObjectCreationOperation>();
             List<IInvocationOperation>? helperCalls = null;
-            var returnType = (context.OwningSymbol as IMethodSymbol)?.ReturnType;
+            var returnType = HelperRequests.ReturnedType(context.OwningSymbol as IMethodSymbol);
             foreach (var block in context.OperationBlocks)
             {
                 foreach (var operation in block.WalkTree())
@@ -209,9 +209,9 @@ namespace AiSecure.Analyzers.Rules
             var owner = spec.EncryptionOwner!;
             var flagPath = Join(owner, SageMakerNetworkSpecs.EncryptionFlag);
             var status = unit.State.GetStatus(flagPath);
-            if (status is PathStatus.Set or PathStatus.Unknown)
+            if (status is PathStatus.Set or PathStatus.Unknown || IsAnyConstant(unit.State.GetWritesAt(flagPath), false) != null)
             {
-                // Set: true, a variable, or false (reported at the assignment by AnalyzeAssignment).
+                // Set: true, a variable, or false (reported at the assignment by AnalyzeAssignment, on a branch too).
                 return;
             }
 
@@ -236,8 +236,14 @@ namespace AiSecure.Analyzers.Rules
             var flag = unit.State.GetValue(flagPath);
             var isolationMissing = false;
             SyntaxNode? location = null;
+            var falseWrite = IsAnyConstant(unit.State.GetWritesAt(flagPath), false);
             switch (unit.State.GetStatus(flagPath))
             {
+                case var _ when falseWrite != null:
+                    // false on every path or on one branch: reported at that assignment.
+                    isolationMissing = true;
+                    location = falseWrite.Origin.Syntax;
+                    break;
                 case PathStatus.Set when flag != null && IsConstant(flag.Value, false):
                     isolationMissing = true;
                     location = flag.Origin.Syntax;
@@ -287,10 +293,20 @@ namespace AiSecure.Analyzers.Rules
             foreach (var (name, type) in new[] { ("DirectInternetAccess", symbols.DirectInternetAccess), ("RootAccess", symbols.RootAccess) })
             {
                 var written = state.GetValue(name);
+                foreach (var write in state.Root.GetWrites(name))
+                {
+                    if (IsEnabled(write.Value, type))
+                    {
+                        // Enabled on one branch is Enabled for the requests that take it.
+                        written = write;
+                    }
+                }
+
                 switch (state.GetStatus(name))
                 {
                     case PathStatus.Unknown:
                         continue;
+                    case PathStatus.Unset when written != null && IsEnabled(written.Value, type):
                     case PathStatus.Set:
                         if (written == null || !IsEnabled(written.Value, type))
                         {
@@ -325,6 +341,20 @@ namespace AiSecure.Analyzers.Rules
 
             var message = $"'{SageMakerNetworkSpecs.NotebookRequest}': {string.Join(" and ", problems)}, so {string.Join(" and ", effects)}; set {(problems.Count == 1 ? "it" : "them")} to Disabled";
             Report(context, Descriptors.NetworkIsolationMissing, location ?? state.Creation.Syntax, edits, message, NotebookVariant);
+        }
+
+        /// <summary>The first of <paramref name="writes"/> that is the constant <paramref name="value"/>, or null.</summary>
+        private static TrackedValue? IsAnyConstant(IReadOnlyList<TrackedValue> writes, bool value)
+        {
+            foreach (var write in writes)
+            {
+                if (write.Value != null && IsConstant(write.Value, value))
+                {
+                    return write;
+                }
+            }
+
+            return null;
         }
 
         private static string Effect(string setting)

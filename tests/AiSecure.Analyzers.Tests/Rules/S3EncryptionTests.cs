@@ -1033,7 +1033,8 @@ namespace AiSecure.Analyzers.Tests.Rules
                     {
                         using var transfer = new TransferUtility(_s3);
                         await [|transfer.UploadAsync(path, _bucket)|];
-                        var upload = new TransferUtilityUploadRequest { FilePath = path, BucketName = _bucket };
+                        // Encrypted on one branch only: every other file is written without SSE-KMS.
+                        var upload = [|new TransferUtilityUploadRequest|] { FilePath = path, BucketName = _bucket };
                         if (path.EndsWith(".bin", StringComparison.Ordinal))
                         {
                             upload.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
