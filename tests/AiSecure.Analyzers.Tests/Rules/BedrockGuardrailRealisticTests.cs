@@ -1,0 +1,132 @@
+using AiSecure.Analyzers.Tests.References;
+using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.BedrockGuardrailAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.BedrockGuardrailFixer>;
+
+namespace AiSecure.Analyzers.Tests.Rules
+{
+    /// <summary>AISEC041 on service-shaped code: guardrails set later, on branches, in helpers, async helpers.</summary>
+    public class BedrockGuardrailRealisticTests
+    {
+        private const string Prelude = """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using Amazon.BedrockRuntime;
+            using Amazon.BedrockRuntime.Model;
+
+            public sealed class BedrockOptions
+            {
+                public string ModelId { get; set; } = "";
+                public string GuardrailId { get; set; } = "";
+                public string GuardrailVersion { get; set; } = "DRAFT";
+                public bool Moderate { get; set; }
+            }
+
+            public interface IOptions<out T> where T : class { T Value { get; } }
+
+            """;
+
+        [Fact]
+        public Task GuardrailSetLater_OrByAHelper_Silent_OnOneBranchOnly_Reported()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options)
+                {
+                    private GuardrailConfiguration Guardrail() => new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+
+                    public async Task<string> AskAsync(string question)
+                    {
+                        var request = new ConverseRequest
+                        {
+                            ModelId = options.Value.ModelId,
+                            Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }],
+                        };
+                        request.GuardrailConfig = Guardrail();
+                        var response = await bedrock.ConverseAsync(request);
+                        return response.Output.Message.Content[0].Text;
+                    }
+
+                    public async Task<string> AskModeratedAsync(string question)
+                    {
+                        var request = [|new ConverseRequest
+                        {
+                            ModelId = options.Value.ModelId,
+                            Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }],
+                        }|];
+                        if (options.Value.Moderate)
+                        {
+                            request.GuardrailConfig = Guardrail();
+                        }
+
+                        var response = await bedrock.ConverseAsync(request);
+                        return response.Output.Message.Content[0].Text;
+                    }
+
+                    public async Task StreamAsync(string question)
+                    {
+                        var request = new ConverseStreamRequest { ModelId = options.Value.ModelId };
+                        request.Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }];
+                        request.GuardrailConfig = new GuardrailStreamConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = "1" };
+                        await bedrock.ConverseStreamAsync(request);
+                    }
+
+                    public Task StreamUnguardedAsync(string question)
+                        => bedrock.ConverseStreamAsync([|new ConverseStreamRequest
+                        {
+                            ModelId = options.Value.ModelId,
+                            Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }],
+                        }|]);
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task InvokeModel_WithoutIdentifier_Reported_IdentifierFromOptions_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class Summarizer(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options)
+                {
+                    public async Task SummarizeAsync(string text)
+                    {
+                        var body = new MemoryStream(Encoding.UTF8.GetBytes("{\"prompt\":\"" + text + "\"}"));
+                        var request = [|new InvokeModelRequest { ModelId = options.Value.ModelId, ContentType = "application/json", Body = body }|];
+                        await bedrock.InvokeModelAsync(request);
+                    }
+
+                    public async Task SummarizeGuardedAsync(string text)
+                    {
+                        var request = new InvokeModelRequest { ModelId = options.Value.ModelId, ContentType = "application/json" };
+                        request.Body = new MemoryStream(Encoding.UTF8.GetBytes(text));
+                        request.GuardrailIdentifier = options.Value.GuardrailId;
+                        request.GuardrailVersion = options.Value.GuardrailVersion;
+                        await bedrock.InvokeModelWithResponseStreamAsync(new InvokeModelWithResponseStreamRequest { ModelId = request.ModelId, Body = request.Body, GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = "DRAFT" });
+                        await bedrock.InvokeModelAsync(request);
+                    }
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task AsyncHelperRequest_ReportedAtItsCreation_GuardedByTheCaller_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options)
+                {
+                    private async Task<ConverseRequest> BuildAsync(string question)
+                    {
+                        await Task.Yield();
+                        return [|new ConverseRequest
+                        {
+                            ModelId = options.Value.ModelId,
+                            Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }],
+                        }|];
+                    }
+
+                    public async Task AskAsync(string question) => await bedrock.ConverseAsync(await BuildAsync(question));
+
+                    public async Task AskGuardedAsync(string question)
+                    {
+                        var request = await BuildAsync(question);
+                        request.GuardrailConfig = new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+                        await bedrock.ConverseAsync(request);
+                    }
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+    }
+}
