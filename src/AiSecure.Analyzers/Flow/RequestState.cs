@@ -143,6 +143,29 @@ namespace AiSecure.Analyzers.Flow
                 && field.ContainingType?.SpecialType == SpecialType.System_String;
         }
 
+        /// <summary>True when a conditional or switch expression can give <c>null</c>, <c>default</c> or <c>""</c>.</summary>
+        private static bool HasNullOrEmptyArm(IOperation value)
+        {
+            switch (value)
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return IsNullOrEmpty(conditional.WhenTrue) || IsNullOrEmpty(whenFalse)
+                        || HasNullOrEmptyArm(conditional.WhenTrue.WalkDownConversions()) || HasNullOrEmptyArm(whenFalse.WalkDownConversions());
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        if (IsNullOrEmpty(arm.Value) || HasNullOrEmptyArm(arm.Value.WalkDownConversions()))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
         private sealed class Walker
         {
             private readonly IOperation _origin;
@@ -462,8 +485,9 @@ namespace AiSecure.Analyzers.Flow
             private TrackedValue Resolve(IPropertySymbol? property, IOperation origin, IOperation rawValue)
             {
                 var value = rawValue.WalkDownConversions();
-                if (IsNullOrEmpty(value))
+                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value))
                 {
+                    // `sensitive ? key : null`: some requests go without the value.
                     return new TrackedValue(property, origin, value, null, isNullOrEmpty: true);
                 }
 

@@ -287,10 +287,31 @@ namespace AiSecure.Analyzers.Rules
                 return Algorithm.None;
             }
 
-            var value = write.Value;
-            if (value == null)
+            return write.Value == null ? Algorithm.Unknown : Classify(write.Value, symbols);
+        }
+
+        /// <summary>The algorithm a value names; a conditional or switch expression names its weakest arm (an arm
+        /// without encryption or with SSE-S3 is what some requests get).</summary>
+        private static Algorithm Classify(IOperation value, S3Symbols symbols)
+        {
+            value = value.WalkDownConversions();
+            if (RequestState.IsNullOrEmpty(value))
             {
-                return Algorithm.Unknown;
+                return Algorithm.None;
+            }
+
+            switch (value)
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Weakest(Classify(conditional.WhenTrue, symbols), Classify(whenFalse, symbols));
+                case ISwitchExpressionOperation switchExpression when switchExpression.Arms.Length > 0:
+                    var weakest = Classify(switchExpression.Arms[0].Value, symbols);
+                    for (var i = 1; i < switchExpression.Arms.Length; i++)
+                    {
+                        weakest = Weakest(weakest, Classify(switchExpression.Arms[i].Value, symbols));
+                    }
+
+                    return weakest;
             }
 
             if (value is IFieldReferenceOperation { Field: { IsStatic: true } field } && SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.SseMethod))
@@ -324,6 +345,20 @@ namespace AiSecure.Analyzers.Rules
             }
 
             return Algorithm.Unknown;
+        }
+
+        /// <summary>SSE-S3 before no encryption before a value not known before KMS.</summary>
+        private static Algorithm Weakest(Algorithm a, Algorithm b)
+        {
+            foreach (var candidate in new[] { Algorithm.SseS3, Algorithm.None, Algorithm.Unknown })
+            {
+                if (a == candidate || b == candidate)
+                {
+                    return candidate;
+                }
+            }
+
+            return a;
         }
 
         private static bool IsCustomerKey(TrackedValue? write, S3Symbols symbols)

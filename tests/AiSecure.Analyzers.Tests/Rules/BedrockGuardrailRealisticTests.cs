@@ -128,5 +128,21 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+    
+
+        [Fact]
+        public Task GuardrailFromAConditionalWithANullArm_Reported()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options)
+                {
+                    public Task AskAsync(string question)
+                        => bedrock.ConverseAsync([|new ConverseRequest
+                        {
+                            ModelId = options.Value.ModelId,
+                            Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }],
+                            GuardrailConfig = options.Value.Moderate ? new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = "1" } : null,
+                        }|]);
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }

@@ -397,5 +397,57 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws);
+    
+
+        [Fact]
+        public Task ConditionalExpressions_WeakestArmCounts()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                {
+                    public Task SaveMaybeEncryptedAsync(string key, string body, bool sensitive)
+                        => s3.PutObjectAsync({|AISEC010:new PutObjectRequest|}
+                        {
+                            BucketName = options.Value.BucketName,
+                            Key = key,
+                            ContentBody = body,
+                            ServerSideEncryptionMethod = sensitive ? ServerSideEncryptionMethod.AWSKMS : ServerSideEncryptionMethod.None,
+                            ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId,
+                        });
+
+                    public Task SaveLegacyAsync(string key, string body, bool legacy)
+                        => s3.PutObjectAsync(new PutObjectRequest
+                        {
+                            BucketName = options.Value.BucketName,
+                            Key = key,
+                            ContentBody = body,
+                            {|AISEC010:ServerSideEncryptionMethod = legacy ? ServerSideEncryptionMethod.AES256 : ServerSideEncryptionMethod.AWSKMS|},
+                            ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId,
+                        });
+
+                    public Task SaveMaybeKeyedAsync(string key, string body, bool sensitive)
+                        => s3.PutObjectAsync(new PutObjectRequest
+                        {
+                            BucketName = options.Value.BucketName,
+                            Key = key,
+                            ContentBody = body,
+                            {|AISEC010:ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|},
+                            ServerSideEncryptionKeyManagementServiceKeyId = sensitive ? options.Value.KmsKeyId : null,
+                        });
+
+                    public Task SaveTieredAsync(string key, string body, Tier tier)
+                        => s3.PutObjectAsync(new PutObjectRequest
+                        {
+                            BucketName = options.Value.BucketName,
+                            Key = key,
+                            ContentBody = body,
+                            ServerSideEncryptionMethod = tier switch
+                            {
+                                Tier.Archive => ServerSideEncryptionMethod.AWSKMSDSSE,
+                                _ => ServerSideEncryptionMethod.AWSKMS,
+                            },
+                            ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId,
+                        });
+                }
+                """, ReferenceCatalog.Aws);
     }
 }

@@ -204,5 +204,128 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+    
+
+        [Fact]
+        public Task Kms_TuningDefinitionInALocal_AndDataCaptureFromAHelper()
+            => EncryptionVerify.AnalyzeAsync(Prelude + """
+                public class Tuning(IAmazonSageMaker sageMaker, IOptions<TrainingOptions> options)
+                {
+                    private const int SingleInstance = 1;
+
+                    private static DataCaptureConfig Capture(string bucket) => {|AISEC011:new DataCaptureConfig|} { EnableCapture = true, DestinationS3Uri = "s3://" + bucket + "/capture", InitialSamplingPercentage = 20 };
+
+                    private DataCaptureConfig EncryptedCapture(string bucket) => new DataCaptureConfig { EnableCapture = true, DestinationS3Uri = "s3://" + bucket + "/capture", KmsKeyId = options.Value.KmsKeyId };
+
+                    public async Task TuneAsync(string name)
+                    {
+                        var definition = {|AISEC011:new HyperParameterTrainingJobDefinition|}
+                        {
+                            RoleArn = options.Value.RoleArn,
+                            OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://tuning/" + name },
+                            ResourceConfig = new ResourceConfig { InstanceCount = SingleInstance, VolumeKmsKeyId = options.Value.KmsKeyId },
+                        };
+                        await sageMaker.CreateHyperParameterTuningJobAsync(new CreateHyperParameterTuningJobRequest { HyperParameterTuningJobName = name, TrainingJobDefinition = definition });
+                    }
+
+                    public async Task TuneEncryptedAsync(string name)
+                    {
+                        var definition = new HyperParameterTrainingJobDefinition
+                        {
+                            RoleArn = options.Value.RoleArn,
+                            OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://tuning/" + name },
+                            ResourceConfig = new ResourceConfig { InstanceCount = SingleInstance, VolumeKmsKeyId = options.Value.KmsKeyId },
+                        };
+                        definition.OutputDataConfig.KmsKeyId = options.Value.KmsKeyId;
+                        var request = new CreateHyperParameterTuningJobRequest { HyperParameterTuningJobName = name };
+                        request.TrainingJobDefinition = definition;
+                        await sageMaker.CreateHyperParameterTuningJobAsync(request);
+                    }
+
+                    public Task DeployAsync(string name, string bucket)
+                        => sageMaker.CreateEndpointConfigAsync(new CreateEndpointConfigRequest
+                        {
+                            EndpointConfigName = name,
+                            KmsKeyId = options.Value.KmsKeyId,
+                            DataCaptureConfig = Capture(bucket),
+                            ProductionVariants = [new ProductionVariant { VariantName = "main", ModelName = name, InitialInstanceCount = 1 }],
+                        });
+
+                    public Task DeployEncryptedAsync(string name, string bucket)
+                        => sageMaker.CreateEndpointConfigAsync(new CreateEndpointConfigRequest
+                        {
+                            EndpointConfigName = name,
+                            KmsKeyId = options.Value.KmsKeyId,
+                            DataCaptureConfig = EncryptedCapture(bucket),
+                            ProductionVariants = [new ProductionVariant { VariantName = "main", ModelName = name, InitialInstanceCount = 1 }],
+                        });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task Network_InstanceCountFromAConstantOne_Silent_FromConfiguration_Reported()
+            => NetworkVerify.AnalyzeAsync(Prelude + """
+                public class Processing(IAmazonSageMaker sageMaker, IOptions<TrainingOptions> options)
+                {
+                    private const int SingleInstance = 1;
+
+                    // Sent with a configured instance count by RunDistributedAsync: reported here, naming that caller.
+                    private static NetworkConfig Isolated() => {|AISEC030:new NetworkConfig
+                    {
+                        EnableNetworkIsolation = true,
+                        VpcConfig = new VpcConfig { Subnets = ["subnet-1"], SecurityGroupIds = ["sg-1"] },
+                    }|};
+
+                    public async Task RunSingleAsync(string name)
+                    {
+                        var request = new CreateProcessingJobRequest
+                        {
+                            ProcessingJobName = name,
+                            NetworkConfig = Isolated(),
+                            ProcessingResources = new ProcessingResources { ClusterConfig = new ProcessingClusterConfig { InstanceCount = SingleInstance } },
+                        };
+                        await sageMaker.CreateProcessingJobAsync(request);
+                    }
+
+                    public async Task RunDistributedAsync(string name)
+                    {
+                        var cluster = new ProcessingClusterConfig { InstanceCount = options.Value.InstanceCount };
+                        var request = new CreateProcessingJobRequest
+                        {
+                            ProcessingJobName = name,
+                            NetworkConfig = Isolated(),
+                            ProcessingResources = new ProcessingResources { ClusterConfig = cluster },
+                        };
+                        await sageMaker.CreateProcessingJobAsync(request);
+                    }
+
+                    public async Task RunDistributedEncryptedAsync(string name)
+                    {
+                        var network = Isolated();
+                        network.EnableInterContainerTrafficEncryption = true;
+                        var request = new CreateProcessingJobRequest
+                        {
+                            ProcessingJobName = name,
+                            NetworkConfig = network,
+                            ProcessingResources = new ProcessingResources { ClusterConfig = new ProcessingClusterConfig { InstanceCount = options.Value.InstanceCount } },
+                        };
+                        await sageMaker.CreateProcessingJobAsync(request);
+                    }
+
+                    public Task NotebookAsync(string name)
+                        => sageMaker.CreateNotebookInstanceAsync({|AISEC031:new CreateNotebookInstanceRequest { NotebookInstanceName = name, KmsKeyId = options.Value.KmsKeyId, RootAccess = RootAccess.Disabled }|});
+
+                    public Task LockedNotebookAsync(string name)
+                        => sageMaker.CreateNotebookInstanceAsync(new CreateNotebookInstanceRequest
+                        {
+                            NotebookInstanceName = name,
+                            KmsKeyId = options.Value.KmsKeyId,
+                            RootAccess = RootAccess.Disabled,
+                            DirectInternetAccess = DirectInternetAccess.Disabled,
+                            SubnetId = "subnet-1",
+                            SecurityGroupIds = ["sg-1"],
+                        });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }
