@@ -32,7 +32,9 @@ namespace AiSecure.Analyzers.Flow
         /// The arms, outermost first, that <paramref name="write"/> sits in below the innermost statement that also holds
         /// the position <paramref name="point"/> (the send); null when the write runs whenever the send does.
         /// </summary>
-        public static BranchArm[]? Of(IOperation write, int point)
+        /// <remarks>An arm that also holds <paramref name="origin"/> (where the object comes from) does not count: when it
+        /// does not run, there is no object to send.</remarks>
+        public static BranchArm[]? Of(IOperation write, int point, int origin)
         {
             if (point == int.MaxValue)
             {
@@ -42,7 +44,7 @@ namespace AiSecure.Analyzers.Flow
             List<BranchArm>? arms = null;
             for (IOperation current = write; current.Parent is { } parent; current = parent)
             {
-                if (parent.Syntax.Span.Contains(point) || parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                if (parent.Syntax.Span.Contains(point) || current.Syntax.Span.Contains(origin) || parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
                     break;
                 }
@@ -62,6 +64,41 @@ namespace AiSecure.Analyzers.Flow
 
             arms.Reverse();
             return arms.ToArray();
+        }
+
+        /// <summary>True when <paramref name="a"/> and <paramref name="b"/> sit in different arms of one <c>if</c>/<c>else</c> or <c>switch</c>: no run reaches both.</summary>
+        public static bool Exclusive(IOperation a, IOperation b)
+        {
+            var span = b.Syntax.Span;
+            for (IOperation current = a; current.Parent is { } parent; current = parent)
+            {
+                if (!parent.Syntax.Span.Contains(span))
+                {
+                    continue;
+                }
+
+                switch (parent)
+                {
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional when current == conditional.WhenTrue:
+                        return whenFalse.Syntax.Span.Contains(span);
+                    case IConditionalOperation conditional when current == conditional.WhenFalse:
+                        return conditional.WhenTrue.Syntax.Span.Contains(span);
+                    case ISwitchOperation @switch when current is ISwitchCaseOperation:
+                        foreach (var section in @switch.Cases)
+                        {
+                            if (section != current && section.Syntax.Span.Contains(span))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when the writes (each with its arms) write the property on every path to the send.</summary>

@@ -228,7 +228,7 @@ namespace AiSecure.Analyzers.Flow
                         return new RequestState(_origin, RootState(null), RequestFate.Escapes, null);
                 }
 
-                if (CountWrites(local) != 1)
+                if (CountWrites(local) != 1 && (holder is not ISimpleAssignmentOperation own || !KeepReachedUses(local, own)))
                 {
                     return null;
                 }
@@ -335,6 +335,74 @@ namespace AiSecure.Analyzers.Flow
 
             private List<ILocalReferenceOperation> References(ILocalSymbol local)
                 => _references.TryGetValue(local, out var list) ? list : new List<ILocalReferenceOperation>();
+
+            /// <summary>
+            /// <c>PutObjectRequest request; if (a) request = new … { … }; else request = new … { … };</c>: a local given a new
+            /// object on each branch. Keeps, of the local's uses, those that the write <paramref name="own"/> reaches (after it,
+            /// not on another arm, not after another write on the same path); false when the local is written any other way.
+            /// </summary>
+            private bool KeepReachedUses(ILocalSymbol local, ISimpleAssignmentOperation own)
+            {
+                if (_declaratorValues.TryGetValue(local, out var initial) && initial != null)
+                {
+                    return false;
+                }
+
+                var writes = new List<ISimpleAssignmentOperation>();
+                var uses = new List<ILocalReferenceOperation>();
+                foreach (var reference in References(local))
+                {
+                    switch (reference.Parent)
+                    {
+                        case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                            if (assignment.Value.WalkDownConversions() is not IObjectCreationOperation)
+                            {
+                                return false;
+                            }
+
+                            writes.Add(assignment);
+                            break;
+                        case IAssignmentOperation assignment when assignment.Target == reference:
+                        case IArgumentOperation { Parent: not null } argument when argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out:
+                        case IDeclarationExpressionOperation:
+                        case ITupleOperation { Parent: IDeconstructionAssignmentOperation }:
+                            return false;
+                        default:
+                            uses.Add(reference);
+                            break;
+                    }
+                }
+
+                var start = own.Syntax.SpanStart;
+                var reached = new List<ILocalReferenceOperation>();
+                foreach (var use in uses)
+                {
+                    var position = use.Syntax.SpanStart;
+                    if (position < start || Branches.Exclusive(own, use))
+                    {
+                        continue;
+                    }
+
+                    var killed = false;
+                    foreach (var other in writes)
+                    {
+                        var at = other.Syntax.SpanStart;
+                        if (other != own && at > start && at < position && !Branches.Exclusive(other, use) && !Branches.Exclusive(own, other))
+                        {
+                            killed = true;
+                            break;
+                        }
+                    }
+
+                    if (!killed)
+                    {
+                        reached.Add(use);
+                    }
+                }
+
+                _references[local] = reached;
+                return true;
+            }
 
             private int CountWrites(ILocalSymbol local)
             {
@@ -684,7 +752,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 var container = EnsurePath(state, path.GetRange(0, path.Count - 1), origin);
                 var write = Resolve(path[path.Count - 1], origin, value);
-                if (Branches.Of(origin, _cutoff) is { } arms)
+                if (Branches.Of(origin, _cutoff, _origin.Syntax.SpanStart) is { } arms)
                 {
                     // Written on a branch that may not run before the send.
                     write = new TrackedValue(write.Property, write.Origin, write.Value, write.Object, write.IsNullOrEmpty, arms);

@@ -449,5 +449,48 @@ namespace AiSecure.Analyzers.Tests.Rules
                         });
                 }
                 """, ReferenceCatalog.Aws);
+    
+
+        [Fact]
+        public Task LocalAssignedOnEachBranch_EachCreationJudgedWithItsOwnWrites()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                {
+                    public async Task SaveAsync(string key, Stream body, bool archive)
+                    {
+                        PutObjectRequest request;
+                        if (archive)
+                        {
+                            request = {|AISEC010:new PutObjectRequest|} { BucketName = options.Value.BucketName + "-archive", Key = key, InputStream = body };
+                            request.StorageClass = S3StorageClass.Glacier;
+                        }
+                        else
+                        {
+                            request = new PutObjectRequest { BucketName = options.Value.BucketName, Key = key, InputStream = body };
+                            request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                            request.ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId;
+                        }
+
+                        await s3.PutObjectAsync(request);
+                    }
+
+                    public async Task SaveEncryptedAsync(string key, Stream body, bool archive)
+                    {
+                        PutObjectRequest request;
+                        if (archive)
+                        {
+                            request = new PutObjectRequest { BucketName = options.Value.BucketName + "-archive", Key = key, InputStream = body, StorageClass = S3StorageClass.Glacier };
+                        }
+                        else
+                        {
+                            request = new PutObjectRequest { BucketName = options.Value.BucketName, Key = key, InputStream = body };
+                        }
+
+                        request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                        request.ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId;
+                        await s3.PutObjectAsync(request);
+                    }
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
