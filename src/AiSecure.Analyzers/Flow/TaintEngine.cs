@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using AiSecure.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AiSecure.Analyzers.Flow
@@ -432,7 +433,7 @@ namespace AiSecure.Analyzers.Flow
                 // object holds (a bound model's own method that builds the prompt).
                 return FromWrites(reference.Property, reference, () =>
                     _policy.GetSource(reference) is { } bound ? TaintValue.Source(bound, reference)
-                    : _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary } && CanCarryText(reference.Type) ? TaintValue.Receiver(_owner, reference)
+                    : _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && CanCarryText(reference.Type) ? TaintValue.Receiver(_owner, reference)
                     : TaintValue.Clean);
             }
 
@@ -450,6 +451,13 @@ namespace AiSecure.Analyzers.Flow
             if (reference.Instance == null)
             {
                 return TaintValue.Clean;
+            }
+
+            if (ComputedGetter(reference.Property) is { } getter && CanCarryText(reference.Type))
+            {
+                // A property of this compilation with a body (`Text => $"…{topic}"`) is a helper called on the object:
+                // its summary says what it builds from the object's members or captured constructor parameters.
+                return TaintValue.FromCall(new PendingCall(getter, this, ImmutableArray<IArgumentOperation>.Empty, reference.Instance), reference);
             }
 
             var instance = Evaluate(reference.Instance);
@@ -765,6 +773,20 @@ namespace AiSecure.Analyzers.Flow
 
         private static bool IsInSource(IMethodSymbol method)
             => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
+
+        /// <summary>The getter of a non-indexer property declared in source with a body of its own (not an auto-property or a record's positional one).</summary>
+        private static IMethodSymbol? ComputedGetter(IPropertySymbol property)
+        {
+            if (property.IsIndexer || property.GetMethod is not { } getter || !IsInSource(getter) || getter.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            var syntax = getter.DeclaringSyntaxReferences[0].GetSyntax();
+            return syntax is ArrowExpressionClauseSyntax || syntax is AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }
+                ? getter.OriginalDefinition
+                : null;
+        }
 
         private IEnumerable<OperandValue> ArgumentValues(IInvocationOperation invocation)
         {
