@@ -139,5 +139,247 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task CollectionExpressionsBuildersAndTemplates()
+            => Verify.AnalyzeAsync(""""
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Text;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.Options;
+                using OpenAI.Chat;
+
+                namespace Contoso.Chat;
+
+                public sealed record Turn(string Role, string Text);
+
+                public sealed class ConversationRequest
+                {
+                    public required string Question { get; init; }
+                    public List<Turn> History { get; init; } = [];
+                    public bool Verbose { get; init; }
+                }
+
+                public sealed class ChatSettings
+                {
+                    public string Persona { get; set; } = "a friendly assistant";
+                }
+
+                public static class Templates
+                {
+                    public const string Answer = """
+                        You answer questions about Contoso products.
+                        Question: {question}
+                        """;
+                }
+
+                [ApiController]
+                [Route("api/chat")]
+                public sealed class ChatController(ChatClient chat, IConfiguration configuration, IOptions<ChatSettings> settings) : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<string> Post([FromBody] ConversationRequest request)
+                    {
+                        List<ChatMessage> messages =
+                        [
+                            new SystemChatMessage($"You are {settings.Value.Persona}. Today is {DateTime.Now:D}."),
+                            new SystemChatMessage(configuration["Chat:Rules"] ?? "Be brief."),
+                            new UserChatMessage({|AISEC001:$"Question: {request.Question}"|}),
+                        ];
+                        foreach (var turn in request.History)
+                        {
+                            messages.Add(turn.Role == "assistant" ? new AssistantChatMessage(turn.Text) : new UserChatMessage(turn.Text));
+                        }
+
+                        ChatCompletion completion = await chat.CompleteChatAsync(messages);
+                        return completion.Content[0].Text;
+                    }
+
+                    [HttpPost("transcript")]
+                    public async Task<string> Transcript([FromBody] ConversationRequest request)
+                    {
+                        var transcript = string.Join("\n", request.History.Select(h => $"{h.Role}: {h.Text}"));
+                        var instructions = $"""
+                            Summarize the conversation below in {request.History.Count} bullet points.
+                            {transcript}
+                            """;
+                        ChatCompletion completion = await chat.CompleteChatAsync(
+                            new SystemChatMessage({|AISEC002:instructions|}),
+                            new UserChatMessage({|AISEC001:transcript|}),
+                            new UserChatMessage($"There were {request.History.Count} turns."));
+                        return completion.Content[0].Text;
+                    }
+
+                    [HttpPost("template")]
+                    public async Task<string> Template([FromBody] ConversationRequest request)
+                    {
+                        var prompt = Templates.Answer.Replace("{question}", request.Question);
+                        var fixedPrompt = Templates.Answer.Replace("{question}", request.Verbose ? "Explain in detail." : "Be brief.");
+                        ChatCompletion first = await chat.CompleteChatAsync({|AISEC001:prompt|});
+                        ChatCompletion second = await chat.CompleteChatAsync(fixedPrompt);
+                        ChatCompletion third = await chat.CompleteChatAsync(new UserChatMessage({|AISEC001:string.Concat("Question: ", request.Question)|}));
+                        return first.Content[0].Text + second.Content[0].Text + third.Content[0].Text;
+                    }
+
+                    [HttpPost("builder")]
+                    public async Task<string> Builder([FromBody] ConversationRequest request)
+                    {
+                        var context = new StringBuilder();
+                        context.AppendLine("You are a support bot.");
+                        foreach (var turn in request.History)
+                        {
+                            context.AppendLine($"{turn.Role}: {turn.Text}");
+                        }
+
+                        context.AppendFormat("Question: {0}", request.Question);
+
+                        var header = new StringBuilder();
+                        header.AppendLine("You are a support bot.");
+                        header.AppendFormat("There are {0} earlier turns; it is {1:t}.", request.History.Count, DateTime.UtcNow);
+
+                        ChatCompletion completion = await chat.CompleteChatAsync(
+                            new SystemChatMessage(header.ToString()),
+                            new UserChatMessage({|AISEC001:context.ToString()|}));
+                        return completion.Content[0].Text;
+                    }
+                }
+                """", ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task ValidatorsAndSanitizersWhereTheyDominate()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Text.RegularExpressions;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Guarded;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class PromptValidatorAttribute : Attribute;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class PromptSanitizerAttribute : Attribute;
+
+                public static class PromptGuards
+                {
+                    [PromptValidator]
+                    public static bool IsSafe(string text) => text.Length < 2000 && !text.Contains("ignore previous", StringComparison.OrdinalIgnoreCase);
+
+                    [PromptSanitizer]
+                    public static string Scrub(this string text) => text.Replace("<", "&lt;").Replace(">", "&gt;");
+                }
+
+                public sealed record AskRequest(string Question, bool Strict);
+
+                [ApiController]
+                [Route("api/guarded")]
+                public sealed class GuardedController(IChatClient chat) : ControllerBase
+                {
+                    [HttpPost("else")]
+                    public async Task<IActionResult> Else([FromBody] AskRequest request)
+                    {
+                        if (!PromptGuards.IsSafe(request.Question))
+                        {
+                            return BadRequest();
+                        }
+                        else
+                        {
+                            var inside = await chat.GetResponseAsync("Answer: " + request.Question);
+                            return Ok(inside.Text);
+                        }
+                    }
+
+                    [HttpPost("then")]
+                    public async Task<IActionResult> Then([FromBody] AskRequest request)
+                    {
+                        if (PromptGuards.IsSafe(request.Question))
+                        {
+                            var inside = await chat.GetResponseAsync("Answer: " + request.Question);
+                            return Ok(inside.Text);
+                        }
+                        else
+                        {
+                            return BadRequest();
+                        }
+                    }
+
+                    [HttpPost("after")]
+                    public async Task<IActionResult> After([FromBody] AskRequest request)
+                    {
+                        if (PromptGuards.IsSafe(request.Question))
+                        {
+                            Console.WriteLine("validated");
+                        }
+                        else
+                        {
+                            throw new ArgumentException("Unsafe question.", nameof(request));
+                        }
+
+                        var response = await chat.GetResponseAsync($"Answer: {request.Question}");
+                        return Ok(response.Text);
+                    }
+
+                    [HttpPost("unguarded")]
+                    public async Task<IActionResult> Unguarded([FromBody] AskRequest request)
+                    {
+                        if (PromptGuards.IsSafe(request.Question))
+                        {
+                            Console.WriteLine("validated");
+                        }
+
+                        var response = await chat.GetResponseAsync({|AISEC001:$"Answer: {request.Question}"|});
+                        return Ok(response.Text);
+                    }
+
+                    [HttpPost("throw-if")]
+                    public async Task<IActionResult> ThrowIf([FromBody] AskRequest request)
+                    {
+                        ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);
+                        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Question.Length, 2000);
+                        var response = await chat.GetResponseAsync({|AISEC001:$"Answer: {request.Question}"|});
+                        return Ok(response.Text);
+                    }
+
+                    [HttpPost("regex")]
+                    public async Task<IActionResult> Pattern([FromBody] AskRequest request)
+                    {
+                        if (!Regex.IsMatch(request.Question, "^[a-zA-Z0-9 ?.,]{1,200}$"))
+                        {
+                            return BadRequest();
+                        }
+
+                        var response = await chat.GetResponseAsync($"Answer: {request.Question}");
+                        return Ok(response.Text);
+                    }
+
+                    [HttpPost("scrubbed")]
+                    public async Task<IActionResult> Scrubbed([FromBody] AskRequest request)
+                    {
+                        var response = await chat.GetResponseAsync($"Answer: {request.Question.Scrub()}");
+                        return Ok(response.Text);
+                    }
+
+                    [HttpPost("one-branch")]
+                    public async Task<IActionResult> OneBranch([FromBody] AskRequest request)
+                    {
+                        var question = request.Question;
+                        if (request.Strict)
+                        {
+                            question = question.Scrub();
+                        }
+
+                        var text = request.Strict ? request.Question.Scrub() : request.Question;
+                        var first = await chat.GetResponseAsync({|AISEC001:$"Answer: {question}"|});
+                        var second = await chat.GetResponseAsync({|AISEC001:"Answer: " + text|});
+                        return Ok(first.Text + second.Text);
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
