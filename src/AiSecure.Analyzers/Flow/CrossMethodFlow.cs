@@ -19,6 +19,7 @@ namespace AiSecure.Analyzers.Flow
         private readonly ImmutableArray<IOperation> _roots;
         private TaintEngine? _engine;
         private TaintValue? _returns;
+        private Dictionary<int, TaintValue>? _elementReturns;
 
         public MethodFlow(IMethodSymbol method, ITaintPolicy policy, ImmutableArray<IOperation> roots, CancellationToken cancellationToken)
         {
@@ -48,10 +49,21 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls (computed once).</summary>
-        public TaintValue EvaluateReturns(CancellationToken cancellationToken)
+        public TaintValue EvaluateReturns(int element, CancellationToken cancellationToken)
         {
             Engine.CancellationToken = cancellationToken;
-            return _returns ??= Engine.EvaluateReturns();
+            if (element < 0)
+            {
+                return _returns ??= Engine.EvaluateReturns();
+            }
+
+            _elementReturns ??= new Dictionary<int, TaintValue>();
+            if (!_elementReturns.TryGetValue(element, out var value))
+            {
+                _elementReturns[element] = value = Engine.EvaluateReturns(element);
+            }
+
+            return value;
         }
     }
 
@@ -229,7 +241,7 @@ namespace AiSecure.Analyzers.Flow
                     return null;
                 }
 
-                foreach (var returned in callee.EvaluateReturns(cancellationToken).Origins)
+                foreach (var returned in callee.EvaluateReturns(call.Element, cancellationToken).Origins)
                 {
                     var outer = returned.Through(origin);
                     var ordinal = int.MinValue;
@@ -382,6 +394,19 @@ namespace AiSecure.Analyzers.Flow
             if (type is IArrayTypeSymbol array)
             {
                 type = array.ElementType;
+            }
+
+            if (type is INamedTypeSymbol { IsTupleType: true } tupleType)
+            {
+                foreach (var element in tupleType.TupleElements)
+                {
+                    if (ReturnsText(element.Type))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             return type.SpecialType is SpecialType.System_String or SpecialType.System_Object

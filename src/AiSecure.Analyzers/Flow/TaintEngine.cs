@@ -731,31 +731,65 @@ namespace AiSecure.Analyzers.Flow
             return TaintValue.Clean;
         }
 
-        /// <summary>What the method returns (every <c>return</c> outside lambdas and local functions).</summary>
-        public TaintValue EvaluateReturns()
+        /// <summary>
+        /// What the method returns (every <c>return</c> outside lambdas and local functions); with <paramref name="element"/>
+        /// of zero or more, only that element of the tuples it returns (<c>var (system, user) = Build(q)</c>).
+        /// </summary>
+        public TaintValue EvaluateReturns(int element = -1)
         {
             var values = new List<TaintValue>();
             foreach (var root in _roots)
             {
-                values.Add(ReturnsOf(root));
+                values.Add(ReturnsOf(root, element));
             }
 
             return TaintValue.Union(values);
         }
 
         /// <summary>What a body returns: its <c>return</c>s (an expression body's implicit one too), not those of functions nested in it.</summary>
-        private TaintValue ReturnsOf(IOperation body)
+        private TaintValue ReturnsOf(IOperation body, int element = -1)
         {
             var values = new List<TaintValue>();
             foreach (var operation in body.WalkTree())
             {
                 if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, body))
                 {
-                    values.Add(Evaluate(returned));
+                    values.Add(EvaluateElement(returned, element));
                 }
             }
 
             return TaintValue.Union(values);
+        }
+
+        /// <summary>
+        /// Element <paramref name="element"/> of a tuple value (the whole value when negative): the element itself of a tuple
+        /// literal, that element of what a helper of this compilation returns, else the whole value (fails closed).
+        /// </summary>
+        private TaintValue EvaluateElement(IOperation value, int element)
+        {
+            if (element < 0)
+            {
+                return Evaluate(value);
+            }
+
+            var stripped = value.WalkDownConversions();
+            if (stripped is IAwaitOperation awaited)
+            {
+                stripped = awaited.Operation.WalkDownConversions();
+            }
+
+            if (stripped is ITupleOperation tuple && element < tuple.Elements.Length)
+            {
+                return Evaluate(tuple.Elements[element]);
+            }
+
+            if (stripped is IInvocationOperation { TargetMethod: { } method } invocation && IsInSource(method) && !method.ReturnsVoid
+                && method.MethodKind == MethodKind.Ordinary && _policy.SanitizedKinds(method) == SinkKinds.None)
+            {
+                return TaintValue.FromCall(new PendingCall((method.ReducedFrom ?? method).OriginalDefinition, this, invocation.Arguments, invocation.Instance, element), invocation);
+            }
+
+            return Evaluate(value);
         }
 
         private static bool IsInNestedFunction(IOperation operation, IOperation root)
@@ -962,6 +996,8 @@ namespace AiSecure.Analyzers.Flow
                     return TaintValue.Compose(new[] { Operand(write.Value!) }).At(write.Value!);
                 case WriteKind.Element:
                     return Evaluate(write.Value).ReadAt(write.Value!);
+                case WriteKind.Deconstruct:
+                    return EvaluateElement(write.Value!, write.TupleElement);
                 case WriteKind.Mutation:
                     var invocation = (IInvocationOperation)write.Value!;
                     if (IsTextBuilder(write.Target.Type))
@@ -1105,6 +1141,9 @@ namespace AiSecure.Analyzers.Flow
                         case OperationKind.CoalesceAssignment when operation is ICoalesceAssignmentOperation coalesce && TargetSymbol(coalesce.Target) is { } target:
                             AddWrite(writes, target, new Write(WriteKind.Assign, coalesce.Target, coalesce.Value, coalesce));
                             break;
+                        case OperationKind.DeconstructionAssignment when operation is IDeconstructionAssignmentOperation deconstruction:
+                            CollectDeconstructionWrites(writes, deconstruction);
+                            break;
                         case OperationKind.Loop when operation is IForEachLoopOperation loop:
                             foreach (var local in loop.Locals)
                             {
@@ -1120,6 +1159,35 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return writes;
+        }
+
+        /// <summary><c>var (system, user) = …</c>: each variable gets its element of the value; a nested pattern gets the whole value.</summary>
+        private static void CollectDeconstructionWrites(Dictionary<ISymbol, List<Write>> writes, IDeconstructionAssignmentOperation deconstruction)
+        {
+            var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+            if (target is not ITupleOperation tuple)
+            {
+                return;
+            }
+
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                var element = tuple.Elements[i] is IDeclarationExpressionOperation declared ? declared.Expression : tuple.Elements[i];
+                if (TargetSymbol(element) is { } symbol)
+                {
+                    AddWrite(writes, symbol, new Write(WriteKind.Deconstruct, element, deconstruction.Value, deconstruction, element: i));
+                }
+                else
+                {
+                    foreach (var nested in element.WalkTree())
+                    {
+                        if (nested is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation && TargetSymbol(nested) is { } inner)
+                        {
+                            AddWrite(writes, inner, new Write(WriteKind.Assign, nested, deconstruction.Value, deconstruction));
+                        }
+                    }
+                }
+            }
         }
 
         private void CollectInvocationWrites(Dictionary<ISymbol, List<Write>> writes, IInvocationOperation invocation)
@@ -1212,12 +1280,14 @@ namespace AiSecure.Analyzers.Flow
             Element,
             Mutation,
             OutArgument,
+            Deconstruct,
         }
 
         private sealed class Write
         {
-            public Write(WriteKind kind, IOperation target, IOperation? value, IOperation whole, bool selfConcatenation = false)
+            public Write(WriteKind kind, IOperation target, IOperation? value, IOperation whole, bool selfConcatenation = false, int element = -1)
             {
+                TupleElement = element;
                 Kind = kind;
                 Target = target;
                 Value = value;
@@ -1233,6 +1303,9 @@ namespace AiSecure.Analyzers.Flow
             public readonly bool SelfConcatenation;
 
             public readonly WriteKind Kind;
+
+            /// <summary>For <see cref="WriteKind.Deconstruct"/>: which element of the value the target receives.</summary>
+            public readonly int TupleElement;
 
             public readonly IOperation Target;
 

@@ -20,15 +20,19 @@ namespace AiSecure.Analyzers.Flow
         private readonly ImmutableArray<IArgumentOperation> _arguments;
         private readonly IOperation? _instance;
 
-        public PendingCall(IMethodSymbol callee, TaintEngine caller, ImmutableArray<IArgumentOperation> arguments, IOperation? instance)
+        public PendingCall(IMethodSymbol callee, TaintEngine caller, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, int element = -1)
         {
             Callee = callee;
+            Element = element;
             _caller = caller;
             _arguments = arguments;
             _instance = instance;
         }
 
         public readonly IMethodSymbol Callee;
+
+        /// <summary>The element of the tuple the callee returns that the caller takes (<c>var (a, b) = Callee()</c>); -1: the whole value.</summary>
+        public readonly int Element;
 
         /// <summary>
         /// The caller's value for the callee's parameter <paramref name="ordinal"/> (-1: the receiver), evaluated by the

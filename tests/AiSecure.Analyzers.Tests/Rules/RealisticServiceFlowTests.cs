@@ -381,5 +381,201 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task EntryPointsWorkersAndHelpersAcrossTheService()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Globalization;
+                using System.IO;
+                using System.Linq;
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Text;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+                using Amazon.SQS;
+                using Amazon.SQS.Model;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Hosting;
+
+                namespace Contoso.Hard;
+
+                public sealed record Turn(string Role, string Text);
+                public sealed record Article(string Title, string Body, int Words);
+                public sealed class UploadForm
+                {
+                    public IFormFile? Attachment { get; set; }
+                    public string Instructions { get; set; } = "";
+                }
+
+                public interface IAssistant
+                {
+                    Task<string> AskAsync(string question, CancellationToken ct = default);
+                }
+
+                public sealed class Assistant(IChatClient chat) : IAssistant
+                {
+                    public async Task<string> AskAsync(string question, CancellationToken ct = default)
+                    {
+                        var response = await chat.GetResponseAsync({|AISEC001:$"Answer briefly: {question}"|}, cancellationToken: ct);
+                        return response.Text;
+                    }
+                }
+
+                public static class ChatClientExtensions
+                {
+                    public static Task<ChatResponse> AskBrieflyAsync(this IChatClient chat, string question)
+                        => chat.GetResponseAsync({|AISEC001:"Answer briefly: " + question|});
+                }
+
+                [ApiController]
+                [Route("api/hard")]
+                public sealed class HardController(IAssistant assistant, IChatClient chat, HttpClient http) : ControllerBase
+                {
+                    [HttpPost("iface")]
+                    public Task<string> Iface([FromBody] Turn turn) => assistant.AskAsync(turn.Text);
+
+                    [HttpPost("ext")]
+                    public async Task<string> Ext([FromBody] Turn turn) => (await chat.AskBrieflyAsync(turn.Text)).Text;
+
+                    [HttpPost("role")]
+                    public async Task<string> Role([FromBody] List<Turn> turns)
+                    {
+                        var messages = turns.Select(t => new ChatMessage(new ChatRole(t.Role), {|AISEC002:t.Text|})).ToList();
+                        var mapped = turns.Select(t => new ChatMessage(t.Role == "assistant" ? ChatRole.Assistant : ChatRole.User, t.Text)).ToList();
+                        var r = await chat.GetResponseAsync(messages.Concat(mapped));
+                        return r.Text;
+                    }
+
+                    [HttpPost("format")]
+                    public async Task<string> Format([FromBody] Turn turn)
+                    {
+                        var r = await chat.GetResponseAsync({|AISEC001:string.Format(CultureInfo.InvariantCulture, "{0}: {1}", turn.Role, turn.Text)|});
+                        return r.Text;
+                    }
+
+                    [HttpPost("upload")]
+                    public async Task<string> Upload([FromForm] UploadForm form, CancellationToken ct)
+                    {
+                        using var reader = new StreamReader(form.Attachment!.OpenReadStream());
+                        var content = await reader.ReadToEndAsync(ct);
+                        var r = await chat.GetResponseAsync({|AISEC001:$"Summarize {form.Attachment.FileName}:\n{content}"|}, cancellationToken: ct);
+                        var s = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, {|AISEC002:form.Instructions|})], cancellationToken: ct);
+                        return r.Text + s.Text;
+                    }
+
+                    [HttpGet("article/{id:int}")]
+                    public async Task<string> ArticleSummary(int id, Guid tenant)
+                    {
+                        var article = await http.GetFromJsonAsync<Article>($"https://cms.contoso.com/articles/{id}?tenant={tenant}");
+                        var r = await chat.GetResponseAsync({|AISEC001:$"Summarize '{article!.Title}':\n{article.Body}"|});
+                        var n = await chat.GetResponseAsync($"The article has {article.Words} words; it is {id} for {tenant}.");
+                        return r.Text + n.Text;
+                    }
+
+                    [HttpGet("headers")]
+                    public async Task<string> Headers()
+                    {
+                        var lang = Request.Headers.AcceptLanguage.ToString();
+                        var r = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, {|AISEC002:$"Answer in {lang}"|})]);
+                        return r.Text;
+                    }
+                }
+
+                public sealed class ChatHub(IChatClient chat) : Hub
+                {
+                    public async Task Send(string user, string message)
+                    {
+                        var r = await chat.GetResponseAsync({|AISEC001:$"{user} says: {message}"|});
+                        await Clients.All.SendAsync("reply", r.Text);
+                    }
+                }
+
+                public sealed class AskModel(IChatClient chat) : PageModel
+                {
+                    [BindProperty] public string Question { get; set; } = "";
+                    public string Answer { get; private set; } = "";
+
+                    public async Task OnPostAsync()
+                    {
+                        Answer = (await chat.GetResponseAsync({|AISEC001:"Q: " + Question|})).Text;
+                    }
+                }
+
+                public sealed class InboxWorker(IAmazonSQS sqs, IAmazonS3 s3, IChatClient chat) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        while (!stoppingToken.IsCancellationRequested)
+                        {
+                            var batch = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = "https://sqs.eu-west-1.amazonaws.com/1/inbox", MaxNumberOfMessages = 10 }, stoppingToken);
+                            foreach (var message in batch.Messages)
+                            {
+                                var r = await chat.GetResponseAsync({|AISEC001:$"Classify: {message.Body}"|}, cancellationToken: stoppingToken);
+                                using var obj = await s3.GetObjectAsync("inbox-bucket", message.MessageId, stoppingToken);
+                                using var reader = new StreamReader(obj.ResponseStream);
+                                var text = await reader.ReadToEndAsync(stoppingToken);
+                                var s = await chat.GetResponseAsync({|AISEC001:"Summarize: " + text|}, cancellationToken: stoppingToken);
+                                var t = await chat.GetResponseAsync($"Message {message.MessageId.Length} received at {DateTime.UtcNow:O}", cancellationToken: stoppingToken);
+                            }
+                        }
+                    }
+                }
+
+                public static class Program
+                {
+                    public static async Task Main(string[] args)
+                    {
+                        IChatClient chat = null!;
+                        var r = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, $"Project: {args[0]}"), new ChatMessage(ChatRole.User, "" + Environment.GetEnvironmentVariable("TOPIC"))]);
+                        Console.WriteLine(Describe("weather"));
+                    }
+
+                    private static string Describe(string topic) => topic;
+
+                    private static async Task<string> Unused(IChatClient chat, string topic) => (await chat.GetResponseAsync($"{topic}")).Text;
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task TuplesOfPromptsAreFollowedElementByElement()
+            => Verify.AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                public sealed record Turn(string Role, string Text);
+
+                [ApiController]
+                public sealed class HardController(IChatClient chat) : ControllerBase
+                {
+                    [HttpPost("tuple")]
+                    public async Task<string> Tuple([FromBody] Turn turn)
+                    {
+                        var (system, user) = Build(turn);
+                        var (fixedSystem, fixedUser) = BuildFixed(turn);
+                        var (a, b) = ("You are helpful.", "Q: " + turn.Text);
+                        var (c, d) = await BuildAsync(turn.Text);
+                        var r = await chat.GetResponseAsync([
+                            new ChatMessage(ChatRole.System, {|AISEC002:system|}), new ChatMessage(ChatRole.User, {|AISEC001:user|}),
+                            new ChatMessage(ChatRole.System, fixedSystem), new ChatMessage(ChatRole.User, {|AISEC001:fixedUser|}),
+                            new ChatMessage(ChatRole.System, a), new ChatMessage(ChatRole.User, {|AISEC001:b|}),
+                            new ChatMessage(ChatRole.System, c), new ChatMessage(ChatRole.User, {|AISEC001:d|})]);
+                        return r.Text;
+                    }
+
+                    private static (string System, string User) Build(Turn turn) => ($"Speak as {turn.Role}", $"Q: {turn.Text}");
+                    private static (string System, string User) BuildFixed(Turn turn) => ("You are helpful.", $"Q: {turn.Text}");
+                    private static async Task<(string System, string User)> BuildAsync(string q) { await Task.Yield(); return ("You are helpful.", $"Q: {q}"); }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
