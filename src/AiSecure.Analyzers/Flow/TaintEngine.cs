@@ -1015,6 +1015,22 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     var instance = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    if (instance == null && !IsInSource(call.TargetMethod) && CanCarryText(write.Target.Type) && _policy.SanitizedKinds(call.TargetMethod) == SinkKinds.None)
+                    {
+                        // Uri.TryCreate(text, UriKind.Absolute, out var uri): what a static parser hands out is made of its
+                        // inputs; parsing into a type that cannot carry text (int.TryParse, Enum.TryParse) clears it.
+                        var inputs = new List<TaintValue>();
+                        foreach (var argument in call.Arguments)
+                        {
+                            if (argument.Parameter?.RefKind is not RefKind.Out && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                            {
+                                inputs.Add(Evaluate(argument.Value));
+                            }
+                        }
+
+                        return TaintValue.Union(inputs).ReadAt(call);
+                    }
+
                     return instance != null && !IsInSource(call.TargetMethod) ? Evaluate(instance).ReadAt(call) : TaintValue.Clean;
                 default:
                     return TaintValue.Clean;

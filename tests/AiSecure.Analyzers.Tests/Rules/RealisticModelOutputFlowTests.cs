@@ -179,5 +179,160 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => httpFactory.CreateClient().GetStringAsync([|url|]);
                 }
                 """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task OutputOfEverySdkShapeInOneController()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.ClientModel;
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Linq;
+                using System.Net.Http;
+                using System.Text;
+                using System.Text.Json;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.EntityFrameworkCore;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Logging;
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.ChatCompletion;
+                using Npgsql;
+                using OpenAI.Chat;
+
+                namespace Contoso.Output;
+
+                public enum OpsAction { Status, Restart }
+                public sealed record Plan(string Command, string Target);
+                public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options);
+
+                public interface ISummaryService { Task<string> SummarizeAsync(string text, CancellationToken ct); }
+
+                public sealed class SummaryService(IChatClient chat) : ISummaryService
+                {
+                    public async Task<string> SummarizeAsync(string text, CancellationToken ct)
+                        => (await chat.GetResponseAsync("Summarize as HTML: " + text, cancellationToken: ct)).Text;
+                }
+
+                [ApiController]
+                [Route("api/out")]
+                public sealed class OutputController(ISummaryService summaries, ChatClient openai, Kernel kernel, IChatCompletionService completion, AppDb db, NpgsqlDataSource dataSource, HttpClient http, ILogger<OutputController> logger) : Controller
+                {
+                    private static readonly string[] AllowedCommands = ["status", "uptime"];
+
+                    [HttpPost("summary")]
+                    public async Task<IActionResult> Summary(string text, CancellationToken ct)
+                    {
+                        var html = await summaries.SummarizeAsync(text, ct);
+                        logger.LogInformation("Summary {Summary}", html);
+                        return Content([|html|], "text/html");
+                    }
+
+                    [HttpPost("plain")]
+                    public async Task<IActionResult> Plain(string text, CancellationToken ct) => Content(await summaries.SummarizeAsync(text, ct), "text/plain");
+
+                    [HttpPost("openai")]
+                    public async Task<int> OpenAi(string question)
+                    {
+                        ClientResult<ChatCompletion> result = await openai.CompleteChatAsync(question);
+                        var sql = result.Value.Content[0].Text;
+                        await using var command = dataSource.CreateCommand([|sql|]);
+                        var sb = new StringBuilder();
+                        await foreach (var update in openai.CompleteChatStreamingAsync(question))
+                        {
+                            foreach (var part in update.ContentUpdate)
+                            {
+                                sb.Append(part.Text);
+                            }
+                        }
+
+                        Process.Start("/bin/sh", [|sb.ToString()|]);
+                        System.IO.File.WriteAllText("last-answer.txt", sb.ToString());
+                        return await command.ExecuteNonQueryAsync();
+                    }
+
+                    [HttpPost("sk")]
+                    public async Task<string> Sk(string topic)
+                    {
+                        var result = await kernel.InvokePromptAsync("Suggest a shell command to inspect the host.");
+                        var command = result.GetValue<string>()!;
+                        Process.Start([|command|]);
+                        var history = new ChatHistory("You name files.");
+                        history.AddUserMessage(topic);
+                        Microsoft.SemanticKernel.ChatMessageContent reply = await completion.GetChatMessageContentAsync(history);
+                        System.IO.File.Delete([|reply.Content|]!);
+                        var streamed = new StringBuilder();
+                        await foreach (var chunk in completion.GetStreamingChatMessageContentsAsync(history))
+                        {
+                            streamed.Append(chunk.Content);
+                        }
+
+                        await db.Database.ExecuteSqlRawAsync([|streamed.ToString()|]);
+                        await db.Database.ExecuteSqlAsync($"delete from notes where title = {streamed.ToString()}");
+                        await db.Database.ExecuteSqlInterpolatedAsync($"delete from notes where title = {reply.Content}");
+                        return command;
+                    }
+
+                    [HttpPost("json")]
+                    public async Task<string> Json(IChatClient chat, string goal)
+                    {
+                        var response = await chat.GetResponseAsync(goal);
+                        using var doc = JsonDocument.Parse(response.Text);
+                        var sql = doc.RootElement.GetProperty("sql").GetString()!;
+                        await using var command = dataSource.CreateCommand([|sql|]);
+                        var plan = new Plan(response.Messages.Last().Text, "x");
+                        Process.Start([|plan.Command|]);
+                        var last = response.Messages[^1].Contents.OfType<Microsoft.Extensions.AI.TextContent>().First().Text;
+                        Process.Start([|last|]);
+                        return sql;
+                    }
+
+                    [HttpPost("allow")]
+                    public async Task<string> Allow(IChatClient chat, string goal)
+                    {
+                        var response = await chat.GetResponseAsync(goal);
+                        var cmd = response.Text.Trim();
+                        if (!AllowedCommands.Contains(cmd))
+                        {
+                            return "refused";
+                        }
+
+                        Process.Start(cmd);
+                        if (Enum.TryParse<OpsAction>(response.Text, out var action))
+                        {
+                            Process.Start("ops", action.ToString());
+                        }
+
+                        switch (response.Text)
+                        {
+                            case "status":
+                            case "uptime":
+                                Process.Start(response.Text);
+                                break;
+                        }
+
+                        var psi = new ProcessStartInfo { FileName = "git", Arguments = [|$"checkout {response.Text}"|] };
+                        Process.Start(psi);
+                        if (Uri.TryCreate(response.Text, UriKind.Absolute, out var uri))
+                        {
+                            await http.GetAsync([|uri|]);
+                        }
+
+                        return cmd;
+                    }
+
+                    [HttpPost("tools")]
+                    public async Task<string> Tools(IChatClient chat, string goal)
+                    {
+                        var read = AIFunctionFactory.Create((string path) => System.IO.File.ReadAllText([|path|]), "read_file");
+                        var approved = new ApprovalRequiredAIFunction(AIFunctionFactory.Create((string path) => System.IO.File.ReadAllText(path), "read_file_approved"));
+                        var response = await chat.GetResponseAsync(goal, new ChatOptions { Tools = [read, approved] });
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.All);
     }
 }
