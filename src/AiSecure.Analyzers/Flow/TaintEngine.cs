@@ -417,7 +417,70 @@ namespace AiSecure.Analyzers.Flow
                 return FromWrites(field, reference, null);
             }
 
+            if (TupleElementIndex(field) is var index and >= 0 && TupleElement(reference.Instance, index) is { } element)
+            {
+                return element.At(reference);
+            }
+
             return Evaluate(reference.Instance).ReadAt(reference);
+        }
+
+        /// <summary>Which element of its tuple <paramref name="field"/> is (<c>prompts.User</c>, <c>pair.Item2</c>); -1 for other fields.</summary>
+        private static int TupleElementIndex(IFieldSymbol field)
+        {
+            if (field.ContainingType is not { IsTupleType: true } tuple)
+            {
+                return -1;
+            }
+
+            var underlying = field.CorrespondingTupleField ?? field;
+            var elements = tuple.TupleElements;
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(elements[i], field) || SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], underlying))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Element <paramref name="index"/> of a tuple literal, of a helper's returned tuple, or of a local every assignment of which
+        /// is one of those (all of its assignments, whichever reaches: never less than the whole); null when not known that way.
+        /// </summary>
+        private TaintValue? TupleElement(IOperation instance, int index)
+        {
+            var stripped = instance.WalkDownConversions();
+            if (stripped is ITupleOperation or IInvocationOperation or IAwaitOperation)
+            {
+                return EvaluateElement(stripped, index);
+            }
+
+            if (stripped is not ILocalReferenceOperation local)
+            {
+                return null;
+            }
+
+            var writes = GetWrites(local.Local);
+            if (writes.Count == 0 || _writesTruncated)
+            {
+                return null;
+            }
+
+            var values = new List<TaintValue>();
+            foreach (var write in writes)
+            {
+                if (write.Kind != WriteKind.Assign || write.Value == null)
+                {
+                    return null;
+                }
+
+                values.Add(EvaluateElement(write.Value, index));
+            }
+
+            return TaintValue.Union(values);
         }
 
         private TaintValue EvaluateProperty(IPropertyReferenceOperation reference)

@@ -577,5 +577,109 @@ namespace AiSecure.Analyzers.Tests.Rules
                     private static async Task<(string System, string User)> BuildAsync(string q) { await Task.Yield(); return ("You are helpful.", $"Q: {q}"); }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task MiddlewareMinimalApisAndHelperShapes()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+                using Microsoft.SemanticKernel;
+                using OllamaSharp;
+                using OllamaSharp.Models;
+                using OpenAI.Chat;
+
+                namespace Contoso.More;
+
+                public sealed record Turn(string Role, string Text);
+                public sealed record AskRequest(string Question, List<Turn> History);
+
+                public sealed record PromptContext(string Question)
+                {
+                    public string Render() => $"Q: {Question}";
+                    public string Fixed() => "Answer the question.";
+                }
+
+                public sealed class PromptMiddleware(RequestDelegate next, IChatClient chat)
+                {
+                    public async Task InvokeAsync(HttpContext context)
+                    {
+                        if (context.Request.Query.TryGetValue("explain", out var topic))
+                        {
+                            var r = await chat.GetResponseAsync({|AISEC001:$"Explain {topic}"|});
+                            context.Items["explanation"] = r.Text;
+                        }
+
+                        await next(context);
+                    }
+                }
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/upload", async (IFormFile file, IChatClient chat) =>
+                        {
+                            using var reader = new StreamReader(file.OpenReadStream());
+                            var text = await reader.ReadToEndAsync();
+                            var r = await chat.GetResponseAsync({|AISEC001:"Summarize:\n" + text|});
+                            return r.Text;
+                        });
+
+                        app.MapPost("/ask", async ([FromBody] AskRequest request, ChatClient chat) =>
+                        {
+                            var messages = request.History.Select(h => (OpenAI.Chat.ChatMessage)new UserChatMessage({|AISEC001:$"{h.Role}: {h.Text}"|})).ToList();
+                            var prompts = Prompts.Split(request.Question);
+                            messages.Add(new SystemChatMessage(prompts.System));
+                            messages.Add(new UserChatMessage({|AISEC001:prompts.User|}));
+                            var ctx = new PromptContext(request.Question);
+                            messages.Add(new UserChatMessage({|AISEC001:ctx.Render()|}));
+                            messages.Add(new UserChatMessage(ctx.Fixed()));
+                            ChatCompletion c = await chat.CompleteChatAsync(messages);
+                            return c.Content[0].Text;
+                        });
+
+                        app.MapPost("/ollama", async (AskRequest request, IOllamaApiClient ollama) =>
+                        {
+                            await foreach (var chunk in ollama.GenerateAsync(new GenerateRequest { Model = "llama3", Prompt = {|AISEC001:$"Answer: {request.Question}"|} }))
+                            {
+                                Console.Write(chunk?.Response);
+                            }
+                        });
+
+                        app.MapPost("/sk", async (AskRequest request, Kernel kernel) =>
+                        {
+                            var fn = kernel.CreateFunctionFromPrompt(new PromptTemplateConfig { Template = {|AISEC001:"Answer: " + request.Question|} });
+                            var ok = await kernel.InvokePromptAsync("Answer: {{$question}}", new KernelArguments { ["question"] = request.Question });
+                            return (await kernel.InvokeAsync(fn)).ToString() + ok;
+                        });
+                    }
+                }
+
+                public static class Prompts
+                {
+                    public static (string System, string User) Split(string question) => ("You are helpful.", $"Q: {question}");
+                }
+
+                [ApiController]
+                public sealed class SummaryController(IChatClient chat) : ControllerBase
+                {
+                    [HttpPost("s")]
+                    public async Task<string> S(string text) => await Summarize("Summarize: " + text) + await Summarize("Summarize the release notes.");
+
+                    private async Task<string> Summarize(string prompt) => (await chat.GetResponseAsync({|AISEC001:prompt|})).Text;
+
+                    [HttpPost("c")]
+                    public async Task<string> C(string text) => await Constant("Summarize the day " + DateTime.Now);
+
+                    private async Task<string> Constant(string prompt) => (await chat.GetResponseAsync(prompt)).Text;
+                }
+                """, ReferenceCatalog.All);
     }
 }
