@@ -396,11 +396,13 @@ namespace AiSecure.Analyzers.Flow
                 type = array.ElementType;
             }
 
+            // A tuple's element types are its type arguments (an eighth and later elements are a nested tuple, the
+            // last argument). TupleElements would build the tuple's element fields, wrapping every member of ValueTuple.
             if (type is INamedTypeSymbol { IsTupleType: true } tupleType)
             {
-                foreach (var element in tupleType.TupleElements)
+                foreach (var elementType in tupleType.TypeArguments)
                 {
-                    if (ReturnsText(element.Type))
+                    if (ReturnsText(elementType))
                     {
                         return true;
                     }

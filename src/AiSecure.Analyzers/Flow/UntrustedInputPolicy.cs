@@ -291,11 +291,18 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            var ns = type.ContainingNamespace?.ToString() ?? string.Empty;
-            if (ns.StartsWith("Microsoft", StringComparison.Ordinal) || ns.StartsWith("OpenAI", StringComparison.Ordinal)
-                || ns.StartsWith("Anthropic", StringComparison.Ordinal) || ns.StartsWith("OllamaSharp", StringComparison.Ordinal)
-                || ns.StartsWith("Amazon", StringComparison.Ordinal) || ns.StartsWith("Azure", StringComparison.Ordinal)
-                || ns.StartsWith("System.Net", StringComparison.Ordinal) || ns.StartsWith("System.Security", StringComparison.Ordinal))
+            // The outermost namespace and the one inside it (System and Net for System.Net.Http), read from the symbols
+            // rather than from the namespace's display string.
+            INamespaceSymbol? outer = null;
+            INamespaceSymbol? second = null;
+            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                second = outer;
+                outer = ns;
+            }
+
+            if (outer?.Name is "Microsoft" or "OpenAI" or "Anthropic" or "OllamaSharp" or "Amazon" or "Azure"
+                || (outer?.Name == "System" && second?.Name is "Net" or "Security"))
             {
                 // Framework and SDK types are injected, except the text carriers of request binding.
                 return !(type.Name is "StringValues" or "JsonElement" or "JsonDocument" or "JsonNode" or "JsonObject" or "IFormCollection");

@@ -14,7 +14,8 @@ namespace AiSecure.Analyzers.Knowledge
     {
         private readonly LazyTypeMap<List<SinkRow>> _sinkRows;
         private readonly Dictionary<string, List<SourceBinding>> _sourceRows = new(StringComparer.Ordinal);
-        private readonly Dictionary<ISymbol, SinkRole> _containers = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _systemContainers = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _userContainers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
 
         private PromptSymbols(Compilation compilation, LazyTypeMap<List<SinkRow>> sinkRows)
@@ -35,8 +36,8 @@ namespace AiSecure.Analyzers.Knowledge
                 _sourceRows.AddToList(row.Member, new SourceBinding(type, row));
             }
 
-            AddContainers(compilation, PromptCatalog.SystemMessageContainers, SinkRole.System);
-            AddContainers(compilation, PromptCatalog.UserMessageContainers, SinkRole.User);
+            AddContainers(compilation, PromptCatalog.SystemMessageContainers, _systemContainers);
+            AddContainers(compilation, PromptCatalog.UserMessageContainers, _userContainers);
 
             foreach (var typeName in PromptCatalog.RoleTypes)
             {
@@ -66,13 +67,13 @@ namespace AiSecure.Analyzers.Knowledge
             Types = TextTypes.Create(compilation);
         }
 
-        private void AddContainers(Compilation compilation, ImmutableArray<string> typeNames, SinkRole role)
+        private static void AddContainers(Compilation compilation, ImmutableArray<string> typeNames, HashSet<ISymbol> containers)
         {
             foreach (var typeName in typeNames)
             {
                 if (TypeResolver.Get(compilation, typeName) is { } type)
                 {
-                    _containers[type] = role;
+                    containers.Add(type);
                 }
             }
         }
@@ -266,8 +267,15 @@ namespace AiSecure.Analyzers.Knowledge
         {
             for (var current = type; current != null; current = current.BaseType)
             {
-                if (_containers.TryGetValue(current.OriginalDefinition, out role))
+                if (_systemContainers.Contains(current.OriginalDefinition))
                 {
+                    role = SinkRole.System;
+                    return true;
+                }
+
+                if (_userContainers.Contains(current.OriginalDefinition))
+                {
+                    role = SinkRole.User;
                     return true;
                 }
             }

@@ -43,17 +43,17 @@ namespace AiSecure.Analyzers.Rules
                 return;
             }
 
-            var requests = new Dictionary<INamedTypeSymbol, RequestKind>(SymbolEqualityComparer.Default);
-            Add(context.Compilation, requests, "ConverseRequest", RequestKind.Converse);
-            Add(context.Compilation, requests, "ConverseStreamRequest", RequestKind.Converse);
-            Add(context.Compilation, requests, "InvokeModelRequest", RequestKind.InvokeModel);
-            Add(context.Compilation, requests, "InvokeModelWithResponseStreamRequest", RequestKind.InvokeModel);
-            if (requests.Count == 0)
+            var requests = new RequestTypes();
+            Add(context.Compilation, requests.Converse, "ConverseRequest");
+            Add(context.Compilation, requests.Converse, "ConverseStreamRequest");
+            Add(context.Compilation, requests.InvokeModel, "InvokeModelRequest");
+            Add(context.Compilation, requests.InvokeModel, "InvokeModelWithResponseStreamRequest");
+            if (requests.Converse.Count + requests.InvokeModel.Count == 0)
             {
                 return;
             }
 
-            var helpers = new HelperRequests(calls, type => type is INamedTypeSymbol named && requests.ContainsKey(named));
+            var helpers = new HelperRequests(calls, type => type is INamedTypeSymbol named && requests.Contains(named));
             context.RegisterOperationAction(c => Analyze(c, requests, calls, helpers), OperationKind.ObjectCreation);
 
             // Requests built in helpers: judged with the callers that send them, once every method has been seen.
@@ -70,18 +70,18 @@ namespace AiSecure.Analyzers.Rules
             context.RegisterCompilationEndAction(c => helpers.Report(c, (state, options, report, _) => Judge(state, requests, options, report), _ => Descriptors.BedrockGuardrailMissingAcrossMethods));
         }
 
-        private static void Add(Compilation compilation, Dictionary<INamedTypeSymbol, RequestKind> requests, string name, RequestKind kind)
+        private static void Add(Compilation compilation, HashSet<INamedTypeSymbol> requests, string name)
         {
             if (TypeResolver.Get(compilation, ModelNamespace + name) is { } type)
             {
-                requests[type] = kind;
+                requests.Add(type);
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RequestKind> requests, AwsSdkCalls calls, HelperRequests helpers)
+        private static void Analyze(OperationAnalysisContext context, RequestTypes requests, AwsSdkCalls calls, HelperRequests helpers)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not INamedTypeSymbol type || !requests.ContainsKey(type))
+            if (creation.Type is not INamedTypeSymbol type || !requests.Contains(type))
             {
                 return;
             }
@@ -95,10 +95,10 @@ namespace AiSecure.Analyzers.Rules
         }
 
         /// <summary>AISEC041 on one request at its send.</summary>
-        private static void Judge(RequestState state, Dictionary<INamedTypeSymbol, RequestKind> requests, AnalyzerOptions analyzerOptions, System.Action<Diagnostic> report)
+        private static void Judge(RequestState state, RequestTypes requests, AnalyzerOptions analyzerOptions, System.Action<Diagnostic> report)
         {
             var creation = state.Creation;
-            if (state.Fate != RequestFate.Sent || creation.Type is not INamedTypeSymbol type || !requests.TryGetValue(type, out var kind))
+            if (state.Fate != RequestFate.Sent || creation.Type is not INamedTypeSymbol type || !requests.Contains(type))
             {
                 return;
             }
@@ -108,7 +108,7 @@ namespace AiSecure.Analyzers.Rules
             var version = options.BedrockGuardrailVersion ?? DefaultGuardrailVersion;
             var edits = new List<InitializerEdit>();
             string missing;
-            if (kind == RequestKind.Converse)
+            if (requests.Converse.Contains(type))
             {
                 if (state.GetStatus("GuardrailConfig") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
@@ -171,10 +171,14 @@ namespace AiSecure.Analyzers.Rules
             return null;
         }
 
-        private enum RequestKind
+        /// <summary>The request types of this compilation: Converse requests take a GuardrailConfig, InvokeModel requests a GuardrailIdentifier.</summary>
+        private sealed class RequestTypes
         {
-            Converse,
-            InvokeModel,
+            public readonly HashSet<INamedTypeSymbol> Converse = new(SymbolEqualityComparer.Default);
+
+            public readonly HashSet<INamedTypeSymbol> InvokeModel = new(SymbolEqualityComparer.Default);
+
+            public bool Contains(INamedTypeSymbol type) => Converse.Contains(type) || InvokeModel.Contains(type);
         }
     }
 }

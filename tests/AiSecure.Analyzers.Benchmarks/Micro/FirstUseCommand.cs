@@ -24,19 +24,46 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
             var analyzers = AnalyzerCatalog.AnalyzerTypes().Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
             using var jit = new PackageJitListener();
             var times = new List<double>();
+            var allocated = new List<double>();
+            var perAnalyzer = analyzers.ToDictionary(a => a.GetType().Name, _ => new List<double>());
+            var firstPerAnalyzer = new Dictionary<string, double>();
             for (var run = 0; run <= Math.Max(options.Runs, 3); run++)
             {
                 var copy = compilation.Clone();
                 copy.GetDiagnostics();
                 jit.Reset();
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 var withAnalyzers = copy.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
                     new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
                 var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-                var milliseconds = analyzers.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+                if (run > 0)
+                {
+                    allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0);
+                }
+                var milliseconds = 0.0;
+                foreach (var analyzer in analyzers)
+                {
+                    var ms = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
+                    milliseconds += ms;
+                    if (run == 0)
+                    {
+                        firstPerAnalyzer[analyzer.GetType().Name] = ms;
+                    }
+                    else
+                    {
+                        perAnalyzer[analyzer.GetType().Name].Add(ms);
+                    }
+                }
+
                 if (run == 0)
                 {
                     Thread.Sleep(500); // events arrive on a background thread
-                    Console.WriteLine($"First analysis ({options.Files} files, {diagnostics.Length} diagnostics): {milliseconds:0.0} ms; package methods compiled by the runtime: {jit.Methods}, {jit.IlBytes / 1024.0:0.0} KB of IL");
+                    Console.WriteLine($"First analysis ({options.Files} files, {diagnostics.Length} diagnostics): {milliseconds:0.0} ms; package methods compiled by the runtime: {jit.Methods}, {jit.IlBytes / 1024.0:0.0} KB of IL, {jit.JitMilliseconds:0.0} ms from the start to the end of their compilation");
+                    if (options.Output != null)
+                    {
+                        System.IO.File.WriteAllLines(options.Output, jit.Compiled.OrderByDescending(m => m.IlSize).Select(m => $"{m.IlSize}\t{m.JitMilliseconds:0.000}\t{m.Name}"));
+                        Console.WriteLine($"The compiled methods, largest first: {options.Output}");
+                    }
                 }
                 else
                 {
@@ -45,15 +72,49 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
             }
 
             times.Sort();
+            allocated.Sort();
+            Console.WriteLine($"Allocated during a later analysis (the driver's and the compiler's work for the package included): median {allocated[allocated.Count / 2]:0.0} MB");
             Console.WriteLine($"Later analyses ({times.Count}): best {times[0]:0.0} ms, median {times[times.Count / 2]:0.0} ms (tiering: {(Environment.GetEnvironmentVariable("DOTNET_TC_CallCounting") == "0" ? "first tier only" : "default")})");
+            foreach (var pair in perAnalyzer.OrderByDescending(p => firstPerAnalyzer[p.Key]))
+            {
+                pair.Value.Sort();
+                Console.WriteLine($"  {pair.Key}: first {firstPerAnalyzer[pair.Key]:0.0} ms, later best {pair.Value[0]:0.0} ms, median {pair.Value[pair.Value.Count / 2]:0.0} ms");
+            }
+
             return 0;
         }
 
         /// <summary>Counts the runtime's JIT events for methods of the package (and generic code instantiated over its types).</summary>
         private sealed class PackageJitListener : EventListener
         {
+            private readonly List<(string Name, long IlSize)> _compiled = new();
+            private readonly Dictionary<long, (DateTime Start, int Index)> _started = new();
+            private readonly List<double> _durations = new();
+            private long _jitTicks;
             private int _methods;
             private long _ilBytes;
+
+            public double JitMilliseconds
+            {
+                get
+                {
+                    lock (_compiled)
+                    {
+                        return TimeSpan.FromTicks(_jitTicks).TotalMilliseconds;
+                    }
+                }
+            }
+
+            public List<(string Name, long IlSize, double JitMilliseconds)> Compiled
+            {
+                get
+                {
+                    lock (_compiled)
+                    {
+                        return _compiled.Select((m, i) => (m.Name, m.IlSize, _durations[i])).ToList();
+                    }
+                }
+            }
 
             public int Methods => _methods;
 
@@ -63,6 +124,13 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
             {
                 Interlocked.Exchange(ref _methods, 0);
                 Interlocked.Exchange(ref _ilBytes, 0);
+                lock (_compiled)
+                {
+                    _compiled.Clear();
+                    _started.Clear();
+                    _durations.Clear();
+                    _jitTicks = 0;
+                }
             }
 
             protected override void OnEventSourceCreated(EventSource eventSource)
@@ -75,7 +143,27 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
 
             protected override void OnEventWritten(EventWrittenEventArgs eventData)
             {
-                if (eventData.EventName is not ("MethodJittingStarted" or "MethodJittingStarted_V1") || eventData.Payload == null || eventData.PayloadNames == null)
+                if (eventData.Payload == null || eventData.PayloadNames == null)
+                {
+                    return;
+                }
+
+                if (eventData.EventName is "MethodLoadVerbose" or "MethodLoadVerbose_V1" or "MethodLoadVerbose_V2")
+                {
+                    var loaded = Convert.ToInt64(eventData.Payload[eventData.PayloadNames.IndexOf("MethodID")], System.Globalization.CultureInfo.InvariantCulture);
+                    lock (_compiled)
+                    {
+                        if (_started.Remove(loaded, out var start))
+                        {
+                            _jitTicks += (eventData.TimeStamp - start.Start).Ticks;
+                            _durations[start.Index] = (eventData.TimeStamp - start.Start).TotalMilliseconds;
+                        }
+                    }
+
+                    return;
+                }
+
+                if (eventData.EventName is not ("MethodJittingStarted" or "MethodJittingStarted_V1"))
                 {
                     return;
                 }
@@ -86,8 +174,15 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
                     return;
                 }
 
+                var ilSize = Convert.ToInt64(eventData.Payload[eventData.PayloadNames.IndexOf("MethodILSize")], System.Globalization.CultureInfo.InvariantCulture);
                 Interlocked.Increment(ref _methods);
-                Interlocked.Add(ref _ilBytes, Convert.ToInt64(eventData.Payload[eventData.PayloadNames.IndexOf("MethodILSize")], System.Globalization.CultureInfo.InvariantCulture));
+                Interlocked.Add(ref _ilBytes, ilSize);
+                lock (_compiled)
+                {
+                    _compiled.Add((ns + "::" + eventData.Payload[eventData.PayloadNames.IndexOf("MethodName")], ilSize));
+                    _started[Convert.ToInt64(eventData.Payload[eventData.PayloadNames.IndexOf("MethodID")], System.Globalization.CultureInfo.InvariantCulture)] = (eventData.TimeStamp, _compiled.Count - 1);
+                    _durations.Add(0);
+                }
             }
         }
     }
