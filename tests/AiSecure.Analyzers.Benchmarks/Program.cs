@@ -28,8 +28,10 @@ namespace AiSecure.Analyzers.Benchmarks
                     return Micro.MicroCommand.Run(options.Rest);
                 case "firstuse":
                     return Micro.FirstUseCommand.Run(options);
+                case "scan":
+                    return Micro.ScanCommand.Run(options);
                 default:
-                    Console.WriteLine("usage: generate|e2e|report|scale|project|micro|firstuse [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare] [--baseline DIR] [--dir PROJECT]");
+                    Console.WriteLine("usage: generate|e2e|report|scale|project|micro|firstuse|scan [--files N] [--seed S] [--runs R] [--out DIR] [--no-compare] [--baseline DIR] [--dir PROJECT]");
                     return command == "help" ? 0 : 2;
             }
         }
