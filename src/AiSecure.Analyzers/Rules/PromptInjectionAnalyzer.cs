@@ -260,8 +260,10 @@ namespace AiSecure.Analyzers.Rules
                 if (_policy.DescribeEndpoint(invocation) is { } endpoint
                     && UntrustedInputPolicy.HandlerOf(invocation) is IMethodReferenceOperation { Method: { } handler } && IsInSource(handler))
                 {
-                    // A handler given as a method group: its parameters are request data (docs/rules/AISEC001.md, "Sources").
-                    _state.CrossMethod.AddParameterSource(handler, parameter => $"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{handler.Name}'");
+                    // A handler given as a method group: its parameters are request data (docs/rules/AISEC001.md, "Sources"),
+                    // except the services, context and cancellation token the host injects, as for any endpoint.
+                    var policy = _policy;
+                    _state.CrossMethod.AddParameterSource(handler, parameter => policy.IsExcluded(parameter) ? null : $"parameter '{parameter.Name}' of the {endpoint} endpoint handler '{handler.Name}'");
                 }
             }
 

@@ -991,6 +991,43 @@ namespace AiSecure.Analyzers.Tests.Rules
                 });
 
         [Fact]
+        public Task MinimalApiMethodGroupHandlerServicesAreNotRequestData()
+            => AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Text;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.AI;
+
+                public sealed record AssistantRequest(string CustomerName, string Question);
+
+                public static class AssistantEndpoints
+                {
+                    public static void MapAssistant(this WebApplication app) => app.MapPost("/api/assistant", AnswerAsync);
+
+                    private static async Task AnswerAsync(AssistantRequest request, HttpContext httpContext, IChatClient chatClient, CancellationToken cancellationToken)
+                    {
+                        var messages = new List<ChatMessage> { new(ChatRole.System, "You help support agents."), new(ChatRole.User, request.Question) };
+                        var answer = new StringBuilder();
+                        await foreach (var chunk in chatClient.GetStreamingResponseAsync(messages, cancellationToken: cancellationToken))
+                        {
+                            answer.Append(chunk.ToString());
+                        }
+
+                        // The model's own answer fed back to it, and the injected client, context and token: no request data.
+                        await chatClient.GetResponseAsync($"Is this reply addressed to the customer by name? {answer}", cancellationToken: cancellationToken);
+                        await chatClient.GetResponseAsync($"Trace {httpContext.TraceIdentifier}: summarize {answer}", cancellationToken: cancellationToken);
+                        await chatClient.GetResponseAsync({|#0:$"Is this reply addressed to {request.CustomerName}? {answer}"|}, cancellationToken: cancellationToken);
+                    }
+                }
+                """, ReferenceCatalog.Llm, new[]
+                {
+                    Diagnostic("AISEC001").WithLocation(0).WithArguments("parameter 'request' of the 'POST /api/assistant' endpoint handler 'AnswerAsync'", "'IChatClient.GetResponseAsync'", string.Empty),
+                });
+
+        [Fact]
         public Task AzureOpenAIAndMoreSources()
             => AnalyzeAsync("""
                 using System;
