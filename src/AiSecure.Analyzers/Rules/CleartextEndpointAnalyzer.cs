@@ -66,6 +66,7 @@ namespace AiSecure.Analyzers.Rules
             if (reads != null)
             {
                 context.RegisterOperationAction(c => reads.RecordReturn((IReturnOperation)c.Operation, c.ContainingSymbol), OperationKind.Return);
+                context.RegisterOperationAction(c => reads.RecordInitializer((ISymbolInitializerOperation)c.Operation), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
                 context.RegisterCompilationEndAction(c => ReportConfigurationFiles(c, files, reads));
             }
         }
