@@ -50,6 +50,16 @@ namespace AiSecure.Analyzers.Flow
                 return;
             }
 
+            // A request built in a local function is that local function's: its calls name it.
+            for (var current = state.Creation.Parent; current != null; current = current.Parent)
+            {
+                if (current is ILocalFunctionOperation { Symbol: { } localFunction })
+                {
+                    Register(localFunction.OriginalDefinition, state.Creation);
+                    return;
+                }
+            }
+
             Register(method.OriginalDefinition, state.Creation);
 
             // A factory injected through an interface or a base class: calls name the interface or overridden member.

@@ -290,18 +290,34 @@ namespace AiSecure.Analyzers.Flow
             private ObjectState RootState(ILocalSymbol? local)
                 => _seed != null ? _seed.WithLocal(local) : FromCreation((IObjectCreationOperation)_origin, local);
 
-            /// <summary>A return of the analyzed method itself, not of a lambda or local function inside it.</summary>
-            private static bool IsOwnReturn(IReturnOperation @return)
+            /// <summary>
+            /// A return of the analyzed method itself, not of a lambda or local function inside it; or, for a request built
+            /// in a local function (<c>ConverseRequest Build() => new() { … };</c>), that local function's own return: a local
+            /// builder is a helper like a method (docs/rules/AISEC010.md, "Requests built in helpers").
+            /// </summary>
+            private bool IsOwnReturn(IReturnOperation @return)
             {
-                for (var current = @return.Parent; current != null; current = current.Parent)
+                if (@return.Kind != OperationKind.Return)
+                {
+                    return false;
+                }
+
+                var function = EnclosingFunction(@return);
+                return function == null || (function is ILocalFunctionOperation && function == EnclosingFunction(_origin));
+            }
+
+            /// <summary>The nearest lambda or local function around an operation; null in the method's own body.</summary>
+            private static IOperation? EnclosingFunction(IOperation operation)
+            {
+                for (var current = operation.Parent; current != null; current = current.Parent)
                 {
                     if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
                     {
-                        return false;
+                        return current;
                     }
                 }
 
-                return @return.Kind == OperationKind.Return;
+                return null;
             }
 
             private bool Index(IOperation root)

@@ -330,5 +330,35 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }, ct);
                 }
                 """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task LocalFunctionBuilders_JudgedWithTheirCalls()
+            => Verify.AnalyzeAsync(Prelude + """
+                public sealed class ReportExporter(IAmazonS3 s3, IOptions<S3Options> options)
+                {
+                    public async Task ExportAsync(IEnumerable<Document> documents, CancellationToken ct)
+                    {
+                        PutObjectRequest Build(Document d) => {|AISEC010:new PutObjectRequest|} { BucketName = options.Value.Bucket, Key = d.Id, ContentBody = d.Body };
+
+                        foreach (var document in documents)
+                        {
+                            await s3.PutObjectAsync(Build(document), ct);
+                        }
+                    }
+
+                    public async Task ExportEncryptedAsync(IEnumerable<Document> documents, CancellationToken ct)
+                    {
+                        PutObjectRequest Build(Document d) => new PutObjectRequest { BucketName = options.Value.Bucket, Key = d.Id, ContentBody = d.Body };
+
+                        foreach (var document in documents)
+                        {
+                            var request = Build(document);
+                            request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                            request.ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId;
+                            await s3.PutObjectAsync(request, ct);
+                        }
+                    }
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
