@@ -129,6 +129,60 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.Aws);
 
         [Fact]
+        public Task RequestsProjectedWithSelect_ThenSent_Reported()
+            => Verify.AnalyzeAsync(Prelude + """
+                public sealed class BatchUploader(IAmazonS3 s3, IOptions<S3Options> options)
+                {
+                    public async Task UploadAllAsync(IEnumerable<Document> documents, CancellationToken ct)
+                    {
+                        var requests = documents.Select(d => {|AISEC010:new PutObjectRequest|} { BucketName = options.Value.Bucket, Key = d.Id, ContentBody = d.Body }).ToList();
+                        await Task.WhenAll(requests.Select(r => s3.PutObjectAsync(r, ct)));
+                    }
+
+                    public async Task UploadListedAsync(IEnumerable<Document> documents, CancellationToken ct)
+                    {
+                        var requests = new List<PutObjectRequest>();
+                        foreach (var d in documents)
+                        {
+                            var request = {|AISEC010:new PutObjectRequest|} { BucketName = options.Value.Bucket, Key = d.Id, ContentBody = d.Body };
+                            requests.Add(request);
+                        }
+
+                        requests.Add({|AISEC010:new PutObjectRequest|} { BucketName = options.Value.Bucket, Key = "manifest.json", ContentBody = "{}" });
+                        foreach (var request in requests)
+                        {
+                            await s3.PutObjectAsync(request, ct);
+                        }
+                    }
+
+                    public async Task UploadListedEncryptedAsync(IEnumerable<Document> documents, CancellationToken ct)
+                    {
+                        var requests = documents.Select(d => new PutObjectRequest
+                        {
+                            BucketName = options.Value.Bucket,
+                            Key = d.Id,
+                            ContentBody = d.Body,
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId,
+                        }).ToArray();
+                        await Parallel.ForEachAsync(requests, ct, async (request, token) => await s3.PutObjectAsync(request, token));
+                    }
+
+                    public List<PutObjectRequest> Stage(IEnumerable<Document> documents)
+                    {
+                        // Handed to the caller unsent: not judged here.
+                        var staged = new List<PutObjectRequest>();
+                        foreach (var d in documents)
+                        {
+                            staged.Add(new PutObjectRequest { BucketName = options.Value.Bucket, Key = d.Id, ContentBody = d.Body });
+                        }
+
+                        return staged;
+                    }
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
         public Task TransferUtilityRequestsWithAutoCloseStream()
             => Verify.AnalyzeAsync(Prelude + """
                 public sealed class ModelPublisher(ITransferUtility transfer, IOptions<S3Options> options)
@@ -357,6 +411,40 @@ namespace AiSecure.Analyzers.Tests.Rules
                             request.ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId;
                             await s3.PutObjectAsync(request, ct);
                         }
+                    }
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task Fix_RequestProjectedWithSelect()
+            => Verify.FixAsync("""
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class Exporter
+                {
+                    public Task ExportAsync(IAmazonS3 s3, IEnumerable<string> keys, string kmsKeyId)
+                    {
+                        var requests = keys.Select(k => [|new PutObjectRequest|] { BucketName = "exports", Key = k, ContentBody = "{}" }).ToList();
+                        return Task.WhenAll(requests.Select(r => s3.PutObjectAsync(r)));
+                    }
+                }
+                """, """
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public class Exporter
+                {
+                    public Task ExportAsync(IAmazonS3 s3, IEnumerable<string> keys, string kmsKeyId)
+                    {
+                        var requests = keys.Select(k => new PutObjectRequest { BucketName = "exports", Key = k, ContentBody = "{}", ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId }).ToList();
+                        return Task.WhenAll(requests.Select(r => s3.PutObjectAsync(r)));
                     }
                 }
                 """, ReferenceCatalog.Aws);
