@@ -60,7 +60,7 @@ namespace AiSecure.Analyzers.Rules
                 reads = null;
             }
 
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured, reads), OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured, reads), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
             context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, configured, reads), OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, configured, reads), OperationKind.Invocation);
             if (reads != null)
@@ -73,8 +73,13 @@ namespace AiSecure.Analyzers.Rules
 
         private static void AnalyzeAssignment(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured, ConfigurationReads? reads)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            reads?.RecordAssignment(assignment);
+            // A simple assignment, or http.BaseAddress ??= new Uri(…) (a typed client's constructor or first call).
+            var assignment = (IAssignmentOperation)context.Operation;
+            if (assignment is ISimpleAssignmentOperation simple)
+            {
+                reads?.RecordAssignment(simple);
+            }
+
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
             {
                 return;

@@ -194,5 +194,25 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Web);
+
+        [Fact]
+        public Task CoalescingBaseAddress_FixRewritesTheScheme()
+            => Verify.FixAsync("""
+                using System;
+                using System.Net.Http;
+
+                public sealed class InventoryClient(HttpClient http)
+                {
+                    public void EnsureBaseAddress() => http.BaseAddress ??= [|new Uri("http://inventory.internal/")|];
+                }
+                """, """
+                using System;
+                using System.Net.Http;
+
+                public sealed class InventoryClient(HttpClient http)
+                {
+                    public void EnsureBaseAddress() => http.BaseAddress ??= new Uri("https://inventory.internal/");
+                }
+                """);
     }
 }
