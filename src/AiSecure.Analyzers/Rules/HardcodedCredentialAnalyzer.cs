@@ -152,6 +152,11 @@ namespace AiSecure.Analyzers.Rules
 
                 var secret = Classify(symbols, method, parameter, root, argument);
                 var header = root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null;
+                if (header == "authorization")
+                {
+                    AnalyzeBearerValue(context, argument, parameter.Type);
+                    continue;
+                }
                 if (secret == null && header == null && root != "Amazon")
                 {
                     continue;
@@ -172,6 +177,54 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
         }
+
+        /// <summary>
+        /// <c>headers.Add("Authorization", "Bearer sk-…")</c>, <c>$"Bearer {Key}"</c>, <c>"Bearer " + Key</c>: the token after the
+        /// scheme, when it has a known key format (docs/rules/AISEC040.md, raw HTTP). A literal that holds the scheme too
+        /// is reported without a fix (replacing it would drop the scheme); a key held apart is fixed where it is.
+        /// </summary>
+        private static void AnalyzeBearerValue(Context context, IArgumentOperation argument, ITypeSymbol sinkType)
+        {
+            const string Member = "Authorization header";
+            var value = argument.Value.WalkDownConversions();
+            IOperation? token = null;
+            switch (value)
+            {
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } when value.Syntax is LiteralExpressionSyntax literal:
+                    var bare = AfterBearer(text);
+                    if (bare != null && TextCredentialKind("System", "Bearer", bare) is { } kind)
+                    {
+                        Report(context, kind, new LiteralOrigin(bare, literal, null, null), sinkType, Member);
+                    }
+
+                    return;
+                case IInterpolatedStringOperation { Parts.Length: 2 } interpolated
+                    when interpolated.Parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string prefix } && AfterBearer(prefix)?.Length == 0
+                         && interpolated.Parts[1] is IInterpolationOperation { Alignment: null, FormatString: null } interpolation:
+                    token = interpolation.Expression;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.LeftOperand.ConstantValue.Value is string left && AfterBearer(left)?.Length == 0:
+                    token = binary.RightOperand;
+                    break;
+            }
+
+            if (token == null)
+            {
+                return;
+            }
+
+            foreach (var found in ResolveAll(token, context.CancellationToken))
+            {
+                if (TextCredentialKind("System", "Bearer", found.Text) is { } kind)
+                {
+                    Report(context, kind, found, sinkType, Member);
+                }
+            }
+        }
+
+        /// <summary>The text after a leading <c>Bearer </c> scheme (any case), or null when there is none.</summary>
+        private static string? AfterBearer(string text)
+            => text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text.Substring("Bearer ".Length).Trim() : null;
 
         private static bool HasStringArgument(ImmutableArray<IArgumentOperation> arguments)
         {
@@ -285,7 +338,7 @@ namespace AiSecure.Analyzers.Rules
 
                 if (TextCredentialKind("System", header, found.Text) is { } kind)
                 {
-                    Report(context, kind, found, value.WalkDownConversions().Type!, "the '" + header + "' header");
+                    Report(context, kind, found, value.WalkDownConversions().Type!, header + " header");
                 }
             }
         }
@@ -488,12 +541,12 @@ namespace AiSecure.Analyzers.Rules
                     when pairParameter.Type.IsString() && pairParameter.Ordinal == 1 && IsDictionary(add.TargetMethod.ContainingType):
                     var pairHeader = HeaderPairName(add.Arguments[0].Value);
                     var pairSecret = pairHeader == null ? null : TextCredentialKind("System", pairHeader, text);
-                    return pairSecret == null ? null : new Sink(pairSecret, pairParameter.Type, "the '" + pairHeader + "' header");
+                    return pairSecret == null ? null : new Sink(pairSecret, pairParameter.Type, pairHeader + " header");
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: true } indexer, Arguments.Length: 1 } indexed } indexAssignment
                     when indexAssignment.Value == top && indexer.Type.IsString() && IsDictionary(indexer.ContainingType):
                     var indexHeader = HeaderPairName(indexed.Arguments[0].Value);
                     var indexSecret = indexHeader == null ? null : TextCredentialKind("System", indexHeader, text);
-                    return indexSecret == null ? null : new Sink(indexSecret, indexer.Type, "the '" + indexHeader + "' header");
+                    return indexSecret == null ? null : new Sink(indexSecret, indexer.Type, indexHeader + " header");
                 case IArgumentOperation { Parameter: { } parameter, ArgumentKind: ArgumentKind.Explicit } argument when parameter.Type.IsString():
                     var method = argument.Parent switch
                     {
