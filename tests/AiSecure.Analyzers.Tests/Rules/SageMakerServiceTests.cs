@@ -234,5 +234,52 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                     """,
             }.RunWithStubsAsync();
+
+        [Fact]
+        public Task Kms_ProcessingAndBatchTransformJobsFromAnOptionsClass()
+            => EncryptionVerify.AnalyzeAsync(Prelude + """
+                public sealed class BatchScoringService(IAmazonSageMaker sageMaker, IOptions<SageMakerJobOptions> options)
+                {
+                    private ProcessingOutputConfig Outputs(string job) => new()
+                    {
+                        KmsKeyId = options.Value.KmsKeyId,
+                        Outputs = [new ProcessingOutput { OutputName = "report", S3Output = new ProcessingS3Output { S3Uri = $"s3://{options.Value.OutputBucket}/{job}" } }],
+                    };
+
+                    public Task ProcessAsync(string job, CancellationToken ct)
+                    {
+                        var cluster = new ProcessingClusterConfig { InstanceCount = options.Value.InstanceCount, InstanceType = ProcessingInstanceType.MlM5Xlarge, VolumeSizeInGB = 30 };
+                        cluster.VolumeKmsKeyId = options.Value.KmsKeyId;
+                        return sageMaker.CreateProcessingJobAsync(new CreateProcessingJobRequest
+                        {
+                            ProcessingJobName = job,
+                            RoleArn = options.Value.RoleArn,
+                            ProcessingOutputConfig = Outputs(job),
+                            ProcessingResources = new ProcessingResources { ClusterConfig = cluster },
+                        }, ct);
+                    }
+
+                    public Task ProcessUnencryptedVolumeAsync(string job, CancellationToken ct)
+                        => sageMaker.CreateProcessingJobAsync({|AISEC011:new CreateProcessingJobRequest|}
+                        {
+                            ProcessingJobName = job,
+                            RoleArn = options.Value.RoleArn,
+                            ProcessingOutputConfig = Outputs(job),
+                            ProcessingResources = new ProcessingResources { ClusterConfig = new ProcessingClusterConfig { InstanceCount = 1, InstanceType = ProcessingInstanceType.MlM5Xlarge } },
+                        }, ct);
+
+                    public async Task TransformAsync(string job, string model, CancellationToken ct)
+                    {
+                        var request = {|AISEC011:new CreateTransformJobRequest|}
+                        {
+                            TransformJobName = job,
+                            ModelName = model,
+                            TransformOutput = new TransformOutput { S3OutputPath = $"s3://{options.Value.OutputBucket}/{job}", KmsKeyId = options.Value.KmsKeyId },
+                            TransformResources = new TransformResources { InstanceCount = 1, InstanceType = TransformInstanceType.MlM5Xlarge },
+                        };
+                        await sageMaker.CreateTransformJobAsync(request, ct);
+                    }
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }
