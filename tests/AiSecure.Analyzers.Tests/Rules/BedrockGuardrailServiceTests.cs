@@ -219,6 +219,43 @@ namespace AiSecure.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task RequestsSentThroughARetryWrapper()
+            => Verify.AnalyzeAsync(Prelude + """
+                public sealed class ResilientChat(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options)
+                {
+                    private static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken ct)
+                    {
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            try
+                            {
+                                return await action(ct);
+                            }
+                            catch (Amazon.Runtime.AmazonServiceException) when (attempt < 3)
+                            {
+                                await Task.Delay(200 * attempt, ct);
+                            }
+                        }
+                    }
+
+                    public async Task<string> AskAsync(string question, CancellationToken ct)
+                    {
+                        var request = [|new ConverseRequest { ModelId = options.Value.ModelId, Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }] }|];
+                        var response = await RetryAsync(token => bedrock.ConverseAsync(request, token), ct);
+                        return response.Output.Message.Content[0].Text;
+                    }
+
+                    public async Task<string> AskGuardedAsync(string question, CancellationToken ct)
+                    {
+                        var request = new ConverseRequest { ModelId = options.Value.ModelId, Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }] };
+                        request.GuardrailConfig = new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+                        var response = await RetryAsync(token => bedrock.ConverseAsync(request, token), ct);
+                        return response.Output.Message.Content[0].Text;
+                    }
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
         /// <summary>A helper's request is reported at the end of the compilation (a non-local diagnostic): the fix still applies.</summary>
         private static Task FixAcrossMethodsAsync(string source, string fixedSource)
             => new Verify.Test
