@@ -448,5 +448,49 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task TargetTypedRequests_FixAddsKmsAndTheKey()
+            => Verify.FixAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public sealed class Snapshots(IAmazonS3 s3, string kmsKeyArn)
+                {
+                    public async Task SaveAsync(string key, string json, CancellationToken ct)
+                    {
+                        PutObjectRequest request = [|new()|]
+                        {
+                            BucketName = "snapshots",
+                            Key = key,
+                            ContentBody = json,
+                        };
+                        await s3.PutObjectAsync(request, ct);
+                    }
+                }
+                """, """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Amazon.S3.Model;
+
+                public sealed class Snapshots(IAmazonS3 s3, string kmsKeyArn)
+                {
+                    public async Task SaveAsync(string key, string json, CancellationToken ct)
+                    {
+                        PutObjectRequest request = new()
+                        {
+                            BucketName = "snapshots",
+                            Key = key,
+                            ContentBody = json,
+                            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                            ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyArn,
+                        };
+                        await s3.PutObjectAsync(request, ct);
+                    }
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
