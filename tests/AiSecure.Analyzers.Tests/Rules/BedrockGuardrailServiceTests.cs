@@ -256,6 +256,25 @@ namespace AiSecure.Analyzers.Tests.Rules
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
 
+        [Fact]
+        public Task GuardrailDefaultedWithCoalescingAssignment_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public sealed class ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options)
+                {
+                    private readonly GuardrailConfiguration _guardrail = new() { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+
+                    public Task<ConverseResponse> SendAsync(ConverseRequest request, CancellationToken ct)
+                        => bedrock.ConverseAsync(request, ct);
+
+                    public Task<ConverseResponse> AskAsync(string question, CancellationToken ct)
+                    {
+                        var request = new ConverseRequest { ModelId = options.Value.ModelId, Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = question }] }] };
+                        request.GuardrailConfig ??= _guardrail;
+                        return bedrock.ConverseAsync(request, ct);
+                    }
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
         /// <summary>A helper's request is reported at the end of the compilation (a non-local diagnostic): the fix still applies.</summary>
         private static Task FixAcrossMethodsAsync(string source, string fixedSource)
             => new Verify.Test
