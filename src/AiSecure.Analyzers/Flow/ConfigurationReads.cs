@@ -76,6 +76,35 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>
+        /// A field or property initializer of the project given a configuration read
+        /// (<c>private readonly string _endpoint = configuration["A:B"] ?? throw …;</c> in a class with a primary constructor).
+        /// </summary>
+        public void RecordInitializer(ISymbolInitializerOperation initializer)
+        {
+            ImmutableArray<ISymbol> members = initializer switch
+            {
+                IFieldInitializerOperation field => ImmutableArray<ISymbol>.CastUp(field.InitializedFields),
+                IPropertyInitializerOperation property => ImmutableArray<ISymbol>.CastUp(property.InitializedProperties),
+                _ => ImmutableArray<ISymbol>.Empty,
+            };
+            if (members.Length != 1 || initializer.Value.Type is not { } type || !(type.IsString() || type.Name == "Uri"))
+            {
+                return;
+            }
+
+            var reads = new List<Read>();
+            Collect(initializer.Value, reads, 0);
+            if (reads.Count > 0)
+            {
+                var bag = _memberReads.GetOrAdd(members[0].OriginalDefinition, _ => new ConcurrentBag<Read>());
+                foreach (var read in reads)
+                {
+                    bag.Add(read);
+                }
+            }
+        }
+
+        /// <summary>
         /// A <c>return</c> of a getter or method that gives a URL (<c>string Endpoint => _configuration["A:B"]!;</c>,
         /// <c>Uri GetEndpoint() => new(_configuration["A:B"]!)</c>): what it returns is what its callers read.
         /// </summary>

@@ -50,6 +50,16 @@ namespace AiSecure.Analyzers.Flow
                 return;
             }
 
+            // A request built in a local function is that local function's: its calls name it.
+            for (var current = state.Creation.Parent; current != null; current = current.Parent)
+            {
+                if (current is ILocalFunctionOperation { Symbol: { } localFunction })
+                {
+                    Register(localFunction.OriginalDefinition, state.Creation);
+                    return;
+                }
+            }
+
             Register(method.OriginalDefinition, state.Creation);
 
             // A factory injected through an interface or a base class: calls name the interface or overridden member.
@@ -194,13 +204,42 @@ namespace AiSecure.Analyzers.Flow
                 foreach (var creation in caller.Creations)
                 {
                     var state = RequestState.Analyze(creation, _calls, Resolve, cancellationToken);
-                    if (state != null)
+                    if (state == null)
                     {
-                        // What the caller builds itself was judged in its own method: only what lies in a helper's object is new.
-                        judge(state, context.Options, d => { if (!IsInside(d.Location, caller.Scope)) Emit(context, reported, acrossMethods, d, callerName); }, cancellationToken);
+                        continue;
                     }
+
+                    // What the caller builds itself was judged in its own method: only what lies in a helper's object is new,
+                    // and a finding in the caller's code that only the helper's object reveals (ResourceConfig = Build(count):
+                    // an instance count that is not the constant 1) where its own method, not seeing into the helper, found none.
+                    HashSet<LocatedKey>? own = null;
+                    judge(state, context.Options, d =>
+                    {
+                        if (IsInside(d.Location, caller.Scope))
+                        {
+                            own ??= OwnFindings(creation, judge, context.Options, cancellationToken);
+                            if (own.Contains(new LocatedKey(d.Location, d.Id)))
+                            {
+                                return;
+                            }
+                        }
+
+                        Emit(context, reported, acrossMethods, d, callerName);
+                    }, cancellationToken);
                 }
             }
+        }
+
+        /// <summary>What the per-method pass found for a request (judged without the helpers' objects): location and rule id.</summary>
+        private HashSet<LocatedKey> OwnFindings(IObjectCreationOperation creation, RequestJudge judge, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var found = new HashSet<LocatedKey>();
+            if (RequestState.Analyze(creation, _calls, cancellationToken) is { } state)
+            {
+                judge(state, options, d => found.Add(new LocatedKey(d.Location, d.Id)), cancellationToken);
+            }
+
+            return found;
         }
 
         private static void Emit(CompilationAnalysisContext context, HashSet<LocatedKey> reported, Func<DiagnosticDescriptor, DiagnosticDescriptor> acrossMethods, Diagnostic diagnostic, string callerName)

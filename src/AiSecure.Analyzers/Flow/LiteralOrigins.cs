@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using AiSecure.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -150,13 +151,14 @@ namespace AiSecure.Analyzers.Flow
             return null;
         }
 
-        /// <summary><c>string Key { get; } = "…";</c> or <c>string Key => "…";</c>: a property that only ever returns the literal.</summary>
+        /// <summary>
+        /// <c>string Key { get; } = "…";</c> or <c>string Key => "…";</c>: a property that only ever returns the literal. A
+        /// settable property's default counts only when it has a known key format (<c>public string ApiKey { get; set; } =
+        /// "sk-proj-…";</c> in an options class): binding may overwrite it, but the key is in source (docs/rules/AISEC040.md).
+        /// </summary>
         public static LiteralExpressionSyntax? PropertyLiteral(IPropertySymbol property, CancellationToken cancellationToken)
         {
-            if (property.SetMethod is { IsInitOnly: false })
-            {
-                return null;
-            }
+            var settable = property.SetMethod is { IsInitOnly: false };
 
             foreach (var reference in property.DeclaringSyntaxReferences)
             {
@@ -165,12 +167,13 @@ namespace AiSecure.Analyzers.Flow
                     continue;
                 }
 
-                if (declaration.ExpressionBody?.Expression is LiteralExpressionSyntax bodyLiteral && bodyLiteral.Token.Value is string)
+                if (!settable && declaration.ExpressionBody?.Expression is LiteralExpressionSyntax bodyLiteral && bodyLiteral.Token.Value is string)
                 {
                     return bodyLiteral;
                 }
 
-                if (declaration.Initializer?.Value is LiteralExpressionSyntax initializerLiteral && initializerLiteral.Token.Value is string)
+                if (declaration.Initializer?.Value is LiteralExpressionSyntax initializerLiteral && initializerLiteral.Token.Value is string initializerText
+                    && (!settable || CredentialCatalog.KnownFormat(initializerText) != null))
                 {
                     return initializerLiteral;
                 }

@@ -220,10 +220,21 @@ namespace AiSecure.Analyzers.Flow
                             return new RequestState(_origin, RootState(null), RequestFate.Sent, invocation);
                         }
 
+                        if (_seed == null && SentFromCollection(argument) is { } sentFromList)
+                        {
+                            // requests.Add(new PutObjectRequest { … }) on a local list whose elements this method sends.
+                            _cutoff = argument.Syntax.SpanStart;
+                            return new RequestState(_origin, RootState(null), RequestFate.Sent, sentFromList);
+                        }
+
                         return new RequestState(_origin, RootState(null), IsReadOnlyParameter(argument.Parameter) ? RequestFate.NotSent : RequestFate.Escapes, null);
                     case IReturnOperation @return when _seed == null && IsOwnReturn(@return):
                         _cutoff = @return.Syntax.SpanStart;
                         return new RequestState(_origin, RootState(null), RequestFate.Returned, null);
+                    case IReturnOperation @return when _seed == null && SentFromProjection(@return) is { } sentFromProjection:
+                        // items.Select(x => new PutObjectRequest { … }) whose elements this method sends.
+                        _cutoff = @return.Syntax.SpanStart;
+                        return new RequestState(_origin, RootState(null), RequestFate.Sent, sentFromProjection);
                     default:
                         return new RequestState(_origin, RootState(null), RequestFate.Escapes, null);
                 }
@@ -252,6 +263,14 @@ namespace AiSecure.Analyzers.Flow
                             break;
                         case IReturnOperation @return when _seed == null && IsOwnReturn(@return):
                             returnAt = System.Math.Min(returnAt, position);
+                            break;
+                        case IArgumentOperation argument when _seed == null && SentFromCollection(argument) is { } sentFromList:
+                            // requests.Add(request) on a local list whose elements this method sends: sent there.
+                            if (send == null || sentFromList.Syntax.SpanStart < send.Syntax.SpanStart)
+                            {
+                                send = sentFromList;
+                            }
+
                             break;
                         case IArgumentOperation argument when !IsReadOnlyParameter(argument.Parameter):
                         case IReturnOperation:
@@ -290,18 +309,34 @@ namespace AiSecure.Analyzers.Flow
             private ObjectState RootState(ILocalSymbol? local)
                 => _seed != null ? _seed.WithLocal(local) : FromCreation((IObjectCreationOperation)_origin, local);
 
-            /// <summary>A return of the analyzed method itself, not of a lambda or local function inside it.</summary>
-            private static bool IsOwnReturn(IReturnOperation @return)
+            /// <summary>
+            /// A return of the analyzed method itself, not of a lambda or local function inside it; or, for a request built
+            /// in a local function (<c>ConverseRequest Build() => new() { … };</c>), that local function's own return: a local
+            /// builder is a helper like a method (docs/rules/AISEC010.md, "Requests built in helpers").
+            /// </summary>
+            private bool IsOwnReturn(IReturnOperation @return)
             {
-                for (var current = @return.Parent; current != null; current = current.Parent)
+                if (@return.Kind != OperationKind.Return)
+                {
+                    return false;
+                }
+
+                var function = EnclosingFunction(@return);
+                return function == null || (function is ILocalFunctionOperation && function == EnclosingFunction(_origin));
+            }
+
+            /// <summary>The nearest lambda or local function around an operation; null in the method's own body.</summary>
+            private static IOperation? EnclosingFunction(IOperation operation)
+            {
+                for (var current = operation.Parent; current != null; current = current.Parent)
                 {
                     if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
                     {
-                        return false;
+                        return current;
                     }
                 }
 
-                return @return.Kind == OperationKind.Return;
+                return null;
             }
 
             private bool Index(IOperation root)
@@ -331,6 +366,114 @@ namespace AiSecure.Analyzers.Flow
                 }
 
                 return true;
+            }
+
+            /// <summary>
+            /// The request passed to <c>Add</c> of a local collection (<c>requests.Add(request)</c>): the SDK call that sends
+            /// the collection's elements in this method, if any (docs/rules/AISEC010.md, "Flow").
+            /// </summary>
+            private IInvocationOperation? SentFromCollection(IArgumentOperation argument)
+                => argument.Parent is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
+                   && add.Instance?.WalkDownConversions() is ILocalReferenceOperation list
+                    ? ElementsSent(list.Local, 0)
+                    : null;
+
+            /// <summary>
+            /// The request returned by a lambda that projects a sequence (<c>items.Select(x => new PutObjectRequest { … })</c>):
+            /// the SDK call that sends the projected elements in this method, if any.
+            /// </summary>
+            private IInvocationOperation? SentFromProjection(IReturnOperation @return)
+            {
+                if (EnclosingFunction(@return) is not IAnonymousFunctionOperation lambda
+                    || Parent(lambda, out _) is not IDelegateCreationOperation delegateCreation
+                    || Parent(delegateCreation, out _) is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Select" } select })
+                {
+                    return null;
+                }
+
+                return SequenceSent(select, 0);
+            }
+
+            /// <summary>The SDK call that sends an element of the collection held in <paramref name="local"/>, if any.</summary>
+            private IInvocationOperation? ElementsSent(ILocalSymbol local, int depth)
+            {
+                foreach (var reference in References(local))
+                {
+                    if (SequenceSent(reference, depth) is { } send)
+                    {
+                        return send;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// Where a sequence of requests goes: <c>foreach</c> over it, a lambda over its elements (<c>Select</c>,
+            /// <c>ForEach</c>, <c>Parallel.ForEachAsync</c>) that passes the element to an SDK call; through <c>ToList</c>,
+            /// <c>ToArray</c>, <c>Where</c> and locals. Null when no element is seen sent (a few steps deep at most).
+            /// </summary>
+            private IInvocationOperation? SequenceSent(IOperation sequence, int depth)
+            {
+                if (depth > 4)
+                {
+                    return null;
+                }
+
+                var parent = Parent(sequence, out var top);
+                switch (parent)
+                {
+                    case IForEachLoopOperation loop when loop.Collection == top || loop.Collection.WalkDownConversions() == sequence:
+                        return loop.LoopControlVariable is IVariableDeclaratorOperation { Symbol: { } element } ? SentWithin(loop.Body, element) : null;
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return ElementsSent(declarator.Symbol, depth + 1);
+                    case IArgumentOperation { Parent: IInvocationOperation invocation } argument when argument.Parameter?.Ordinal == 0:
+                        return ElementsSentBy(invocation, depth);
+                    case IInvocationOperation invocation when invocation.Instance == top:
+                        return ElementsSentBy(invocation, depth);
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary>A call that takes the sequence: a lambda over its elements, or a pass-through to follow.</summary>
+            private IInvocationOperation? ElementsSentBy(IInvocationOperation invocation, int depth)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && lambda.Symbol.Parameters.Length > 0)
+                    {
+                        return SentWithin(lambda.Body, lambda.Symbol.Parameters[0]);
+                    }
+                }
+
+                return invocation.TargetMethod.Name is "ToList" or "ToArray" or "AsEnumerable" or "Where" or "Take" or "Skip" or "Concat" or "Append"
+                    ? SequenceSent(invocation, depth + 1)
+                    : null;
+            }
+
+            /// <summary>The first SDK call in <paramref name="body"/> that takes <paramref name="element"/> as an argument.</summary>
+            private IInvocationOperation? SentWithin(IOperation body, ISymbol element)
+            {
+                foreach (var operation in body.WalkTree())
+                {
+                    if (operation.Kind != OperationKind.Invocation || operation is not IInvocationOperation call || !_calls.IsSdkCall(call.TargetMethod))
+                    {
+                        continue;
+                    }
+
+                    foreach (var argument in call.Arguments)
+                    {
+                        var value = argument.Value.WalkDownConversions();
+                        if ((value is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, element))
+                            || (value is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, element)))
+                        {
+                            return call;
+                        }
+                    }
+                }
+
+                return null;
             }
 
             private List<ILocalReferenceOperation> References(ILocalSymbol local)

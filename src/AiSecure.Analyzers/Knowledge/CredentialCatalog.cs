@@ -268,7 +268,15 @@ namespace AiSecure.Analyzers.Knowledge
         private static bool IsReference(string text)
             => text.IndexOf("://", StringComparison.Ordinal) >= 0 || text[0] is '@' or '/' or '~' or '.'
                || text.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("alias/", StringComparison.OrdinalIgnoreCase)
-               || (text.Length > 2 && text[1] == ':' && text[2] is '\\' or '/');
+               || (text.Length > 2 && text[1] == ':' && text[2] is '\\' or '/')
+               || IsRelativePath(text);
+
+        /// <summary>
+        /// A relative path or object key (<c>models/classifier-v2.onnx</c> under an S3 <c>Key</c>): a '/' beside a '.' or
+        /// '-'. Base64 secrets hold '/' but never '.' or '-'; secrets that hold '.' or '-' (JWTs, client secrets) hold no '/'.
+        /// </summary>
+        private static bool IsRelativePath(string text)
+            => text.IndexOf('/') > 0 && (text.IndexOf('.') >= 0 || text.IndexOf('-') >= 0);
 
         private static bool IsKeyBody(string text, int start, int minimum)
         {

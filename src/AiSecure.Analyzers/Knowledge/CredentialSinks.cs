@@ -94,7 +94,7 @@ namespace AiSecure.Analyzers.Knowledge
                 {
                     if (argument.Parameter?.Name == "name" && argument.Value.WalkDownConversions().ConstantValue.Value is string name)
                     {
-                        return name.Trim().ToLowerInvariant() is "x-api-key" or "api-key" ? name.Trim().ToLowerInvariant() : null;
+                        return name.Trim().ToLowerInvariant() is "x-api-key" or "api-key" or "authorization" ? name.Trim().ToLowerInvariant() : null;
                     }
                 }
             }

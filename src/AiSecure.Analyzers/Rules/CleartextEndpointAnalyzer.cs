@@ -60,20 +60,26 @@ namespace AiSecure.Analyzers.Rules
                 reads = null;
             }
 
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured, reads), OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, configured, reads), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
             context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, configured, reads), OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, configured, reads), OperationKind.Invocation);
             if (reads != null)
             {
                 context.RegisterOperationAction(c => reads.RecordReturn((IReturnOperation)c.Operation, c.ContainingSymbol), OperationKind.Return);
+                context.RegisterOperationAction(c => reads.RecordInitializer((ISymbolInitializerOperation)c.Operation), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
                 context.RegisterCompilationEndAction(c => ReportConfigurationFiles(c, files, reads));
             }
         }
 
         private static void AnalyzeAssignment(OperationAnalysisContext context, EndpointSymbols symbols, ConfiguredSymbols? configured, ConfigurationReads? reads)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            reads?.RecordAssignment(assignment);
+            // A simple assignment, or http.BaseAddress ??= new Uri(…) (a typed client's constructor or first call).
+            var assignment = (IAssignmentOperation)context.Operation;
+            if (assignment is ISimpleAssignmentOperation simple)
+            {
+                reads?.RecordAssignment(simple);
+            }
+
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
             {
                 return;

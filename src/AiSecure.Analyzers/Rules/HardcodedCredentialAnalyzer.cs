@@ -107,6 +107,12 @@ namespace AiSecure.Analyzers.Rules
                             AnalyzeEnvironmentSetter(context, setter);
                             break;
                         case OperationKind.Invocation when operation is IInvocationOperation invocation:
+                            if (invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 2 && IsDictionary(invocation.TargetMethod.ContainingType))
+                            {
+                                // headers.Add("api-key", "…") on a dictionary (or a collection initializer's { "api-key", "…" }).
+                                AnalyzeHeaderPair(context, invocation.Arguments[0].Value, invocation.Arguments[1]);
+                            }
+
                             AnalyzeArguments(context, symbols, invocation.TargetMethod, invocation.Arguments);
                             break;
                         case OperationKind.SimpleAssignment when operation is ISimpleAssignmentOperation assignment:
@@ -146,6 +152,11 @@ namespace AiSecure.Analyzers.Rules
 
                 var secret = Classify(symbols, method, parameter, root, argument);
                 var header = root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null;
+                if (header == "authorization")
+                {
+                    AnalyzeBearerValue(context, argument, parameter.Type);
+                    continue;
+                }
                 if (secret == null && header == null && root != "Amazon")
                 {
                     continue;
@@ -166,6 +177,54 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
         }
+
+        /// <summary>
+        /// <c>headers.Add("Authorization", "Bearer sk-…")</c>, <c>$"Bearer {Key}"</c>, <c>"Bearer " + Key</c>: the token after the
+        /// scheme, when it has a known key format (docs/rules/AISEC040.md, raw HTTP). A literal that holds the scheme too
+        /// is reported without a fix (replacing it would drop the scheme); a key held apart is fixed where it is.
+        /// </summary>
+        private static void AnalyzeBearerValue(Context context, IArgumentOperation argument, ITypeSymbol sinkType)
+        {
+            const string Member = "Authorization header";
+            var value = argument.Value.WalkDownConversions();
+            IOperation? token = null;
+            switch (value)
+            {
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } when value.Syntax is LiteralExpressionSyntax literal:
+                    var bare = AfterBearer(text);
+                    if (bare != null && TextCredentialKind("System", "Bearer", bare) is { } kind)
+                    {
+                        Report(context, kind, new LiteralOrigin(bare, literal, null, null), sinkType, Member);
+                    }
+
+                    return;
+                case IInterpolatedStringOperation { Parts.Length: 2 } interpolated
+                    when interpolated.Parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string prefix } && AfterBearer(prefix)?.Length == 0
+                         && interpolated.Parts[1] is IInterpolationOperation { Alignment: null, FormatString: null } interpolation:
+                    token = interpolation.Expression;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.LeftOperand.ConstantValue.Value is string left && AfterBearer(left)?.Length == 0:
+                    token = binary.RightOperand;
+                    break;
+            }
+
+            if (token == null)
+            {
+                return;
+            }
+
+            foreach (var found in ResolveAll(token, context.CancellationToken))
+            {
+                if (TextCredentialKind("System", "Bearer", found.Text) is { } kind)
+                {
+                    Report(context, kind, found, sinkType, Member);
+                }
+            }
+        }
+
+        /// <summary>The text after a leading <c>Bearer </c> scheme (any case), or null when there is none.</summary>
+        private static string? AfterBearer(string text)
+            => text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text.Substring("Bearer ".Length).Trim() : null;
 
         private static bool HasStringArgument(ImmutableArray<IArgumentOperation> arguments)
         {
@@ -225,8 +284,19 @@ namespace AiSecure.Analyzers.Rules
 
         private static void AnalyzeAssignment(Context context, ISimpleAssignmentOperation assignment)
         {
-            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || !property.Type.IsString())
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } target || !property.Type.IsString())
             {
+                return;
+            }
+
+            if (property.IsIndexer)
+            {
+                // headers["api-key"] = "…" on a dictionary of request headers.
+                if (target.Arguments.Length == 1 && IsDictionary(property.ContainingType))
+                {
+                    AnalyzeHeaderPair(context, target.Arguments[0].Value, assignment);
+                }
+
                 return;
             }
 
@@ -243,6 +313,50 @@ namespace AiSecure.Analyzers.Rules
                     Report(context, secret, found, property.Type, property.ContainingType.Name + "." + property.Name);
                 }
             }
+        }
+
+        /// <summary>
+        /// A name/value pair of a string dictionary whose name is an API key header (<c>api-key</c>, <c>x-api-key</c>):
+        /// headers kept in a dictionary and copied onto requests (docs/rules/AISEC040.md). Only a constant header name
+        /// is looked at; the value is judged as in <c>HttpHeaders.Add</c>.
+        /// </summary>
+        private static void AnalyzeHeaderPair(Context context, IOperation name, IOperation valueUse)
+        {
+            var value = valueUse is IArgumentOperation argument ? argument.Value : ((ISimpleAssignmentOperation)valueUse).Value;
+            if (HeaderPairName(name) is not { } header || !value.WalkDownConversions().Type.IsString()
+                || valueUse is IArgumentOperation { Parameter: not { Type.SpecialType: SpecialType.System_String } })
+            {
+                return;
+            }
+
+            foreach (var found in ResolveAll(value, context.CancellationToken))
+            {
+                if (IsReportedAtDeclaration(found, valueUse))
+                {
+                    continue;
+                }
+
+                if (TextCredentialKind("System", header, found.Text) is { } kind)
+                {
+                    Report(context, kind, found, value.WalkDownConversions().Type!, header + " header");
+                }
+            }
+        }
+
+        /// <summary>A string-keyed map: <c>Dictionary</c>, <c>IDictionary</c>, <c>ConcurrentDictionary</c>, <c>SortedDictionary</c> and the like.</summary>
+        private static bool IsDictionary(INamedTypeSymbol? type)
+            => type != null && type.Name.EndsWith("Dictionary", StringComparison.Ordinal) && type.TypeArguments.Length == 2 && type.TypeArguments[0].IsString();
+
+        /// <summary>The header a dictionary pair's value is written under, when it is an API key header; else null.</summary>
+        private static string? HeaderPairName(IOperation name)
+        {
+            if (name.WalkDownConversions().ConstantValue.Value is not string text)
+            {
+                return null;
+            }
+
+            text = text.Trim().ToLowerInvariant();
+            return text is "api-key" or "x-api-key" ? text : null;
         }
 
         private static CredentialKind? PropertySecret(IPropertySymbol property)
@@ -363,7 +477,7 @@ namespace AiSecure.Analyzers.Rules
 
                 var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
                 if (model.GetOperation(reference, context.CancellationToken) is not { } use
-                    || !SymbolEqualityComparer.Default.Equals(ReferencedMember(use), member)
+                    || !IsUseOf(ReferencedMember(use), member)
                     || FindSink(symbols, use, text) is not { } sink)
                 {
                     continue;
@@ -382,6 +496,23 @@ namespace AiSecure.Analyzers.Rules
                     return;
                 }
             }
+        }
+
+        /// <summary>
+        /// A use of the member: the member itself, or for a positional record's parameter
+        /// (<c>record OpenAISettings(string ApiKey = "sk-…")</c>) the property it declares (<c>settings.ApiKey</c>).
+        /// </summary>
+        private static bool IsUseOf(ISymbol? referenced, ISymbol member)
+        {
+            if (SymbolEqualityComparer.Default.Equals(referenced, member))
+            {
+                return true;
+            }
+
+            return referenced is IPropertySymbol property && member is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor }
+                   && constructor.ContainingType.IsRecord && property.Name == member.Name
+                   && SymbolEqualityComparer.Default.Equals(property.ContainingType, constructor.ContainingType)
+                   && !constructor.DeclaringSyntaxReferences.IsEmpty && constructor.DeclaringSyntaxReferences[0].GetSyntax() is RecordDeclarationSyntax;
         }
 
         private static ISymbol? ReferencedMember(IOperation operation)
@@ -406,6 +537,16 @@ namespace AiSecure.Analyzers.Rules
 
             switch (parent)
             {
+                case IArgumentOperation { Parameter: { } pairParameter, Parent: IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add } pairArgument
+                    when pairParameter.Type.IsString() && pairParameter.Ordinal == 1 && IsDictionary(add.TargetMethod.ContainingType):
+                    var pairHeader = HeaderPairName(add.Arguments[0].Value);
+                    var pairSecret = pairHeader == null ? null : TextCredentialKind("System", pairHeader, text);
+                    return pairSecret == null ? null : new Sink(pairSecret, pairParameter.Type, pairHeader + " header");
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: true } indexer, Arguments.Length: 1 } indexed } indexAssignment
+                    when indexAssignment.Value == top && indexer.Type.IsString() && IsDictionary(indexer.ContainingType):
+                    var indexHeader = HeaderPairName(indexed.Arguments[0].Value);
+                    var indexSecret = indexHeader == null ? null : TextCredentialKind("System", indexHeader, text);
+                    return indexSecret == null ? null : new Sink(indexSecret, indexer.Type, indexHeader + " header");
                 case IArgumentOperation { Parameter: { } parameter, ArgumentKind: ArgumentKind.Explicit } argument when parameter.Type.IsString():
                     var method = argument.Parent switch
                     {

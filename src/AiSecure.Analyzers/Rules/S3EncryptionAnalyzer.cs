@@ -330,7 +330,20 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
 
-            if (value.ConstantValue.HasValue && value.ConstantValue.Value is string text)
+            // new ServerSideEncryptionMethod("aws:kms") and ServerSideEncryptionMethod.FindValue("AES256") name the
+            // algorithm by its wire value, as a constant string does (docs/rules/AISEC010.md).
+            IOperation? named = value;
+            if (value is IObjectCreationOperation { Arguments.Length: 1 } creation && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.SseMethod))
+            {
+                named = creation.Arguments[0].Value.WalkDownConversions();
+            }
+            else if (value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FindValue" } method, Arguments.Length: 1 } invocation
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.SseMethod))
+            {
+                named = invocation.Arguments[0].Value.WalkDownConversions();
+            }
+
+            if (named.ConstantValue.HasValue && named.ConstantValue.Value is string text)
             {
                 switch (text)
                 {

@@ -463,6 +463,23 @@ namespace AiSecure.Analyzers.Rules
             }
 
             value = value.WalkDownConversions();
+            switch (value)
+            {
+                // allowInternet ? DirectInternetAccess.Enabled : DirectInternetAccess.Disabled: Enabled for the requests that take that arm.
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return IsEnabled(conditional.WhenTrue, type) || IsEnabled(whenFalse, type);
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        if (IsEnabled(arm.Value, type))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+            }
+
             if (value is IFieldReferenceOperation { Field: { Name: "Enabled", IsStatic: true } field })
             {
                 return type == null || SymbolEqualityComparer.Default.Equals(field.ContainingType, type);
