@@ -1,0 +1,582 @@
+using AiSecure.Analyzers.Tests.References;
+using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.ModelOutputAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.ModelOutputFixer>;
+
+namespace AiSecure.Analyzers.Tests.Rules
+{
+    /// <summary>
+    /// AISEC003 on agent and service code shaped like production: MCP servers with injected services, Semantic Kernel
+    /// plugins whose functions hand their arguments to private helpers, Microsoft.Extensions.AI tool classes, structured
+    /// and streamed model output, and the guards real code writes (allow-lists, source-generated regexes, parsing,
+    /// containment checks, query parameters); each positive beside its safe twin.
+    /// </summary>
+    public class RealisticAgentToolTests
+    {
+        [Fact]
+        public Task McpServerWithInjectedServices()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.ComponentModel;
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Hosting;
+                using Microsoft.Extensions.Logging;
+                using ModelContextProtocol.Server;
+
+                namespace Contoso.Mcp;
+
+                [McpServerToolType]
+                public sealed class RepositoryTools(ILogger<RepositoryTools> logger, IWebHostEnvironment environment)
+                {
+                    private readonly string _root = Path.Combine(environment.ContentRootPath, "repos");
+
+                    [McpServerTool(Name = "git_log"), Description("Shows the history of a branch.")]
+                    public async Task<string> GitLog([Description("Branch name")] string branch, int count, CancellationToken cancellationToken)
+                    {
+                        logger.LogInformation("git log {Branch}", branch);
+                        var info = new ProcessStartInfo
+                        {
+                            FileName = "git",
+                            WorkingDirectory = _root,
+                            RedirectStandardOutput = true,
+                            ArgumentList = { "log", "-n", count.ToString(), [|branch|] },
+                        };
+                        using var process = Process.Start(info)!;
+                        return await process.StandardOutput.ReadToEndAsync(cancellationToken);
+                    }
+
+                    [McpServerTool(Name = "git_show"), Description("Shows a commit.")]
+                    public string GitShow(string commit)
+                    {
+                        var info = new ProcessStartInfo("git") { RedirectStandardOutput = true };
+                        info.ArgumentList.Add("show");
+                        info.ArgumentList.Add([|commit|]);
+                        using var process = Process.Start(info)!;
+                        return process.StandardOutput.ReadToEnd();
+                    }
+
+                    [McpServerTool(Name = "read_file"), Description("Reads a file of the repository.")]
+                    public async Task<string> ReadFile(string relativePath, CancellationToken cancellationToken)
+                    {
+                        var full = Path.Combine(_root, relativePath);
+                        return await File.ReadAllTextAsync([|full|], cancellationToken);
+                    }
+
+                    [McpServerTool(Name = "read_file_safe"), Description("Reads a file of the repository.")]
+                    public async Task<string> ReadFileSafe(string relativePath, CancellationToken cancellationToken)
+                    {
+                        var full = Path.GetFullPath(Path.Combine(_root, relativePath));
+                        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        {
+                            throw new InvalidOperationException("Path escapes the repository root.");
+                        }
+
+                        return await File.ReadAllTextAsync(full, cancellationToken);
+                    }
+
+                    [McpServerTool(Name = "write_note"), Description("Writes a note.")]
+                    public async Task WriteNote(string name, string text, CancellationToken cancellationToken)
+                    {
+                        var notes = Path.Combine(environment.ContentRootPath, "notes");
+                        await File.WriteAllTextAsync(Path.Combine(notes, Path.GetFileName(name)), text, cancellationToken);
+                        await File.AppendAllTextAsync([|Path.Combine(notes, name + ".log")|], text, cancellationToken);
+                    }
+                }
+
+                [McpServerToolType]
+                public static class DatabaseTools
+                {
+                    [McpServerTool, Description("Counts the orders of a customer.")]
+                    public static async Task<long> CountOrders(DbDataSource dataSource, [Description("Customer name")] string customer, CancellationToken cancellationToken)
+                    {
+                        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = [|$"SELECT count(*) FROM orders WHERE customer = '{customer}'"|];
+                        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                    }
+
+                    [McpServerTool, Description("Counts the orders of a customer.")]
+                    public static async Task<long> CountOrdersSafely(DbDataSource dataSource, string customer, CancellationToken cancellationToken)
+                    {
+                        await using var command = dataSource.CreateCommand("SELECT count(*) FROM orders WHERE customer = $1");
+                        var parameter = command.CreateParameter();
+                        parameter.Value = customer;
+                        command.Parameters.Add(parameter);
+                        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                    }
+
+                    [McpServerTool, Description("Runs a report.")]
+                    public static async Task<object?> Report(DbConnection connection, string report, CancellationToken cancellationToken)
+                    {
+                        var sql = report switch
+                        {
+                            "daily" => "SELECT * FROM daily_totals",
+                            "weekly" => "SELECT * FROM weekly_totals",
+                            _ => throw new ArgumentOutOfRangeException(nameof(report)),
+                        };
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = sql;
+                        return await command.ExecuteScalarAsync(cancellationToken);
+                    }
+
+                    [McpServerTool, Description("Fetches a status page.")]
+                    public static async Task<string> Status(HttpClient http, string service, CancellationToken cancellationToken)
+                    {
+                        var safe = await http.GetStringAsync($"https://status.contoso.com/api/services/{Uri.EscapeDataString(service)}", cancellationToken);
+                        var raw = await http.GetStringAsync([|$"https://{service}.internal.contoso.com/health"|], cancellationToken);
+                        return safe + raw;
+                    }
+
+                    [McpServerTool, Description("Fetches any page.")]
+                    public static Task<string> Fetch(IHttpClientFactory factory, Uri url, CancellationToken cancellationToken)
+                        => factory.CreateClient().GetStringAsync([|url|], cancellationToken);
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task SemanticKernelPluginWithPrivateHelpers()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.ComponentModel;
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Text;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Options;
+                using Microsoft.SemanticKernel;
+
+                namespace Contoso.Agents;
+
+                public sealed class WorkspaceOptions
+                {
+                    public string Root { get; set; } = "/srv/workspace";
+                }
+
+                public sealed class WorkspacePlugin(IOptions<WorkspaceOptions> options, DbDataSource dataSource)
+                {
+                    private readonly string _root = options.Value.Root;
+
+                    [KernelFunction("read_document"), Description("Reads a document from the workspace.")]
+                    public async Task<string> ReadDocumentAsync([Description("Relative path")] string path, CancellationToken cancellationToken)
+                    {
+                        var resolved = Resolve(path);
+                        return await LoadAsync(resolved, cancellationToken);
+                    }
+
+                    [KernelFunction("read_document_safe"), Description("Reads a document from the workspace.")]
+                    public Task<string> ReadDocumentSafeAsync(string path, CancellationToken cancellationToken)
+                        => File.ReadAllTextAsync(Confine(path), cancellationToken);
+
+                    [KernelFunction("run_query"), Description("Runs a read-only query.")]
+                    public async Task<string> RunQueryAsync([Description("The table")] string table, [Description("Filter")] string filter)
+                    {
+                        var sql = BuildSql(table, filter);
+                        return await ExecuteAsync(sql);
+                    }
+
+                    [KernelFunction("convert"), Description("Converts a document with pandoc.")]
+                    public string Convert(string input, string format)
+                    {
+                        var arguments = new StringBuilder();
+                        arguments.Append("--to ").Append(format).Append(' ').Append(input);
+                        return Run("pandoc", arguments.ToString());
+                    }
+
+                    private string Resolve(string relative) => Path.Combine(_root, relative);
+
+                    private static Task<string> LoadAsync(string file, CancellationToken cancellationToken)
+                        => File.ReadAllTextAsync([|file|], cancellationToken);
+
+                    private string Confine(string relative)
+                    {
+                        var full = Path.GetFullPath(Path.Combine(_root, relative));
+                        if (!full.StartsWith(_root, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException(relative);
+                        }
+
+                        return full;
+                    }
+
+                    private static string BuildSql(string table, string filter) => $"SELECT * FROM {table} WHERE {filter}";
+
+                    private async Task<string> ExecuteAsync(string sql)
+                    {
+                        await using var command = dataSource.CreateCommand([|sql|]);
+                        return (await command.ExecuteScalarAsync())?.ToString() ?? "";
+                    }
+
+                    private static string Run(string fileName, string arguments)
+                    {
+                        using var process = Process.Start(new ProcessStartInfo(fileName, [|arguments|]) { RedirectStandardOutput = true })!;
+                        return process.StandardOutput.ReadToEnd();
+                    }
+                }
+
+                public static class KernelSetup
+                {
+                    public static Kernel Build(IServiceProvider services)
+                    {
+                        var kernel = new Kernel(services);
+                        kernel.Plugins.AddFromType<WorkspacePlugin>("workspace", services);
+                        return kernel;
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task ExtensionsAIToolClasses()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.ComponentModel;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Assistant;
+
+                public sealed class ShellTools(string workingDirectory)
+                {
+                    [Description("Runs a command in the working directory.")]
+                    public string RunCommand([Description("The program")] string program, [Description("Its arguments")] string arguments)
+                    {
+                        var info = new ProcessStartInfo([|program|], [|arguments|]) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true };
+                        using var process = Process.Start(info)!;
+                        return process.StandardOutput.ReadToEnd();
+                    }
+
+                    [Description("Lists a directory.")]
+                    public string[] List(string directory) => Directory.GetFiles([|Path.Combine(workingDirectory, directory)|]);
+                }
+
+                public sealed class AssistantService(IChatClient chat, HttpClient http)
+                {
+                    public async Task<string> AskAsync(string question, CancellationToken cancellationToken)
+                    {
+                        var shell = new ShellTools("/srv/work");
+                        var tools = new List<AITool>
+                        {
+                            AIFunctionFactory.Create(shell.RunCommand, "run_command"),
+                            AIFunctionFactory.Create(shell.List),
+                            AIFunctionFactory.Create(async (string owner, string repository, int number) =>
+                                await http.GetStringAsync($"https://api.github.com/repos/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(repository)}/issues/{number}"), "get_issue"),
+                            AIFunctionFactory.Create((string url, string selector) => http.GetStringAsync([|url|]), "scrape"),
+                            AIFunctionFactory.Create((string title, string body) => new HtmlString([|$"<h1>{title}</h1>"|] ), "render"),
+                            new ApprovalRequiredAIFunction(AIFunctionFactory.Create((string path, string content) => File.WriteAllText(path, content), "write_file")),
+                        };
+                        var options = new ChatOptions { Tools = tools, ToolMode = ChatToolMode.Auto };
+                        options.Tools.Add(AIFunctionFactory.Create((string path) => File.Delete([|path|]), "delete_file"));
+                        var response = await chat.GetResponseAsync(question, options, cancellationToken);
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task StructuredAndStreamedModelOutput()
+            => Verify.AnalyzeAsync("""
+                #pragma warning disable OPENAI001
+                using System;
+                using System.Collections.Generic;
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.Linq;
+                using System.Net;
+                using System.Text;
+                using System.Text.Json;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+                using Microsoft.SemanticKernel;
+                using OpenAI.Chat;
+
+                namespace Contoso.Insights;
+
+                public sealed record SqlPlan(string Query, string Explanation, int RowLimit);
+                public sealed class CommandPlan
+                {
+                    public string Program { get; set; } = "";
+                    public string Arguments { get; set; } = "";
+                    public int TimeoutSeconds { get; set; }
+                }
+
+                public sealed class InsightsService(IChatClient chat, ChatClient openai, Kernel kernel, DbDataSource dataSource)
+                {
+                    public async Task<object?> QueryAsync(string question, CancellationToken cancellationToken)
+                    {
+                        var response = await chat.GetResponseAsync<SqlPlan>(question, cancellationToken: cancellationToken);
+                        var plan = response.Result;
+                        await using var command = dataSource.CreateCommand([|plan.Query|]);
+                        command.CommandTimeout = plan.RowLimit;
+                        return await command.ExecuteScalarAsync(cancellationToken);
+                    }
+
+                    public async Task RunAsync(string goal)
+                    {
+                        ChatCompletion completion = await openai.CompleteChatAsync(
+                            new SystemChatMessage("Reply with JSON {program, arguments, timeoutSeconds}."),
+                            new UserChatMessage(goal));
+                        var plan = JsonSerializer.Deserialize<CommandPlan>(completion.Content[0].Text)!;
+                        Process.Start([|plan.Program|], [|plan.Arguments|]);
+                        Process.Start("/usr/bin/sleep", plan.TimeoutSeconds.ToString());
+                    }
+
+                    public async Task<IHtmlContent> SummaryAsync(string text, CancellationToken cancellationToken)
+                    {
+                        var sb = new StringBuilder();
+                        await foreach (var update in chat.GetStreamingResponseAsync("Summarize: " + text, cancellationToken: cancellationToken))
+                        {
+                            sb.Append(update.Text);
+                        }
+
+                        return new HtmlString([|sb.ToString()|]);
+                    }
+
+                    public async Task<MarkupString> SafeSummaryAsync(string text, CancellationToken cancellationToken)
+                    {
+                        var sb = new StringBuilder();
+                        await foreach (var update in chat.GetStreamingResponseAsync("Summarize: " + text, cancellationToken: cancellationToken))
+                        {
+                            sb.Append(update.Text);
+                        }
+
+                        return new MarkupString(WebUtility.HtmlEncode(sb.ToString()));
+                    }
+
+                    public async Task<MarkupString> MarkupAsync(string text)
+                    {
+                        var result = await kernel.InvokePromptAsync("Render as HTML: {{$input}}", new KernelArguments { ["input"] = text });
+                        var html = result.GetValue<string>() ?? "";
+                        return (MarkupString)[|html|];
+                    }
+
+                    public void Dispatch(ChatCompletion completion)
+                    {
+                        foreach (var call in completion.ToolCalls)
+                        {
+                            using var document = JsonDocument.Parse(call.FunctionArguments);
+                            var root = document.RootElement;
+                            switch (call.FunctionName)
+                            {
+                                case "open":
+                                    Process.Start([|root.GetProperty("target").GetString()|]!);
+                                    break;
+                                case "count":
+                                    Process.Start("/usr/bin/wc", root.GetProperty("lines").GetInt32().ToString());
+                                    break;
+                            }
+                        }
+                    }
+
+                    public async Task<int> ViaHelperAsync(string question)
+                    {
+                        var sql = await WriteSqlAsync(question);
+                        await using var command = dataSource.CreateCommand([|sql|]);
+                        return await command.ExecuteNonQueryAsync();
+                    }
+
+                    private async Task<string> WriteSqlAsync(string question)
+                    {
+                        var response = await chat.GetResponseAsync(new[] { new Microsoft.Extensions.AI.ChatMessage(ChatRole.System, "Write PostgreSQL."), new Microsoft.Extensions.AI.ChatMessage(ChatRole.User, question) });
+                        return response.Text.Trim().Trim('`');
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task GuardsRealCodeWrites()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                using System;
+                using System.Collections.Frozen;
+                using System.Collections.Generic;
+                using System.ComponentModel;
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Linq;
+                using System.Net;
+                using System.Net.Http;
+                using System.Text.RegularExpressions;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Dapper;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.EntityFrameworkCore;
+                using ModelContextProtocol.Server;
+
+                namespace Contoso.Ops;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class OutputValidatorAttribute : Attribute { }
+
+                public enum Environment { Staging, Production }
+                public sealed class Note { public int Id { get; set; } public string Title { get; set; } = ""; }
+                public sealed class NotesDb(DbContextOptions<NotesDb> options) : DbContext(options)
+                {
+                    public DbSet<Note> Notes => Set<Note>();
+                }
+
+                [McpServerToolType]
+                public sealed partial class OpsTools(DbConnection connection, NotesDb db, HttpClient http)
+                {
+                    private static readonly HashSet<string> Services = new(StringComparer.Ordinal) { "api", "worker", "scheduler" };
+                    private static readonly FrozenSet<string> Branches = new[] { "main", "release" }.ToFrozenSet(StringComparer.Ordinal);
+                    private static readonly IReadOnlyDictionary<string, string> Reports = new Dictionary<string, string>
+                    {
+                        ["daily"] = "SELECT * FROM daily",
+                        ["weekly"] = "SELECT * FROM weekly",
+                    };
+
+                    [GeneratedRegex("^[a-z0-9-]+$")]
+                    private static partial Regex Slug();
+
+                    [GeneratedRegex("[a-z0-9-]+")]
+                    private static partial Regex Unanchored();
+
+                    [OutputValidator]
+                    private static bool IsSafeName(string name) => name.Length < 64 && name.All(char.IsLetterOrDigit);
+
+                    [McpServerTool, Description("Restarts a service.")]
+                    public void Restart(string service)
+                    {
+                        if (!Services.Contains(service))
+                        {
+                            throw new ArgumentException($"Unknown service '{service}'.", nameof(service));
+                        }
+
+                        Process.Start("systemctl", $"restart {service}");
+                    }
+
+                    [McpServerTool, Description("Checks out a branch.")]
+                    public string Checkout(string branch)
+                    {
+                        if (!Branches.Contains(branch))
+                        {
+                            return "refused";
+                        }
+
+                        using var process = Process.Start(new ProcessStartInfo("git") { ArgumentList = { "checkout", branch } })!;
+                        process.WaitForExit();
+                        return "ok";
+                    }
+
+                    [McpServerTool, Description("Deploys to an environment.")]
+                    public void Deploy(string environment, string version)
+                    {
+                        var target = environment switch
+                        {
+                            "staging" => "deploy-staging",
+                            "production" => "deploy-prod",
+                            _ => throw new ArgumentOutOfRangeException(nameof(environment)),
+                        };
+                        Process.Start("/usr/local/bin/" + target);
+                        if (!Slug().IsMatch(version))
+                        {
+                            throw new ArgumentException("Bad version.");
+                        }
+
+                        Process.Start("/usr/local/bin/" + target, version);
+                    }
+
+                    [McpServerTool, Description("Tags a build.")]
+                    public void Tag(string tag)
+                    {
+                        if (!Unanchored().IsMatch(tag))
+                        {
+                            throw new ArgumentException("Bad tag.");
+                        }
+
+                        Process.Start("git", [|"tag " + tag|]);
+                    }
+
+                    [McpServerTool, Description("Promotes a build.")]
+                    public void Promote(string environment, string build)
+                    {
+                        if (!Enum.TryParse<Environment>(environment, ignoreCase: true, out var parsed) || !int.TryParse(build, out var number) || !Guid.TryParse(build, out var id))
+                        {
+                            return;
+                        }
+
+                        Process.Start("promote", $"--env {parsed} --build {number} --id {id}");
+                    }
+
+                    [McpServerTool, Description("Runs a named report.")]
+                    public async Task<object?> Report(string name)
+                    {
+                        if (!Reports.TryGetValue(name, out var sql))
+                        {
+                            return null;
+                        }
+
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = sql;
+                        return await command.ExecuteScalarAsync();
+                    }
+
+                    [McpServerTool, Description("Finds notes.")]
+                    public async Task<int> FindNotes(string title, string tag)
+                    {
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = "SELECT count(*) FROM notes WHERE title = @title";
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "@title";
+                        parameter.Value = title;
+                        command.Parameters.Add(parameter);
+                        var byDapper = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM notes WHERE tag = @tag", new { tag });
+                        var byEf = await db.Notes.FromSqlInterpolated($"SELECT * FROM notes WHERE title = {title}").CountAsync();
+                        var byEfRaw = await db.Notes.FromSqlRaw("SELECT * FROM notes WHERE title = {0}", title).CountAsync();
+                        var unsafeEf = await db.Notes.FromSqlRaw([|$"SELECT * FROM notes WHERE tag = '{tag}'"|]).CountAsync();
+                        return (int)(await command.ExecuteScalarAsync())! + byDapper + byEf + byEfRaw + unsafeEf;
+                    }
+
+                    [McpServerTool, Description("Renders a title.")]
+                    public IHtmlContent Title(string title) => new HtmlString($"<h1>{WebUtility.HtmlEncode(title)}</h1>");
+
+                    [McpServerTool, Description("Looks up a package.")]
+                    public Task<string> Package(string name) => http.GetStringAsync("https://api.nuget.org/v3/registration5/" + Uri.EscapeDataString(name) + "/index.json");
+
+                    [McpServerTool, Description("Reads a named file.")]
+                    public string ReadNamed(string name)
+                    {
+                        if (!IsSafeName(name))
+                        {
+                            throw new ArgumentException(name);
+                        }
+
+                        return File.ReadAllText(Path.Combine("/srv/files", name));
+                    }
+                }
+                """,
+                References = ReferenceCatalog.All,
+            };
+            test.TestState.Sources.Add(("OpsTools.Regex.g.cs", """
+                // <auto-generated/>
+                namespace Contoso.Ops;
+
+                partial class OpsTools
+                {
+                    private static partial System.Text.RegularExpressions.Regex Slug() => new("^[a-z0-9-]+$");
+
+                    private static partial System.Text.RegularExpressions.Regex Unanchored() => new("[a-z0-9-]+");
+                }
+                """));
+            return test.RunWithStubsAsync();
+        }
+    }
+}
