@@ -201,6 +201,16 @@ namespace AiSecure.Analyzers.Flow
 
         private static bool IsExitGuard(ITaintPolicy policy, IOperation statement, AccessPath path)
         {
+            if (statement is ISwitchOperation switchStatement)
+            {
+                return IsAllowListSwitch(switchStatement, path);
+            }
+
+            if (statement is IExpressionStatementOperation { Operation: var expression })
+            {
+                return IsThrowingValidatorCall(policy, expression, path);
+            }
+
             if (statement is not IConditionalOperation conditional)
             {
                 return false;
@@ -213,6 +223,78 @@ namespace AiSecure.Analyzers.Flow
 
             return !Exits(conditional.WhenTrue) && Validates(policy, conditional.Condition, path);
         }
+
+        /// <summary>
+        /// <c>switch (x) { case "a": case "b": break; default: throw …; }</c>: every section that takes other values than
+        /// constants leaves the method, and one does (a switch without a default lets the rest through), so after the
+        /// switch the value is one of the constants.
+        /// </summary>
+        private static bool IsAllowListSwitch(ISwitchOperation switchStatement, AccessPath path)
+        {
+            if (!path.Equals(AccessPath.Of(switchStatement.Value)))
+            {
+                return false;
+            }
+
+            var restLeaves = false;
+            foreach (var section in switchStatement.Cases)
+            {
+                var constantsOnly = true;
+                foreach (var clause in section.Clauses)
+                {
+                    if (!(clause is ISingleValueCaseClauseOperation single && single.Value.ConstantValue.HasValue && single.Value.ConstantValue.Value != null)
+                        && !(clause is IPatternCaseClauseOperation { Guard: null } pattern && IsConstantAlternatives(pattern.Pattern)))
+                    {
+                        constantsOnly = false;
+                    }
+                }
+
+                if (constantsOnly)
+                {
+                    continue;
+                }
+
+                // A default or pattern section: it must leave the method, not only the switch.
+                if (section.Body.IsEmpty || !LeavesMethod(section.Body[section.Body.Length - 1]))
+                {
+                    return false;
+                }
+
+                restLeaves = true;
+            }
+
+            return restLeaves;
+        }
+
+        /// <summary>
+        /// <c>Validate(x);</c> or <c>await ValidateAsync(x);</c> as a statement: a validator (<c>[OutputValidator]</c>,
+        /// <c>[PromptValidator]</c> or configured) that returns nothing can only say no by throwing, so after it the value is safe.
+        /// </summary>
+        private static bool IsThrowingValidatorCall(ITaintPolicy policy, IOperation expression, AccessPath path)
+        {
+            expression = expression.WalkDownConversions();
+            if (expression is IAwaitOperation awaited)
+            {
+                expression = awaited.Operation.WalkDownConversions();
+                if (expression is IInvocationOperation { TargetMethod.ReturnType: INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } } asyncCall)
+                {
+                    return IsValidatorCall(policy, asyncCall, path);
+                }
+
+                return false;
+            }
+
+            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && IsValidatorCall(policy, call, path);
+        }
+
+        private static bool LeavesMethod(IOperation operation)
+            => operation switch
+            {
+                IReturnOperation { Kind: not OperationKind.YieldReturn } or IThrowOperation => true,
+                IExpressionStatementOperation { Operation: IThrowOperation } => true,
+                IBlockOperation block => block.Operations.Length > 0 && LeavesMethod(block.Operations[block.Operations.Length - 1]),
+                _ => false,
+            };
 
         private static bool Exits(IOperation? operation)
         {

@@ -69,6 +69,10 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Process, "ProcessStartInfo." + property.Name));
             }
+            else if (property.Name == "Content" && catalog.ContentResult.IsBaseOrSelfOf(property.ContainingType) && IsHtmlContentResultInitializer(assignment))
+            {
+                sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Html, "ContentResult.Content"));
+            }
             else
             {
                 catalog.FileAndUrl.FindInAssignment(property, assignment.Value, sinks);
@@ -133,7 +137,18 @@ namespace AiSecure.Analyzers.Knowledge
                 kind = DangerousSinkKind.Process;
                 sinkName = "ProcessStartInfo.ArgumentList";
             }
-            else if (method.Name == "Content" && IsHtmlContentResult(invocation, catalog))
+            else if (method.Name is "AppendHtml" or "AppendHtmlLine" or "SetHtmlContent" && IsHtmlContentBuilder(method, catalog))
+            {
+                // TagHelperOutput.Content.SetHtmlContent(x), HtmlContentBuilder.AppendHtml(x): the string is written as markup.
+                kind = DangerousSinkKind.Html;
+                sinkName = method.Name;
+            }
+            else if (method.Name == "AddMarkupContent" && catalog.RenderTreeBuilder.Is(method.ContainingType))
+            {
+                kind = DangerousSinkKind.Html;
+                sinkName = "RenderTreeBuilder.AddMarkupContent";
+            }
+            else if (method.Name is "Content" or "Text" && IsHtmlContentResult(invocation, catalog))
             {
                 kind = DangerousSinkKind.Html;
                 sinkName = method.ContainingType.Name + ".Content";
@@ -172,6 +187,7 @@ namespace AiSecure.Analyzers.Knowledge
                 {
                     DangerousSinkKind.Sql => parameter.Name is "sql" or "commandText" && parameter.Type.IsString(),
                     DangerousSinkKind.Process => parameter.Type.IsString(),
+                    DangerousSinkKind.Html when method.Name is "AppendHtml" or "AppendHtmlLine" or "SetHtmlContent" or "AddMarkupContent" => parameter.Type.IsString() && !parameter.IsThis,
                     _ => parameter.Ordinal == (method.IsExtensionMethod && method.ReducedFrom == null ? 1 : 0),
                 };
                 if (isSinkParameter)
@@ -212,6 +228,34 @@ namespace AiSecure.Analyzers.Knowledge
                 if (argument.Parameter?.Name == "contentType" && argument.Value.WalkDownConversionsForKnowledge().ConstantValue.Value is string contentType)
                 {
                     return contentType.TrimStart().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A string overload of <c>AppendHtml</c> / <c>SetHtmlContent</c> on an <c>IHtmlContentBuilder</c>, as a member or an extension.</summary>
+        private static bool IsHtmlContentBuilder(IMethodSymbol method, ModelOutputCatalog catalog)
+        {
+            var definition = method.ReducedFrom ?? method;
+            var receiver = definition.IsExtensionMethod && definition.Parameters.Length > 0 ? definition.Parameters[0].Type : method.ContainingType;
+            return receiver != null && (catalog.HtmlContentBuilder.Is(receiver) || catalog.HtmlContentBuilder.IsImplementedBy(receiver));
+        }
+
+        /// <summary><c>new ContentResult { Content = x, ContentType = "text/html" }</c>: a sibling assignment names an HTML content type.</summary>
+        private static bool IsHtmlContentResultInitializer(ISimpleAssignmentOperation assignment)
+        {
+            if (assignment.Parent is not IObjectOrCollectionInitializerOperation initializer)
+            {
+                return false;
+            }
+
+            foreach (var sibling in initializer.Initializers)
+            {
+                if (sibling is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" } } contentType
+                    && contentType.Value.WalkDownConversionsForKnowledge().ConstantValue.Value is string text)
+                {
+                    return text.TrimStart().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
                 }
             }
 

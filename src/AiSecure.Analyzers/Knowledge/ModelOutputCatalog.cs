@@ -45,6 +45,15 @@ namespace AiSecure.Analyzers.Knowledge
             "Microsoft.Extensions.AI.ChatResponse`1",
             "Microsoft.Extensions.AI.ChatResponseUpdate",
             "Microsoft.Extensions.AI.FunctionCallContent",
+            // Microsoft Agent Framework: what an agent's run returns (the names before and after the 2026 rename).
+            "Microsoft.Agents.AI.AgentResponse",
+            "Microsoft.Agents.AI.AgentResponse`1",
+            "Microsoft.Agents.AI.AgentResponseUpdate",
+            "Microsoft.Agents.AI.AgentRunResponse",
+            "Microsoft.Agents.AI.AgentRunResponse`1",
+            "Microsoft.Agents.AI.AgentRunResponseUpdate",
+            // ModelContextProtocol: the raw arguments of a tool call, as a low-level call-tool handler receives them.
+            "ModelContextProtocol.Protocol.CallToolRequestParams",
             // Semantic Kernel
             "Microsoft.SemanticKernel.ChatMessageContent",
             "Microsoft.SemanticKernel.StreamingChatMessageContent",
@@ -99,6 +108,9 @@ namespace AiSecure.Analyzers.Knowledge
             HtmlString = new LazyType(compilation, "Microsoft.AspNetCore.Html.HtmlString");
             HtmlHelper = new LazyType(compilation, "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
             MarkupString = new LazyType(compilation, "Microsoft.AspNetCore.Components.MarkupString");
+            HtmlContentBuilder = new LazyType(compilation, "Microsoft.AspNetCore.Html.IHtmlContentBuilder");
+            RenderTreeBuilder = new LazyType(compilation, "Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder");
+            ContentResult = new LazyType(compilation, "Microsoft.AspNetCore.Mvc.ContentResult");
             Results = new LazyType(compilation, "Microsoft.AspNetCore.Http.Results");
             TypedResults = new LazyType(compilation, "Microsoft.AspNetCore.Http.TypedResults");
             ControllerBase = new LazyType(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
@@ -138,6 +150,15 @@ namespace AiSecure.Analyzers.Knowledge
         public readonly LazyType HtmlHelper;
 
         public readonly LazyType MarkupString;
+
+        /// <summary><c>IHtmlContentBuilder</c>: <c>AppendHtml</c> / <c>SetHtmlContent</c> take markup as it is (tag helper output, <c>HtmlContentBuilder</c>).</summary>
+        public readonly LazyType HtmlContentBuilder;
+
+        /// <summary>Blazor's <c>RenderTreeBuilder.AddMarkupContent</c>: markup rendered as it is.</summary>
+        public readonly LazyType RenderTreeBuilder;
+
+        /// <summary>MVC <c>ContentResult</c>: its <c>Content</c> is the response body, HTML when <c>ContentType</c> says so.</summary>
+        public readonly LazyType ContentResult;
 
         public readonly LazyType Results;
 

@@ -578,5 +578,362 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """));
             return test.RunWithStubsAsync();
         }
+
+        [Fact]
+        public Task McpLowLevelCallToolHandler()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Text.Json;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Hosting;
+                using ModelContextProtocol.Protocol;
+
+                namespace Contoso.LowLevel;
+
+                public static class Program
+                {
+                    public static async Task Main(string[] args)
+                    {
+                        var builder = Host.CreateApplicationBuilder(args);
+                        builder.Services.AddMcpServer()
+                            .WithStdioServerTransport()
+                            .WithCallToolHandler(async (request, cancellationToken) =>
+                            {
+                                var arguments = request.Params?.Arguments;
+                                if (request.Params?.Name == "cat" && arguments != null && arguments.TryGetValue("path", out var path))
+                                {
+                                    var text = await File.ReadAllTextAsync([|path.GetString()|]!, cancellationToken);
+                                    return new CallToolResult { Content = [new TextContentBlock { Text = text }] };
+                                }
+
+                                if (request.Params?.Name == "run")
+                                {
+                                    var command = request.Params.Arguments!["command"].GetString()!;
+                                    Process.Start("/bin/sh", [|"-c " + command|]);
+                                }
+
+                                return new CallToolResult { Content = [new TextContentBlock { Text = "unknown tool" }], IsError = true };
+                            });
+                        await builder.Build().RunAsync();
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task SwitchStatementThatThrowsOnTheRestValidates()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Diagnostics;
+                using Microsoft.SemanticKernel;
+
+                namespace Contoso.Docs;
+
+                public sealed class ConvertPlugin
+                {
+                    [KernelFunction]
+                    public void Convert(string format, string file)
+                    {
+                        switch (format)
+                        {
+                            case "pdf":
+                            case "html":
+                            case "docx":
+                                break;
+                            default:
+                                throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported format.");
+                        }
+
+                        Process.Start("pandoc", $"--to {format} /srv/in.md");
+                        Process.Start("pandoc", [|$"--to {format} {file}"|]);
+                    }
+
+                    [KernelFunction]
+                    public void ConvertLoosely(string format)
+                    {
+                        switch (format)
+                        {
+                            case "pdf":
+                                break;
+                            default:
+                                Console.WriteLine("unknown format");
+                                break;
+                        }
+
+                        Process.Start("pandoc", [|"--to " + format|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task HostAllowListGuardsAnOutboundUrl()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.ComponentModel;
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using ModelContextProtocol.Server;
+
+                namespace Contoso.Fetch;
+
+                [McpServerToolType]
+                public sealed class FetchTools(HttpClient http)
+                {
+                    private static readonly HashSet<string> AllowedHosts = new(StringComparer.OrdinalIgnoreCase) { "learn.microsoft.com", "docs.github.com" };
+
+                    [McpServerTool, Description("Fetches a documentation page.")]
+                    public async Task<string> FetchDocs(string url, CancellationToken cancellationToken)
+                    {
+                        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !AllowedHosts.Contains(uri.Host))
+                        {
+                            return "Only documentation sites are allowed.";
+                        }
+
+                        return await http.GetStringAsync(uri, cancellationToken);
+                    }
+
+                    [McpServerTool, Description("Fetches a page of the docs site.")]
+                    public async Task<string> FetchOne(string url, CancellationToken cancellationToken)
+                    {
+                        var uri = new Uri(url);
+                        if (uri.Host != "learn.microsoft.com")
+                        {
+                            throw new InvalidOperationException("Host not allowed.");
+                        }
+
+                        return await http.GetStringAsync(uri, cancellationToken);
+                    }
+
+                    [McpServerTool, Description("Fetches a page.")]
+                    public async Task<string> FetchChecked(string url, CancellationToken cancellationToken)
+                    {
+                        var uri = new Uri(url);
+                        if (uri.Host.Length == 0)
+                        {
+                            throw new InvalidOperationException("No host.");
+                        }
+
+                        return await http.GetStringAsync([|uri|], cancellationToken);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task ComponentFieldWrittenInOneMethodRenderedInAnother()
+            => Verify.AnalyzeAsync("""
+                using System.Net;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Microsoft.AspNetCore.Components.Rendering;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Web;
+
+                public sealed class AnswerView : ComponentBase
+                {
+                    private string _answer = "";
+                    private string _title = "Answer";
+                    private string _encoded = "";
+
+                    [Inject] public IChatClient Chat { get; set; } = default!;
+
+                    [Parameter] public string Question { get; set; } = "";
+
+                    protected override async Task OnParametersSetAsync()
+                    {
+                        var response = await Chat.GetResponseAsync(Question);
+                        _answer = response.Text;
+                        _encoded = WebUtility.HtmlEncode(response.Text);
+                    }
+
+                    private MarkupString Rendered => new MarkupString([|_answer|]);
+
+                    protected override void BuildRenderTree(RenderTreeBuilder builder)
+                    {
+                        builder.OpenElement(0, "h2");
+                        builder.AddContent(1, (MarkupString)_title);
+                        builder.CloseElement();
+                        builder.AddContent(2, (MarkupString)[|_answer|]);
+                        builder.AddMarkupContent(3, [|_answer|]);
+                        builder.AddMarkupContent(4, _encoded);
+                        builder.AddContent(5, Rendered);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task StreamedThroughAnAsyncIteratorHelper()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Runtime.CompilerServices;
+                using System.Text;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Stream;
+
+                public sealed class Narrator(IChatClient chat)
+                {
+                    public async IAsyncEnumerable<string> TokensAsync(string topic, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+                    {
+                        await foreach (var update in chat.GetStreamingResponseAsync("Tell me about " + topic, cancellationToken: cancellationToken))
+                        {
+                            if (!string.IsNullOrEmpty(update.Text))
+                            {
+                                yield return update.Text;
+                            }
+                        }
+                    }
+
+                    public async Task<IHtmlContent> RenderAsync(string topic)
+                    {
+                        var html = new StringBuilder("<article>");
+                        await foreach (var token in TokensAsync(topic))
+                        {
+                            html.Append(token);
+                        }
+
+                        html.Append("</article>");
+                        return new HtmlString([|html.ToString()|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task SinkBehindAnInjectedInterface()
+            => Verify.AnalyzeAsync("""
+                using System.ComponentModel;
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using ModelContextProtocol.Server;
+
+                namespace Contoso.Runner;
+
+                public interface ICommandRunner
+                {
+                    Task<int> RunAsync(string program, string arguments);
+                }
+
+                public sealed class CommandRunner : ICommandRunner
+                {
+                    public async Task<int> RunAsync(string program, string arguments)
+                    {
+                        using var process = Process.Start([|program|], [|arguments|])!;
+                        await process.WaitForExitAsync();
+                        return process.ExitCode;
+                    }
+                }
+
+                [McpServerToolType]
+                public sealed class BuildTools(ICommandRunner runner)
+                {
+                    [McpServerTool, Description("Runs a build target.")]
+                    public Task<int> Build(string target) => runner.RunAsync("make", target);
+
+                    [McpServerTool, Description("Runs a program.")]
+                    public Task<int> Run(string program) => runner.RunAsync(program, "--version");
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task HtmlResponsesBuiltByHand()
+            => Verify.AnalyzeAsync("""
+                using System.Net;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Razor.TagHelpers;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Pages;
+
+                [ApiController]
+                [Route("answers")]
+                public sealed class AnswersController(IChatClient chat) : ControllerBase
+                {
+                    [HttpGet("html")]
+                    public async Task<ContentResult> Html(string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return new ContentResult { Content = [|response.Text|], ContentType = "text/html; charset=utf-8", StatusCode = 200 };
+                    }
+
+                    [HttpGet("text")]
+                    public async Task<ContentResult> Text(string question)
+                    {
+                        var response = await chat.GetResponseAsync(question);
+                        return new ContentResult { Content = response.Text, ContentType = "text/plain" };
+                    }
+                }
+
+                [HtmlTargetElement("ai-answer")]
+                public sealed class AnswerTagHelper(IChatClient chat) : TagHelper
+                {
+                    public string Question { get; set; } = "";
+
+                    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+                    {
+                        var response = await chat.GetResponseAsync(Question);
+                        output.TagName = "div";
+                        output.Content.SetHtmlContent([|response.Text|]);
+                        output.PostContent.AppendHtml([|"<hr/>" + response.Text|]);
+                        output.PreContent.SetContent(response.Text);
+                        output.PreContent.AppendHtml(WebUtility.HtmlEncode(response.Text));
+                        var builder = new HtmlContentBuilder();
+                        builder.AppendHtml([|response.Text|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task VoidValidatorCalledBeforeTheSink()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.IO;
+                using ModelContextProtocol.Server;
+
+                namespace Contoso.Files;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class OutputValidatorAttribute : Attribute { }
+
+                public static class PathGuard
+                {
+                    [OutputValidator]
+                    public static void EnsureRelative(string path)
+                    {
+                        if (Path.IsPathRooted(path) || path.Contains(".."))
+                        {
+                            throw new UnauthorizedAccessException(path);
+                        }
+                    }
+
+                    public static void Log(string path) => Console.WriteLine(path);
+                }
+
+                [McpServerToolType]
+                public static class FileTools
+                {
+                    [McpServerTool]
+                    public static string Read(string path)
+                    {
+                        PathGuard.EnsureRelative(path);
+                        return File.ReadAllText(Path.Combine("/srv/files", path));
+                    }
+
+                    [McpServerTool]
+                    public static string ReadLogged(string path)
+                    {
+                        PathGuard.Log(path);
+                        return File.ReadAllText([|Path.Combine("/srv/files", path)|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
     }
 }
