@@ -67,6 +67,9 @@ namespace AiSecure.Analyzers.Flow
         public override int GetHashCode() => _symbols.Length == 0 ? 0 : SymbolEqualityComparer.Default.GetHashCode(_symbols[_symbols.Length - 1]);
 
         private AccessPath Append(ISymbol symbol) => new(_symbols.Add(symbol));
+
+        /// <summary>This path followed by a read of <paramref name="member"/> (<c>uri</c> → <c>uri.Host</c>).</summary>
+        public AccessPath WithMember(ISymbol member) => Append(member.OriginalDefinition);
     }
 
     /// <summary>
@@ -142,6 +145,34 @@ namespace AiSecure.Analyzers.Flow
                     case IAnonymousFunctionOperation or ILocalFunctionOperation:
                         // A guard outside a lambda ran when the lambda was made, not when it runs: stop here.
                         return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The members of <c>System.Uri</c> that name its host: an allow-list check on one of them fixes where a request goes.</summary>
+        private static readonly string[] HostMembers = { "Host", "IdnHost", "DnsSafeHost", "Authority" };
+
+        /// <summary>
+        /// True when <paramref name="reference"/> reads a <c>System.Uri</c> whose host a guard checked against an allow-list
+        /// or a constant before the read (<c>if (!AllowedHosts.Contains(uri.Host)) return …;</c>, <c>uri.Host != "api.example.com"</c>).
+        /// </summary>
+        public static bool IsHostGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
+        {
+            if (path == null || reference.Type is not INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } uri)
+            {
+                return false;
+            }
+
+            foreach (var name in HostMembers)
+            {
+                foreach (var member in uri.GetMembers(name))
+                {
+                    if (member is IPropertySymbol { IsStatic: false } && IsGuarded(policy, reference, path.WithMember(member)))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -708,6 +708,18 @@ namespace AiSecure.Analyzers.Tests.Rules
                         return await http.GetStringAsync(uri, cancellationToken);
                     }
 
+                    [McpServerTool, Description("Fetches a page named by an allow-list.")]
+                    public async Task<string> FetchListed(string url, CancellationToken cancellationToken)
+                    {
+                        var target = url.Trim();
+                        if (target is not ("https://learn.microsoft.com/dotnet" or "https://docs.github.com/en"))
+                        {
+                            return "refused";
+                        }
+
+                        return await http.GetStringAsync(target, cancellationToken);
+                    }
+
                     [McpServerTool, Description("Fetches a page.")]
                     public async Task<string> FetchChecked(string url, CancellationToken cancellationToken)
                     {
@@ -761,6 +773,61 @@ namespace AiSecure.Analyzers.Tests.Rules
                         builder.AddMarkupContent(3, [|_answer|]);
                         builder.AddMarkupContent(4, _encoded);
                         builder.AddContent(5, Rendered);
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task StateKeptInFieldsAcrossMethods()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Configuration;
+
+                namespace Contoso.State;
+
+                public sealed class GitRunner(string repository)
+                {
+                    private readonly string _repository = repository;
+
+                    public void Pull() => Process.Start("git", [|"-C " + _repository + " pull"|]);
+                }
+
+                public sealed class PlanExecutor(IChatClient chat, IConfiguration configuration)
+                {
+                    private static readonly HashSet<string> Allowed = new() { "status", "log" };
+                    private readonly string _workDir = configuration["Work:Directory"] ?? "/srv/work";
+                    private string _lastCommand = "status";
+                    private string _lastFile = "";
+
+                    public async Task PlanAsync(string goal)
+                    {
+                        var response = await chat.GetResponseAsync("Pick one git command for: " + goal);
+                        _lastCommand = response.Text.Trim();
+                        _lastFile = (await chat.GetResponseAsync("Which file? " + goal)).Text;
+                        new GitRunner(response.Text).Pull();
+                        new GitRunner(_workDir).Pull();
+                    }
+
+                    public void Execute()
+                    {
+                        Process.Start("git", [|_lastCommand|]);
+                        File.Delete([|Path.Combine(_workDir, _lastFile)|]);
+                        File.Delete(Path.Combine(_workDir, "plan.lock"));
+                    }
+
+                    public void ExecuteChecked()
+                    {
+                        if (!Allowed.Contains(_lastCommand))
+                        {
+                            throw new InvalidOperationException("Not allowed.");
+                        }
+
+                        Process.Start("git", _lastCommand);
                     }
                 }
                 """, ReferenceCatalog.All);
