@@ -1,4 +1,5 @@
 using AiSecure.Analyzers.Tests.References;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.ModelOutputAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.ModelOutputFixer>;
 
 namespace AiSecure.Analyzers.Tests.Rules
@@ -957,6 +958,85 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task FixEncodesTagHelperContentResultAndRenderTreeMarkup()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components.Rendering;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Razor.TagHelpers;
+                using Microsoft.Extensions.AI;
+
+                class Rendering
+                {
+                    public void Tag(TagHelperOutput output, ChatResponse response) => output.Content.SetHtmlContent([|response.Text|]);
+
+                    public ContentResult Page(ChatResponse response) => new ContentResult { ContentType = "text/html", Content = [|response.Text|] };
+
+                    public void Render(RenderTreeBuilder builder, ChatResponse response) => builder.AddMarkupContent(0, [|response.Text|]);
+                }
+                """, """
+                using System.Net;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components.Rendering;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Razor.TagHelpers;
+                using Microsoft.Extensions.AI;
+
+                class Rendering
+                {
+                    public void Tag(TagHelperOutput output, ChatResponse response) => output.Content.SetHtmlContent(WebUtility.HtmlEncode(response.Text));
+
+                    public ContentResult Page(ChatResponse response) => new ContentResult { ContentType = "text/html", Content = WebUtility.HtmlEncode(response.Text) };
+
+                    public void Render(RenderTreeBuilder builder, ChatResponse response) => builder.AddMarkupContent(0, WebUtility.HtmlEncode(response.Text));
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task FixEncodesAComponentFieldRenderedAsMarkup()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Microsoft.Extensions.AI;
+
+                public sealed class AnswerView : ComponentBase
+                {
+                    private string _answer = "";
+
+                    [Inject] public IChatClient Chat { get; set; } = default!;
+
+                    protected override async Task OnInitializedAsync() => _answer = (await Chat.GetResponseAsync("Hello")).Text;
+
+                    public MarkupString Answer => new MarkupString([|_answer|]);
+                }
+                """,
+                FixedCode = """
+                using System.Net;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Microsoft.Extensions.AI;
+
+                public sealed class AnswerView : ComponentBase
+                {
+                    private string _answer = "";
+
+                    [Inject] public IChatClient Chat { get; set; } = default!;
+
+                    protected override async Task OnInitializedAsync() => _answer = (await Chat.GetResponseAsync("Hello")).Text;
+
+                    public MarkupString Answer => new MarkupString(WebUtility.HtmlEncode(_answer));
+                }
+                """,
+                References = ReferenceCatalog.All,
+                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            };
+            return test.RunWithStubsAsync();
+        }
 
         [Fact]
         public Task VoidValidatorCalledBeforeTheSink()
