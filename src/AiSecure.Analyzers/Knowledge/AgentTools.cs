@@ -16,6 +16,12 @@ namespace AiSecure.Analyzers.Knowledge
 
         /// <summary>Microsoft.Extensions.AI (and Microsoft Agent Framework): <c>AIFunctionFactory.Create</c>.</summary>
         AIFunction,
+
+        /// <summary>ModelContextProtocol: <c>[McpServerResource]</c>, whose URI template's parameters any client fills.</summary>
+        McpResource,
+
+        /// <summary>ModelContextProtocol: <c>[McpServerPrompt]</c>, whose arguments any client fills.</summary>
+        McpPrompt,
     }
 
     /// <summary>A call that turns a delegate into a tool: which framework, and the tool's name when the call gives a constant one.</summary>
@@ -59,7 +65,11 @@ namespace AiSecure.Analyzers.Knowledge
             "Options", "Settings", "Configuration", "Kernel", "Agent", "Runtime", "Gateway", "Cache", "Queue", "Publisher", "Sender",
         };
 
-        /// <summary>The tool kind of a method marked as one (<c>[McpServerTool]</c>, <c>[KernelFunction]</c>), or null.</summary>
+        /// <summary>
+        /// The tool kind of a method marked as one (<c>[McpServerTool]</c>, <c>[KernelFunction]</c>), or as an MCP resource or
+        /// prompt (<c>[McpServerResource]</c>, <c>[McpServerPrompt]</c>: an MCP client fills their parameters as it fills a
+        /// tool's), or null.
+        /// </summary>
         public static ToolKind? AttributeKind(IMethodSymbol method)
         {
             foreach (var attribute in method.GetAttributes())
@@ -70,6 +80,10 @@ namespace AiSecure.Analyzers.Knowledge
                         return ToolKind.Mcp;
                     case "KernelFunctionAttribute":
                         return ToolKind.SemanticKernel;
+                    case "McpServerResourceAttribute":
+                        return ToolKind.McpResource;
+                    case "McpServerPromptAttribute":
+                        return ToolKind.McpPrompt;
                 }
             }
 
@@ -115,6 +129,8 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 ToolKind.Mcp => "MCP tool",
                 ToolKind.SemanticKernel => "Semantic Kernel function",
+                ToolKind.McpResource => "MCP resource",
+                ToolKind.McpPrompt => "MCP prompt",
                 _ => "AI function",
             };
             return name != null ? framework + " '" + name + "'" : (kind == ToolKind.SemanticKernel ? "a " : "an ") + framework + " lambda";

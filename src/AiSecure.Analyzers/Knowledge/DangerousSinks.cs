@@ -91,8 +91,19 @@ namespace AiSecure.Analyzers.Knowledge
 
             foreach (var argument in creation.Arguments)
             {
-                if (argument.Parameter is not { } parameter || !parameter.Type.IsString() || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
                 {
+                    continue;
+                }
+
+                if (!parameter.Type.IsString())
+                {
+                    // new ProcessStartInfo("git", new[] { "checkout", branch }): the argument list, like ArgumentList.
+                    if (IsStringSequence(parameter.Type) && catalog.ProcessStartInfo.IsBaseOrSelfOf(type))
+                    {
+                        sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Process, "new " + type.Name));
+                    }
+
                     continue;
                 }
 
@@ -186,7 +197,7 @@ namespace AiSecure.Analyzers.Knowledge
                 var isSinkParameter = kind switch
                 {
                     DangerousSinkKind.Sql => parameter.Name is "sql" or "commandText" && parameter.Type.IsString(),
-                    DangerousSinkKind.Process => parameter.Type.IsString(),
+                    DangerousSinkKind.Process => parameter.Type.IsString() || IsStringSequence(parameter.Type),
                     DangerousSinkKind.Html when method.Name is "AppendHtml" or "AppendHtmlLine" or "SetHtmlContent" or "AddMarkupContent" => parameter.Type.IsString() && !parameter.IsThis,
                     _ => parameter.Ordinal == (method.IsExtensionMethod && method.ReducedFrom == null ? 1 : 0),
                 };
@@ -233,6 +244,10 @@ namespace AiSecure.Analyzers.Knowledge
 
             return false;
         }
+
+        /// <summary><c>IEnumerable&lt;string&gt;</c>: the argument list of <c>Process.Start(fileName, arguments)</c> and <c>new ProcessStartInfo(fileName, arguments)</c>.</summary>
+        private static bool IsStringSequence(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "IEnumerable", IsGenericType: true, TypeArguments.Length: 1 } sequence && sequence.TypeArguments[0].IsString();
 
         /// <summary>A string overload of <c>AppendHtml</c> / <c>SetHtmlContent</c> on an <c>IHtmlContentBuilder</c>, as a member or an extension.</summary>
         private static bool IsHtmlContentBuilder(IMethodSymbol method, ModelOutputCatalog catalog)

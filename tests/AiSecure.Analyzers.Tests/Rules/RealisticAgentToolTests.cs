@@ -1,4 +1,8 @@
+using System;
+using System.IO;
 using AiSecure.Analyzers.Tests.References;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.ModelOutputAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.ModelOutputFixer>;
 
@@ -12,6 +16,20 @@ namespace AiSecure.Analyzers.Tests.Rules
     /// </summary>
     public class RealisticAgentToolTests
     {
+        /// <summary>A library the catalog does not serve, compiled from a stand-in of its public surface: a metadata reference, as the real package is.</summary>
+        private static MetadataReference CompileLibrary(string assemblyName, string source)
+        {
+            var compilation = CSharpCompilation.Create(
+                assemblyName,
+                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+                ReferenceCatalog.Net.References,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var image = new MemoryStream();
+            var result = compilation.Emit(image);
+            Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+            return MetadataReference.CreateFromImage(image.ToArray());
+        }
+
         [Fact]
         public Task McpServerWithInjectedServices()
             => Verify.AnalyzeAsync("""
@@ -1037,6 +1055,162 @@ namespace AiSecure.Analyzers.Tests.Rules
             };
             return test.RunWithStubsAsync();
         }
+
+        [Fact]
+        public Task ProcessArgumentListsAndThirdPartyParsers()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using ModelContextProtocol.Server;
+                using Newtonsoft.Json;
+                using Newtonsoft.Json.Linq;
+
+                namespace Contoso.Git;
+
+                public sealed class MergePlan
+                {
+                    public string Branch { get; set; } = "";
+                    public string Sql { get; set; } = "";
+                }
+
+                [McpServerToolType]
+                public static class GitTools
+                {
+                    [McpServerTool]
+                    public static void Checkout(string branch)
+                    {
+                        Process.Start("git", [|new[] { "checkout", branch }|]);
+                        Process.Start("git", [|["switch", branch]|]);
+                        Process.Start(new ProcessStartInfo("git", [|new List<string> { "fetch", branch }|]));
+                        Process.Start("git", new[] { "status", "--short" });
+                    }
+                }
+
+                public sealed class MergeAgent(IChatClient chat, DbConnection connection)
+                {
+                    public async Task MergeAsync(string goal)
+                    {
+                        var response = await chat.GetResponseAsync(goal);
+                        var plan = JsonConvert.DeserializeObject<MergePlan>(response.Text)!;
+                        Process.Start("git", [|"merge " + plan.Branch|]);
+                        var json = JObject.Parse(response.Text);
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = [|(string)json["sql"]!|];
+                        command.CommandText = [|json.Value<string>("sql")|];
+                        command.CommandText = [|json["sql"]!.ToString()|];
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task MarkdownRenderedToHtml()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                using System.Net;
+                using System.Threading.Tasks;
+                using Markdig;
+                using Microsoft.AspNetCore.Components;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Chat;
+
+                public sealed class ChatMessageView : ComponentBase
+                {
+                    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+                    [Inject] public IChatClient Chat { get; set; } = default!;
+
+                    public async Task<MarkupString> RenderAsync(string question)
+                    {
+                        var response = await Chat.GetResponseAsync(question);
+                        return new MarkupString([|Markdown.ToHtml(response.Text, Pipeline)|]);
+                    }
+
+                    public async Task<MarkupString> RenderEncodedAsync(string question)
+                    {
+                        var response = await Chat.GetResponseAsync(question);
+                        return new MarkupString(Markdown.ToHtml(WebUtility.HtmlEncode(response.Text), Pipeline));
+                    }
+                }
+                """,
+                References = ReferenceCatalog.All,
+            };
+            test.TestState.AdditionalReferences.Add(CompileLibrary("Markdig", """
+                namespace Markdig
+                {
+                    public sealed class MarkdownPipeline { }
+
+                    public sealed class MarkdownPipelineBuilder
+                    {
+                        public MarkdownPipelineBuilder UseAdvancedExtensions() => this;
+
+                        public MarkdownPipeline Build() => new();
+                    }
+
+                    public static class Markdown
+                    {
+                        public static string ToHtml(string markdown, MarkdownPipeline? pipeline = null, object? context = null) => markdown;
+                    }
+                }
+                """));
+            return test.RunWithStubsAsync();
+        }
+
+        [Fact]
+        public Task McpResourcesPromptsAndSampling()
+            => Verify.AnalyzeAsync("""
+                using System.ComponentModel;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using ModelContextProtocol.Protocol;
+                using ModelContextProtocol.Server;
+
+                namespace Contoso.Docs;
+
+                [McpServerResourceType]
+                public static class DocResources
+                {
+                    [McpServerResource(UriTemplate = "docs://{name}", Name = "Document"), Description("A document.")]
+                    public static string Document(string name) => File.ReadAllText([|Path.Combine("/srv/docs", name)|]);
+
+                    [McpServerResource(UriTemplate = "docs://index", Name = "Index")]
+                    public static string Index() => File.ReadAllText("/srv/docs/index.md");
+                }
+
+                [McpServerPromptType]
+                public static class DocPrompts
+                {
+                    [McpServerPrompt, Description("Review a document.")]
+                    public static ChatMessage Review(string name) => new(ChatRole.User, "Review this: " + File.ReadAllText([|"/srv/docs/" + name|]));
+                }
+
+                [McpServerToolType]
+                public static class SamplingTools
+                {
+                    [McpServerTool, Description("Asks the client's model for a command and runs it.")]
+                    public static async Task<string> Suggest(McpServer server, CancellationToken cancellationToken)
+                    {
+                        var result = await server.SampleAsync(new CreateMessageRequestParams
+                        {
+                            Messages = [new SamplingMessage { Role = Role.User, Content = [new TextContentBlock { Text = "Suggest a shell command." }] }],
+                            MaxTokens = 100,
+                        }, cancellationToken);
+                        var command = result.Content.OfType<TextContentBlock>().First().Text;
+                        Process.Start("/bin/sh", [|"-c " + command|]);
+                        var response = await server.SampleAsync([new ChatMessage(ChatRole.User, "Name a file.")], cancellationToken: cancellationToken);
+                        return File.ReadAllText([|response.Text|]);
+                    }
+                }
+                """, ReferenceCatalog.All);
 
         [Fact]
         public Task VoidValidatorCalledBeforeTheSink()
