@@ -244,10 +244,43 @@ namespace AiSecure.Analyzers.Knowledge
                 return false;
             }
 
-            // The project's own records and classes are data the model fills, unless named like a service.
+            // The project's own records and classes are data the model fills, unless named like a service or built so that
+            // a JSON binder has nothing to fill (no settable member, no constructor taking text): a service the host injects.
             if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !named.IsStatic && !named.IsAbstract && named.DeclaringSyntaxReferences.Length > 0)
             {
-                return !IsServiceName(named.Name);
+                return !IsServiceName(named.Name) && HasBindableText(named, depth);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A public settable (or init) property or public field, or a public constructor parameter (a positional record's),
+        /// that can carry text: what deserializing the model's JSON arguments fills.
+        /// </summary>
+        private static bool HasBindableText(INamedTypeSymbol type, int depth)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                switch (member)
+                {
+                    case IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false, SetMethod.DeclaredAccessibility: Accessibility.Public } property
+                        when CarriesModelText(property.Type, depth + 1):
+                        return true;
+                    case IFieldSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } field
+                        when CarriesModelText(field.Type, depth + 1):
+                        return true;
+                    case IMethodSymbol { MethodKind: MethodKind.Constructor, DeclaredAccessibility: Accessibility.Public } constructor:
+                        foreach (var parameter in constructor.Parameters)
+                        {
+                            if (parameter.Type.SpecialType == SpecialType.System_String || (parameter.Type is IArrayTypeSymbol or INamedTypeSymbol { IsGenericType: true } && CarriesModelText(parameter.Type, depth + 1)))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
             }
 
             return false;

@@ -1213,6 +1213,55 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
+        public Task ProjectServicesInjectedIntoToolsAreNoSources()
+            => Verify.AnalyzeAsync("""
+                using System.ComponentModel;
+                using System.Diagnostics;
+                using System.IO;
+                using Microsoft.Extensions.Configuration;
+                using ModelContextProtocol.Server;
+
+                namespace Contoso.Workspace;
+
+                public sealed class GitWorkspace(IConfiguration configuration)
+                {
+                    public string Root { get; } = configuration["Workspace:Root"] ?? "/srv/workspace";
+
+                    public string Resolve(string relative) => Path.Combine(Root, Path.GetFileName(relative));
+                }
+
+                public sealed class WorkspacePaths
+                {
+                    public string Logs => "/var/log/workspace";
+                }
+
+                public sealed class SearchRequest
+                {
+                    public string Folder { get; set; } = "";
+                    public int Limit { get; set; }
+                }
+
+                public sealed record MoveRequest(string From, string To);
+
+                [McpServerToolType]
+                public static class WorkspaceTools
+                {
+                    [McpServerTool, Description("Shows the workspace status.")]
+                    public static string Status(GitWorkspace workspace, WorkspacePaths paths)
+                    {
+                        using var process = Process.Start(new ProcessStartInfo("git", "status") { WorkingDirectory = workspace.Root })!;
+                        return File.ReadAllText(Path.Combine(paths.Logs, "status.log")) + File.ReadAllText(workspace.Resolve("HEAD"));
+                    }
+
+                    [McpServerTool, Description("Searches a folder.")]
+                    public static string[] Search(SearchRequest request) => Directory.GetFiles([|request.Folder|]);
+
+                    [McpServerTool, Description("Moves a file.")]
+                    public static void Move(MoveRequest request) => File.Move([|request.From|], [|request.To|]);
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task VoidValidatorCalledBeforeTheSink()
             => Verify.AnalyzeAsync("""
                 using System;
