@@ -582,7 +582,60 @@ namespace AiSecure.Analyzers.Flow
                 _ => null,
             };
 
-            return collection != null && IsDeclaredWithLiteralsOnly(collection);
+            return (collection != null && IsDeclaredWithLiteralsOnly(collection)) || IsConfiguredCollection(receiver);
+        }
+
+        /// <summary>
+        /// A collection an options object of the application holds, not the request's or the model's: a property of an
+        /// object whose type is named like settings (<c>…Options</c>, <c>…Settings</c>, <c>…Config</c>, <c>…Configuration</c>,
+        /// <c>…Policy</c>), reached through fields and properties from a readonly field or a property of this object, a
+        /// static one, or an injected <c>IOptions&lt;T&gt;</c> (<c>_options.AllowedPrograms</c>, <c>options.Value.AllowedHosts</c>).
+        /// A collection a field holds directly is judged by its declaration (literals only); a local, and a string
+        /// (<c>Contains</c> is then a substring test), never count.
+        /// </summary>
+        private static bool IsConfiguredCollection(IOperation receiver)
+        {
+            if (receiver.Type == null || receiver.Type.SpecialType == SpecialType.System_String
+                || receiver is not IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } holder } || !IsSettingsType(holder.Type))
+            {
+                return false;
+            }
+
+            var current = holder.WalkDownConversions();
+            while (true)
+            {
+                switch (current)
+                {
+                    case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                        if (property.Instance == null || property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                        {
+                            return true;
+                        }
+
+                        current = property.Instance.WalkDownConversions();
+                        continue;
+                    case IFieldReferenceOperation field:
+                        if (field.Instance == null || field.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                        {
+                            return field.Field.IsReadOnly;
+                        }
+
+                        current = field.Instance.WalkDownConversions();
+                        continue;
+                    case IParameterReferenceOperation parameter:
+                        // options.Value.AllowedHosts: an IOptions<T>, IOptionsSnapshot<T> or IOptionsMonitor<T> the host injects.
+                        return parameter.Parameter.Type.Name.StartsWith("IOptions", StringComparison.Ordinal);
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        private static bool IsSettingsType(ITypeSymbol? type)
+        {
+            var name = type?.Name;
+            return name != null && (name.EndsWith("Options", StringComparison.Ordinal) || name.EndsWith("Settings", StringComparison.Ordinal)
+                || name.EndsWith("Config", StringComparison.Ordinal) || name.EndsWith("Configuration", StringComparison.Ordinal) || name.EndsWith("Policy", StringComparison.Ordinal));
         }
 
         /// <summary>An array or collection expression written here whose elements are all non-null constants.</summary>

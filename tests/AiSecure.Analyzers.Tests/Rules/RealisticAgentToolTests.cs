@@ -1262,6 +1262,129 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
+        public Task AgentFrameworkResponses()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                using System.Data.Common;
+                using System.Diagnostics;
+                using System.Text;
+                using System.Threading.Tasks;
+                using Microsoft.Agents.AI;
+
+                namespace Contoso.Agents;
+
+                public sealed class OpsAgent(AIAgent agent, DbDataSource dataSource)
+                {
+                    public async Task<int> RunAsync(string goal)
+                    {
+                        AgentResponse response = await agent.RunAsync("Write one SQL statement for: " + goal);
+                        await using var command = dataSource.CreateCommand([|response.Text|]);
+                        var script = new StringBuilder();
+                        await foreach (var update in agent.RunStreamingAsync("Write a shell script for: " + goal))
+                        {
+                            script.Append(update.Text);
+                        }
+
+                        Process.Start("/bin/sh", [|"-c " + script|]);
+                        return await command.ExecuteNonQueryAsync();
+                    }
+                }
+                """,
+                References = ReferenceCatalog.All,
+            };
+            test.TestState.AdditionalReferences.Add(CompileLibrary("Microsoft.Agents.AI", """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+
+                namespace Microsoft.Agents.AI
+                {
+                    public class AgentResponse
+                    {
+                        public string Text => "";
+                    }
+
+                    public class AgentResponseUpdate
+                    {
+                        public string Text => "";
+                    }
+
+                    public abstract class AIAgent
+                    {
+                        public abstract Task<AgentResponse> RunAsync(string message);
+
+                        public abstract IAsyncEnumerable<AgentResponseUpdate> RunStreamingAsync(string message);
+                    }
+                }
+                """));
+            return test.RunWithStubsAsync();
+        }
+
+        [Fact]
+        public Task ConfiguredAllowListsAndPlansOfSteps()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Linq;
+                using System.Text.Json;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Options;
+
+                namespace Contoso.Planner;
+
+                public sealed class PlannerOptions
+                {
+                    public HashSet<string> AllowedPrograms { get; set; } = new();
+                    public string Root { get; set; } = "/srv/planner";
+                }
+
+                public sealed record Step(string Program, string Arguments);
+                public sealed record Plan(List<Step> Steps, List<string> Files);
+
+                public sealed class Planner(IChatClient chat, IOptions<PlannerOptions> options)
+                {
+                    private readonly PlannerOptions _options = options.Value;
+
+                    public async Task RunAsync(string goal)
+                    {
+                        var response = await chat.GetResponseAsync(goal);
+                        var plan = JsonSerializer.Deserialize<Plan>(response.Text)!;
+                        foreach (var step in plan.Steps)
+                        {
+                            if (!_options.AllowedPrograms.Contains(step.Program))
+                            {
+                                continue;
+                            }
+
+                            Process.Start(step.Program, [|step.Arguments|]);
+                        }
+
+                        foreach (var step in plan.Steps)
+                        {
+                            Process.Start([|step.Program|]);
+                        }
+
+                        var targets = plan.Files.Where(f => f.EndsWith(".md", StringComparison.Ordinal)).Select(f => Path.Combine(_options.Root, f));
+                        foreach (var target in targets)
+                        {
+                            File.Delete([|target|]);
+                        }
+
+                        var known = plan.Files.ToHashSet();
+                        var pick = response.Text.Trim();
+                        if (known.Contains(pick))
+                        {
+                            Process.Start([|pick|]);
+                        }
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task VoidValidatorCalledBeforeTheSink()
             => Verify.AnalyzeAsync("""
                 using System;
