@@ -1385,6 +1385,36 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All);
 
         [Fact]
+        public Task SequencesOfParsedNumbersCarryNoText()
+            => Verify.AnalyzeAsync("""
+                using System.ComponentModel;
+                using System.Data.Common;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using ModelContextProtocol.Server;
+
+                namespace Contoso.Tickets;
+
+                [McpServerToolType]
+                public sealed class TicketTools(DbConnection connection)
+                {
+                    [McpServerTool, Description("Closes tickets by id, comma separated.")]
+                    public async Task<int> Close(string ids, string reason)
+                    {
+                        var numbers = ids.Split(',').Select(int.Parse).ToList();
+                        var guids = ids.Split(',').Select(System.Guid.Parse).ToArray();
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = $"UPDATE tickets SET closed = true WHERE id IN ({string.Join(",", numbers)}) OR key IN ('{string.Join("','", guids)}')";
+                        await command.ExecuteNonQueryAsync();
+                        var letters = new string(reason.Where(char.IsLetter).ToArray());
+                        command.CommandText = [|$"UPDATE tickets SET reason = '{letters}'"|];
+                        command.CommandText = [|$"UPDATE tickets SET tag = '{string.Join(",", ids.Split(',').Select(s => s.Trim()))}'"|];
+                        return await command.ExecuteNonQueryAsync();
+                    }
+                }
+                """, ReferenceCatalog.All);
+
+        [Fact]
         public Task VoidValidatorCalledBeforeTheSink()
             => Verify.AnalyzeAsync("""
                 using System;
