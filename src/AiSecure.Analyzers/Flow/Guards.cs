@@ -380,7 +380,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 case IInvocationOperation invocation:
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
-                        || IsContainmentCheck(invocation, path);
+                        || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path);
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
@@ -443,6 +443,41 @@ namespace AiSecure.Analyzers.Flow
             var right = comparison.RightOperand.WalkDownConversions();
             return (path.Equals(AccessPath.Of(left)) && right.ConstantValue is { HasValue: true, Value: string })
                 || (path.Equals(AccessPath.Of(right)) && left.ConstantValue is { HasValue: true, Value: string });
+        }
+
+        /// <summary>
+        /// <c>x.Equals("status", StringComparison.OrdinalIgnoreCase)</c>, <c>string.Equals(x, "status", …)</c>: the method form
+        /// of <c>x == "status"</c> (true only when the value is that constant, whatever the case).
+        /// </summary>
+        private static bool IsConstantEqualsCall(IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "Equals" || method.ContainingType?.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            IOperation? first;
+            IOperation? second;
+            if (!method.IsStatic && invocation.Instance != null && invocation.Arguments.Length >= 1)
+            {
+                first = invocation.Instance;
+                second = invocation.Arguments[0].Value;
+            }
+            else if (method.IsStatic && invocation.Arguments.Length >= 2)
+            {
+                first = invocation.Arguments[0].Value;
+                second = invocation.Arguments[1].Value;
+            }
+            else
+            {
+                return false;
+            }
+
+            first = first.WalkDownConversions();
+            second = second.WalkDownConversions();
+            return (path.Equals(AccessPath.Of(first)) && second.ConstantValue is { HasValue: true, Value: string })
+                || (path.Equals(AccessPath.Of(second)) && first.ConstantValue is { HasValue: true, Value: string });
         }
 
         private static bool IsConstantAlternatives(IPatternOperation pattern)

@@ -727,6 +727,30 @@ namespace AiSecure.Analyzers.Tests.Rules
                         return await http.GetStringAsync(uri, cancellationToken);
                     }
 
+                    [McpServerTool, Description("Fetches a GitHub API resource.")]
+                    public async Task<string> FetchGitHub(string url, CancellationToken cancellationToken)
+                    {
+                        var uri = new Uri(url, UriKind.Absolute);
+                        if (!uri.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase) || !string.Equals(uri.Scheme, "https", StringComparison.Ordinal))
+                        {
+                            throw new InvalidOperationException("Only the GitHub API.");
+                        }
+
+                        return await http.GetStringAsync(uri, cancellationToken);
+                    }
+
+                    [McpServerTool, Description("Fetches a page unless it is a blocked host.")]
+                    public async Task<string> FetchUnlessBlocked(string url, CancellationToken cancellationToken)
+                    {
+                        var uri = new Uri(url, UriKind.Absolute);
+                        if (uri.Host.Equals("169.254.169.254", StringComparison.Ordinal))
+                        {
+                            throw new InvalidOperationException("Blocked.");
+                        }
+
+                        return await http.GetStringAsync([|uri|], cancellationToken);
+                    }
+
                     [McpServerTool, Description("Fetches a page named by an allow-list.")]
                     public async Task<string> FetchListed(string url, CancellationToken cancellationToken)
                     {
