@@ -309,13 +309,27 @@ namespace AiSecure.Analyzers.Flow
                 expression = awaited.Operation.WalkDownConversions();
                 if (expression is IInvocationOperation { TargetMethod.ReturnType: INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } } asyncCall)
                 {
-                    return IsValidatorCall(policy, asyncCall, path);
+                    return PassesPath(asyncCall, path) && IsValidatorCall(policy, asyncCall, path);
                 }
 
                 return false;
             }
 
-            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && IsValidatorCall(policy, call, path);
+            // The arguments first: most statements before a read are calls that do not take the value at all.
+            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && PassesPath(call, path) && IsValidatorCall(policy, call, path);
+        }
+
+        private static bool PassesPath(IInvocationOperation invocation, AccessPath path)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (path.Equals(AccessPath.Of(argument.Value)))
+                {
+                    return true;
+                }
+            }
+
+            return invocation.Instance != null && path.Equals(AccessPath.Of(invocation.Instance));
         }
 
         private static bool LeavesMethod(IOperation operation)
