@@ -41,6 +41,13 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>Where the method's body starts (a flow is made only for a method with operation blocks): orders flows deterministically.</summary>
         public SyntaxNode Start => _roots[0].Syntax;
 
+        /// <summary>The value of one of this method's operations (a value it writes into a member), under the compilation end's token.</summary>
+        public TaintValue EvaluateOperation(IOperation operation, CancellationToken cancellationToken)
+        {
+            Engine.CancellationToken = cancellationToken;
+            return Engine.Evaluate(operation);
+        }
+
         /// <summary>The value this method passes for parameter <paramref name="ordinal"/> of a call, under the compilation end's token.</summary>
         public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal, CancellationToken cancellationToken)
         {
@@ -101,6 +108,43 @@ namespace AiSecure.Analyzers.Flow
         public TaintValue Evaluate(int ordinal, CancellationToken cancellationToken) => Caller.EvaluateArgument(_arguments, ordinal, cancellationToken);
     }
 
+    /// <summary>A value a method writes into a field or property of its object (or a static one), kept for the methods that read it.</summary>
+    internal sealed class MemberWrite
+    {
+        private readonly MethodFlow? _writer;
+        private readonly ITaintPolicy _policy;
+        private readonly ImmutableArray<IOperation> _roots;
+        private TaintEngine? _engine;
+
+        public MemberWrite(ISymbol member, MethodFlow? writer, ITaintPolicy policy, ImmutableArray<IOperation> roots, IOperation value)
+        {
+            Member = member;
+            _writer = writer;
+            _policy = policy;
+            _roots = roots;
+            Value = value;
+        }
+
+        /// <summary>The field or property written (its original definition).</summary>
+        public readonly ISymbol Member;
+
+        /// <summary>The value written: an assignment's value in a method, or a member's initializer.</summary>
+        public readonly IOperation Value;
+
+        /// <summary>What the write stores, evaluated by the writing method's engine (a field initializer gets its own), under the compilation end's token.</summary>
+        public TaintValue Evaluate(CancellationToken cancellationToken)
+        {
+            if (_writer != null)
+            {
+                return _writer.EvaluateOperation(Value, cancellationToken);
+            }
+
+            _engine ??= new TaintEngine(_policy, _roots, cancellationToken);
+            _engine.CancellationToken = cancellationToken;
+            return _engine.Evaluate(Value);
+        }
+    }
+
     /// <summary>What <see cref="CrossMethodFlow.Resolve"/> found: the source (an origin with a display) as the sink sees it, and the caller that passes it.</summary>
     internal sealed class ResolvedOrigin
     {
@@ -134,7 +178,9 @@ namespace AiSecure.Analyzers.Flow
         private readonly ConcurrentBag<CallSite> _callSites = new();
         private readonly ConcurrentBag<MethodFlow> _returnProviders = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Func<IParameterSymbol, string?>> _sourceMethods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentBag<MemberWrite> _memberWrites = new();
         private Dictionary<IMethodSymbol, List<CallSite>>? _byCallee;
+        private Dictionary<ISymbol, List<MemberWrite>>? _byMember;
         private Dictionary<IMethodSymbol, MethodFlow>? _returnProviderIndex;
         private Dictionary<IMethodSymbol, MethodFlow?>? _implementations;
 
@@ -157,6 +203,77 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Keeps what <paramref name="writer"/> assigns to a field or property of its own object (or a static one) of this
+        /// compilation: <c>_answer = response.Text</c>, <c>Html += chunk</c>. Only for policies that follow members.
+        /// </summary>
+        public void RecordMemberWrite(MethodFlow writer, IOperation assignment)
+        {
+            if (!writer.Policy.FollowsMemberWrites)
+            {
+                return;
+            }
+
+            var (target, value) = assignment switch
+            {
+                ISimpleAssignmentOperation simple => (simple.Target, simple.Value),
+                ICompoundAssignmentOperation compound => (compound.Target, compound.Value),
+                ICoalesceAssignmentOperation coalesce => (coalesce.Target, coalesce.Value),
+                _ => (null!, null!),
+            };
+
+            ISymbol? member = target switch
+            {
+                IFieldReferenceOperation { Field.IsConst: false, Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field,
+                IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } property => property.Property,
+                _ => null,
+            };
+
+            if (member != null && value != null && !member.Locations.IsEmpty && member.Locations[0].IsInSource && writer.Policy.Types.CanCarryText(target.Type))
+            {
+                _memberWrites.Add(new MemberWrite(member.OriginalDefinition, writer, writer.Policy, ImmutableArray<IOperation>.Empty, value));
+            }
+        }
+
+        /// <summary>
+        /// Keeps what a field's or property's initializer stores (<c>private readonly string _repository = repository;</c>, a
+        /// primary constructor's parameter): a write to the member, like an assignment in a constructor.
+        /// </summary>
+        public void RecordInitializer(ITaintPolicy policy, ImmutableArray<IOperation> roots)
+        {
+            if (!policy.FollowsMemberWrites)
+            {
+                return;
+            }
+
+            foreach (var root in roots)
+            {
+                switch (root)
+                {
+                    case IFieldInitializerOperation fieldInitializer:
+                        foreach (var field in fieldInitializer.InitializedFields)
+                        {
+                            if (!field.IsConst && policy.Types.CanCarryText(field.Type))
+                            {
+                                _memberWrites.Add(new MemberWrite(field.OriginalDefinition, null, policy, roots, fieldInitializer.Value));
+                            }
+                        }
+
+                        break;
+                    case IPropertyInitializerOperation propertyInitializer:
+                        foreach (var property in propertyInitializer.InitializedProperties)
+                        {
+                            if (policy.Types.CanCarryText(property.Type))
+                            {
+                                _memberWrites.Add(new MemberWrite(property.OriginalDefinition, null, policy, roots, propertyInitializer.Value));
+                            }
+                        }
+
+                        break;
                 }
             }
         }
@@ -234,6 +351,27 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
 
+            if (origin.Member is { } member)
+            {
+                if (!visited.Add(member) || !MemberWritesByMember().TryGetValue(member, out var writes))
+                {
+                    return null;
+                }
+
+                foreach (var write in writes)
+                {
+                    foreach (var written in write.Evaluate(cancellationToken).Origins)
+                    {
+                        if (Resolve(written.Through(origin), depth + 1, visited, cancellationToken, accept) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
             if (origin.Call is { } call)
             {
                 if (!visited.Add(call) || ImplementationOf(call.Callee) is not { } callee)
@@ -300,6 +438,29 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return _byCallee;
+        }
+
+        private Dictionary<ISymbol, List<MemberWrite>> MemberWritesByMember()
+        {
+            if (_byMember == null)
+            {
+                _byMember = new Dictionary<ISymbol, List<MemberWrite>>(SymbolEqualityComparer.Default);
+                foreach (var write in _memberWrites)
+                {
+                    _byMember.AddToList(write.Member, write);
+                }
+
+                // Writes in source order: the source a diagnostic names does not depend on thread timing.
+                foreach (var list in _byMember.Values)
+                {
+                    if (list.Count > 1)
+                    {
+                        list.Sort(static (a, b) => SourceOrder.Compare(a.Value.Syntax, b.Value.Syntax));
+                    }
+                }
+            }
+
+            return _byMember;
         }
 
         /// <summary>The method and the interface members and base methods it implements or overrides.</summary>

@@ -67,6 +67,9 @@ namespace AiSecure.Analyzers.Flow
         public override int GetHashCode() => _symbols.Length == 0 ? 0 : SymbolEqualityComparer.Default.GetHashCode(_symbols[_symbols.Length - 1]);
 
         private AccessPath Append(ISymbol symbol) => new(_symbols.Add(symbol));
+
+        /// <summary>This path followed by a read of <paramref name="member"/> (<c>uri</c> → <c>uri.Host</c>).</summary>
+        public AccessPath WithMember(ISymbol member) => Append(member.OriginalDefinition);
     }
 
     /// <summary>
@@ -148,6 +151,34 @@ namespace AiSecure.Analyzers.Flow
             return false;
         }
 
+        /// <summary>The members of <c>System.Uri</c> that name its host: an allow-list check on one of them fixes where a request goes.</summary>
+        private static readonly string[] HostMembers = { "Host", "IdnHost", "DnsSafeHost", "Authority" };
+
+        /// <summary>
+        /// True when <paramref name="reference"/> reads a <c>System.Uri</c> whose host a guard checked against an allow-list
+        /// or a constant before the read (<c>if (!AllowedHosts.Contains(uri.Host)) return …;</c>, <c>uri.Host != "api.example.com"</c>).
+        /// </summary>
+        public static bool IsHostGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
+        {
+            if (path == null || reference.Type is not INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } uri)
+            {
+                return false;
+            }
+
+            foreach (var name in HostMembers)
+            {
+                foreach (var member in uri.GetMembers(name))
+                {
+                    if (member is IPropertySymbol { IsStatic: false } && IsGuarded(policy, reference, path.WithMember(member)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// A write to the path's root inside <paramref name="scope"/> that completes after <paramref name="from"/> and before
         /// the read, or anywhere in a loop that encloses the read and starts after <paramref name="from"/>: the guard
@@ -201,6 +232,16 @@ namespace AiSecure.Analyzers.Flow
 
         private static bool IsExitGuard(ITaintPolicy policy, IOperation statement, AccessPath path)
         {
+            if (statement is ISwitchOperation switchStatement)
+            {
+                return IsAllowListSwitch(switchStatement, path);
+            }
+
+            if (statement is IExpressionStatementOperation { Operation: var expression })
+            {
+                return IsThrowingValidatorCall(policy, expression, path);
+            }
+
             if (statement is not IConditionalOperation conditional)
             {
                 return false;
@@ -213,6 +254,92 @@ namespace AiSecure.Analyzers.Flow
 
             return !Exits(conditional.WhenTrue) && Validates(policy, conditional.Condition, path);
         }
+
+        /// <summary>
+        /// <c>switch (x) { case "a": case "b": break; default: throw …; }</c>: every section that takes other values than
+        /// constants leaves the method, and one does (a switch without a default lets the rest through), so after the
+        /// switch the value is one of the constants.
+        /// </summary>
+        private static bool IsAllowListSwitch(ISwitchOperation switchStatement, AccessPath path)
+        {
+            if (!path.Equals(AccessPath.Of(switchStatement.Value)))
+            {
+                return false;
+            }
+
+            var restLeaves = false;
+            foreach (var section in switchStatement.Cases)
+            {
+                var constantsOnly = true;
+                foreach (var clause in section.Clauses)
+                {
+                    if (!(clause is ISingleValueCaseClauseOperation single && single.Value.ConstantValue.HasValue && single.Value.ConstantValue.Value != null)
+                        && !(clause is IPatternCaseClauseOperation { Guard: null } pattern && IsConstantAlternatives(pattern.Pattern)))
+                    {
+                        constantsOnly = false;
+                    }
+                }
+
+                if (constantsOnly)
+                {
+                    continue;
+                }
+
+                // A default or pattern section: it must leave the method, not only the switch.
+                if (section.Body.IsEmpty || !LeavesMethod(section.Body[section.Body.Length - 1]))
+                {
+                    return false;
+                }
+
+                restLeaves = true;
+            }
+
+            return restLeaves;
+        }
+
+        /// <summary>
+        /// <c>Validate(x);</c> or <c>await ValidateAsync(x);</c> as a statement: a validator (<c>[OutputValidator]</c>,
+        /// <c>[PromptValidator]</c> or configured) that returns nothing can only say no by throwing, so after it the value is safe.
+        /// </summary>
+        private static bool IsThrowingValidatorCall(ITaintPolicy policy, IOperation expression, AccessPath path)
+        {
+            expression = expression.WalkDownConversions();
+            if (expression is IAwaitOperation awaited)
+            {
+                expression = awaited.Operation.WalkDownConversions();
+                if (expression is IInvocationOperation { TargetMethod.ReturnType: INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } } asyncCall)
+                {
+                    return PassesPath(asyncCall, path) && IsValidatorCall(policy, asyncCall, path);
+                }
+
+                return false;
+            }
+
+            // The arguments first: most statements before a read are calls that do not take the value at all.
+            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && PassesPath(call, path) && IsValidatorCall(policy, call, path);
+        }
+
+        private static bool PassesPath(IInvocationOperation invocation, AccessPath path)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (path.Equals(AccessPath.Of(argument.Value)))
+                {
+                    return true;
+                }
+            }
+
+            return invocation.Instance != null && path.Equals(AccessPath.Of(invocation.Instance));
+        }
+
+        private static bool LeavesMethod(IOperation operation)
+            => operation switch
+            {
+                IReturnOperation { Kind: not OperationKind.YieldReturn } or IThrowOperation => true,
+                IExpressionStatementOperation { Operation: IThrowOperation } => true,
+                IBlockOperation block => block.Operations.Length > 0 && LeavesMethod(block.Operations[block.Operations.Length - 1]),
+                _ => false,
+            };
 
         private static bool Exits(IOperation? operation)
         {
@@ -267,7 +394,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 case IInvocationOperation invocation:
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
-                        || IsContainmentCheck(invocation, path);
+                        || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path);
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
@@ -330,6 +457,41 @@ namespace AiSecure.Analyzers.Flow
             var right = comparison.RightOperand.WalkDownConversions();
             return (path.Equals(AccessPath.Of(left)) && right.ConstantValue is { HasValue: true, Value: string })
                 || (path.Equals(AccessPath.Of(right)) && left.ConstantValue is { HasValue: true, Value: string });
+        }
+
+        /// <summary>
+        /// <c>x.Equals("status", StringComparison.OrdinalIgnoreCase)</c>, <c>string.Equals(x, "status", …)</c>: the method form
+        /// of <c>x == "status"</c> (true only when the value is that constant, whatever the case).
+        /// </summary>
+        private static bool IsConstantEqualsCall(IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "Equals" || method.ContainingType?.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            IOperation? first;
+            IOperation? second;
+            if (!method.IsStatic && invocation.Instance != null && invocation.Arguments.Length >= 1)
+            {
+                first = invocation.Instance;
+                second = invocation.Arguments[0].Value;
+            }
+            else if (method.IsStatic && invocation.Arguments.Length >= 2)
+            {
+                first = invocation.Arguments[0].Value;
+                second = invocation.Arguments[1].Value;
+            }
+            else
+            {
+                return false;
+            }
+
+            first = first.WalkDownConversions();
+            second = second.WalkDownConversions();
+            return (path.Equals(AccessPath.Of(first)) && second.ConstantValue is { HasValue: true, Value: string })
+                || (path.Equals(AccessPath.Of(second)) && first.ConstantValue is { HasValue: true, Value: string });
         }
 
         private static bool IsConstantAlternatives(IPatternOperation pattern)
@@ -469,7 +631,60 @@ namespace AiSecure.Analyzers.Flow
                 _ => null,
             };
 
-            return collection != null && IsDeclaredWithLiteralsOnly(collection);
+            return (collection != null && IsDeclaredWithLiteralsOnly(collection)) || IsConfiguredCollection(receiver);
+        }
+
+        /// <summary>
+        /// A collection an options object of the application holds, not the request's or the model's: a property of an
+        /// object whose type is named like settings (<c>…Options</c>, <c>…Settings</c>, <c>…Config</c>, <c>…Configuration</c>,
+        /// <c>…Policy</c>), reached through fields and properties from a readonly field or a property of this object, a
+        /// static one, or an injected <c>IOptions&lt;T&gt;</c> (<c>_options.AllowedPrograms</c>, <c>options.Value.AllowedHosts</c>).
+        /// A collection a field holds directly is judged by its declaration (literals only); a local, and a string
+        /// (<c>Contains</c> is then a substring test), never count.
+        /// </summary>
+        private static bool IsConfiguredCollection(IOperation receiver)
+        {
+            if (receiver.Type == null || receiver.Type.SpecialType == SpecialType.System_String
+                || receiver is not IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } holder } || !IsSettingsType(holder.Type))
+            {
+                return false;
+            }
+
+            var current = holder.WalkDownConversions();
+            while (true)
+            {
+                switch (current)
+                {
+                    case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                        if (property.Instance == null || property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                        {
+                            return true;
+                        }
+
+                        current = property.Instance.WalkDownConversions();
+                        continue;
+                    case IFieldReferenceOperation field:
+                        if (field.Instance == null || field.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                        {
+                            return field.Field.IsReadOnly;
+                        }
+
+                        current = field.Instance.WalkDownConversions();
+                        continue;
+                    case IParameterReferenceOperation parameter:
+                        // options.Value.AllowedHosts: an IOptions<T>, IOptionsSnapshot<T> or IOptionsMonitor<T> the host injects.
+                        return parameter.Parameter.Type.Name.StartsWith("IOptions", StringComparison.Ordinal);
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        private static bool IsSettingsType(ITypeSymbol? type)
+        {
+            var name = type?.Name;
+            return name != null && (name.EndsWith("Options", StringComparison.Ordinal) || name.EndsWith("Settings", StringComparison.Ordinal)
+                || name.EndsWith("Config", StringComparison.Ordinal) || name.EndsWith("Configuration", StringComparison.Ordinal) || name.EndsWith("Policy", StringComparison.Ordinal));
         }
 
         /// <summary>An array or collection expression written here whose elements are all non-null constants.</summary>

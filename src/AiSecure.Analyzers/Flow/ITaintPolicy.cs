@@ -32,6 +32,18 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>A method outside the compilation whose result carries its arguments (beyond the serializers <see cref="TextTypes"/> knows).</summary>
         bool IsPassThrough(IMethodSymbol method);
 
+        /// <summary>
+        /// The sink kinds a <c>System.Uri</c> is clean for once a guard has checked its host against an allow-list
+        /// (<c>if (!AllowedHosts.Contains(uri.Host)) return …;</c>): an outbound URL for AISEC003, none for the prompt rules.
+        /// </summary>
+        int HostCheckedKinds { get; }
+
+        /// <summary>
+        /// Whether a field or auto-property of the object that the reading method does not write is what the type's other
+        /// methods write into it (a <see cref="TaintOrigin.Member"/> origin the rule resolves with <see cref="CrossMethodFlow"/>).
+        /// </summary>
+        bool FollowsMemberWrites { get; }
+
         /// <summary>The role hint a member of a serialized object gives its own value (a <c>system</c> member), or <see cref="RoleHint.None"/>.</summary>
         RoleHint MemberHint(string memberName);
 

@@ -86,6 +86,15 @@ namespace AiSecure.Analyzers.Flow
 
         public bool IsPassThrough(IMethodSymbol method) => _catalog.IsPassThrough(method);
 
+        /// <summary>A URL whose host an allow-list checked cannot send a request elsewhere (docs/rules/AISEC003.md).</summary>
+        public int HostCheckedKinds => SinkKinds.Of((int)DangerousSinkKind.Url);
+
+        /// <summary>
+        /// Model output kept in a field by one method and used by another (a Blazor component's <c>_answer</c>, a service's
+        /// last plan) is still model output (docs/rules/AISEC003.md).
+        /// </summary>
+        public bool FollowsMemberWrites => true;
+
         public RoleHint MemberHint(string memberName) => RoleHint.None;
 
         public RoleHint SiblingHint(string memberName, object? constant) => RoleHint.None;

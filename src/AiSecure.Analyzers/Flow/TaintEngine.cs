@@ -331,7 +331,7 @@ namespace AiSecure.Analyzers.Flow
                 return TaintValue.Clean;
             }
 
-            return FromWrites(parameter, reference, () =>
+            return HostChecked(FromWrites(parameter, reference, () =>
             {
                 var display = _policy.GetParameterSource(parameter, reference);
                 if (display != null)
@@ -348,7 +348,7 @@ namespace AiSecure.Analyzers.Flow
                     && parameter.RefKind != RefKind.Out && CanCarryText(parameter.Type)
                     ? TaintValue.Parameter(parameter, reference)
                     : TaintValue.Clean;
-            });
+            }), reference);
         }
 
         /// <summary>
@@ -389,7 +389,21 @@ namespace AiSecure.Analyzers.Flow
                 return TaintValue.Clean;
             }
 
-            return FromWrites(reference.Local, reference, null);
+            return HostChecked(FromWrites(reference.Local, reference, null), reference);
+        }
+
+        /// <summary>No guard checks this read of a local (neither a validation nor, for a <c>Uri</c>, an allow-list of hosts).</summary>
+        public bool IsUncheckedRead(ILocalReferenceOperation reference)
+        {
+            var path = AccessPath.Of(reference);
+            return !Guards.IsGuarded(_policy, reference, path) && !(_policy.HostCheckedKinds != SinkKinds.None && Guards.IsHostGuarded(_policy, reference, path));
+        }
+
+        /// <summary>A <c>Uri</c> whose host a guard checked against an allow-list: clean for the kinds the policy names (an outbound URL).</summary>
+        private TaintValue HostChecked(TaintValue value, IOperation reference)
+        {
+            var kinds = _policy.HostCheckedKinds;
+            return kinds != SinkKinds.None && value.IsTainted && Guards.IsHostGuarded(_policy, reference, AccessPath.Of(reference)) ? value.ClearedFor(kinds) : value;
         }
 
         private TaintValue EvaluateField(IFieldReferenceOperation reference)
@@ -413,8 +427,8 @@ namespace AiSecure.Analyzers.Flow
                     return TaintValue.Clean;
                 }
 
-                // Fields written in this method; their value from elsewhere is not known here.
-                return FromWrites(field, reference, null);
+                // Fields written in this method; their value from elsewhere is what other methods write, when the policy follows it.
+                return FromWrites(field, reference, _policy.FollowsMemberWrites && IsFollowedMember(field, field.Type) ? () => TaintValue.FromMember(field.OriginalDefinition, reference) : null);
             }
 
             if (TupleElementIndex(field) is var index and >= 0 && TupleElement(reference.Instance, index) is { } element)
@@ -495,9 +509,17 @@ namespace AiSecure.Analyzers.Flow
                 // Written in this method, filled by model binding ([BindProperty]), or whatever the caller's
                 // object holds (a bound model's own method that builds the prompt).
                 return FromWrites(reference.Property, reference, () =>
-                    _policy.GetSource(reference) is { } bound ? TaintValue.Source(bound, reference)
-                    : _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && CanCarryText(reference.Type) ? TaintValue.Receiver(_owner, reference)
-                    : TaintValue.Clean);
+                {
+                    if (_policy.GetSource(reference) is { } bound)
+                    {
+                        return TaintValue.Source(bound, reference);
+                    }
+
+                    var receiver = _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && CanCarryText(reference.Type) ? TaintValue.Receiver(_owner, reference) : TaintValue.Clean;
+                    return _policy.FollowsMemberWrites && IsFollowedMember(reference.Property, reference.Property.Type) && ComputedGetter(reference.Property) == null
+                        ? TaintValue.Union(new[] { receiver, TaintValue.FromMember(reference.Property.OriginalDefinition, reference) })
+                        : receiver;
+                });
             }
 
             if (reference.Instance != null && Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
@@ -870,6 +892,11 @@ namespace AiSecure.Analyzers.Flow
 
         private static bool IsInSource(IMethodSymbol method)
             => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
+
+        /// <summary>A field or non-indexer property declared in source, not constant, whose type can carry text: what other methods may write.</summary>
+        private bool IsFollowedMember(ISymbol member, ITypeSymbol type)
+            => member is IFieldSymbol { IsConst: false } or IPropertySymbol { IsIndexer: false }
+               && !member.Locations.IsEmpty && member.Locations[0].IsInSource && CanCarryText(type);
 
         /// <summary>The getter of a non-indexer property declared in source with a body of its own (not an auto-property or a record's positional one).</summary>
         private static IMethodSymbol? ComputedGetter(IPropertySymbol property)

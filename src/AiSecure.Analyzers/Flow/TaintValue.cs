@@ -56,8 +56,9 @@ namespace AiSecure.Analyzers.Flow
     /// </summary>
     internal sealed class TaintOrigin
     {
-        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0)
+        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0, ISymbol? member = null)
         {
+            Member = member;
             Cleared = cleared;
             Display = display;
             Parameter = parameter;
@@ -66,6 +67,12 @@ namespace AiSecure.Analyzers.Flow
             Call = call;
             ReceiverOf = receiverOf;
         }
+
+        /// <summary>
+        /// A field or auto-property of this object (or a static one) that the reading method does not write: resolved through
+        /// what the type's other methods write into it (a component's <c>_answer</c> set in <c>OnInitializedAsync</c>).
+        /// </summary>
+        public readonly ISymbol? Member;
 
         /// <summary>A property of <c>this</c> read by this instance method: resolved through the receiver a caller passes.</summary>
         public readonly IMethodSymbol? ReceiverOf;
@@ -103,13 +110,15 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintOrigin FromReceiver(IMethodSymbol method) => new(null, null, false, RoleHint.None, null, method);
 
-        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared);
+        public static TaintOrigin FromMember(ISymbol member) => new(null, null, false, RoleHint.None, member: member);
 
-        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared) : this;
+        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared, Member);
 
-        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared);
+        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared, Member) : this;
 
-        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds);
+        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared, Member);
+
+        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds, Member);
 
         /// <summary>This origin as seen through another origin: composed if either was, with both's cleared kinds and hint.</summary>
         public TaintOrigin Through(TaintOrigin outer)
@@ -179,6 +188,9 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintValue Receiver(IMethodSymbol method, IOperation at)
             => new(ImmutableArray.Create(TaintOrigin.FromReceiver(method)), ImmutableArray.Create(at));
+
+        public static TaintValue FromMember(ISymbol member, IOperation at)
+            => new(ImmutableArray.Create(TaintOrigin.FromMember(member)), ImmutableArray.Create(at));
 
         public static TaintValue FromCall(PendingCall call, IOperation at)
             => new(ImmutableArray.Create(TaintOrigin.FromCall(call)), ImmutableArray.Create(at));
@@ -328,7 +340,7 @@ namespace AiSecure.Analyzers.Flow
                 {
                     if (kept.Display == origin.Display && SymbolEqualityComparer.Default.Equals(kept.Parameter, origin.Parameter)
                         && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call && kept.Cleared == origin.Cleared
-                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf))
+                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf) && SymbolEqualityComparer.Default.Equals(kept.Member, origin.Member))
                     {
                         seen = true;
                         break;

@@ -37,6 +37,10 @@ namespace AiSecure.Analyzers.Flow
 
         public bool IsPassThrough(IMethodSymbol method) => false;
 
+        public int HostCheckedKinds => SinkKinds.None;
+
+        public bool FollowsMemberWrites => false;
+
         /// <summary>A member named <c>system</c> (or <c>instructions</c>) of a serialized request is a system instruction.</summary>
         public RoleHint MemberHint(string memberName) => PromptCatalog.SystemMemberNames.Contains(memberName) ? RoleHint.System : RoleHint.None;
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,11 +15,15 @@ namespace AiSecure.Analyzers.Flow
     {
         private const int MaxDepth = 8;
 
-        /// <summary>The parts of <paramref name="url"/> in order: a string for constant text, an operation for a value.</summary>
-        public static List<object> Of(IOperation url)
+        /// <summary>
+        /// The parts of <paramref name="url"/> in order: a string for constant text, an operation for a value. A local is read
+        /// through its one write only when <paramref name="expandLocal"/> allows it: a read a guard checked stays whole, so the
+        /// guard still counts.
+        /// </summary>
+        public static List<object> Of(IOperation url, Func<ILocalReferenceOperation, bool> expandLocal)
         {
             var parts = new List<object>();
-            Add(url, parts, 0);
+            Add(url, parts, 0, expandLocal);
             return parts;
         }
 
@@ -95,7 +100,7 @@ namespace AiSecure.Analyzers.Flow
             return true;
         }
 
-        private static void Add(IOperation operation, List<object> parts, int depth)
+        private static void Add(IOperation operation, List<object> parts, int depth, Func<ILocalReferenceOperation, bool> expandLocal)
         {
             while (operation is IConversionOperation { OperatorMethod: null } conversion)
             {
@@ -117,7 +122,7 @@ namespace AiSecure.Analyzers.Flow
             switch (operation)
             {
                 case IParenthesizedOperation parenthesized:
-                    Add(parenthesized.Operand, parts, depth + 1);
+                    Add(parenthesized.Operand, parts, depth + 1, expandLocal);
                     return;
                 case IInterpolatedStringOperation interpolated:
                     foreach (var part in interpolated.Parts)
@@ -128,7 +133,7 @@ namespace AiSecure.Analyzers.Flow
                                 parts.Add(literal);
                                 break;
                             case IInterpolationOperation interpolation:
-                                Add(interpolation.Expression, parts, depth + 1);
+                                Add(interpolation.Expression, parts, depth + 1, expandLocal);
                                 break;
                             default:
                                 parts.Add(part);
@@ -138,30 +143,30 @@ namespace AiSecure.Analyzers.Flow
 
                     return;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                    Add(binary.LeftOperand, parts, depth + 1);
-                    Add(binary.RightOperand, parts, depth + 1);
+                    Add(binary.LeftOperand, parts, depth + 1, expandLocal);
+                    Add(binary.RightOperand, parts, depth + 1, expandLocal);
                     return;
                 case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Concat", ContainingType.SpecialType: SpecialType.System_String } } concat
                     when concat.Arguments.Length > 1 && AllText(concat.Arguments):
                     foreach (var argument in concat.Arguments)
                     {
-                        Add(argument.Value, parts, depth + 1);
+                        Add(argument.Value, parts, depth + 1, expandLocal);
                     }
 
                     return;
                 case IObjectCreationOperation { Type: { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } uri when uri.Arguments.Length > 0:
                     // new Uri(text[, kind]) is its text; new Uri(baseUri, relative) is the base, then the relative part, which
                     // replaces the base when it is absolute.
-                    Add(uri.Arguments[0].Value, parts, depth + 1);
+                    Add(uri.Arguments[0].Value, parts, depth + 1, expandLocal);
                     if (uri.Arguments.Length > 1 && uri.Arguments[1].Value.Type?.SpecialType == SpecialType.System_String)
                     {
                         parts.Add(Restart);
-                        Add(uri.Arguments[1].Value, parts, depth + 1);
+                        Add(uri.Arguments[1].Value, parts, depth + 1, expandLocal);
                     }
 
                     return;
-                case ILocalReferenceOperation local when local.SingleWrite() is { } written:
-                    Add(written, parts, depth + 1);
+                case ILocalReferenceOperation local when local.SingleWrite() is { } written && expandLocal(local):
+                    Add(written, parts, depth + 1, expandLocal);
                     return;
                 default:
                     parts.Add(operation);

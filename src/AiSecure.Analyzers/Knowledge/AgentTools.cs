@@ -16,6 +16,12 @@ namespace AiSecure.Analyzers.Knowledge
 
         /// <summary>Microsoft.Extensions.AI (and Microsoft Agent Framework): <c>AIFunctionFactory.Create</c>.</summary>
         AIFunction,
+
+        /// <summary>ModelContextProtocol: <c>[McpServerResource]</c>, whose URI template's parameters any client fills.</summary>
+        McpResource,
+
+        /// <summary>ModelContextProtocol: <c>[McpServerPrompt]</c>, whose arguments any client fills.</summary>
+        McpPrompt,
     }
 
     /// <summary>A call that turns a delegate into a tool: which framework, and the tool's name when the call gives a constant one.</summary>
@@ -59,7 +65,11 @@ namespace AiSecure.Analyzers.Knowledge
             "Options", "Settings", "Configuration", "Kernel", "Agent", "Runtime", "Gateway", "Cache", "Queue", "Publisher", "Sender",
         };
 
-        /// <summary>The tool kind of a method marked as one (<c>[McpServerTool]</c>, <c>[KernelFunction]</c>), or null.</summary>
+        /// <summary>
+        /// The tool kind of a method marked as one (<c>[McpServerTool]</c>, <c>[KernelFunction]</c>), or as an MCP resource or
+        /// prompt (<c>[McpServerResource]</c>, <c>[McpServerPrompt]</c>: an MCP client fills their parameters as it fills a
+        /// tool's), or null.
+        /// </summary>
         public static ToolKind? AttributeKind(IMethodSymbol method)
         {
             foreach (var attribute in method.GetAttributes())
@@ -70,6 +80,10 @@ namespace AiSecure.Analyzers.Knowledge
                         return ToolKind.Mcp;
                     case "KernelFunctionAttribute":
                         return ToolKind.SemanticKernel;
+                    case "McpServerResourceAttribute":
+                        return ToolKind.McpResource;
+                    case "McpServerPromptAttribute":
+                        return ToolKind.McpPrompt;
                 }
             }
 
@@ -115,6 +129,8 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 ToolKind.Mcp => "MCP tool",
                 ToolKind.SemanticKernel => "Semantic Kernel function",
+                ToolKind.McpResource => "MCP resource",
+                ToolKind.McpPrompt => "MCP prompt",
                 _ => "AI function",
             };
             return name != null ? framework + " '" + name + "'" : (kind == ToolKind.SemanticKernel ? "a " : "an ") + framework + " lambda";
@@ -228,10 +244,43 @@ namespace AiSecure.Analyzers.Knowledge
                 return false;
             }
 
-            // The project's own records and classes are data the model fills, unless named like a service.
+            // The project's own records and classes are data the model fills, unless named like a service or built so that
+            // a JSON binder has nothing to fill (no settable member, no constructor taking text): a service the host injects.
             if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !named.IsStatic && !named.IsAbstract && named.DeclaringSyntaxReferences.Length > 0)
             {
-                return !IsServiceName(named.Name);
+                return !IsServiceName(named.Name) && HasBindableText(named, depth);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A public settable (or init) property or public field, or a public constructor parameter (a positional record's),
+        /// that can carry text: what deserializing the model's JSON arguments fills.
+        /// </summary>
+        private static bool HasBindableText(INamedTypeSymbol type, int depth)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                switch (member)
+                {
+                    case IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false, SetMethod.DeclaredAccessibility: Accessibility.Public } property
+                        when CarriesModelText(property.Type, depth + 1):
+                        return true;
+                    case IFieldSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } field
+                        when CarriesModelText(field.Type, depth + 1):
+                        return true;
+                    case IMethodSymbol { MethodKind: MethodKind.Constructor, DeclaredAccessibility: Accessibility.Public } constructor:
+                        foreach (var parameter in constructor.Parameters)
+                        {
+                            if (parameter.Type.SpecialType == SpecialType.System_String || (parameter.Type is IArrayTypeSymbol or INamedTypeSymbol { IsGenericType: true } && CarriesModelText(parameter.Type, depth + 1)))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
             }
 
             return false;

@@ -69,6 +69,10 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Process, "ProcessStartInfo." + property.Name));
             }
+            else if (property.Name == "Content" && catalog.ContentResult.IsBaseOrSelfOf(property.ContainingType) && IsHtmlContentResultInitializer(assignment))
+            {
+                sinks.Add(new DangerousSink(assignment.Value, DangerousSinkKind.Html, "ContentResult.Content"));
+            }
             else
             {
                 catalog.FileAndUrl.FindInAssignment(property, assignment.Value, sinks);
@@ -87,8 +91,19 @@ namespace AiSecure.Analyzers.Knowledge
 
             foreach (var argument in creation.Arguments)
             {
-                if (argument.Parameter is not { } parameter || !parameter.Type.IsString() || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
                 {
+                    continue;
+                }
+
+                if (!parameter.Type.IsString())
+                {
+                    // new ProcessStartInfo("git", new[] { "checkout", branch }): the argument list, like ArgumentList.
+                    if (IsStringSequence(parameter.Type) && catalog.ProcessStartInfo.IsBaseOrSelfOf(type))
+                    {
+                        sinks.Add(new DangerousSink(argument.Value, DangerousSinkKind.Process, "new " + type.Name));
+                    }
+
                     continue;
                 }
 
@@ -133,7 +148,18 @@ namespace AiSecure.Analyzers.Knowledge
                 kind = DangerousSinkKind.Process;
                 sinkName = "ProcessStartInfo.ArgumentList";
             }
-            else if (method.Name == "Content" && IsHtmlContentResult(invocation, catalog))
+            else if (method.Name is "AppendHtml" or "AppendHtmlLine" or "SetHtmlContent" && IsHtmlContentBuilder(method, catalog))
+            {
+                // TagHelperOutput.Content.SetHtmlContent(x), HtmlContentBuilder.AppendHtml(x): the string is written as markup.
+                kind = DangerousSinkKind.Html;
+                sinkName = method.Name;
+            }
+            else if (method.Name == "AddMarkupContent" && catalog.RenderTreeBuilder.Is(method.ContainingType))
+            {
+                kind = DangerousSinkKind.Html;
+                sinkName = "RenderTreeBuilder.AddMarkupContent";
+            }
+            else if (method.Name is "Content" or "Text" && IsHtmlContentResult(invocation, catalog))
             {
                 kind = DangerousSinkKind.Html;
                 sinkName = method.ContainingType.Name + ".Content";
@@ -171,7 +197,8 @@ namespace AiSecure.Analyzers.Knowledge
                 var isSinkParameter = kind switch
                 {
                     DangerousSinkKind.Sql => parameter.Name is "sql" or "commandText" && parameter.Type.IsString(),
-                    DangerousSinkKind.Process => parameter.Type.IsString(),
+                    DangerousSinkKind.Process => parameter.Type.IsString() || IsStringSequence(parameter.Type),
+                    DangerousSinkKind.Html when method.Name is "AppendHtml" or "AppendHtmlLine" or "SetHtmlContent" or "AddMarkupContent" => parameter.Type.IsString() && !parameter.IsThis,
                     _ => parameter.Ordinal == (method.IsExtensionMethod && method.ReducedFrom == null ? 1 : 0),
                 };
                 if (isSinkParameter)
@@ -212,6 +239,38 @@ namespace AiSecure.Analyzers.Knowledge
                 if (argument.Parameter?.Name == "contentType" && argument.Value.WalkDownConversionsForKnowledge().ConstantValue.Value is string contentType)
                 {
                     return contentType.TrimStart().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>IEnumerable&lt;string&gt;</c>: the argument list of <c>Process.Start(fileName, arguments)</c> and <c>new ProcessStartInfo(fileName, arguments)</c>.</summary>
+        private static bool IsStringSequence(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "IEnumerable", IsGenericType: true, TypeArguments.Length: 1 } sequence && sequence.TypeArguments[0].IsString();
+
+        /// <summary>A string overload of <c>AppendHtml</c> / <c>SetHtmlContent</c> on an <c>IHtmlContentBuilder</c>, as a member or an extension.</summary>
+        private static bool IsHtmlContentBuilder(IMethodSymbol method, ModelOutputCatalog catalog)
+        {
+            var definition = method.ReducedFrom ?? method;
+            var receiver = definition.IsExtensionMethod && definition.Parameters.Length > 0 ? definition.Parameters[0].Type : method.ContainingType;
+            return receiver != null && (catalog.HtmlContentBuilder.Is(receiver) || catalog.HtmlContentBuilder.IsImplementedBy(receiver));
+        }
+
+        /// <summary><c>new ContentResult { Content = x, ContentType = "text/html" }</c>: a sibling assignment names an HTML content type.</summary>
+        private static bool IsHtmlContentResultInitializer(ISimpleAssignmentOperation assignment)
+        {
+            if (assignment.Parent is not IObjectOrCollectionInitializerOperation initializer)
+            {
+                return false;
+            }
+
+            foreach (var sibling in initializer.Initializers)
+            {
+                if (sibling is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" } } contentType
+                    && contentType.Value.WalkDownConversionsForKnowledge().ConstantValue.Value is string text)
+                {
+                    return text.TrimStart().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
                 }
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -45,6 +46,17 @@ namespace AiSecure.Analyzers.Knowledge
             "Microsoft.Extensions.AI.ChatResponse`1",
             "Microsoft.Extensions.AI.ChatResponseUpdate",
             "Microsoft.Extensions.AI.FunctionCallContent",
+            // Microsoft Agent Framework: what an agent's run returns (the names before and after the 2026 rename).
+            "Microsoft.Agents.AI.AgentResponse",
+            "Microsoft.Agents.AI.AgentResponse`1",
+            "Microsoft.Agents.AI.AgentResponseUpdate",
+            "Microsoft.Agents.AI.AgentRunResponse",
+            "Microsoft.Agents.AI.AgentRunResponse`1",
+            "Microsoft.Agents.AI.AgentRunResponseUpdate",
+            // ModelContextProtocol: the raw arguments of a tool call, as a low-level call-tool handler receives them.
+            "ModelContextProtocol.Protocol.CallToolRequestParams",
+            // ModelContextProtocol sampling: what the client's model answers a server's McpServer.SampleAsync.
+            "ModelContextProtocol.Protocol.CreateMessageResult",
             // Semantic Kernel
             "Microsoft.SemanticKernel.ChatMessageContent",
             "Microsoft.SemanticKernel.StreamingChatMessageContent",
@@ -99,6 +111,9 @@ namespace AiSecure.Analyzers.Knowledge
             HtmlString = new LazyType(compilation, "Microsoft.AspNetCore.Html.HtmlString");
             HtmlHelper = new LazyType(compilation, "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
             MarkupString = new LazyType(compilation, "Microsoft.AspNetCore.Components.MarkupString");
+            HtmlContentBuilder = new LazyType(compilation, "Microsoft.AspNetCore.Html.IHtmlContentBuilder");
+            RenderTreeBuilder = new LazyType(compilation, "Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder");
+            ContentResult = new LazyType(compilation, "Microsoft.AspNetCore.Mvc.ContentResult");
             Results = new LazyType(compilation, "Microsoft.AspNetCore.Http.Results");
             TypedResults = new LazyType(compilation, "Microsoft.AspNetCore.Http.TypedResults");
             ControllerBase = new LazyType(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
@@ -138,6 +153,15 @@ namespace AiSecure.Analyzers.Knowledge
         public readonly LazyType HtmlHelper;
 
         public readonly LazyType MarkupString;
+
+        /// <summary><c>IHtmlContentBuilder</c>: <c>AppendHtml</c> / <c>SetHtmlContent</c> take markup as it is (tag helper output, <c>HtmlContentBuilder</c>).</summary>
+        public readonly LazyType HtmlContentBuilder;
+
+        /// <summary>Blazor's <c>RenderTreeBuilder.AddMarkupContent</c>: markup rendered as it is.</summary>
+        public readonly LazyType RenderTreeBuilder;
+
+        /// <summary>MVC <c>ContentResult</c>: its <c>Content</c> is the response body, HTML when <c>ContentType</c> says so.</summary>
+        public readonly LazyType ContentResult;
 
         public readonly LazyType Results;
 
@@ -277,15 +301,62 @@ namespace AiSecure.Analyzers.Knowledge
         /// </summary>
         public bool IsPassThrough(IMethodSymbol method)
         {
-            if (!method.IsStatic || method.ReturnType.SpecialType != SpecialType.System_String)
+            if (!method.IsStatic)
             {
                 return false;
             }
 
             var type = method.ContainingType;
+            if (IsThirdPartyPassThrough(method, type))
+            {
+                return true;
+            }
+
+            if (method.ReturnType.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
             return SystemIOPath.Is(type)
                 || (method.Name is "UnescapeDataString" or "EscapeUriString" && Uri.Is(type))
                 || (method.Name is "UrlDecode" or "HtmlDecode" && (WebUtility.Is(type) || HttpUtility.Is(type)));
+        }
+
+        /// <summary>
+        /// Libraries model output goes through on its way to a sink, matched by name (no type is looked up): Newtonsoft.Json
+        /// (<c>JsonConvert.DeserializeObject</c>, <c>JObject.Parse</c>: the object is the text it was parsed from) and Markdig
+        /// (<c>Markdown.ToHtml</c>: markdown passes raw HTML and <c>javascript:</c> links through into the markup it makes).
+        /// </summary>
+        private static bool IsThirdPartyPassThrough(IMethodSymbol method, INamedTypeSymbol? type)
+        {
+            switch (type?.Name)
+            {
+                case "JsonConvert" when IsInNamespace(type, "Json", "Newtonsoft"):
+                    return method.Name.StartsWith("Deserialize", StringComparison.Ordinal) || method.Name.StartsWith("Serialize", StringComparison.Ordinal);
+                case "JToken" or "JObject" or "JArray" or "JValue" when IsInNamespace(type, "Linq", "Json", "Newtonsoft"):
+                    return method.Name is "Parse" or "FromObject" or "Load" or "ReadFrom";
+                case "Markdown" when IsInNamespace(type, "Markdig"):
+                    return method.Name is "ToHtml" or "Convert";
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The type's namespace is <paramref name="names"/>, innermost first, under the global namespace.</summary>
+        private static bool IsInNamespace(INamedTypeSymbol type, params string[] names)
+        {
+            var ns = type.ContainingNamespace;
+            foreach (var name in names)
+            {
+                if (ns == null || ns.Name != name)
+                {
+                    return false;
+                }
+
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns != null && ns.IsGlobalNamespace;
         }
 
         /// <summary>An attribute named <paramref name="name"/> or <paramref name="name"/>Attribute, in any namespace.</summary>

@@ -105,7 +105,56 @@ namespace AiSecure.Analyzers.Knowledge
                 return false;
             }
 
-            return !(Is(type, Guid) || Is(type, TimeSpan) || Is(type, DateTimeOffset) || Is(type, DateOnly) || Is(type, TimeOnly) || Is(type, CancellationToken));
+            if (Is(type, Guid) || Is(type, TimeSpan) || Is(type, DateTimeOffset) || Is(type, DateOnly) || Is(type, TimeOnly) || Is(type, CancellationToken))
+            {
+                return false;
+            }
+
+            // ids.Split(',').Select(int.Parse), int[] ids: a sequence of values that cannot carry text carries none either
+            // (characters and bytes are text).
+            if (type is IArrayTypeSymbol array)
+            {
+                return IsTextUnit(array.ElementType) || CanCarryText(array.ElementType);
+            }
+
+            return !(type is INamedTypeSymbol { IsGenericType: true } generic && IsSequenceNamespace(generic.ContainingNamespace) && !AnyCarriesText(generic.TypeArguments));
+        }
+
+        private bool AnyCarriesText(System.Collections.Immutable.ImmutableArray<ITypeSymbol> types)
+        {
+            foreach (var argument in types)
+            {
+                if (IsTextUnit(argument) || CanCarryText(argument))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Characters and bytes: a sequence of them is text (encoded text, for bytes).</summary>
+        private static bool IsTextUnit(ITypeSymbol type) => type.SpecialType is SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_SByte;
+
+        /// <summary>System.Collections.Generic, System.Collections.Immutable, System.Collections.Frozen, System.Linq and System.Threading.Tasks (a <c>Task&lt;int&gt;</c>).</summary>
+        private static bool IsSequenceNamespace(INamespaceSymbol? ns)
+        {
+            if (ns == null)
+            {
+                return false;
+            }
+
+            switch (ns.Name)
+            {
+                case "Generic" or "Immutable" or "Frozen":
+                    return ns.ContainingNamespace is { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+                case "Linq":
+                    return ns.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+                case "Tasks":
+                    return ns.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+                default:
+                    return false;
+            }
         }
 
         /// <summary>A <c>StringBuilder</c> or <c>TextWriter</c>: appending to it builds text.</summary>

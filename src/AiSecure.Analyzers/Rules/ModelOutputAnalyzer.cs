@@ -102,6 +102,10 @@ namespace AiSecure.Analyzers.Rules
                 {
                     _crossMethod.RecordReturns(flow);
                 }
+                else if (context.OwningSymbol is IFieldSymbol or IPropertySymbol)
+                {
+                    _crossMethod.RecordInitializer(policy, context.OperationBlocks);
+                }
 
                 List<DangerousSink>? sinks = null;
                 foreach (var root in context.OperationBlocks)
@@ -129,6 +133,21 @@ namespace AiSecure.Analyzers.Rules
                                 DangerousSinks.Find(_catalog, operation, sinks ??= new List<DangerousSink>());
                                 break;
                             case OperationKind.SimpleAssignment:
+                                if (flow != null)
+                                {
+                                    _crossMethod.RecordMemberWrite(flow, operation);
+                                }
+
+                                DangerousSinks.Find(_catalog, operation, sinks ??= new List<DangerousSink>());
+                                break;
+                            case OperationKind.CompoundAssignment:
+                            case OperationKind.CoalesceAssignment:
+                                if (flow != null)
+                                {
+                                    _crossMethod.RecordMemberWrite(flow, operation);
+                                }
+
+                                break;
                             case OperationKind.Conversion:
                                 DangerousSinks.Find(_catalog, operation, sinks ??= new List<DangerousSink>());
                                 break;
@@ -168,7 +187,7 @@ namespace AiSecure.Analyzers.Rules
                             break;
                         }
 
-                        if (origin.Parameter != null || origin.Call != null)
+                        if (origin.Parameter != null || origin.Call != null || origin.Member != null)
                         {
                             (deferred ??= new List<TaintOrigin>()).Add(origin);
                         }
@@ -214,7 +233,7 @@ namespace AiSecure.Analyzers.Rules
             private static TaintValue DecidesUrlOrigin(TaintEngine engine, IOperation url, out string? escapedHost)
             {
                 escapedHost = null;
-                var parts = UrlParts.Of(url);
+                var parts = UrlParts.Of(url, engine.IsUncheckedRead);
                 if (parts.Count == 1 && parts[0] is IOperation whole)
                 {
                     return engine.Evaluate(whole);

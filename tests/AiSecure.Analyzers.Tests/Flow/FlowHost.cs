@@ -85,6 +85,10 @@ namespace AiSecure.Analyzers.Tests.Flow
 
             public bool IsPassThrough(IMethodSymbol method) => false;
 
+            public int HostCheckedKinds => SinkKinds.None;
+
+            public bool FollowsMemberWrites => false;
+
             public RoleHint MemberHint(string memberName) => RoleHint.None;
 
             public RoleHint SiblingHint(string memberName, object? constant) => RoleHint.None;
