@@ -382,18 +382,34 @@ namespace AiSecure.Analyzers.Flow
         private static bool IsInSource(IMethodSymbol method)
             => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
 
+        /// <summary>A task or a collection of one element type: what it holds is what the helper returns.</summary>
+        private static bool IsWrapper(string name)
+            => name is "Task" or "ValueTask" or "IEnumerable" or "IAsyncEnumerable" or "List" or "IReadOnlyList" or "IList"
+                or "ICollection" or "IReadOnlyCollection" or "ImmutableArray" or "ImmutableList" or "HashSet" or "ISet" or "IQueryable";
+
         /// <summary>Text, or an object of this compilation, possibly in a Task, a sequence or an array: what a helper returns that a flow can carry.</summary>
         private static bool ReturnsText(ITypeSymbol type)
         {
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                && generic.Name is "Task" or "ValueTask" or "IEnumerable" or "IAsyncEnumerable" or "List" or "IReadOnlyList")
+            // Task<IReadOnlyList<Article>>, ValueTask<Dictionary<string, string>>, Task<Article[]>: unwrap every layer.
+            for (var layer = 0; layer < 4; layer++)
             {
-                type = generic.TypeArguments[0];
-            }
-
-            if (type is IArrayTypeSymbol array)
-            {
-                type = array.ElementType;
+                if (type is IArrayTypeSymbol array)
+                {
+                    type = array.ElementType;
+                }
+                else if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && IsWrapper(generic.Name))
+                {
+                    type = generic.TypeArguments[0];
+                }
+                else if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } map
+                    && map.Name is "Dictionary" or "IDictionary" or "IReadOnlyDictionary" or "ImmutableDictionary" or "KeyValuePair")
+                {
+                    type = map.TypeArguments[1];
+                }
+                else
+                {
+                    break;
+                }
             }
 
             if (type is INamedTypeSymbol { IsTupleType: true } tupleType)

@@ -312,9 +312,13 @@ namespace AiSecure.Analyzers.Flow
 
         private TaintValue EvaluateConditionalAccessInstance(IConditionalAccessInstanceOperation instance)
         {
-            for (var current = instance.Parent; current != null; current = current.Parent)
+            // The instance stands for the receiver of the nearest conditional access whose WhenNotNull part holds it. Its
+            // syntax is the receiver expression (`result` in `result?.Items`), outside WhenNotNull's span, so the
+            // enclosing access is found through the operation tree, not by spans.
+            IOperation child = instance;
+            for (var current = instance.Parent; current != null; child = current, current = current.Parent)
             {
-                if (current is IConditionalAccessOperation access && access.WhenNotNull.Syntax.Span.Contains(instance.Syntax.Span))
+                if (current is IConditionalAccessOperation access && ReferenceEquals(access.WhenNotNull, child))
                 {
                     return Evaluate(access.Operation);
                 }

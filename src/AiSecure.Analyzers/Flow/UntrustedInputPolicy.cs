@@ -81,7 +81,11 @@ namespace AiSecure.Analyzers.Flow
             return null;
         }
 
-        /// <summary>A file read whose path (the first text argument) is a compile-time constant: a file that ships with the app.</summary>
+        /// <summary>
+        /// A file read whose path (the first text argument) names a file that ships with the app: a compile-time constant,
+        /// or constants under the app's own directory (<c>Path.Combine(AppContext.BaseDirectory, "Prompts", "system.md")</c>,
+        /// <c>env.ContentRootPath</c>), directly or through a local written once (docs/rules/AISEC001.md, "Sources").
+        /// </summary>
         private static bool HasConstantPath(IOperation operation)
         {
             var arguments = operation switch
@@ -95,11 +99,90 @@ namespace AiSecure.Analyzers.Flow
             {
                 if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                 {
-                    return argument.Value.ConstantValue is { HasValue: true, Value: string };
+                    return IsShippedPath(argument.Value, 0);
                 }
             }
 
             return false;
+        }
+
+        private const int MaxShippedPathDepth = 8;
+
+        /// <summary>A path made only of constants and the app's base or content-root directory: it cannot name a file the request chose.</summary>
+        private static bool IsShippedPath(IOperation value, int depth)
+        {
+            if (value.ConstantValue is { HasValue: true, Value: string })
+            {
+                return true;
+            }
+
+            if (depth > MaxShippedPathDepth)
+            {
+                return false;
+            }
+
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    return IsShippedPath(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return IsShippedPath(parenthesized.Operand, depth + 1);
+                case IPropertyReferenceOperation property:
+                    return IsAppDirectory(property.Property);
+                case ILocalReferenceOperation local:
+                    return local.SingleWrite() is { } initializer && IsShippedPath(initializer, depth + 1);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    return IsShippedPath(binary.LeftOperand, depth + 1) && IsShippedPath(binary.RightOperand, depth + 1);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole && !IsShippedPath(hole.Expression, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation { TargetMethod: { Name: "Combine" or "Join", ContainingType: { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } } call:
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Value is IArrayCreationOperation { Initializer: { } elements })
+                        {
+                            foreach (var element in elements.ElementValues)
+                            {
+                                if (!IsShippedPath(element, depth + 1))
+                                {
+                                    return false;
+                                }
+                            }
+                        }
+                        else if (!IsShippedPath(argument.Value, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary><c>AppContext.BaseDirectory</c>, <c>AppDomain.BaseDirectory</c>, a hosting environment's <c>ContentRootPath</c> / <c>WebRootPath</c>.</summary>
+        private static bool IsAppDirectory(IPropertySymbol property)
+        {
+            var type = property.ContainingType;
+            switch (property.Name)
+            {
+                case "BaseDirectory":
+                    return type?.Name is "AppContext" or "AppDomain" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+                case "ContentRootPath":
+                case "WebRootPath":
+                    var ns = type?.ContainingNamespace?.ToString();
+                    return ns is "Microsoft.Extensions.Hosting" or "Microsoft.AspNetCore.Hosting";
+                default:
+                    return false;
+            }
         }
 
         private static bool IsBoundProperty(IPropertySymbol property)
