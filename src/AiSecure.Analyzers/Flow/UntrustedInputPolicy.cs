@@ -128,7 +128,10 @@ namespace AiSecure.Analyzers.Flow
                 case IParenthesizedOperation parenthesized:
                     return IsShippedPath(parenthesized.Operand, depth + 1);
                 case IPropertyReferenceOperation property:
-                    return IsAppDirectory(property.Property);
+                    return IsAppDirectory(property.Property) || (property.Property.SetMethod == null && IsShippedInitializer(property, property.Property, depth));
+                case IFieldReferenceOperation field:
+                    // Static: an instance field's constructor could write a different path over the initializer.
+                    return field.Field is { IsReadOnly: true, IsStatic: true } && IsShippedInitializer(field, field.Field, depth);
                 case ILocalReferenceOperation local:
                     return local.SingleWrite() is { } initializer && IsShippedPath(initializer, depth + 1);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
@@ -166,6 +169,34 @@ namespace AiSecure.Analyzers.Flow
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A read-only field or get-only property of this file whose initializer (or expression body) is a shipped path:
+        /// <c>static readonly string RulesPath = Path.Combine(AppContext.BaseDirectory, "Prompts", "rules.md")</c>.
+        /// </summary>
+        private static bool IsShippedInitializer(IOperation reference, ISymbol member, int depth)
+        {
+            var model = reference.SemanticModel;
+            if (model == null || member.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var declaration = member.DeclaringSyntaxReferences[0];
+            if (declaration.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var value = declaration.GetSyntax() switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax property => property.ExpressionBody?.Expression ?? (member.IsStatic ? property.Initializer?.Value : null),
+                _ => null,
+            };
+
+            return value != null && model.GetOperation(value) is { } initializer && IsShippedPath(initializer, depth + 1);
         }
 
         /// <summary><c>AppContext.BaseDirectory</c>, <c>AppDomain.BaseDirectory</c>, a hosting environment's <c>ContentRootPath</c> / <c>WebRootPath</c>.</summary>

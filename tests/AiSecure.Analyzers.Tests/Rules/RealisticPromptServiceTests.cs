@@ -487,5 +487,295 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public async Task<string> Answer([FromQuery] string q, CancellationToken ct) => await rag.AnswerAsync(q, ct);
                 }
                 """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task ChatHistoriesBuiltInLoopsAndHelpersAcrossSdks()
+            => Verify.AnalyzeAsync("""
+                #pragma warning disable OPENAI001
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.BedrockRuntime;
+                using Amazon.BedrockRuntime.Model;
+                using Anthropic;
+                using Anthropic.Models.Messages;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.ChatCompletion;
+                using OllamaSharp;
+                using OpenAI.Chat;
+                using OpenAI.Responses;
+                using BedrockBlock = Amazon.BedrockRuntime.Model.ContentBlock;
+                using BedrockMessage = Amazon.BedrockRuntime.Model.Message;
+
+                namespace Contoso.Assistants;
+
+                public sealed record Turn(string Role, string Content);
+                public sealed record ConversationRequest(string Message, string Persona, List<Turn> Turns);
+
+                public static class OpenAiMessages
+                {
+                    public static List<ChatMessage> Build(string persona, IEnumerable<Turn> turns, string message)
+                    {
+                        var messages = new List<ChatMessage> { new SystemChatMessage({|AISEC002:$"You are {persona}."|}) };
+                        foreach (var turn in turns)
+                        {
+                            messages.Add(turn.Role switch
+                            {
+                                "assistant" => new AssistantChatMessage(turn.Content),
+                                _ => new UserChatMessage(turn.Content),
+                            });
+                        }
+
+                        messages.Add(new UserChatMessage(message));
+                        return messages;
+                    }
+
+                    public static void AddContext(List<ChatMessage> messages, string context)
+                        => messages.Add(ChatMessage.CreateSystemMessage({|AISEC002:"Context:\n" + context|}));
+                }
+
+                [ApiController]
+                [Route("api/assistants")]
+                public sealed class AssistantsController(
+                    ChatClient openAi,
+                    ResponsesClient responses,
+                    IChatCompletionService completion,
+                    AnthropicClient anthropic,
+                    IOllamaApiClient ollama,
+                    IAmazonBedrockRuntime bedrock) : ControllerBase
+                {
+                    [HttpPost("openai")]
+                    public async Task<string> OpenAi([FromBody] ConversationRequest request, CancellationToken ct)
+                    {
+                        var messages = OpenAiMessages.Build(request.Persona, request.Turns, request.Message);
+                        OpenAiMessages.AddContext(messages, string.Join("\n", request.Turns.Select(t => t.Content)));
+                        ChatCompletion completion = await openAi.CompleteChatAsync(messages, cancellationToken: ct);
+                        return completion.Content[0].Text;
+                    }
+
+                    [HttpPost("responses")]
+                    public async Task<string> Responses([FromBody] ConversationRequest request)
+                    {
+                        var options = new CreateResponseOptions { Instructions = {|AISEC002:"Persona: " + request.Persona|} };
+                        options.InputItems.Add(ResponseItem.CreateUserMessageItem(request.Message));
+                        var result = await responses.CreateResponseAsync(options);
+                        return result.Value.GetOutputText();
+                    }
+
+                    [HttpPost("kernel")]
+                    public async Task<string> Kernel([FromBody] ConversationRequest request, CancellationToken ct)
+                    {
+                        var history = new ChatHistory();
+                        history.AddSystemMessage("You are the Contoso assistant.");
+                        foreach (var turn in request.Turns)
+                        {
+                            history.AddMessage(turn.Role == "assistant" ? AuthorRole.Assistant : AuthorRole.User, turn.Content);
+                        }
+
+                        history.AddUserMessage({|AISEC001:$"[{request.Persona}] {request.Message}"|});
+                        var reply = await completion.GetChatMessageContentAsync(history, cancellationToken: ct);
+                        return reply.Content ?? "";
+                    }
+
+                    [HttpPost("claude")]
+                    public async Task<string> Claude([FromBody] ConversationRequest request)
+                    {
+                        var messages = new List<MessageParam>();
+                        foreach (var turn in request.Turns)
+                        {
+                            messages.Add(turn.Role == "assistant" ? new AssistantMessageParam { Content = turn.Content } : new UserMessageParam { Content = turn.Content });
+                        }
+
+                        messages.Add(new UserMessageParam { Content = request.Message });
+                        messages.Add(new UserMessageParam { Content = {|AISEC001:"Reminder: answer as " + request.Persona|} });
+                        var parameters = new MessageCreateParams
+                        {
+                            Model = "claude-sonnet-4-5",
+                            MaxTokens = 1024,
+                            System = {|AISEC002:$"You are {request.Persona}."|},
+                            Messages = messages,
+                        };
+                        var message = await anthropic.Messages.Create(parameters);
+                        return message.ToString();
+                    }
+
+                    [HttpPost("ollama")]
+                    public async Task<string> Ollama([FromBody] ConversationRequest request)
+                    {
+                        var chat = new Chat(ollama, {|AISEC002:"Persona: " + request.Persona|});
+                        var answer = "";
+                        await foreach (var token in chat.SendAsync(request.Message))
+                        {
+                            answer += token;
+                        }
+
+                        return answer;
+                    }
+
+                    [HttpPost("bedrock")]
+                    public async Task<string> Bedrock([FromBody] ConversationRequest request, CancellationToken ct)
+                    {
+                        var converse = new ConverseRequest
+                        {
+                            ModelId = "anthropic.claude-3-haiku",
+                            System = [new SystemContentBlock { Text = {|AISEC002:$"Persona: {request.Persona}"|} }],
+                            Messages = request.Turns
+                                .Select(t => new BedrockMessage { Role = t.Role == "assistant" ? ConversationRole.Assistant : ConversationRole.User, Content = [new BedrockBlock { Text = t.Content }] })
+                                .Append(new BedrockMessage { Role = ConversationRole.User, Content = [new BedrockBlock { Text = request.Message }] })
+                                .ToList(),
+                            GuardrailConfig = new GuardrailConfiguration { GuardrailIdentifier = "gr-1", GuardrailVersion = "1" },
+                        };
+                        var response = await bedrock.ConverseAsync(converse, ct);
+                        return response.Output.Message.Content[0].Text;
+                    }
+                }
+                """, ReferenceCatalog.All, awsStubs: true);
+
+        [Fact]
+        public Task SafeServicePatternsStaySilent()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Text.RegularExpressions;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Hosting;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.Options;
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                namespace Contoso.Safe;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class PromptSanitizerAttribute : Attribute;
+
+                public enum Tone { Neutral, Formal, Casual }
+
+                public sealed class PromptOptions
+                {
+                    public string SystemPrompt { get; set; } = "You are helpful.";
+                    public Dictionary<string, string> Personas { get; set; } = new();
+                }
+
+                public sealed record AskRequest(string Question, string Tone, string Persona, string Product, string MaxWords, string TenantId, List<string> Tags);
+
+                public static partial class Validation
+                {
+                    [GeneratedRegex("^[a-z0-9-]{1,40}$")]
+                    public static partial Regex ProductSlug();
+
+                    [GeneratedRegex(@"\A[A-Za-z ]{1,30}\z", RegexOptions.CultureInvariant)]
+                    public static partial Regex PersonaName { get; }
+
+                    [PromptSanitizer]
+                    public static string Scrub(string text) => text.Replace("<", "").Replace(">", "");
+                }
+
+                // What the regex source generator emits, reduced to the members the code above declares.
+                public static partial class Validation
+                {
+                    public static partial Regex ProductSlug() => new("^[a-z0-9-]{1,40}$");
+                    public static partial Regex PersonaName => new(@"\A[A-Za-z ]{1,30}\z", RegexOptions.CultureInvariant);
+                }
+
+                [ApiController]
+                [Route("api/safe")]
+                public sealed partial class SafeController(
+                    IChatClient chat,
+                    Kernel kernel,
+                    IChatCompletionService completion,
+                    IOptionsMonitor<PromptOptions> options,
+                    IConfiguration configuration,
+                    IWebHostEnvironment environment) : ControllerBase
+                {
+                    private static readonly string RulesPath = Path.Combine(AppContext.BaseDirectory, "Prompts", "rules.md");
+
+                    [HttpPost("whole")]
+                    public async Task<string> Whole([FromBody] AskRequest request, CancellationToken ct)
+                    {
+                        var history = new ChatHistory(options.CurrentValue.SystemPrompt);
+                        history.AddSystemMessage(configuration["Prompts:Guardrails"] ?? "Be careful.");
+                        history.AddUserMessage(request.Question);
+                        var reply = await completion.GetChatMessageContentAsync(history, cancellationToken: ct);
+                        var response = await chat.GetResponseAsync(request.Question, new ChatOptions { Instructions = configuration.GetValue<string>("Prompts:Instructions") }, ct);
+                        return reply.Content + response.Text;
+                    }
+
+                    [HttpPost("template")]
+                    public async Task<string> Template([FromBody] AskRequest request, CancellationToken ct)
+                    {
+                        var arguments = new KernelArguments { ["question"] = request.Question };
+                        arguments["tone"] = request.Tone;
+                        var result = await kernel.InvokePromptAsync("Answer in a {{$tone}} tone: {{$question}}", arguments, cancellationToken: ct);
+                        var function = kernel.CreateFunctionFromPrompt("Summarize: {{$input}}");
+                        var summary = await kernel.InvokeAsync(function, new KernelArguments { ["input"] = request.Question }, ct);
+                        return result.ToString() + summary;
+                    }
+
+                    [HttpPost("chosen")]
+                    public async Task<string> Chosen([FromBody] AskRequest request, CancellationToken ct)
+                    {
+                        var persona = request.Persona switch
+                        {
+                            "pirate" => "You are a pirate.",
+                            "poet" => "You are a poet.",
+                            _ => "You are an assistant.",
+                        };
+                        var tone = Enum.TryParse<Tone>(request.Tone, ignoreCase: true, out var parsed) ? parsed : Tone.Neutral;
+                        var maxWords = int.TryParse(request.MaxWords, out var words) ? Math.Clamp(words, 10, 500) : 100;
+                        var tenant = Guid.Parse(request.TenantId);
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, persona),
+                            new ChatMessage(ChatRole.System, $"Use a {tone} tone and at most {maxWords} words. Tenant {tenant}."),
+                            new ChatMessage(ChatRole.System, $"The question has {request.Question.Length} characters and {request.Tags.Count} tags."),
+                            new ChatMessage(ChatRole.User, request.Question),
+                        ], cancellationToken: ct);
+                        return response.Text;
+                    }
+
+                    [HttpPost("validated")]
+                    public async Task<IActionResult> Validated([FromBody] AskRequest request, CancellationToken ct)
+                    {
+                        if (!Validation.ProductSlug().IsMatch(request.Product))
+                        {
+                            return BadRequest("Unknown product.");
+                        }
+
+                        if (!Validation.PersonaName.IsMatch(request.Persona))
+                        {
+                            return ValidationProblem();
+                        }
+
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, $"You support the product '{request.Product}' as {request.Persona}."),
+                            new ChatMessage(ChatRole.User, "Question: " + Validation.Scrub(request.Question)),
+                        ], cancellationToken: ct);
+                        return Ok(response.Text);
+                    }
+
+                    [HttpPost("files")]
+                    public async Task<string> Files([FromBody] AskRequest request, CancellationToken ct)
+                    {
+                        var systemPath = Path.Combine(environment.ContentRootPath, "Prompts", "system.md");
+                        var system = await System.IO.File.ReadAllTextAsync(systemPath, ct);
+                        var rules = await System.IO.File.ReadAllTextAsync(RulesPath, ct);
+                        var footer = System.IO.File.ReadAllText("Prompts/footer.md");
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, system + "\n" + rules + "\n" + footer),
+                            new ChatMessage(ChatRole.User, request.Question),
+                        ], cancellationToken: ct);
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
