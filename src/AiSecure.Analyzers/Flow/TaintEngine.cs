@@ -206,6 +206,10 @@ namespace AiSecure.Analyzers.Flow
                 case IObjectOrCollectionInitializerOperation initializer:
                     return EvaluateInitializer(initializer);
 
+                case IWithOperation with:
+                    // `command with { Text = … }`: the copy holds the original's members and the new ones.
+                    return TaintValue.Union(new[] { Evaluate(with.Operand), EvaluateInitializer(with.Initializer) }).At(operation);
+
                 case ISimpleAssignmentOperation assignment:
                     return Evaluate(assignment.Value);
 

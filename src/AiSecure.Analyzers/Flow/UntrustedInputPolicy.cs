@@ -419,7 +419,60 @@ namespace AiSecure.Analyzers.Flow
         }
 
         private string? EndpointOfLambda(IMethodSymbol lambda, IOperation reference)
-            => reference.EnclosingLambda(lambda, out var argument) != null && argument?.Parent is IInvocationOperation invocation ? DescribeEndpoint(invocation) : null;
+        {
+            var function = reference.EnclosingLambda(lambda, out var argument);
+            if (function == null)
+            {
+                return null;
+            }
+
+            if (argument != null)
+            {
+                return argument.Parent is IInvocationOperation invocation ? DescribeEndpoint(invocation) : null;
+            }
+
+            return EndpointOfStoredLambda(function);
+        }
+
+        /// <summary>
+        /// A handler lambda kept in a local first and registered by name: <c>var explain = async (…) =&gt; …;
+        /// group.MapPost("/explain", explain);</c>. The local must not be written anywhere else.
+        /// </summary>
+        private string? EndpointOfStoredLambda(IAnonymousFunctionOperation function)
+        {
+            var consumer = function.Parent;
+            while (consumer is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+            {
+                consumer = consumer.Parent;
+            }
+
+            if (consumer is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return null;
+            }
+
+            foreach (var operation in function.GetRoot().DescendantsAndSelf())
+            {
+                if (operation is not IArgumentOperation { Parent: IInvocationOperation call } passed)
+                {
+                    continue;
+                }
+
+                var value = passed.Value.WalkDownConversions();
+                if (value is IDelegateCreationOperation creation)
+                {
+                    value = creation.Target.WalkDownConversions();
+                }
+
+                if (value is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
+                    && DescribeEndpoint(call) is { } endpoint)
+                {
+                    return local.SingleWrite() != null ? endpoint : null;
+                }
+            }
+
+            return null;
+        }
 
         private bool IsController(INamedTypeSymbol type)
         {

@@ -777,5 +777,125 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task CommandHandlersOptionsBuildersAndMessageInitializers()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Globalization;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.ChatCompletion;
+                using TextContent = Microsoft.Extensions.AI.TextContent;
+
+                namespace Contoso.Commands;
+
+                public sealed record SummarizeCommand(string Text, string Audience);
+                public sealed record TranslateRequest(string Text, string Language, string? Glossary);
+
+                public sealed class PromptContext
+                {
+                    public string Question { get; init; } = "";
+                    public string Product { get; init; } = "";
+                }
+
+                public interface ICommandHandler<in TCommand, TResult>
+                {
+                    Task<TResult> HandleAsync(TCommand command, CancellationToken cancellationToken);
+                }
+
+                public sealed class SummarizeHandler(IChatClient chat) : ICommandHandler<SummarizeCommand, string>
+                {
+                    private const string Template = "Summarize the text below for {0}.";
+
+                    public async Task<string> HandleAsync(SummarizeCommand command, CancellationToken cancellationToken)
+                    {
+                        var messages = new List<ChatMessage>
+                        {
+                            new() { Role = ChatRole.System, Contents = [new TextContent({|AISEC002:string.Format(CultureInfo.InvariantCulture, Template, command.Audience)|})] },
+                            new() { Role = ChatRole.User, Contents = [new TextContent(command.Text)] },
+                        };
+                        var response = await chat.GetResponseAsync(messages, cancellationToken: cancellationToken);
+                        return response.Text;
+                    }
+                }
+
+                public sealed class ContextService(IChatClient chat, IChatCompletionService completion)
+                {
+                    private static ChatOptions BuildOptions(PromptContext context)
+                    {
+                        var options = new ChatOptions { Temperature = 0.1f, MaxOutputTokens = 800 };
+                        options.Instructions = {|AISEC002:$"You support {context.Product}."|};
+                        return options;
+                    }
+
+                    public async Task<string> AskAsync(PromptContext context, CancellationToken cancellationToken)
+                    {
+                        var messages = new List<ChatMessage> { new(ChatRole.User, context.Question) };
+                        messages.Insert(0, new ChatMessage(ChatRole.System, {|AISEC002:"Product: " + context.Product|}));
+                        var response = await chat.GetResponseAsync(messages, BuildOptions(context), cancellationToken);
+                        return response.Text;
+                    }
+
+                    public async Task<string> KernelAsync(PromptContext context, CancellationToken cancellationToken)
+                    {
+                        var history = new ChatHistory();
+                        history.Add(new ChatMessageContent(AuthorRole.System, {|AISEC002:$"Product: {context.Product}"|}));
+                        history.Add(new ChatMessageContent(AuthorRole.User, context.Question));
+                        var reply = await completion.GetChatMessageContentAsync(history, cancellationToken: cancellationToken);
+                        return reply.Content ?? "";
+                    }
+                }
+
+                [ApiController]
+                [Route("api/commands")]
+                public sealed class CommandsController(ICommandHandler<SummarizeCommand, string> summarize, ContextService contexts) : ControllerBase
+                {
+                    [HttpPost("summarize")]
+                    public async Task<string> Summarize([FromBody] SummarizeCommand command, CancellationToken ct)
+                        => await summarize.HandleAsync(command with { Text = command.Text.Trim() }, ct);
+
+                    [HttpPost("ask")]
+                    public async Task<string> Ask([FromQuery] string question, [FromQuery] string product, CancellationToken ct)
+                    {
+                        var context = new PromptContext { Question = question, Product = product };
+                        return await contexts.AskAsync(context, ct) + await contexts.KernelAsync(context, ct);
+                    }
+                }
+
+                public sealed class TranslateHandlers(IChatClient chat)
+                {
+                    public async Task<IResult> TranslateAsync(TranslateRequest request, CancellationToken ct)
+                    {
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, {|AISEC002:$"Translate into {request.Language}. Glossary: {request.Glossary}"|}),
+                            new ChatMessage(ChatRole.User, request.Text),
+                        ], cancellationToken: ct);
+                        return Results.Ok(response.Text);
+                    }
+                }
+
+                public static class Routes
+                {
+                    public static void Map(WebApplication app, TranslateHandlers handlers)
+                    {
+                        var ai = app.MapGroup("/ai");
+                        ai.MapPost("/translate", handlers.TranslateAsync);
+
+                        var explain = async ([FromBody] TranslateRequest request, IChatClient chat) =>
+                        {
+                            var response = await chat.GetResponseAsync({|AISEC001:"Explain this " + request.Language + " text: " + request.Text|});
+                            return Results.Ok(response.Text);
+                        };
+                        ai.MapPost("/explain", explain);
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
