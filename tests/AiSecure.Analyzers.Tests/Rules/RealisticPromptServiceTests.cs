@@ -897,5 +897,103 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task SanitizeFixAtTheNewLocations()
+            => Verify.FixAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Fixes;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class PromptSanitizerAttribute : Attribute;
+
+                public static class PromptText
+                {
+                    [PromptSanitizer]
+                    public static string Clean(string? value) => (value ?? "").Replace("<", "");
+                }
+
+                public sealed record Article(string Title, string Text);
+                public sealed record ArticlePage(List<Article> Items);
+
+                [ApiController]
+                public sealed class FixController(IChatClient chat, HttpClient http) : ControllerBase
+                {
+                    [HttpPost("role")]
+                    public async Task<string> Role([FromBody] Article request)
+                    {
+                        var messages = new List<ChatMessage>
+                        {
+                            new() { Role = ChatRole.System, Contents = [new TextContent({|AISEC002:$"Write about {request.Title}."|})] },
+                            new(ChatRole.User, request.Text),
+                        };
+                        var response = await chat.GetResponseAsync(messages);
+                        return response.Text;
+                    }
+
+                    [HttpGet("top")]
+                    public async Task<string> Top()
+                    {
+                        var page = await http.GetFromJsonAsync<ArticlePage>("https://cms.contoso.com/top");
+                        var items = page?.Items;
+                        var response = await chat.GetResponseAsync({|AISEC001:$"Summarize: {items?[0].Text}"|});
+                        return response.Text;
+                    }
+                }
+                """, """
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Fixes;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class PromptSanitizerAttribute : Attribute;
+
+                public static class PromptText
+                {
+                    [PromptSanitizer]
+                    public static string Clean(string? value) => (value ?? "").Replace("<", "");
+                }
+
+                public sealed record Article(string Title, string Text);
+                public sealed record ArticlePage(List<Article> Items);
+
+                [ApiController]
+                public sealed class FixController(IChatClient chat, HttpClient http) : ControllerBase
+                {
+                    [HttpPost("role")]
+                    public async Task<string> Role([FromBody] Article request)
+                    {
+                        var messages = new List<ChatMessage>
+                        {
+                            new() { Role = ChatRole.System, Contents = [new TextContent($"Write about {PromptText.Clean(request.Title)}.")] },
+                            new(ChatRole.User, request.Text),
+                        };
+                        var response = await chat.GetResponseAsync(messages);
+                        return response.Text;
+                    }
+
+                    [HttpGet("top")]
+                    public async Task<string> Top()
+                    {
+                        var page = await http.GetFromJsonAsync<ArticlePage>("https://cms.contoso.com/top");
+                        var items = page?.Items;
+                        var response = await chat.GetResponseAsync($"Summarize: {PromptText.Clean(items?[0].Text)}");
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.Llm, equivalenceKey: "AISEC001.Sanitize");
     }
 }
