@@ -995,5 +995,107 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm, equivalenceKey: "AISEC001.Sanitize");
+
+        [Fact]
+        public Task RequestContentUploadsQueuesAndAllowListLookups()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
+                using System.Text.Json;
+                using System.Text.Json.Nodes;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.SQS;
+                using Amazon.SQS.Model;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Hosting;
+                using Microsoft.Extensions.Options;
+
+                namespace Contoso.Intake;
+
+                public sealed class PersonaOptions
+                {
+                    public Dictionary<string, string> Prompts { get; set; } = new();
+                }
+
+                public sealed record ReviewRequest(string Persona, string Text);
+
+                [ApiController]
+                [Route("api/intake")]
+                public sealed class IntakeController(IChatClient chat, IOptions<PersonaOptions> personas) : ControllerBase
+                {
+                    private static readonly Dictionary<string, string> Styles = new(StringComparer.OrdinalIgnoreCase)
+                    {
+                        ["short"] = "Answer in one paragraph.",
+                        ["long"] = "Answer in detail.",
+                    };
+
+                    [HttpPost("upload")]
+                    public async Task<IActionResult> Upload(IFormFile file, CancellationToken ct)
+                    {
+                        using var reader = new StreamReader(file.OpenReadStream());
+                        var content = await reader.ReadToEndAsync(ct);
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, {|AISEC002:$"The user uploaded '{file.FileName}':\n{content}"|}),
+                            new ChatMessage(ChatRole.User, "Summarize the upload."),
+                        ], cancellationToken: ct);
+                        return Ok(response.Text);
+                    }
+
+                    [HttpGet("header")]
+                    public async Task<string> Header(CancellationToken ct)
+                    {
+                        var locale = Request.Headers["Accept-Language"].ToString();
+                        var topic = HttpContext.Request.Query["topic"].FirstOrDefault() ?? "general";
+                        var response = await chat.GetResponseAsync(topic, new ChatOptions { Instructions = {|AISEC002:"Reply in the locale " + locale|} }, ct);
+                        return response.Text;
+                    }
+
+                    [HttpPost("review")]
+                    public async Task<IActionResult> Review([FromBody] ReviewRequest request, [FromQuery] string style, CancellationToken ct)
+                    {
+                        if (!personas.Value.Prompts.TryGetValue(request.Persona, out var persona))
+                        {
+                            return BadRequest();
+                        }
+
+                        var styleText = Styles.GetValueOrDefault(style, "Answer briefly.");
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, persona),
+                            new ChatMessage(ChatRole.System, styleText),
+                            new ChatMessage(ChatRole.System, Styles.ContainsKey(style) ? Styles[style] : "Answer briefly."),
+                            new ChatMessage(ChatRole.User, request.Text),
+                        ], cancellationToken: ct);
+                        return Ok(response.Text);
+                    }
+                }
+
+                public sealed class InboxWorker(IAmazonSQS sqs, IChatClient chat) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        var batch = await sqs.ReceiveMessageAsync("https://sqs.eu-west-1.amazonaws.com/1/inbox", stoppingToken);
+                        foreach (var message in batch.Messages)
+                        {
+                            using var document = JsonDocument.Parse(message.Body);
+                            var sender = document.RootElement.GetProperty("sender").GetString();
+                            var node = JsonNode.Parse(message.Body);
+                            var subject = node?["subject"]?.GetValue<string>() ?? "";
+                            var response = await chat.GetResponseAsync(
+                            [
+                                new ChatMessage(ChatRole.System, {|AISEC002:$"Mail from {sender}, subject {subject}."|}),
+                                new ChatMessage(ChatRole.User, message.Body),
+                            ], cancellationToken: stoppingToken);
+                            Console.WriteLine(response.Text);
+                        }
+                    }
+                }
+                """, ReferenceCatalog.All);
     }
 }
