@@ -1097,5 +1097,94 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.All);
+
+        [Fact]
+        public Task ValidationInTheControllerAndSinksInTheService()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Text.RegularExpressions;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Validated;
+
+                public enum Audience { Developers, Managers }
+
+                public sealed record DraftRequest(string Product, string Tone, string Audience, string Notes, List<string> Tags);
+
+                public sealed class DraftService(IChatClient chat)
+                {
+                    private static readonly HashSet<string> Tones = new(StringComparer.OrdinalIgnoreCase) { "formal", "casual" };
+
+                    public async Task<string> DraftAsync(string product, string tone, string audience, string notes, CancellationToken ct)
+                    {
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, $"Write release notes for {product} in a {tone} tone for {audience}."),
+                            new ChatMessage(ChatRole.User, {|AISEC001:"Notes:\n" + notes|}),
+                        ], cancellationToken: ct);
+                        return response.Text;
+                    }
+
+                    public async Task<string> TagAsync(IEnumerable<string> tags, CancellationToken ct)
+                    {
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, {|AISEC002:"Tags: " + string.Join(", ", tags.Select(t => t.ToUpperInvariant()))|}),
+                            new ChatMessage(ChatRole.User, "Suggest a title."),
+                        ], cancellationToken: ct);
+                        return response.Text;
+                    }
+
+                    public async Task<string> ToneAsync(string tone, string text, CancellationToken ct)
+                    {
+                        if (!Tones.Contains(tone))
+                        {
+                            throw new ArgumentOutOfRangeException(nameof(tone));
+                        }
+
+                        var response = await chat.GetResponseAsync(text, new ChatOptions { Instructions = $"Use a {tone} tone." }, ct);
+                        return response.Text;
+                    }
+
+                    public async Task<string> UnusedAsync(string text) => (await chat.GetResponseAsync("Summarize: " + text)).Text;
+                }
+
+                [ApiController]
+                [Route("api/drafts")]
+                public sealed partial class DraftsController(DraftService drafts) : ControllerBase
+                {
+                    [GeneratedRegex("^[A-Za-z0-9 .-]{1,40}$")]
+                    private static partial Regex ProductName();
+
+                    [HttpPost]
+                    public async Task<IActionResult> Create([FromBody] DraftRequest request, CancellationToken ct)
+                    {
+                        if (!ProductName().IsMatch(request.Product) || request.Tone is not ("formal" or "casual"))
+                        {
+                            return BadRequest();
+                        }
+
+                        if (!Enum.TryParse<Audience>(request.Audience, out var audience))
+                        {
+                            return BadRequest();
+                        }
+
+                        var draft = await drafts.DraftAsync(request.Product, request.Tone, audience.ToString(), request.Notes, ct);
+                        var title = await drafts.TagAsync(request.Tags, ct);
+                        var toned = await drafts.ToneAsync(request.Tone, request.Notes, ct);
+                        return Ok(new { draft, title, toned });
+                    }
+                }
+
+                public sealed partial class DraftsController
+                {
+                    private static partial Regex ProductName() => new("^[A-Za-z0-9 .-]{1,40}$");
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
