@@ -143,6 +143,11 @@ namespace AiSecure.Analyzers.Flow
                 case IInterpolatedStringOperation interpolated:
                     return EvaluateInterpolation(interpolated);
 
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    // builder.Append($"…{x}") and AppendLine(provider, $"…") bind to StringBuilder's interpolated-string
+                    // handler overloads (.NET 6+): the handler's content is the interpolation.
+                    return Evaluate(handler.Content).At(operation);
+
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                     return EvaluateConcatenation(binary, null);
 
@@ -421,8 +426,14 @@ namespace AiSecure.Analyzers.Flow
                     return TaintValue.Clean;
                 }
 
-                // Fields written in this method; their value from elsewhere is not known here.
-                return FromWrites(field, reference, null);
+                // Fields written in this method; else, for a field a constructor fills from its parameter
+                // (`_persona = persona`, or a primary constructor's `string _persona = persona;`), whatever the caller's
+                // object was built with (the caller's `new PromptFactory(request.Persona)`), like a property.
+                return FromWrites(field, reference, () =>
+                    _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && !field.IsStatic
+                    && CanCarryText(reference.Type) && IsFilledFromConstructorParameter(field)
+                        ? TaintValue.Receiver(_owner, reference)
+                        : TaintValue.Clean);
             }
 
             if (TupleElementIndex(field) is var index and >= 0 && TupleElement(reference.Instance, index) is { } element)
@@ -431,6 +442,67 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return Evaluate(reference.Instance).ReadAt(reference);
+        }
+
+        /// <summary>
+        /// A field whose initializer is a primary-constructor parameter, or that a constructor assigns one of its parameters
+        /// (read from syntax: the constructors may be in another file, without a semantic model here).
+        /// </summary>
+        private static bool IsFilledFromConstructorParameter(IFieldSymbol field)
+        {
+            var type = field.ContainingType;
+            if (type == null || field.IsImplicitlyDeclared || field.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var parameters = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    parameters.Add(parameter.Name);
+                }
+            }
+
+            if (parameters.Count == 0)
+            {
+                return false;
+            }
+
+            if (field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax initial }
+                && parameters.Contains(initial.Identifier.ValueText))
+            {
+                return true;
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var declaration in constructor.DeclaringSyntaxReferences)
+                {
+                    if (declaration.GetSyntax() is not ConstructorDeclarationSyntax syntax)
+                    {
+                        continue;
+                    }
+
+                    foreach (var node in syntax.DescendantNodes())
+                    {
+                        if (node is AssignmentExpressionSyntax { Right: IdentifierNameSyntax right } assignment
+                            && parameters.Contains(right.Identifier.ValueText)
+                            && assignment.Left switch
+                            {
+                                IdentifierNameSyntax left => left.Identifier.ValueText == field.Name,
+                                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText == field.Name,
+                                _ => false,
+                            })
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Which element of its tuple <paramref name="field"/> is (<c>prompts.User</c>, <c>pair.Item2</c>); -1 for other fields.</summary>
