@@ -965,11 +965,11 @@ namespace AiSecure.Analyzers.Flow
                 : null;
         }
 
-        private IEnumerable<OperandValue> ArgumentValues(IInvocationOperation invocation)
+        private IEnumerable<OperandValue> ArgumentValues(IInvocationOperation invocation, IArgumentOperation? except = null)
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || ReferenceEquals(argument, except))
                 {
                     continue;
                 }
@@ -1143,6 +1143,12 @@ namespace AiSecure.Analyzers.Flow
                     return EvaluateElement(write.Value!, write.TupleElement);
                 case WriteKind.Mutation:
                     var invocation = (IInvocationOperation)write.Value!;
+                    if (IsTextBuilder(write.Target.Type) && write.Target.Parent is IArgumentOperation handed)
+                    {
+                        // The builder handed to a helper: what the helper is given besides the builder.
+                        return TaintValue.Compose(ArgumentValues(invocation, handed));
+                    }
+
                     if (IsTextBuilder(write.Target.Type))
                     {
                         return TaintValue.Compose(ArgumentValues(invocation));
@@ -1370,6 +1376,20 @@ namespace AiSecure.Analyzers.Flow
             if (instance != null && TargetSymbol(instance) is { } receiver && IsMutation(invocation.TargetMethod))
             {
                 AddWrite(writes, receiver, new Write(WriteKind.Mutation, instance, invocation, invocation));
+            }
+
+            // AppendHistory(builder, request.History): a helper of this compilation handed the builder appends to it
+            // what it is given (docs/rules/AISEC001.md); a limit on what the helper really appends would be a summary
+            // of its body, so its other text arguments count whole.
+            if (IsInSource(invocation.TargetMethod))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.RefKind == RefKind.None && IsTextBuilder(argument.Value.Type) && TargetSymbol(argument.Value) is { } builder)
+                    {
+                        AddWrite(writes, builder, new Write(WriteKind.Mutation, argument.Value, invocation, invocation));
+                    }
+                }
             }
         }
 

@@ -1186,5 +1186,85 @@ namespace AiSecure.Analyzers.Tests.Rules
                     private static partial Regex ProductName() => new("^[A-Za-z0-9 .-]{1,40}$");
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task PromptFactoriesAndBuilderHelpers()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Globalization;
+                using System.Text;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Factories;
+
+                public sealed record Turn(string Role, string Text);
+                public sealed record ChatRequest(string Question, string Persona, List<Turn> History, int MaxItems);
+
+                public sealed class SystemPromptFactory(string persona, int maxItems)
+                {
+                    private readonly string _persona = persona;
+                    private readonly int _maxItems = maxItems;
+
+                    public string Build() => $"You are {_persona}. List at most {_maxItems} items.";
+                }
+
+                public sealed class LimitsPromptFactory
+                {
+                    private readonly int _maxItems;
+                    private readonly string _product;
+
+                    public LimitsPromptFactory(int maxItems)
+                    {
+                        _maxItems = maxItems;
+                        _product = "Contoso Desk";
+                    }
+
+                    public string Build() => $"You support {_product}. List at most {_maxItems} items.";
+                }
+
+                internal static class TranscriptWriter
+                {
+                    public static void AppendHistory(StringBuilder builder, IEnumerable<Turn> turns)
+                    {
+                        foreach (var turn in turns)
+                        {
+                            builder.AppendLine(CultureInfo.InvariantCulture, $"{turn.Role}: {turn.Text}");
+                        }
+                    }
+
+                    public static void AppendLimits(StringBuilder builder, int maxItems) => builder.Append($"Keep it to {maxItems} items.");
+                }
+
+                [ApiController]
+                [Route("api/factories")]
+                public sealed class FactoriesController(IChatClient chat) : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<string> Post([FromBody] ChatRequest request, CancellationToken ct)
+                    {
+                        var factory = new SystemPromptFactory(request.Persona, request.MaxItems);
+                        var limits = new LimitsPromptFactory(request.MaxItems);
+
+                        var transcript = new StringBuilder();
+                        transcript.Append($"Question: {request.Question}\n");
+                        TranscriptWriter.AppendHistory(transcript, request.History);
+
+                        var rules = new StringBuilder("Rules:\n");
+                        TranscriptWriter.AppendLimits(rules, request.MaxItems);
+
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, {|AISEC002:factory.Build()|}),
+                            new ChatMessage(ChatRole.System, limits.Build()),
+                            new ChatMessage(ChatRole.System, rules.ToString()),
+                            new ChatMessage(ChatRole.User, {|AISEC001:transcript.ToString()|}),
+                        ], cancellationToken: ct);
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
