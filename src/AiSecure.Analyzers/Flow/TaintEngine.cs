@@ -41,6 +41,7 @@ namespace AiSecure.Analyzers.Flow
         private HashSet<IMethodSymbol>? _activeFunctions;
         private Dictionary<ISymbol, List<Write>>? _writes;
         private Dictionary<IMethodSymbol, IOperation>? _localFunctions;
+        private Dictionary<IFieldSymbol, bool>? _constructorFilled;
         private bool _writesTruncated;
         private int _budget;
         private int _depth;
@@ -431,7 +432,7 @@ namespace AiSecure.Analyzers.Flow
                 // object was built with (the caller's `new PromptFactory(request.Persona)`), like a property.
                 return FromWrites(field, reference, () =>
                     _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && !field.IsStatic
-                    && CanCarryText(reference.Type) && IsFilledFromConstructorParameter(field)
+                    && CanCarryText(reference.Type) && FilledFromConstructorParameter(field)
                         ? TaintValue.Receiver(_owner, reference)
                         : TaintValue.Clean);
             }
@@ -448,6 +449,18 @@ namespace AiSecure.Analyzers.Flow
         /// A field whose initializer is a primary-constructor parameter, or that a constructor assigns one of its parameters
         /// (read from syntax: the constructors may be in another file, without a semantic model here).
         /// </summary>
+        private bool FilledFromConstructorParameter(IFieldSymbol field)
+        {
+            _constructorFilled ??= new Dictionary<IFieldSymbol, bool>(SymbolEqualityComparer.Default);
+            if (!_constructorFilled.TryGetValue(field, out var filled))
+            {
+                filled = IsFilledFromConstructorParameter(field);
+                _constructorFilled[field] = filled;
+            }
+
+            return filled;
+        }
+
         private static bool IsFilledFromConstructorParameter(IFieldSymbol field)
         {
             var type = field.ContainingType;
