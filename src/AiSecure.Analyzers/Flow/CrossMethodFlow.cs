@@ -42,10 +42,10 @@ namespace AiSecure.Analyzers.Flow
         public SyntaxNode Start => _roots[0].Syntax;
 
         /// <summary>The value this method passes for parameter <paramref name="ordinal"/> of a call, under the compilation end's token.</summary>
-        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal, CancellationToken cancellationToken)
+        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal, CancellationToken cancellationToken, string? member = null)
         {
             Engine.CancellationToken = cancellationToken;
-            return Engine.EvaluateArgument(arguments, ordinal);
+            return Engine.EvaluateArgument(arguments, ordinal, member);
         }
 
         /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls (computed once).</summary>
@@ -98,7 +98,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>Runs the caller's taint engine on one argument, only when the callee's parameter reaches a sink.</summary>
-        public TaintValue Evaluate(int ordinal, CancellationToken cancellationToken) => Caller.EvaluateArgument(_arguments, ordinal, cancellationToken);
+        public TaintValue Evaluate(int ordinal, CancellationToken cancellationToken, string? member = null) => Caller.EvaluateArgument(_arguments, ordinal, cancellationToken, member);
     }
 
     /// <summary>What <see cref="CrossMethodFlow.Resolve"/> found: the source (an origin with a display) as the sink sees it, and the caller that passes it.</summary>
@@ -221,7 +221,7 @@ namespace AiSecure.Analyzers.Flow
 
                     foreach (var site in sites)
                     {
-                        foreach (var argumentOrigin in site.Evaluate(parameter.Ordinal, cancellationToken).Origins)
+                        foreach (var argumentOrigin in site.Evaluate(parameter.Ordinal, cancellationToken, origin.Member).Origins)
                         {
                             if (Resolve(argumentOrigin.Through(origin), depth + 1, visited, cancellationToken, accept) is { } found)
                             {
@@ -245,6 +245,7 @@ namespace AiSecure.Analyzers.Flow
                 {
                     var outer = returned.Through(origin);
                     var ordinal = int.MinValue;
+                    string? member = null;
                     if (returned.ReceiverOf != null && SymbolEqualityComparer.Default.Equals(returned.ReceiverOf.OriginalDefinition, call.Callee.OriginalDefinition))
                     {
                         // The helper reads properties of the object it is called on: follow the caller's receiver.
@@ -254,6 +255,7 @@ namespace AiSecure.Analyzers.Flow
                     {
                         // The helper returns (part of) what the caller passed: follow the caller's argument.
                         ordinal = calleeParameter.Ordinal;
+                        member = returned.Member;
                     }
 
                     if (ordinal == int.MinValue)
@@ -266,7 +268,7 @@ namespace AiSecure.Analyzers.Flow
                         continue;
                     }
 
-                    foreach (var passed in call.EvaluateArgument(ordinal, cancellationToken).Origins)
+                    foreach (var passed in call.EvaluateArgument(ordinal, cancellationToken, member).Origins)
                     {
                         if (Resolve(passed.Through(outer), depth + 1, visited, cancellationToken, accept) is { } found)
                         {

@@ -442,7 +442,98 @@ namespace AiSecure.Analyzers.Flow
                 return element.At(reference);
             }
 
-            return Evaluate(reference.Instance).ReadAt(reference);
+            var value = Evaluate(reference.Instance);
+            return value.IsTainted ? MemberRead(reference, field.Name, value) : value;
+        }
+
+        /// <summary>
+        /// <c>obj.Member</c> of a tainted object: the member alone when the object is built in this method with that member set
+        /// (<c>new PromptContext { Question = q, Product = "Desk" }</c>: <c>Product</c> is clean); for a parameter, the
+        /// member read is remembered so the caller's object is asked for it alone; else the whole object, raw.
+        /// </summary>
+        private TaintValue MemberRead(IOperation reference, string member, TaintValue instance)
+        {
+            var receiver = ((IMemberReferenceOperation)reference).Instance!.WalkDownConversions();
+            if (receiver is ILocalReferenceOperation or IObjectCreationOperation && MemberOfCreation(receiver, member) is { } only)
+            {
+                return only.At(reference);
+            }
+
+            var read = instance.ReadAt(reference);
+            return receiver is IParameterReferenceOperation ? read.WithMember(member) : read;
+        }
+
+        /// <summary>
+        /// What <paramref name="member"/> of the object <paramref name="value"/> holds, when the object is created right there or
+        /// in a local's only write, and the creation sets that member (initializer, or a constructor parameter of the same
+        /// name as records have) and nothing in the method assigns it afterwards; null when that is not known.
+        /// </summary>
+        private TaintValue? MemberOfCreation(IOperation value, string member)
+        {
+            value = value.WalkDownConversions();
+            ILocalSymbol? local = null;
+            if (value is ILocalReferenceOperation localReference)
+            {
+                if (localReference.SingleWrite() is not { } initializer)
+                {
+                    return null;
+                }
+
+                local = localReference.Local;
+                value = initializer.WalkDownConversions();
+            }
+
+            if (value is not IObjectCreationOperation creation || creation.Type is not { } type || type.Locations.IsEmpty || !type.Locations[0].IsInSource)
+            {
+                return null;
+            }
+
+            IOperation? assigned = null;
+            if (creation.Initializer != null)
+            {
+                foreach (var child in creation.Initializer.Initializers)
+                {
+                    if (child is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment && target.Member.Name == member)
+                    {
+                        assigned = assignment.Value;
+                    }
+                }
+            }
+
+            var found = assigned != null;
+            if (!found)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && string.Equals(parameter.Name, member, StringComparison.OrdinalIgnoreCase))
+                    {
+                        assigned = argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+                        found = true;
+                    }
+                }
+            }
+
+            if (!found || (local != null && AssignsMember(value, local, member)))
+            {
+                return null;
+            }
+
+            return assigned == null ? TaintValue.Clean : Evaluate(assigned);
+        }
+
+        /// <summary>Whether the method writes <c>local.Member</c> anywhere (<c>context.Product = request.Product</c>).</summary>
+        private static bool AssignsMember(IOperation inMethod, ILocalSymbol local, string member)
+        {
+            foreach (var operation in inMethod.GetRoot().DescendantsAndSelf())
+            {
+                if (operation is IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } target }
+                    && target.Member.Name == member && SymbolEqualityComparer.Default.Equals(owner.Local, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -623,7 +714,7 @@ namespace AiSecure.Analyzers.Flow
             }
 
             // A member of a serialized anonymous object keeps its composition; a bound model's property is raw input.
-            return reference.Instance.WalkDownConversions() is IAnonymousObjectCreationOperation ? instance : instance.ReadAt(reference);
+            return reference.Instance.WalkDownConversions() is IAnonymousObjectCreationOperation ? instance : MemberRead(reference, reference.Property.Name, instance);
         }
 
         private TaintValue EvaluateInvocation(IInvocationOperation invocation)
@@ -869,7 +960,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The value the caller passes for the parameter at <paramref name="ordinal"/>.</summary>
-        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal, string? member = null)
         {
             foreach (var argument in arguments)
             {
@@ -878,6 +969,12 @@ namespace AiSecure.Analyzers.Flow
                     if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                     {
                         return TaintValue.Union(initializer.ElementValues.Select(Evaluate));
+                    }
+
+                    if (member != null && MemberOfCreation(argument.Value, member) is { } only)
+                    {
+                        // The callee reads one member of an object built here: only what that member was given.
+                        return only;
                     }
 
                     return Evaluate(argument.Value);

@@ -1266,5 +1266,70 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task ContextObjectsReadMemberByMember()
+            => Verify.AnalyzeAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Contexts;
+
+                public sealed class PromptContext
+                {
+                    public string Question { get; init; } = "";
+                    public string Product { get; init; } = "";
+                }
+
+                public sealed record TicketContext(string Subject, string Team);
+
+                public static class Prompts
+                {
+                    public static string System(PromptContext context) => $"You support {context.Product}.";
+                }
+
+                public sealed class ContextService(IChatClient chat)
+                {
+                    public async Task<string> AskAsync(PromptContext context, CancellationToken ct)
+                    {
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, {|AISEC002:"Product: " + context.Product|}),
+                            new ChatMessage(ChatRole.System, {|AISEC002:Prompts.System(context)|}),
+                            new ChatMessage(ChatRole.User, {|AISEC001:"Question: " + context.Question|}),
+                        ], cancellationToken: ct);
+                        return response.Text;
+                    }
+
+                    public async Task<string> TriageAsync(TicketContext ticket, CancellationToken ct)
+                    {
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, $"Route tickets for the {ticket.Team} team."),
+                            new ChatMessage(ChatRole.User, ticket.Subject),
+                        ], cancellationToken: ct);
+                        return response.Text;
+                    }
+                }
+
+                [ApiController]
+                [Route("api/contexts")]
+                public sealed class ContextsController(ContextService service, IChatClient chat) : ControllerBase
+                {
+                    [HttpPost("fixed")]
+                    public async Task<string> Fixed([FromQuery] string question, CancellationToken ct)
+                    {
+                        var context = new PromptContext { Question = question, Product = "Contoso Desk" };
+                        var local = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, "Product: " + context.Product), new ChatMessage(ChatRole.User, context.Question)], cancellationToken: ct);
+                        return local.Text + await service.AskAsync(context, ct) + await service.TriageAsync(new TicketContext(question, "billing"), ct);
+                    }
+
+                    [HttpPost("chosen")]
+                    public async Task<string> Chosen([FromQuery] string question, [FromQuery] string product, CancellationToken ct)
+                        => await service.AskAsync(new PromptContext { Question = question, Product = product }, ct);
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
