@@ -49,10 +49,10 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The value this method passes for parameter <paramref name="ordinal"/> of a call, under the compilation end's token.</summary>
-        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal, CancellationToken cancellationToken)
+        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal, CancellationToken cancellationToken, string? member = null)
         {
             Engine.CancellationToken = cancellationToken;
-            return Engine.EvaluateArgument(arguments, ordinal);
+            return Engine.EvaluateArgument(arguments, ordinal, member);
         }
 
         /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls (computed once).</summary>
@@ -105,7 +105,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>Runs the caller's taint engine on one argument, only when the callee's parameter reaches a sink.</summary>
-        public TaintValue Evaluate(int ordinal, CancellationToken cancellationToken) => Caller.EvaluateArgument(_arguments, ordinal, cancellationToken);
+        public TaintValue Evaluate(int ordinal, CancellationToken cancellationToken, string? member = null) => Caller.EvaluateArgument(_arguments, ordinal, cancellationToken, member);
     }
 
     /// <summary>A value a method writes into a field or property of its object (or a static one), kept for the methods that read it.</summary>
@@ -338,7 +338,7 @@ namespace AiSecure.Analyzers.Flow
 
                     foreach (var site in sites)
                     {
-                        foreach (var argumentOrigin in site.Evaluate(parameter.Ordinal, cancellationToken).Origins)
+                        foreach (var argumentOrigin in site.Evaluate(parameter.Ordinal, cancellationToken, origin.ReadMember).Origins)
                         {
                             if (Resolve(argumentOrigin.Through(origin), depth + 1, visited, cancellationToken, accept) is { } found)
                             {
@@ -383,6 +383,7 @@ namespace AiSecure.Analyzers.Flow
                 {
                     var outer = returned.Through(origin);
                     var ordinal = int.MinValue;
+                    string? readMember = null;
                     if (returned.ReceiverOf != null && SymbolEqualityComparer.Default.Equals(returned.ReceiverOf.OriginalDefinition, call.Callee.OriginalDefinition))
                     {
                         // The helper reads properties of the object it is called on: follow the caller's receiver.
@@ -392,6 +393,7 @@ namespace AiSecure.Analyzers.Flow
                     {
                         // The helper returns (part of) what the caller passed: follow the caller's argument.
                         ordinal = calleeParameter.Ordinal;
+                        readMember = returned.ReadMember;
                     }
 
                     if (ordinal == int.MinValue)
@@ -404,7 +406,7 @@ namespace AiSecure.Analyzers.Flow
                         continue;
                     }
 
-                    foreach (var passed in call.EvaluateArgument(ordinal, cancellationToken).Origins)
+                    foreach (var passed in call.EvaluateArgument(ordinal, cancellationToken, readMember).Origins)
                     {
                         if (Resolve(passed.Through(outer), depth + 1, visited, cancellationToken, accept) is { } found)
                         {
@@ -543,18 +545,34 @@ namespace AiSecure.Analyzers.Flow
         private static bool IsInSource(IMethodSymbol method)
             => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
 
+        /// <summary>A task or a collection of one element type: what it holds is what the helper returns.</summary>
+        private static bool IsWrapper(string name)
+            => name is "Task" or "ValueTask" or "IEnumerable" or "IAsyncEnumerable" or "List" or "IReadOnlyList" or "IList"
+                or "ICollection" or "IReadOnlyCollection" or "ImmutableArray" or "ImmutableList" or "HashSet" or "ISet" or "IQueryable";
+
         /// <summary>Text, or an object of this compilation, possibly in a Task, a sequence or an array: what a helper returns that a flow can carry.</summary>
         private static bool ReturnsText(ITypeSymbol type)
         {
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                && generic.Name is "Task" or "ValueTask" or "IEnumerable" or "IAsyncEnumerable" or "List" or "IReadOnlyList")
+            // Task<IReadOnlyList<Article>>, ValueTask<Dictionary<string, string>>, Task<Article[]>: unwrap every layer.
+            for (var layer = 0; layer < 4; layer++)
             {
-                type = generic.TypeArguments[0];
-            }
-
-            if (type is IArrayTypeSymbol array)
-            {
-                type = array.ElementType;
+                if (type is IArrayTypeSymbol array)
+                {
+                    type = array.ElementType;
+                }
+                else if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && IsWrapper(generic.Name))
+                {
+                    type = generic.TypeArguments[0];
+                }
+                else if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } map
+                    && map.Name is "Dictionary" or "IDictionary" or "IReadOnlyDictionary" or "ImmutableDictionary" or "KeyValuePair")
+                {
+                    type = map.TypeArguments[1];
+                }
+                else
+                {
+                    break;
+                }
             }
 
             // A tuple's element types are its type arguments (an eighth and later elements are a nested tuple, the

@@ -852,30 +852,43 @@ namespace AiSecure.Analyzers.Flow
 
                     return creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
                 case IInvocationOperation call when policy.Types.GeneratedRegexAttribute != null:
-                    foreach (var attribute in call.TargetMethod.GetAttributes())
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, policy.Types.GeneratedRegexAttribute)
-                            && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string generated)
-                        {
-                            if (attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int generatedOptions)
-                            {
-                                options = generatedOptions;
-                            }
-
-                            return generated;
-                        }
-                    }
-
-                    return null;
+                    return GeneratedPattern(policy, call.TargetMethod, out options);
                 case IFieldReferenceOperation field:
                     return PatternFromDeclaration(field.Field, out options);
                 case IPropertyReferenceOperation property:
-                    return PatternFromDeclaration(property.Property, out options);
+                    // A [GeneratedRegex] partial property (C# 13) is declared without a body: its pattern is the attribute's.
+                    return GeneratedPattern(policy, property.Property, out options) ?? PatternFromDeclaration(property.Property, out options);
                 case ILocalReferenceOperation local:
                     return PatternFromDeclaration(local.Local, out options);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The pattern and options of the <c>[GeneratedRegex("…")]</c> on a partial method or property, else null.</summary>
+        private static string? GeneratedPattern(ITaintPolicy policy, ISymbol member, out long options)
+        {
+            options = 0;
+            if (policy.Types.GeneratedRegexAttribute == null)
+            {
+                return null;
+            }
+
+            foreach (var attribute in member.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, policy.Types.GeneratedRegexAttribute)
+                    && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string generated)
+                {
+                    if (attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int generatedOptions)
+                    {
+                        options = generatedOptions;
+                    }
+
+                    return generated;
+                }
+            }
+
+            return null;
         }
 
         private static string? PatternFromDeclaration(ISymbol symbol, out long options)

@@ -41,6 +41,7 @@ namespace AiSecure.Analyzers.Flow
         private HashSet<IMethodSymbol>? _activeFunctions;
         private Dictionary<ISymbol, List<Write>>? _writes;
         private Dictionary<IMethodSymbol, IOperation>? _localFunctions;
+        private Dictionary<IFieldSymbol, bool>? _constructorFilled;
         private bool _writesTruncated;
         private int _budget;
         private int _depth;
@@ -143,6 +144,11 @@ namespace AiSecure.Analyzers.Flow
                 case IInterpolatedStringOperation interpolated:
                     return EvaluateInterpolation(interpolated);
 
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    // builder.Append($"…{x}") and AppendLine(provider, $"…") bind to StringBuilder's interpolated-string
+                    // handler overloads (.NET 6+): the handler's content is the interpolation.
+                    return Evaluate(handler.Content).At(operation);
+
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                     return EvaluateConcatenation(binary, null);
 
@@ -205,6 +211,10 @@ namespace AiSecure.Analyzers.Flow
 
                 case IObjectOrCollectionInitializerOperation initializer:
                     return EvaluateInitializer(initializer);
+
+                case IWithOperation with:
+                    // `command with { Text = … }`: the copy holds the original's members and the new ones.
+                    return TaintValue.Union(new[] { Evaluate(with.Operand), EvaluateInitializer(with.Initializer) }).At(operation);
 
                 case ISimpleAssignmentOperation assignment:
                     return Evaluate(assignment.Value);
@@ -312,9 +322,13 @@ namespace AiSecure.Analyzers.Flow
 
         private TaintValue EvaluateConditionalAccessInstance(IConditionalAccessInstanceOperation instance)
         {
-            for (var current = instance.Parent; current != null; current = current.Parent)
+            // The instance stands for the receiver of the nearest conditional access whose WhenNotNull part holds it. Its
+            // syntax is the receiver expression (`result` in `result?.Items`), outside WhenNotNull's span, so the
+            // enclosing access is found through the operation tree, not by spans.
+            IOperation child = instance;
+            for (var current = instance.Parent; current != null; child = current, current = current.Parent)
             {
-                if (current is IConditionalAccessOperation access && access.WhenNotNull.Syntax.Span.Contains(instance.Syntax.Span))
+                if (current is IConditionalAccessOperation access && ReferenceEquals(access.WhenNotNull, child))
                 {
                     return Evaluate(access.Operation);
                 }
@@ -427,8 +441,21 @@ namespace AiSecure.Analyzers.Flow
                     return TaintValue.Clean;
                 }
 
-                // Fields written in this method; their value from elsewhere is what other methods write, when the policy follows it.
-                return FromWrites(field, reference, _policy.FollowsMemberWrites && IsFollowedMember(field, field.Type) ? () => TaintValue.FromMember(field.OriginalDefinition, reference) : null);
+                // Fields written in this method; else, for a field a constructor fills from its parameter
+                // (`_persona = persona`, or a primary constructor's `string _persona = persona;`), whatever the caller's
+                // object was built with (the caller's `new PromptFactory(request.Persona)`), like a property; and what
+                // other methods write, when the policy follows it.
+                var filledByConstructor = _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && !field.IsStatic
+                    && CanCarryText(reference.Type) && FilledFromConstructorParameter(field);
+                var writtenElsewhere = _policy.FollowsMemberWrites && IsFollowedMember(field, field.Type);
+                return FromWrites(field, reference, () =>
+                    filledByConstructor && writtenElsewhere
+                        ? TaintValue.Union(new[] { TaintValue.Receiver(_owner!, reference), TaintValue.FromMember(field.OriginalDefinition, reference) })
+                        : filledByConstructor
+                            ? TaintValue.Receiver(_owner!, reference)
+                            : writtenElsewhere
+                                ? TaintValue.FromMember(field.OriginalDefinition, reference)
+                                : TaintValue.Clean);
             }
 
             if (TupleElementIndex(field) is var index and >= 0 && TupleElement(reference.Instance, index) is { } element)
@@ -436,7 +463,171 @@ namespace AiSecure.Analyzers.Flow
                 return element.At(reference);
             }
 
-            return Evaluate(reference.Instance).ReadAt(reference);
+            var value = Evaluate(reference.Instance);
+            return value.IsTainted ? MemberRead(reference, field.Name, value) : value;
+        }
+
+        /// <summary>
+        /// <c>obj.Member</c> of a tainted object: the member alone when the object is built in this method with that member set
+        /// (<c>new PromptContext { Question = q, Product = "Desk" }</c>: <c>Product</c> is clean); for a parameter, the
+        /// member read is remembered so the caller's object is asked for it alone; else the whole object, raw.
+        /// </summary>
+        private TaintValue MemberRead(IOperation reference, string member, TaintValue instance)
+        {
+            var receiver = ((IMemberReferenceOperation)reference).Instance!.WalkDownConversions();
+            if (receiver is ILocalReferenceOperation or IObjectCreationOperation && MemberOfCreation(receiver, member) is { } only)
+            {
+                return only.At(reference);
+            }
+
+            var read = instance.ReadAt(reference);
+            return receiver is IParameterReferenceOperation ? read.WithReadMember(member) : read;
+        }
+
+        /// <summary>
+        /// What <paramref name="member"/> of the object <paramref name="value"/> holds, when the object is created right there or
+        /// in a local's only write, and the creation sets that member (initializer, or a constructor parameter of the same
+        /// name as records have) and nothing in the method assigns it afterwards; null when that is not known.
+        /// </summary>
+        private TaintValue? MemberOfCreation(IOperation value, string member)
+        {
+            value = value.WalkDownConversions();
+            ILocalSymbol? local = null;
+            if (value is ILocalReferenceOperation localReference)
+            {
+                if (localReference.SingleWrite() is not { } initializer)
+                {
+                    return null;
+                }
+
+                local = localReference.Local;
+                value = initializer.WalkDownConversions();
+            }
+
+            if (value is not IObjectCreationOperation creation || creation.Type is not { } type || type.Locations.IsEmpty || !type.Locations[0].IsInSource)
+            {
+                return null;
+            }
+
+            IOperation? assigned = null;
+            if (creation.Initializer != null)
+            {
+                foreach (var child in creation.Initializer.Initializers)
+                {
+                    if (child is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment && target.Member.Name == member)
+                    {
+                        assigned = assignment.Value;
+                    }
+                }
+            }
+
+            var found = assigned != null;
+            if (!found)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && string.Equals(parameter.Name, member, StringComparison.OrdinalIgnoreCase))
+                    {
+                        assigned = argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+                        found = true;
+                    }
+                }
+            }
+
+            if (!found || (local != null && AssignsMember(value, local, member)))
+            {
+                return null;
+            }
+
+            return assigned == null ? TaintValue.Clean : Evaluate(assigned);
+        }
+
+        /// <summary>Whether the method writes <c>local.Member</c> anywhere (<c>context.Product = request.Product</c>).</summary>
+        private static bool AssignsMember(IOperation inMethod, ILocalSymbol local, string member)
+        {
+            foreach (var operation in inMethod.GetRoot().DescendantsAndSelf())
+            {
+                if (operation is IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } target }
+                    && target.Member.Name == member && SymbolEqualityComparer.Default.Equals(owner.Local, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A field whose initializer is a primary-constructor parameter, or that a constructor assigns one of its parameters
+        /// (read from syntax: the constructors may be in another file, without a semantic model here).
+        /// </summary>
+        private bool FilledFromConstructorParameter(IFieldSymbol field)
+        {
+            _constructorFilled ??= new Dictionary<IFieldSymbol, bool>(SymbolEqualityComparer.Default);
+            if (!_constructorFilled.TryGetValue(field, out var filled))
+            {
+                filled = IsFilledFromConstructorParameter(field);
+                _constructorFilled[field] = filled;
+            }
+
+            return filled;
+        }
+
+        private static bool IsFilledFromConstructorParameter(IFieldSymbol field)
+        {
+            var type = field.ContainingType;
+            if (type == null || field.IsImplicitlyDeclared || field.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var parameters = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    parameters.Add(parameter.Name);
+                }
+            }
+
+            if (parameters.Count == 0)
+            {
+                return false;
+            }
+
+            if (field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax initial }
+                && parameters.Contains(initial.Identifier.ValueText))
+            {
+                return true;
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var declaration in constructor.DeclaringSyntaxReferences)
+                {
+                    if (declaration.GetSyntax() is not ConstructorDeclarationSyntax syntax)
+                    {
+                        continue;
+                    }
+
+                    foreach (var node in syntax.DescendantNodes())
+                    {
+                        if (node is AssignmentExpressionSyntax { Right: IdentifierNameSyntax right } assignment
+                            && parameters.Contains(right.Identifier.ValueText)
+                            && assignment.Left switch
+                            {
+                                IdentifierNameSyntax left => left.Identifier.ValueText == field.Name,
+                                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText == field.Name,
+                                _ => false,
+                            })
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Which element of its tuple <paramref name="field"/> is (<c>prompts.User</c>, <c>pair.Item2</c>); -1 for other fields.</summary>
@@ -552,7 +743,7 @@ namespace AiSecure.Analyzers.Flow
             }
 
             // A member of a serialized anonymous object keeps its composition; a bound model's property is raw input.
-            return reference.Instance.WalkDownConversions() is IAnonymousObjectCreationOperation ? instance : instance.ReadAt(reference);
+            return reference.Instance.WalkDownConversions() is IAnonymousObjectCreationOperation ? instance : MemberRead(reference, reference.Property.Name, instance);
         }
 
         private TaintValue EvaluateInvocation(IInvocationOperation invocation)
@@ -798,7 +989,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The value the caller passes for the parameter at <paramref name="ordinal"/>.</summary>
-        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        public TaintValue EvaluateArgument(ImmutableArray<IArgumentOperation> arguments, int ordinal, string? member = null)
         {
             foreach (var argument in arguments)
             {
@@ -807,6 +998,12 @@ namespace AiSecure.Analyzers.Flow
                     if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                     {
                         return TaintValue.Union(initializer.ElementValues.Select(Evaluate));
+                    }
+
+                    if (member != null && MemberOfCreation(argument.Value, member) is { } only)
+                    {
+                        // The callee reads one member of an object built here: only what that member was given.
+                        return only;
                     }
 
                     return Evaluate(argument.Value);
@@ -912,11 +1109,11 @@ namespace AiSecure.Analyzers.Flow
                 : null;
         }
 
-        private IEnumerable<OperandValue> ArgumentValues(IInvocationOperation invocation)
+        private IEnumerable<OperandValue> ArgumentValues(IInvocationOperation invocation, IArgumentOperation? except = null)
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || ReferenceEquals(argument, except))
                 {
                     continue;
                 }
@@ -1090,6 +1287,12 @@ namespace AiSecure.Analyzers.Flow
                     return EvaluateElement(write.Value!, write.TupleElement);
                 case WriteKind.Mutation:
                     var invocation = (IInvocationOperation)write.Value!;
+                    if (IsTextBuilder(write.Target.Type) && write.Target.Parent is IArgumentOperation handed)
+                    {
+                        // The builder handed to a helper: what the helper is given besides the builder.
+                        return TaintValue.Compose(ArgumentValues(invocation, handed));
+                    }
+
                     if (IsTextBuilder(write.Target.Type))
                     {
                         return TaintValue.Compose(ArgumentValues(invocation));
@@ -1317,6 +1520,20 @@ namespace AiSecure.Analyzers.Flow
             if (instance != null && TargetSymbol(instance) is { } receiver && IsMutation(invocation.TargetMethod))
             {
                 AddWrite(writes, receiver, new Write(WriteKind.Mutation, instance, invocation, invocation));
+            }
+
+            // AppendHistory(builder, request.History): a helper of this compilation handed the builder appends to it
+            // what it is given (docs/rules/AISEC001.md); a limit on what the helper really appends would be a summary
+            // of its body, so its other text arguments count whole.
+            if (IsInSource(invocation.TargetMethod))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.RefKind == RefKind.None && IsTextBuilder(argument.Value.Type) && TargetSymbol(argument.Value) is { } builder)
+                    {
+                        AddWrite(writes, builder, new Write(WriteKind.Mutation, argument.Value, invocation, invocation));
+                    }
+                }
             }
         }
 

@@ -38,12 +38,12 @@ namespace AiSecure.Analyzers.Flow
         /// The caller's value for the callee's parameter <paramref name="ordinal"/> (-1: the receiver), evaluated by the
         /// caller's engine under <paramref name="cancellationToken"/> (the compilation end's, not the caller's own action's).
         /// </summary>
-        public TaintValue EvaluateArgument(int ordinal, System.Threading.CancellationToken cancellationToken)
+        public TaintValue EvaluateArgument(int ordinal, System.Threading.CancellationToken cancellationToken, string? member = null)
         {
             _caller.CancellationToken = cancellationToken;
             if (ordinal >= 0)
             {
-                return _caller.EvaluateArgument(_arguments, ordinal);
+                return _caller.EvaluateArgument(_arguments, ordinal, member);
             }
 
             return _instance == null || _instance is IInstanceReferenceOperation ? TaintValue.Clean : _caller.Evaluate(_instance);
@@ -56,9 +56,10 @@ namespace AiSecure.Analyzers.Flow
     /// </summary>
     internal sealed class TaintOrigin
     {
-        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0, ISymbol? member = null)
+        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0, ISymbol? member = null, string? readMember = null)
         {
             Member = member;
+            ReadMember = readMember;
             Cleared = cleared;
             Display = display;
             Parameter = parameter;
@@ -73,6 +74,13 @@ namespace AiSecure.Analyzers.Flow
         /// what the type's other methods write into it (a component's <c>_answer</c> set in <c>OnInitializedAsync</c>).
         /// </summary>
         public readonly ISymbol? Member;
+
+        /// <summary>
+        /// For a parameter origin: the member of the parameter's object that was read (<c>context.Product</c>), so a caller
+        /// that builds the object in place (<c>new PromptContext { Product = "Desk", Question = q }</c>) is asked for that
+        /// member only; null when the whole value flows.
+        /// </summary>
+        public readonly string? ReadMember;
 
         /// <summary>A property of <c>this</c> read by this instance method: resolved through the receiver a caller passes.</summary>
         public readonly IMethodSymbol? ReceiverOf;
@@ -112,13 +120,16 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintOrigin FromMember(ISymbol member) => new(null, null, false, RoleHint.None, member: member);
 
-        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared, Member);
+        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared, Member, ReadMember);
 
-        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared, Member) : this;
+        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared, Member, ReadMember) : this;
 
-        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared, Member);
+        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared, Member, ReadMember);
 
-        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds, Member);
+        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds, Member, ReadMember);
+
+        /// <summary>A parameter origin read as its member <paramref name="member"/>; the first member read counts.</summary>
+        public TaintOrigin WithReadMember(string member) => Parameter == null || ReadMember != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, member);
 
         /// <summary>This origin as seen through another origin: composed if either was, with both's cleared kinds and hint.</summary>
         public TaintOrigin Through(TaintOrigin outer)
@@ -221,6 +232,23 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return new TaintValue(Distinct(builder), ImmutableArray.Create(at), IsUnknown);
+        }
+
+        /// <summary>Parameter origins read as their member <paramref name="member"/> (see <see cref="TaintOrigin.ReadMember"/>).</summary>
+        public TaintValue WithReadMember(string member)
+        {
+            if (!IsTainted)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<TaintOrigin>(Origins.Length);
+            foreach (var origin in Origins)
+            {
+                builder.Add(origin.WithReadMember(member));
+            }
+
+            return new TaintValue(Distinct(builder), Parts, IsUnknown);
         }
 
         /// <summary>The same origins, cleared for the sink kinds in <paramref name="kinds"/> (a kind-specific sanitizer).</summary>
@@ -340,7 +368,7 @@ namespace AiSecure.Analyzers.Flow
                 {
                     if (kept.Display == origin.Display && SymbolEqualityComparer.Default.Equals(kept.Parameter, origin.Parameter)
                         && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call && kept.Cleared == origin.Cleared
-                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf) && SymbolEqualityComparer.Default.Equals(kept.Member, origin.Member))
+                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf) && SymbolEqualityComparer.Default.Equals(kept.Member, origin.Member) && kept.ReadMember == origin.ReadMember)
                     {
                         seen = true;
                         break;

@@ -85,7 +85,11 @@ namespace AiSecure.Analyzers.Flow
             return null;
         }
 
-        /// <summary>A file read whose path (the first text argument) is a compile-time constant: a file that ships with the app.</summary>
+        /// <summary>
+        /// A file read whose path (the first text argument) names a file that ships with the app: a compile-time constant,
+        /// or constants under the app's own directory (<c>Path.Combine(AppContext.BaseDirectory, "Prompts", "system.md")</c>,
+        /// <c>env.ContentRootPath</c>), directly or through a local written once (docs/rules/AISEC001.md, "Sources").
+        /// </summary>
         private static bool HasConstantPath(IOperation operation)
         {
             var arguments = operation switch
@@ -99,11 +103,121 @@ namespace AiSecure.Analyzers.Flow
             {
                 if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                 {
-                    return argument.Value.ConstantValue is { HasValue: true, Value: string };
+                    return IsShippedPath(argument.Value, 0);
                 }
             }
 
             return false;
+        }
+
+        private const int MaxShippedPathDepth = 8;
+
+        /// <summary>A path made only of constants and the app's base or content-root directory: it cannot name a file the request chose.</summary>
+        private static bool IsShippedPath(IOperation value, int depth)
+        {
+            if (value.ConstantValue is { HasValue: true, Value: string })
+            {
+                return true;
+            }
+
+            if (depth > MaxShippedPathDepth)
+            {
+                return false;
+            }
+
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    return IsShippedPath(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return IsShippedPath(parenthesized.Operand, depth + 1);
+                case IPropertyReferenceOperation property:
+                    return IsAppDirectory(property.Property) || (property.Property.SetMethod == null && IsShippedInitializer(property, property.Property, depth));
+                case IFieldReferenceOperation field:
+                    // Static: an instance field's constructor could write a different path over the initializer.
+                    return field.Field is { IsReadOnly: true, IsStatic: true } && IsShippedInitializer(field, field.Field, depth);
+                case ILocalReferenceOperation local:
+                    return local.SingleWrite() is { } initializer && IsShippedPath(initializer, depth + 1);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    return IsShippedPath(binary.LeftOperand, depth + 1) && IsShippedPath(binary.RightOperand, depth + 1);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole && !IsShippedPath(hole.Expression, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation { TargetMethod: { Name: "Combine" or "Join", ContainingType: { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } } call:
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Value is IArrayCreationOperation { Initializer: { } elements })
+                        {
+                            foreach (var element in elements.ElementValues)
+                            {
+                                if (!IsShippedPath(element, depth + 1))
+                                {
+                                    return false;
+                                }
+                            }
+                        }
+                        else if (!IsShippedPath(argument.Value, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// A read-only field or get-only property of this file whose initializer (or expression body) is a shipped path:
+        /// <c>static readonly string RulesPath = Path.Combine(AppContext.BaseDirectory, "Prompts", "rules.md")</c>.
+        /// </summary>
+        private static bool IsShippedInitializer(IOperation reference, ISymbol member, int depth)
+        {
+            var model = reference.SemanticModel;
+            if (model == null || member.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var declaration = member.DeclaringSyntaxReferences[0];
+            if (declaration.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var value = declaration.GetSyntax() switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax property => property.ExpressionBody?.Expression ?? (member.IsStatic ? property.Initializer?.Value : null),
+                _ => null,
+            };
+
+            return value != null && model.GetOperation(value) is { } initializer && IsShippedPath(initializer, depth + 1);
+        }
+
+        /// <summary><c>AppContext.BaseDirectory</c>, <c>AppDomain.BaseDirectory</c>, a hosting environment's <c>ContentRootPath</c> / <c>WebRootPath</c>.</summary>
+        private static bool IsAppDirectory(IPropertySymbol property)
+        {
+            var type = property.ContainingType;
+            switch (property.Name)
+            {
+                case "BaseDirectory":
+                    return type?.Name is "AppContext" or "AppDomain" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+                case "ContentRootPath":
+                case "WebRootPath":
+                    var ns = type?.ContainingNamespace?.ToString();
+                    return ns is "Microsoft.Extensions.Hosting" or "Microsoft.AspNetCore.Hosting";
+                default:
+                    return false;
+            }
         }
 
         private static bool IsBoundProperty(IPropertySymbol property)
@@ -316,7 +430,60 @@ namespace AiSecure.Analyzers.Flow
         }
 
         private string? EndpointOfLambda(IMethodSymbol lambda, IOperation reference)
-            => reference.EnclosingLambda(lambda, out var argument) != null && argument?.Parent is IInvocationOperation invocation ? DescribeEndpoint(invocation) : null;
+        {
+            var function = reference.EnclosingLambda(lambda, out var argument);
+            if (function == null)
+            {
+                return null;
+            }
+
+            if (argument != null)
+            {
+                return argument.Parent is IInvocationOperation invocation ? DescribeEndpoint(invocation) : null;
+            }
+
+            return EndpointOfStoredLambda(function);
+        }
+
+        /// <summary>
+        /// A handler lambda kept in a local first and registered by name: <c>var explain = async (…) =&gt; …;
+        /// group.MapPost("/explain", explain);</c>. The local must not be written anywhere else.
+        /// </summary>
+        private string? EndpointOfStoredLambda(IAnonymousFunctionOperation function)
+        {
+            var consumer = function.Parent;
+            while (consumer is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+            {
+                consumer = consumer.Parent;
+            }
+
+            if (consumer is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return null;
+            }
+
+            foreach (var operation in function.GetRoot().DescendantsAndSelf())
+            {
+                if (operation is not IArgumentOperation { Parent: IInvocationOperation call } passed)
+                {
+                    continue;
+                }
+
+                var value = passed.Value.WalkDownConversions();
+                if (value is IDelegateCreationOperation creation)
+                {
+                    value = creation.Target.WalkDownConversions();
+                }
+
+                if (value is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
+                    && DescribeEndpoint(call) is { } endpoint)
+                {
+                    return local.SingleWrite() != null ? endpoint : null;
+                }
+            }
+
+            return null;
+        }
 
         private bool IsController(INamedTypeSymbol type)
         {

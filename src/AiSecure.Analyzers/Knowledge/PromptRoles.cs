@@ -80,6 +80,19 @@ namespace AiSecure.Analyzers.Knowledge
                             }
                         }
 
+                        // Or set in its initializer: new ChatMessage { Role = ChatRole.System, Contents = [new TextContent(…)] }.
+                        if (creation.Initializer != null)
+                        {
+                            foreach (var member in creation.Initializer.Initializers)
+                            {
+                                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } roleProperty } } roleAssignment
+                                    && symbols.IsRoleType(roleProperty.Type))
+                                {
+                                    return RoleOf(roleAssignment.Value, 0, symbols, chosenByCaller);
+                                }
+                            }
+                        }
+
                         break;
                     case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("CreateSystem", StringComparison.Ordinal) || invocation.TargetMethod.Name.StartsWith("CreateDeveloper", StringComparison.Ordinal):
                         if (symbols.TryGetArgumentSinks(invocation.TargetMethod, out _) || invocation.TargetMethod.ContainingType?.Name is "ChatMessage" or "ResponseItem")
