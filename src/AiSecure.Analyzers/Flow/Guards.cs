@@ -41,6 +41,9 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
+        /// <summary>The path of a parameter or local itself.</summary>
+        public static AccessPath Of(ISymbol root) => new(ImmutableArray.Create(root));
+
         public bool Equals(AccessPath? other)
         {
             if (other == null || other._symbols.Length != _symbols.Length)
@@ -382,7 +385,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The condition is true only when the value at <paramref name="path"/> is safe.</summary>
-        private static bool Validates(ITaintPolicy policy, IOperation condition, AccessPath path)
+        private static bool Validates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true)
         {
             condition = condition.WalkDownConversions();
             if (condition is IAwaitOperation awaited)
@@ -394,22 +397,23 @@ namespace AiSecure.Analyzers.Flow
             {
                 case IInvocationOperation invocation:
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
-                        || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path);
+                        || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
+                        || (followHelpers && IsValidatingHelper(policy, invocation, path));
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Invalidates(policy, not.Operand, path);
+                    return Invalidates(policy, not.Operand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Validates(policy, and.LeftOperand, path) || Validates(policy, and.RightOperand, path);
+                    return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Validates(policy, or.LeftOperand, path) && Validates(policy, or.RightOperand, path);
+                    return Validates(policy, or.LeftOperand, path, followHelpers) && Validates(policy, or.RightOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
                     if (IsBool(equals.RightOperand, true))
                     {
-                        return Validates(policy, equals.LeftOperand, path);
+                        return Validates(policy, equals.LeftOperand, path, followHelpers);
                     }
 
                     if (IsBool(equals.RightOperand, false))
                     {
-                        return Invalidates(policy, equals.LeftOperand, path);
+                        return Invalidates(policy, equals.LeftOperand, path, followHelpers);
                     }
 
                     return IsConstantComparison(equals, path);
@@ -420,24 +424,69 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// A call of a helper of this file whose whole body is one boolean expression that validates its parameter
+        /// (<c>static bool IsSlug(string s) =&gt; Slug().IsMatch(s);</c>, <c>=&gt; AllowedTables.Contains(table)</c>), passed the
+        /// value at <paramref name="path"/>: the guard it returns, one level deep (a helper of a helper is not followed, and
+        /// a helper declared in another file is not read: the value then stays unvalidated).
+        /// </summary>
+        private static bool IsValidatingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ReturnType.SpecialType != SpecialType.System_Boolean || method.IsVirtual || method.IsAbstract || method.IsOverride
+                || method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            IParameterSymbol? parameter = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                {
+                    parameter = argument.Parameter.OriginalDefinition;
+                    break;
+                }
+            }
+
+            var reference = method.DeclaringSyntaxReferences[0];
+            if (parameter == null || reference.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var body = reference.GetSyntax() switch
+            {
+                MethodDeclarationSyntax { ExpressionBody.Expression: { } expression } => expression,
+                MethodDeclarationSyntax { Body: { } block } => OnlyReturned(block),
+                LocalFunctionStatementSyntax { ExpressionBody.Expression: { } expression } => expression,
+                LocalFunctionStatementSyntax { Body: { } block } => OnlyReturned(block),
+                _ => null,
+            };
+            return body != null && model.GetOperation(body) is { } condition && Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false);
+        }
+
+        private static ExpressionSyntax? OnlyReturned(BlockSyntax block)
+            => block.Statements.Count == 1 && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
+
         /// <summary>The condition is true whenever the value at <paramref name="path"/> is not known to be safe.</summary>
-        private static bool Invalidates(ITaintPolicy policy, IOperation condition, AccessPath path)
+        private static bool Invalidates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true)
         {
             condition = condition.WalkDownConversions();
             switch (condition)
             {
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Validates(policy, not.Operand, path);
+                    return Validates(policy, not.Operand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Invalidates(policy, or.LeftOperand, path) || Invalidates(policy, or.RightOperand, path);
+                    return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Invalidates(policy, and.LeftOperand, path) && Invalidates(policy, and.RightOperand, path);
+                    return Invalidates(policy, and.LeftOperand, path, followHelpers) && Invalidates(policy, and.RightOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsBool(equals.RightOperand, false):
-                    return Validates(policy, equals.LeftOperand, path);
+                    return Validates(policy, equals.LeftOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
                     if (IsBool(notEquals.RightOperand, true))
                     {
-                        return Validates(policy, notEquals.LeftOperand, path);
+                        return Validates(policy, notEquals.LeftOperand, path, followHelpers);
                     }
 
                     return IsConstantComparison(notEquals, path);

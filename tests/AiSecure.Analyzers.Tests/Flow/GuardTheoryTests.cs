@@ -58,6 +58,15 @@ namespace AiSecure.Analyzers.Tests.Flow
             { "var y = SOURCE; y = \"fixed\"; SINK(y);", false },
             { "var y = \"fixed\"; if (DateTime.Now.Second > 1) y = SOURCE; SINK(y);", true },
             { "var y = int.Parse(x); SINK(y.ToString());", false },
+            { "if (!Helpers.IsSlug(x)) return; SINK(x);", false },
+            { "if (!Helpers.IsListed(x)) throw new ArgumentException(); SINK(x);", false },
+            { "if (!Helpers.IsNonEmptySlug(x)) return; SINK(x);", false },
+            { "if (Helpers.IsSlug(x)) { SINK(x); }", false },
+            { "if (Helpers.IsSlug(x)) return; SINK(x);", true },
+            { "if (!Helpers.IsShort(x)) return; SINK(x);", true },
+            { "if (!Helpers.HasLetters(x)) return; SINK(x);", true },
+            { "if (!Helpers.IsSlugThroughAnother(x)) return; SINK(x);", true },
+            { "if (!Helpers.IsSlugOrAnything(x)) return; SINK(x);", true },
         };
 
         private const string Shared = """
@@ -70,6 +79,17 @@ namespace AiSecure.Analyzers.Tests.Flow
             {
                 public static readonly HashSet<string> Allowed = new() { "a", "b" };
                 public static List<string> Mutable = new();
+            }
+
+            static class Helpers
+            {
+                public static bool IsSlug(string s) => Regex.IsMatch(s, "^[a-z]+$");
+                public static bool IsListed(string s) { return Checks.Allowed.Contains(s); }
+                public static bool IsNonEmptySlug(string s) => !string.IsNullOrEmpty(s) && Regex.IsMatch(s, "^[a-z]+$");
+                public static bool IsShort(string s) => s.Length < 10;
+                public static bool HasLetters(string s) => Regex.IsMatch(s, "[a-z]+");
+                public static bool IsSlugThroughAnother(string s) => IsSlug(s);
+                public static bool IsSlugOrAnything(string s) => Regex.IsMatch(s, "^[a-z]+$") || s.Length > 0;
             }
 
             static class Pattern
