@@ -181,7 +181,134 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         /// <summary>Parts of a member name that say it may hold a credential (a field or property whose uses are worth finding).</summary>
+        /// <summary>The text after a leading <c>Bearer </c> scheme (any case), or null when there is none.</summary>
+        public static string? AfterBearer(string text)
+            => text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text.Substring("Bearer ".Length).Trim() : null;
+
+        /// <summary>A string-keyed map: <c>Dictionary</c>, <c>IDictionary</c>, <c>ConcurrentDictionary</c>, <c>SortedDictionary</c> and the like.</summary>
+        public static bool IsStringKeyedMap(INamedTypeSymbol? type)
+            => type != null && type.Name.EndsWith("Dictionary", StringComparison.Ordinal) && type.TypeArguments.Length == 2 && type.TypeArguments[0].IsString();
+
+        /// <summary>The header a dictionary pair's value is written under, when it is an API key header; else null.</summary>
+        public static string? HeaderPairName(IOperation name)
+        {
+            if (name.WalkDownConversions().ConstantValue.Value is not string text)
+            {
+                return null;
+            }
+
+            text = text.Trim().ToLowerInvariant();
+            return text is "api-key" or "x-api-key" ? text : null;
+        }
+
+        public static CredentialKind? PropertySecret(IPropertySymbol property)
+        {
+            // By name first: most assigned properties hold no secret, and only these names can.
+            switch (property.Name)
+            {
+                case "ApiKey":
+                {
+                    var root = RootNamespace(property.ContainingType);
+                    if (root == "Anthropic")
+                    {
+                        return CredentialCatalog.AnthropicKey;
+                    }
+
+                    return root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root)
+                        ? ApiKeyCredentialKind(root, property.ContainingType.Name, property.Name)
+                        : null;
+                }
+
+                case "AuthToken":
+                    return RootNamespace(property.ContainingType) == "Anthropic" ? CredentialCatalog.AnthropicToken : null;
+
+                // new CredentialProfileOptions { AccessKey = "AKIA…", SecretKey = "…" }, registered as a shared profile.
+                case "AccessKey" when IsCredentialProfileOptions(property):
+                    return CredentialCatalog.AwsAccessKeyId;
+                case "SecretKey" when IsCredentialProfileOptions(property):
+                    return CredentialCatalog.AwsSecretAccessKey;
+                case "Token" when IsCredentialProfileOptions(property):
+                    return CredentialCatalog.AwsSessionToken;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsCredentialProfileOptions(IPropertySymbol property)
+            => RootNamespace(property.ContainingType) == "Amazon" && property.ContainingType.Name == "CredentialProfileOptions";
+
+        public static CredentialKind? ArgumentSecret(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
+        {
+            var type = method.ContainingType;
+            var name = parameter.Name;
+            if (type.InheritsFromOrEquals(symbols.ApiKeyCredential))
+            {
+                if (method.MethodKind != MethodKind.Constructor && method.Name != "Update")
+                {
+                    return null;
+                }
+
+                return type.InheritsFromOrEquals(symbols.AzureKeyCredential) || (method.MethodKind == MethodKind.Constructor && IsPassedToAzure(argument))
+                    ? CredentialCatalog.AzureKey
+                    : CredentialCatalog.OpenAIKey;
+            }
+
+            if (root == "Amazon")
+            {
+                if (Is(name, "awsAccessKeyId") || Is(name, "accessKey") || Is(name, "accessKeyId"))
+                {
+                    return CredentialCatalog.AwsAccessKeyId;
+                }
+
+                if (Is(name, "awsSecretAccessKey") || Is(name, "secretKey") || Is(name, "secretAccessKey"))
+                {
+                    return CredentialCatalog.AwsSecretAccessKey;
+                }
+
+                if (Is(name, "awsSessionToken") || Is(name, "sessionToken")
+                    || (Is(name, "token") && method.MethodKind == MethodKind.Constructor
+                        && (type.InheritsFromOrEquals(symbols.AwsCredentials) || type.InheritsFromOrEquals(symbols.ImmutableCredentials))))
+                {
+                    return CredentialCatalog.AwsSessionToken;
+                }
+
+                return null;
+            }
+
+            if (IsLlmNamespace(type.ContainingNamespace, root) && (Is(name, "apiKey") || Is(name, "apiKeys")))
+            {
+                return ApiKeyCredentialKind(root, type.Name, method.Name);
+            }
+
+            return null;
+        }
+
+        /// <summary><c>new AzureOpenAIClient(endpoint, new ApiKeyCredential("…"))</c>: the key is an Azure key.</summary>
+        private static bool IsPassedToAzure(IArgumentOperation keyArgument)
+        {
+            var current = keyArgument.Parent?.Parent;
+            while (current is IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            if (current is not IArgumentOperation)
+            {
+                return false;
+            }
+
+            var method = current.Parent switch
+            {
+                IObjectCreationOperation creation => creation.Constructor,
+                IInvocationOperation invocation => invocation.TargetMethod,
+                _ => null,
+            };
+            return method != null && (RootNamespace(method.ContainingType) == "Azure" || Contains(method.ContainingType.Name, "Azure") || Contains(method.Name, "Azure"));
+        }
+
         public static readonly string[] CredentialNameParts = { "key", "secret", "token", "password", "pwd", "credential", "auth" };
+
+        private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 
         private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
     }

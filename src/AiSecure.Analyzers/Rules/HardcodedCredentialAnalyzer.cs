@@ -107,7 +107,7 @@ namespace AiSecure.Analyzers.Rules
                             AnalyzeEnvironmentSetter(context, setter);
                             break;
                         case OperationKind.Invocation when operation is IInvocationOperation invocation:
-                            if (invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 2 && IsDictionary(invocation.TargetMethod.ContainingType))
+                            if (invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 2 && IsStringKeyedMap(invocation.TargetMethod.ContainingType))
                             {
                                 // headers.Add("api-key", "…") on a dictionary (or a collection initializer's { "api-key", "…" }).
                                 AnalyzeHeaderPair(context, invocation.Arguments[0].Value, invocation.Arguments[1]);
@@ -150,7 +150,7 @@ namespace AiSecure.Analyzers.Rules
                     continue;
                 }
 
-                var secret = Classify(symbols, method, parameter, root, argument);
+                var secret = ArgumentSecret(symbols, method, parameter, root, argument);
                 var header = root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null;
                 if (header == "authorization")
                 {
@@ -222,10 +222,6 @@ namespace AiSecure.Analyzers.Rules
             }
         }
 
-        /// <summary>The text after a leading <c>Bearer </c> scheme (any case), or null when there is none.</summary>
-        private static string? AfterBearer(string text)
-            => text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text.Substring("Bearer ".Length).Trim() : null;
-
         private static bool HasStringArgument(ImmutableArray<IArgumentOperation> arguments)
         {
             foreach (var argument in arguments)
@@ -292,7 +288,7 @@ namespace AiSecure.Analyzers.Rules
             if (property.IsIndexer)
             {
                 // headers["api-key"] = "…" on a dictionary of request headers.
-                if (target.Arguments.Length == 1 && IsDictionary(property.ContainingType))
+                if (target.Arguments.Length == 1 && IsStringKeyedMap(property.ContainingType))
                 {
                     AnalyzeHeaderPair(context, target.Arguments[0].Value, assignment);
                 }
@@ -342,58 +338,6 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
         }
-
-        /// <summary>A string-keyed map: <c>Dictionary</c>, <c>IDictionary</c>, <c>ConcurrentDictionary</c>, <c>SortedDictionary</c> and the like.</summary>
-        private static bool IsDictionary(INamedTypeSymbol? type)
-            => type != null && type.Name.EndsWith("Dictionary", StringComparison.Ordinal) && type.TypeArguments.Length == 2 && type.TypeArguments[0].IsString();
-
-        /// <summary>The header a dictionary pair's value is written under, when it is an API key header; else null.</summary>
-        private static string? HeaderPairName(IOperation name)
-        {
-            if (name.WalkDownConversions().ConstantValue.Value is not string text)
-            {
-                return null;
-            }
-
-            text = text.Trim().ToLowerInvariant();
-            return text is "api-key" or "x-api-key" ? text : null;
-        }
-
-        private static CredentialKind? PropertySecret(IPropertySymbol property)
-        {
-            // By name first: most assigned properties hold no secret, and only these names can.
-            switch (property.Name)
-            {
-                case "ApiKey":
-                {
-                    var root = RootNamespace(property.ContainingType);
-                    if (root == "Anthropic")
-                    {
-                        return CredentialCatalog.AnthropicKey;
-                    }
-
-                    return root != null && IsLlmNamespace(property.ContainingType.ContainingNamespace, root)
-                        ? ApiKeyCredentialKind(root, property.ContainingType.Name, property.Name)
-                        : null;
-                }
-
-                case "AuthToken":
-                    return RootNamespace(property.ContainingType) == "Anthropic" ? CredentialCatalog.AnthropicToken : null;
-
-                // new CredentialProfileOptions { AccessKey = "AKIA…", SecretKey = "…" }, registered as a shared profile.
-                case "AccessKey" when IsCredentialProfileOptions(property):
-                    return CredentialCatalog.AwsAccessKeyId;
-                case "SecretKey" when IsCredentialProfileOptions(property):
-                    return CredentialCatalog.AwsSecretAccessKey;
-                case "Token" when IsCredentialProfileOptions(property):
-                    return CredentialCatalog.AwsSessionToken;
-                default:
-                    return null;
-            }
-        }
-
-        private static bool IsCredentialProfileOptions(IPropertySymbol property)
-            => RootNamespace(property.ContainingType) == "Amazon" && property.ContainingType.Name == "CredentialProfileOptions";
 
         /// <summary>
         /// A constant, readonly field or get-only property declared in the same file is reported from its declaration
@@ -538,12 +482,12 @@ namespace AiSecure.Analyzers.Rules
             switch (parent)
             {
                 case IArgumentOperation { Parameter: { } pairParameter, Parent: IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add } pairArgument
-                    when pairParameter.Type.IsString() && pairParameter.Ordinal == 1 && IsDictionary(add.TargetMethod.ContainingType):
+                    when pairParameter.Type.IsString() && pairParameter.Ordinal == 1 && IsStringKeyedMap(add.TargetMethod.ContainingType):
                     var pairHeader = HeaderPairName(add.Arguments[0].Value);
                     var pairSecret = pairHeader == null ? null : TextCredentialKind("System", pairHeader, text);
                     return pairSecret == null ? null : new Sink(pairSecret, pairParameter.Type, pairHeader + " header");
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: true } indexer, Arguments.Length: 1 } indexed } indexAssignment
-                    when indexAssignment.Value == top && indexer.Type.IsString() && IsDictionary(indexer.ContainingType):
+                    when indexAssignment.Value == top && indexer.Type.IsString() && IsStringKeyedMap(indexer.ContainingType):
                     var indexHeader = HeaderPairName(indexed.Arguments[0].Value);
                     var indexSecret = indexHeader == null ? null : TextCredentialKind("System", indexHeader, text);
                     return indexSecret == null ? null : new Sink(indexSecret, indexer.Type, indexHeader + " header");
@@ -566,7 +510,7 @@ namespace AiSecure.Analyzers.Rules
                         IInvocationOperation invocation => invocation.Arguments,
                         _ => ImmutableArray<IArgumentOperation>.Empty,
                     };
-                    var secret = Classify(symbols, method, parameter, root, argument)
+                    var secret = ArgumentSecret(symbols, method, parameter, root, argument)
                         ?? TextCredentialKind(root, root == "System" ? HeaderOf(symbols, method, parameter, arguments) : null, text);
 
                     return secret == null ? null : new Sink(secret, parameter.Type, MemberName(method));
@@ -576,76 +520,6 @@ namespace AiSecure.Analyzers.Rules
                 default:
                     return null;
             }
-        }
-
-        private static CredentialKind? Classify(CredentialSymbols symbols, IMethodSymbol method, IParameterSymbol parameter, string root, IArgumentOperation argument)
-        {
-            var type = method.ContainingType;
-            var name = parameter.Name;
-            if (type.InheritsFromOrEquals(symbols.ApiKeyCredential))
-            {
-                if (method.MethodKind != MethodKind.Constructor && method.Name != "Update")
-                {
-                    return null;
-                }
-
-                return type.InheritsFromOrEquals(symbols.AzureKeyCredential) || (method.MethodKind == MethodKind.Constructor && IsPassedToAzure(argument))
-                    ? CredentialCatalog.AzureKey
-                    : CredentialCatalog.OpenAIKey;
-            }
-
-            if (root == "Amazon")
-            {
-                if (Is(name, "awsAccessKeyId") || Is(name, "accessKey") || Is(name, "accessKeyId"))
-                {
-                    return CredentialCatalog.AwsAccessKeyId;
-                }
-
-                if (Is(name, "awsSecretAccessKey") || Is(name, "secretKey") || Is(name, "secretAccessKey"))
-                {
-                    return CredentialCatalog.AwsSecretAccessKey;
-                }
-
-                if (Is(name, "awsSessionToken") || Is(name, "sessionToken")
-                    || (Is(name, "token") && method.MethodKind == MethodKind.Constructor
-                        && (type.InheritsFromOrEquals(symbols.AwsCredentials) || type.InheritsFromOrEquals(symbols.ImmutableCredentials))))
-                {
-                    return CredentialCatalog.AwsSessionToken;
-                }
-
-                return null;
-            }
-
-            if (IsLlmNamespace(type.ContainingNamespace, root) && (Is(name, "apiKey") || Is(name, "apiKeys")))
-            {
-                return ApiKeyCredentialKind(root, type.Name, method.Name);
-            }
-
-            return null;
-        }
-
-
-        /// <summary><c>new AzureOpenAIClient(endpoint, new ApiKeyCredential("…"))</c>: the key is an Azure key.</summary>
-        private static bool IsPassedToAzure(IArgumentOperation keyArgument)
-        {
-            var current = keyArgument.Parent?.Parent;
-            while (current is IConversionOperation or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
-
-            if (current is not IArgumentOperation)
-            {
-                return false;
-            }
-
-            var method = current.Parent switch
-            {
-                IObjectCreationOperation creation => creation.Constructor,
-                IInvocationOperation invocation => invocation.TargetMethod,
-                _ => null,
-            };
-            return method != null && (RootNamespace(method.ContainingType) == "Azure" || Contains(method.ContainingType.Name, "Azure") || Contains(method.Name, "Azure"));
         }
 
         private static void Report(Context context, CredentialKind secret, LiteralOrigin found, ITypeSymbol sinkType, string member)
@@ -688,10 +562,6 @@ namespace AiSecure.Analyzers.Rules
 
         private static string MemberName(IMethodSymbol method)
             => method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
-
-        private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
-
-        private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>
         /// One operation block being analyzed. Holds the context struct itself: a delegate to its ReportDiagnostic
