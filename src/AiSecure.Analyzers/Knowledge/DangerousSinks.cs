@@ -45,7 +45,8 @@ namespace AiSecure.Analyzers.Knowledge
                     break;
                 case OperationKind.Conversion:
                     var conversion = (IConversionOperation)operation;
-                    if (conversion.OperatorMethod != null && !conversion.IsImplicit && catalog.MarkupString.Is(conversion.Type))
+                    // (MarkupString)x: explicit first, then the type; the operator method is computed for each conversion asked.
+                    if (!conversion.IsImplicit && catalog.MarkupString.Is(conversion.Type) && conversion.OperatorMethod != null)
                     {
                         sinks.Add(new DangerousSink(conversion.Operand, DangerousSinkKind.Html, "MarkupString"));
                     }
