@@ -420,49 +420,33 @@ namespace AiSecure.Analyzers.Flow
         }
 
         private Dictionary<IMethodSymbol, List<CallSite>> CallSitesByCallee()
-        {
-            if (_byCallee == null)
-            {
-                _byCallee = new Dictionary<IMethodSymbol, List<CallSite>>(SymbolEqualityComparer.Default);
-                foreach (var site in _callSites)
-                {
-                    _byCallee.AddToList(site.Callee, site);
-                }
-
-                // Callers in source order, so the caller a diagnostic names does not depend on thread timing.
-                foreach (var list in _byCallee.Values)
-                {
-                    if (list.Count > 1)
-                    {
-                        list.Sort(static (a, b) => SourceOrder.Compare(a.Syntax, b.Syntax));
-                    }
-                }
-            }
-
-            return _byCallee;
-        }
+            => _byCallee ??= InSourceOrder(_callSites, static site => site.Callee, static site => site.Syntax);
 
         private Dictionary<ISymbol, List<MemberWrite>> MemberWritesByMember()
-        {
-            if (_byMember == null)
-            {
-                _byMember = new Dictionary<ISymbol, List<MemberWrite>>(SymbolEqualityComparer.Default);
-                foreach (var write in _memberWrites)
-                {
-                    _byMember.AddToList(write.Member, write);
-                }
+            => _byMember ??= InSourceOrder(_memberWrites, static write => write.Member, static write => write.Value.Syntax);
 
-                // Writes in source order: the source a diagnostic names does not depend on thread timing.
-                foreach (var list in _byMember.Values)
+        /// <summary>
+        /// <paramref name="items"/> grouped by <paramref name="keyOf"/>, each group in source order, so that what a diagnostic
+        /// names (a caller, a write) does not depend on thread timing.
+        /// </summary>
+        private static Dictionary<TKey, List<T>> InSourceOrder<TKey, T>(IEnumerable<T> items, Func<T, TKey> keyOf, Func<T, SyntaxNode> syntaxOf)
+            where TKey : class, ISymbol
+        {
+            var map = new Dictionary<TKey, List<T>>(SymbolEqualityComparer.Default);
+            foreach (var item in items)
+            {
+                map.AddToList(keyOf(item), item);
+            }
+
+            foreach (var list in map.Values)
+            {
+                if (list.Count > 1)
                 {
-                    if (list.Count > 1)
-                    {
-                        list.Sort(static (a, b) => SourceOrder.Compare(a.Value.Syntax, b.Value.Syntax));
-                    }
+                    list.Sort((a, b) => SourceOrder.Compare(syntaxOf(a), syntaxOf(b)));
                 }
             }
 
-            return _byMember;
+            return map;
         }
 
         /// <summary>The method and the interface members and base methods it implements or overrides.</summary>
