@@ -16,20 +16,6 @@ namespace AiSecure.Analyzers.Tests.Rules
     /// </summary>
     public class RealisticAgentToolTests
     {
-        /// <summary>A library the catalog does not serve, compiled from a stand-in of its public surface: a metadata reference, as the real package is.</summary>
-        private static MetadataReference CompileLibrary(string assemblyName, string source)
-        {
-            var compilation = CSharpCompilation.Create(
-                assemblyName,
-                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
-                ReferenceCatalog.Net.References,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            using var image = new MemoryStream();
-            var result = compilation.Emit(image);
-            Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
-            return MetadataReference.CreateFromImage(image.ToArray());
-        }
-
         [Fact]
         public Task McpServerWithInjectedServices()
             => Verify.AnalyzeAsync("""
@@ -1164,24 +1150,6 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """,
                 References = ReferenceCatalog.All,
             };
-            test.TestState.AdditionalReferences.Add(CompileLibrary("Markdig", """
-                namespace Markdig
-                {
-                    public sealed class MarkdownPipeline { }
-
-                    public sealed class MarkdownPipelineBuilder
-                    {
-                        public MarkdownPipelineBuilder UseAdvancedExtensions() => this;
-
-                        public MarkdownPipeline Build() => new();
-                    }
-
-                    public static class Markdown
-                    {
-                        public static string ToHtml(string markdown, MarkdownPipeline? pipeline = null, object? context = null) => markdown;
-                    }
-                }
-                """));
             return test.RunWithStubsAsync();
         }
 
@@ -1318,30 +1286,6 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """,
                 References = ReferenceCatalog.All,
             };
-            test.TestState.AdditionalReferences.Add(CompileLibrary("Microsoft.Agents.AI", """
-                using System.Collections.Generic;
-                using System.Threading.Tasks;
-
-                namespace Microsoft.Agents.AI
-                {
-                    public class AgentResponse
-                    {
-                        public string Text => "";
-                    }
-
-                    public class AgentResponseUpdate
-                    {
-                        public string Text => "";
-                    }
-
-                    public abstract class AIAgent
-                    {
-                        public abstract Task<AgentResponse> RunAsync(string message);
-
-                        public abstract IAsyncEnumerable<AgentResponseUpdate> RunStreamingAsync(string message);
-                    }
-                }
-                """));
             return test.RunWithStubsAsync();
         }
 
