@@ -92,24 +92,16 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                 return document;
             }
 
-            try
+            switch (kind)
             {
-                switch (kind)
-                {
-                    case SanitizeKey:
-                        return await SanitizeAsync(document, root, model, diagnostics, helperOwner, cancellationToken).ConfigureAwait(false);
-                    case TemplateKey:
-                        return document.WithSyntaxRoot(UseTemplateVariables(root, diagnostics));
-                    case MoveKey:
-                        return document.WithSyntaxRoot(MoveToUserMessages(root, diagnostics));
-                    default:
-                        return document;
-                }
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-            {
-                // Code the fix does not understand (broken while typing) is left as it is.
-                return document;
+                case SanitizeKey:
+                    return await SanitizeAsync(document, root, model, diagnostics, helperOwner, cancellationToken).ConfigureAwait(false);
+                case TemplateKey:
+                    return document.WithSyntaxRoot(UseTemplateVariables(root, diagnostics));
+                case MoveKey:
+                    return document.WithSyntaxRoot(MoveToUserMessages(root, diagnostics));
+                default:
+                    return document;
             }
         }
 
