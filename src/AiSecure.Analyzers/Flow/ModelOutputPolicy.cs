@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AiSecure.Analyzers.Knowledge;
+using AiSecure.Analyzers.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

@@ -306,6 +306,30 @@ namespace AiSecure.Analyzers.Knowledge
             return method != null && (RootNamespace(method.ContainingType) == "Azure" || Contains(method.ContainingType.Name, "Azure") || Contains(method.Name, "Azure"));
         }
 
+        /// <summary>
+        /// Whether the declaration side looks for the uses of a field or property literal. Finding uses binds
+        /// them, which is the costly part of this rule, so it is done only for members whose name or value looks
+        /// like a credential; any other literal is reported from its use instead (same diagnostic, same fix).
+        /// </summary>
+        public static bool DeclarationLooksForUses(string memberName, string text)
+        {
+            foreach (var word in CredentialNameParts)
+            {
+                if (memberName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            text = text.Trim();
+            if (CredentialCatalog.IsAwsAccessKeyId(text) || text.StartsWith("sk-", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return HasRandomRun(text);
+        }
+
         public static readonly string[] CredentialNameParts = { "key", "secret", "token", "password", "pwd", "credential", "auth" };
 
         private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);

@@ -348,31 +348,6 @@ namespace AiSecure.Analyzers.Rules
             => found.IsMember && found.Literal.SyntaxTree == use.Syntax.SyntaxTree
                && DeclaredName(found.Literal) is { } name && DeclarationLooksForUses(name, found.Text);
 
-        /// <summary>
-        /// Whether the declaration side looks for the uses of a field or property literal. Finding uses binds
-        /// them, which is the costly part of this rule, so it is done only for members whose name or value looks
-        /// like a credential; any other literal is reported from its use instead (same diagnostic, same fix).
-        /// </summary>
-        private static bool DeclarationLooksForUses(string memberName, string text)
-        {
-            foreach (var word in CredentialNameParts)
-            {
-                if (memberName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            text = text.Trim();
-            if (CredentialCatalog.IsAwsAccessKeyId(text) || text.StartsWith("sk-", StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            return HasRandomRun(text);
-        }
-
-
         private static string? DeclaredName(ExpressionSyntax literal)
             => literal.Parent switch
             {

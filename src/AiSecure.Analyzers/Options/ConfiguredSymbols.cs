@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace AiSecure.Analyzers.Knowledge
+namespace AiSecure.Analyzers.Options
 {
     /// <summary>A member named in an <c>aisecure.*</c> option, with the parameter it names, if any.</summary>
     /// <remarks>A class: arrays of it share the runtime's precompiled generic code (a struct element needs its own JIT).</remarks>
