@@ -25,13 +25,13 @@ namespace AiSecure.Analyzers.Flow
             switch (operation)
             {
                 case ILocalReferenceOperation local:
-                    return new AccessPath(ImmutableArray.Create<ISymbol>(local.Local));
+                    return Of(local.Local);
                 case IParameterReferenceOperation parameter:
-                    return new AccessPath(ImmutableArray.Create<ISymbol>(parameter.Parameter));
+                    return Of(parameter.Parameter);
                 case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
-                    return new AccessPath(ImmutableArray.Create<ISymbol>(field.Field.OriginalDefinition));
+                    return Of(field.Field.OriginalDefinition);
                 case IPropertyReferenceOperation { Arguments.Length: 0, Instance: IInstanceReferenceOperation } property:
-                    return new AccessPath(ImmutableArray.Create<ISymbol>(property.Property.OriginalDefinition));
+                    return Of(property.Property.OriginalDefinition);
                 case IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } instance } property:
                     return Of(instance)?.Append(property.Property.OriginalDefinition);
                 case IFieldReferenceOperation { Instance: { } instance } field:
@@ -312,14 +312,13 @@ namespace AiSecure.Analyzers.Flow
                 expression = awaited.Operation.WalkDownConversions();
                 if (expression is IInvocationOperation { TargetMethod.ReturnType: INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } } asyncCall)
                 {
-                    return PassesPath(asyncCall, path) && IsValidatorCall(policy, asyncCall, path);
+                    return IsValidatorCall(policy, asyncCall, path);
                 }
 
                 return false;
             }
 
-            // The arguments first: most statements before a read are calls that do not take the value at all.
-            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && PassesPath(call, path) && IsValidatorCall(policy, call, path);
+            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && IsValidatorCall(policy, call, path);
         }
 
         private static bool PassesPath(IInvocationOperation invocation, AccessPath path)
@@ -556,28 +555,9 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
+        /// <summary>A validator's call that is passed the value (as an argument or as the instance); the arguments first, the attribute lookup after.</summary>
         private static bool IsValidatorCall(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
-        {
-            if (!policy.IsValidator(invocation.TargetMethod))
-            {
-                return false;
-            }
-
-            if (invocation.Instance != null && path.Equals(AccessPath.Of(invocation.Instance)))
-            {
-                return true;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (path.Equals(AccessPath.Of(argument.Value)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => PassesPath(invocation, path) && policy.IsValidator(invocation.TargetMethod);
 
         /// <summary>
         /// <c>full.StartsWith(root)</c> where <c>full</c> is <c>Path.GetFullPath(value)</c>, inline or in a local that only
