@@ -545,7 +545,7 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>Whether the method writes <c>local.Member</c> anywhere (<c>context.Product = request.Product</c>).</summary>
         private static bool AssignsMember(IOperation inMethod, ILocalSymbol local, string member)
         {
-            foreach (var operation in inMethod.GetRoot().DescendantsAndSelf())
+            foreach (var operation in inMethod.GetRoot().WalkTree())
             {
                 if (operation is IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } target }
                     && target.Member.Name == member && SymbolEqualityComparer.Default.Equals(owner.Local, local))

@@ -462,7 +462,7 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
 
-            foreach (var operation in function.GetRoot().DescendantsAndSelf())
+            foreach (var operation in function.GetRoot().WalkTree())
             {
                 if (operation is not IArgumentOperation { Parent: IInvocationOperation call } passed)
                 {
