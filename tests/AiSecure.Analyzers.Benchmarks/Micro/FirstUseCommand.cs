@@ -58,7 +58,7 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
                 if (run == 0)
                 {
                     Thread.Sleep(500); // events arrive on a background thread
-                    Console.WriteLine($"First analysis ({options.Files} files, {diagnostics.Length} diagnostics): {milliseconds:0.0} ms; package methods compiled by the runtime: {jit.Methods}, {jit.IlBytes / 1024.0:0.0} KB of IL, {jit.JitMilliseconds:0.0} ms from the start to the end of their compilation");
+                    Console.WriteLine($"First analysis ({options.Files} files, {diagnostics.Length} diagnostics): {milliseconds:0.0} ms; package methods compiled by the runtime: {jit.Methods}, {jit.IlBytes / 1024.0:0.0} KB of IL, {jit.JitMilliseconds:0.0} ms from the start to the end of their compilation; every method compiled: {jit.AllMethods}, {jit.AllIlBytes / 1024.0:0.0} KB of IL");
                     if (options.Output != null)
                     {
                         System.IO.File.WriteAllLines(options.Output, jit.Compiled.OrderByDescending(m => m.IlSize).Select(m => $"{m.IlSize}\t{m.JitMilliseconds:0.000}\t{m.Name}"));
@@ -93,6 +93,8 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
             private long _jitTicks;
             private int _methods;
             private long _ilBytes;
+            private int _allMethods;
+            private long _allIlBytes;
 
             public double JitMilliseconds
             {
@@ -120,10 +122,18 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
 
             public long IlBytes => Interlocked.Read(ref _ilBytes);
 
+            /// <summary>Every method the runtime compiled, the package's and the others' (generic instantiations of the
+            /// platform's and the compiler's code over value types, code whose precompiled form the runtime rejected).</summary>
+            public int AllMethods => _allMethods;
+
+            public long AllIlBytes => Interlocked.Read(ref _allIlBytes);
+
             public void Reset()
             {
                 Interlocked.Exchange(ref _methods, 0);
                 Interlocked.Exchange(ref _ilBytes, 0);
+                Interlocked.Exchange(ref _allMethods, 0);
+                Interlocked.Exchange(ref _allIlBytes, 0);
                 lock (_compiled)
                 {
                     _compiled.Clear();
@@ -169,12 +179,18 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
                 }
 
                 var ns = eventData.Payload[eventData.PayloadNames.IndexOf("MethodNamespace")] as string;
+                var ilSize = Convert.ToInt64(eventData.Payload[eventData.PayloadNames.IndexOf("MethodILSize")], System.Globalization.CultureInfo.InvariantCulture);
+                if (ns == null || ns.IndexOf("Benchmarks", StringComparison.Ordinal) < 0)
+                {
+                    Interlocked.Increment(ref _allMethods);
+                    Interlocked.Add(ref _allIlBytes, ilSize);
+                }
+
                 if (ns == null || ns.IndexOf("AiSecure.Analyzers.", StringComparison.Ordinal) < 0 || ns.IndexOf("Benchmarks", StringComparison.Ordinal) >= 0)
                 {
                     return;
                 }
 
-                var ilSize = Convert.ToInt64(eventData.Payload[eventData.PayloadNames.IndexOf("MethodILSize")], System.Globalization.CultureInfo.InvariantCulture);
                 Interlocked.Increment(ref _methods);
                 Interlocked.Add(ref _ilBytes, ilSize);
                 lock (_compiled)

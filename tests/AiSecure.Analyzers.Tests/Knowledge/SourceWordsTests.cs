@@ -1,5 +1,8 @@
 using AiSecure.Analyzers.Knowledge;
+using System.IO;
+using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AiSecure.Analyzers.Tests.Knowledge
 {
@@ -9,15 +12,25 @@ namespace AiSecure.Analyzers.Tests.Knowledge
         private static readonly string[] Words = { "ServerCertificateCustomValidationCallback", "BaseAddress" };
 
         [Theory]
+        [InlineData(10, false)]
+        [InlineData(8 * 1024 - 40, false)] // across the first chunk boundary
+        [InlineData(8 * 1024 - 20, false)]
+        [InlineData(8 * 1024 - 1, false)]
+        [InlineData(8 * 1024, false)]
+        [InlineData(16 * 1024 - 30, false)]
+        [InlineData(40 * 1024, false)]
         [InlineData(10, true)]
-        [InlineData(16 * 1024 - 20, true)] // across the first chunk boundary
-        [InlineData(16 * 1024 - 1, true)]
-        [InlineData(40 * 1024, true)]
-        public void FindsAWordAnywhereInAnyFile(int padding, bool expected)
+        [InlineData(8 * 1024 - 20, true)]
+        [InlineData(16 * 1024 - 30, true)]
+        [InlineData(100 * 1024, true)] // a text the compiler holds in chunks, read from a file
+        public void FindsAWordAnywhereInAnyFile(int padding, bool fromStream)
         {
             var text = "class A { }\n//" + new string('x', padding) + " handler.ServerCertificateCustomValidationCallback = null;\n";
-            var compilation = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText("class B { }"), CSharpSyntaxTree.ParseText(text) });
-            Assert.Equal(expected, SourceWords.AnyIn(compilation, Words, default));
+            var source = fromStream
+                ? SourceText.From(new MemoryStream(Encoding.UTF8.GetBytes(text)), Encoding.UTF8)
+                : SourceText.From(text);
+            var compilation = CSharpCompilation.Create("t", new[] { CSharpSyntaxTree.ParseText("class B { }"), CSharpSyntaxTree.ParseText(source) });
+            Assert.True(SourceWords.AnyIn(compilation, Words, default));
         }
 
         [Fact]
