@@ -81,7 +81,34 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
                 Console.WriteLine($"  {pair.Key}: first {firstPerAnalyzer[pair.Key]:0.0} ms, later best {pair.Value[0]:0.0} ms, median {pair.Value[pair.Value.Count / 2]:0.0} ms");
             }
 
+            // Bytes allocated by each analyzer alone, less what the driver allocates for a no-op analyzer of the same
+            // reach (the operation trees): a figure that, unlike a time, does not move with the machine's load, and
+            // what the analyzers allocate is what makes the compiler's garbage collections stop every thread.
+            var baseline = AllocatedAlone(compilation, new EmptyOperationAnalyzer());
+            Console.WriteLine($"Allocated by each analyzer alone, beyond a no-op operation analyzer ({baseline / 1048576.0:0.0} MB):");
+            foreach (var analyzer in analyzers.OrderBy(a => a.GetType().Name, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"  {analyzer.GetType().Name}: {(AllocatedAlone(compilation, analyzer) - baseline) / 1048576.0:0.00} MB");
+            }
+
             return 0;
+        }
+
+        private static long AllocatedAlone(Compilation compilation, DiagnosticAnalyzer analyzer)
+        {
+            var best = long.MaxValue;
+            for (var run = 0; run < 3; run++)
+            {
+                var copy = compilation.Clone();
+                copy.GetDiagnostics();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                copy.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(
+                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+                    .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+                best = Math.Min(best, GC.GetTotalAllocatedBytes(precise: true) - before);
+            }
+
+            return best;
         }
 
         /// <summary>Counts the runtime's JIT events for methods of the package (and generic code instantiated over its types).</summary>
