@@ -1463,11 +1463,54 @@ namespace AiSecure.Analyzers.Flow
                         case OperationKind.Invocation when operation is IInvocationOperation invocation:
                             CollectInvocationWrites(writes, invocation);
                             break;
+                        case OperationKind.DeclarationPattern when operation is IDeclarationPatternOperation { DeclaredSymbol: { } declared }:
+                            CollectPatternWrite(writes, operation, declared);
+                            break;
+                        case OperationKind.RecursivePattern when operation is IRecursivePatternOperation { DeclaredSymbol: { } declared }:
+                            CollectPatternWrite(writes, operation, declared);
+                            break;
+                        case OperationKind.ListPattern when operation is IListPatternOperation { DeclaredSymbol: { } declared }:
+                            CollectPatternWrite(writes, operation, declared);
+                            break;
                     }
                 }
             }
 
             return writes;
+        }
+
+        /// <summary>
+        /// <c>x is { } y</c>, <c>case string y:</c>, <c>{ Length: &gt; 0 } y =&gt; …</c>: the local a pattern declares holds the
+        /// value the pattern tests. Inside a list pattern it holds an element of it; inside a property pattern
+        /// (<c>{ Name: var name }</c>), the member's value, taken here as the whole tested value: a text member of an
+        /// untrusted object is untrusted, and one that cannot carry text is clean by its type.
+        /// </summary>
+        private static void CollectPatternWrite(Dictionary<ISymbol, List<Write>> writes, IOperation pattern, ISymbol declared)
+        {
+            var element = false;
+            for (var current = pattern; current.Parent is { } parent; current = parent)
+            {
+                IOperation? tested = parent switch
+                {
+                    IIsPatternOperation isPattern => isPattern.Value,
+                    ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+                    IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } } => switchStatement.Value,
+                    _ => null,
+                };
+                if (tested != null)
+                {
+                    AddWrite(writes, declared, new Write(element ? WriteKind.Element : WriteKind.Assign, pattern, tested, pattern));
+                    return;
+                }
+
+                if (parent is not (IPatternOperation or IPropertySubpatternOperation))
+                {
+                    // A pattern somewhere this engine does not know: the local gets no value, and reads of it stay unknown.
+                    return;
+                }
+
+                element |= parent is IListPatternOperation or ISlicePatternOperation;
+            }
         }
 
         /// <summary><c>var (system, user) = …</c>: each variable gets its element of the value; a nested pattern gets the whole value.</summary>

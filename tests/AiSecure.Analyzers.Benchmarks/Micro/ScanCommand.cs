@@ -61,7 +61,8 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
                     .Where(f => !IsBuildOutput(f) && (Path.GetFileName(f).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) || Path.GetFileName(f) == "launchSettings.json"))
                     .Select(f => (AdditionalText)new FileText(f))
                     .ToImmutableArray();
-                var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+                var compileErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                var errors = compileErrors.Count;
                 var diagnostics = compilation.WithAnalyzers(analyzers, new AnalyzerOptions(additional))
                     .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
                     .Where(d => d.Id.StartsWith("AISEC", StringComparison.Ordinal) || d.Id == "AD0001")
@@ -69,6 +70,16 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
                     .ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line)
                     .ToList();
                 Console.WriteLine($"== {Path.GetRelativePath(options.Directory, project!)}: {files.Count} files, {errors} compile errors, {diagnostics.Count} findings");
+                if (options.Rest.Contains("--errors"))
+                {
+                    foreach (var error in compileErrors)
+                    {
+                        var span = error.Location.GetLineSpan();
+                        var where = span.Path is { Length: > 0 } path ? $"{Path.GetRelativePath(options.Directory, path)}:{span.StartLinePosition.Line + 1}" : "(no file)";
+                        Console.WriteLine($"  error {error.Id} {where}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+                    }
+                }
+
                 foreach (var diagnostic in diagnostics)
                 {
                     var span = diagnostic.Location.GetLineSpan();

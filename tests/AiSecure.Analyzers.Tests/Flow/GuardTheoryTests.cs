@@ -67,6 +67,17 @@ namespace AiSecure.Analyzers.Tests.Flow
             { "if (!Helpers.HasLetters(x)) return; SINK(x);", true },
             { "if (!Helpers.IsSlugThroughAnother(x)) return; SINK(x);", true },
             { "if (!Helpers.IsSlugOrAnything(x)) return; SINK(x);", true },
+
+            // A local a pattern declares holds the value the pattern tests.
+            { "if (x is { } y) { SINK(y); }", true },
+            { "if (x is string y) { SINK(y); }", true },
+            { "if (x is not null and var y) { SINK(y); }", true },
+            { "if (x is not { Length: > 0 } y) return; SINK(y);", true },
+            { "switch (x) { case { Length: > 0 } y: SINK(y); break; }", true },
+            { "var y = x switch { { Length: > 3 } z => z, _ => \"none\" }; SINK(y);", true },
+            { "if (new[] { x } is [var y]) { SINK(y); }", true },
+            { "if (x is var y && Checks.Allowed.Contains(y)) { SINK(y); }", false },
+            { "if (x is { } y && Regex.IsMatch(y, \"^[a-z]+$\")) { SINK(y); }", false },
         };
 
         private const string Shared = """
