@@ -228,6 +228,10 @@ namespace AiSecure.Analyzers.Flow
                         }
 
                         return new RequestState(_origin, RootState(null), IsReadOnlyParameter(argument.Parameter) ? RequestFate.NotSent : RequestFate.Escapes, null);
+                    case IArrayInitializerOperation { Parent: IArrayCreationOperation array } when _seed == null && SequenceSent(array, 0) is { } sentFromArray:
+                        // new[] { new CopyObjectRequest { … }, … } whose elements this method sends.
+                        _cutoff = holder.Syntax.SpanStart;
+                        return new RequestState(_origin, RootState(null), RequestFate.Sent, sentFromArray);
                     case IReturnOperation @return when _seed == null && IsOwnReturn(@return):
                         _cutoff = @return.Syntax.SpanStart;
                         return new RequestState(_origin, RootState(null), RequestFate.Returned, null);
@@ -369,14 +373,29 @@ namespace AiSecure.Analyzers.Flow
             }
 
             /// <summary>
-            /// The request passed to <c>Add</c> of a local collection (<c>requests.Add(request)</c>): the SDK call that sends
-            /// the collection's elements in this method, if any (docs/rules/AISEC010.md, "Flow").
+            /// The request passed to <c>Add</c> of a local collection (<c>requests.Add(request)</c>) or written as an element of
+            /// a collection initializer: the SDK call that sends the collection's elements in this method, if any
+            /// (docs/rules/AISEC010.md, "Flow").
             /// </summary>
             private IInvocationOperation? SentFromCollection(IArgumentOperation argument)
-                => argument.Parent is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
-                   && add.Instance?.WalkDownConversions() is ILocalReferenceOperation list
-                    ? ElementsSent(list.Local, 0)
-                    : null;
+            {
+                if (argument.Parent is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add)
+                {
+                    return null;
+                }
+
+                switch (add.Instance?.WalkDownConversions())
+                {
+                    case ILocalReferenceOperation list:
+                        return ElementsSent(list.Local, 0);
+                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                        when add.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation collection }:
+                        // new List<PutObjectRequest> { new() { … }, … } whose elements this method sends.
+                        return SequenceSent(collection, 0);
+                    default:
+                        return null;
+                }
+            }
 
             /// <summary>
             /// The request returned by a lambda that projects a sequence (<c>items.Select(x => new PutObjectRequest { … })</c>):
@@ -830,6 +849,22 @@ namespace AiSecure.Analyzers.Flow
                             }
 
                             break;
+                        case ITupleOperation { Parent: IDeconstructionAssignmentOperation deconstruction } tuple when deconstruction.Target == tuple && path.Count > 0:
+                            // (request.X, request.Y) = (x, y): each element is a write of its own.
+                            if (position < _cutoff)
+                            {
+                                var index = IndexOf(tuple.Elements, top);
+                                if (index >= 0 && deconstruction.Value.WalkDownConversions() is ITupleOperation values && values.Elements.Length == tuple.Elements.Length)
+                                {
+                                    Write(state, path, values.Elements[index], values.Elements[index]);
+                                }
+                                else
+                                {
+                                    MarkOpaque(state, path, isRoot);
+                                }
+                            }
+
+                            break;
                         case IReturnOperation:
                         case IVariableInitializerOperation:
                         case ICoalesceOperation:
@@ -841,6 +876,19 @@ namespace AiSecure.Analyzers.Flow
                             break;
                     }
                 }
+            }
+
+            private static int IndexOf(System.Collections.Immutable.ImmutableArray<IOperation> elements, IOperation element)
+            {
+                for (var i = 0; i < elements.Length; i++)
+                {
+                    if (elements[i] == element)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
             }
 
             private static string JoinPath(List<IPropertySymbol> path)
