@@ -760,6 +760,7 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     var position = reference.Syntax.SpanStart;
+                    var from = isRoot ? _origin.Syntax.SpanStart : DeclarationStart(local, reference);
                     var parent = Parent(current, out var top);
                     switch (current.Parent)
                     {
@@ -787,21 +788,21 @@ namespace AiSecure.Analyzers.Flow
                         case ISimpleAssignmentOperation assignment when assignment.Target == top:
                             if (path.Count > 0 && position < _cutoff)
                             {
-                                Write(state, path, assignment, assignment.Value);
+                                Write(state, path, assignment, assignment.Value, from);
                             }
 
                             break;
                         case ICompoundAssignmentOperation compound when compound.Target == top:
                             if (path.Count > 0 && position < _cutoff)
                             {
-                                Write(state, path, compound, compound.Value);
+                                Write(state, path, compound, compound.Value, from);
                             }
 
                             break;
                         case ICoalesceAssignmentOperation coalesce when coalesce.Target == top:
                             if (path.Count > 0 && position < _cutoff && state.GetValue(JoinPath(path)) is not { IsNullOrEmpty: false })
                             {
-                                Write(state, path, coalesce, coalesce.Value);
+                                Write(state, path, coalesce, coalesce.Value, from);
                             }
 
                             break;
@@ -856,7 +857,7 @@ namespace AiSecure.Analyzers.Flow
                                 var index = IndexOf(tuple.Elements, top);
                                 if (index >= 0 && deconstruction.Value.WalkDownConversions() is ITupleOperation values && values.Elements.Length == tuple.Elements.Length)
                                 {
-                                    Write(state, path, values.Elements[index], values.Elements[index]);
+                                    Write(state, path, values.Elements[index], values.Elements[index], from);
                                 }
                                 else
                                 {
@@ -939,11 +940,29 @@ namespace AiSecure.Analyzers.Flow
                 }
             }
 
-            private void Write(ObjectState state, List<IPropertySymbol> path, IOperation origin, IOperation value)
+            /// <summary>
+            /// Where a nested object held in <paramref name="local"/> comes into being: its declaration (a branch or loop
+            /// body that declares it holds all of its writes); the request's origin when the local is declared elsewhere.
+            /// </summary>
+            private int DeclarationStart(ILocalSymbol local, IOperation reference)
+            {
+                foreach (var declaration in local.DeclaringSyntaxReferences)
+                {
+                    if (declaration.SyntaxTree == reference.Syntax.SyntaxTree)
+                    {
+                        return declaration.Span.Start;
+                    }
+                }
+
+                return _origin.Syntax.SpanStart;
+            }
+
+            /// <summary>Writes <paramref name="value"/> at <paramref name="path"/>; <paramref name="from"/> is where the written object comes from.</summary>
+            private void Write(ObjectState state, List<IPropertySymbol> path, IOperation origin, IOperation value, int from)
             {
                 var container = EnsurePath(state, path.GetRange(0, path.Count - 1), origin);
                 var write = Resolve(path[path.Count - 1], origin, value);
-                if (Branches.Of(origin, _cutoff, _origin.Syntax.SpanStart) is { } arms)
+                if (Branches.Of(origin, _cutoff, from) is { } arms)
                 {
                     // Written on a branch that may not run before the send.
                     write = new TrackedValue(write.Property, write.Origin, write.Value, write.Object, write.IsNullOrEmpty, arms);
