@@ -91,5 +91,38 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """;
             return Verify.FixAsync(source, source, ReferenceCatalog.Aws);
         }
+        [Fact]
+        public Task Fix_ElementOfACollectionInitializer()
+            => Verify.FixAsync(Prelude + """
+                public sealed class ReportPublisher(IAmazonS3 s3, string kmsKeyArn)
+                {
+                    public async Task PublishManyAsync(CancellationToken ct)
+                    {
+                        var batch = new List<PutObjectRequest>
+                        {
+                            {|AISEC010:new()|} { BucketName = "reports", Key = "b.html", ContentBody = "b" },
+                        };
+                        foreach (var item in batch)
+                        {
+                            await s3.PutObjectAsync(item, ct);
+                        }
+                    }
+                }
+                """, Prelude + """
+                public sealed class ReportPublisher(IAmazonS3 s3, string kmsKeyArn)
+                {
+                    public async Task PublishManyAsync(CancellationToken ct)
+                    {
+                        var batch = new List<PutObjectRequest>
+                        {
+                            new() { BucketName = "reports", Key = "b.html", ContentBody = "b", ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyArn },
+                        };
+                        foreach (var item in batch)
+                        {
+                            await s3.PutObjectAsync(item, ct);
+                        }
+                    }
+                }
+                """, ReferenceCatalog.Aws);
     }
 }

@@ -135,5 +135,44 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }, ct);
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+        [Fact]
+        public Task Fix_SetsTheFlagInTheHelpersDefinition()
+            => FixAcrossMethodsAsync(Service + """
+                    private HyperParameterTrainingJobDefinition Definition(string name) => {|AISEC030:new()
+                    {
+                        DefinitionName = name,
+                        ResourceConfig = Resources(4),
+                        EnableNetworkIsolation = true,
+                        VpcConfig = Vpc(),
+                    }|};
+
+                    public Task TuneAsync(string job, CancellationToken ct)
+                        => sageMaker.CreateHyperParameterTuningJobAsync(new CreateHyperParameterTuningJobRequest { HyperParameterTuningJobName = job, TrainingJobDefinition = Definition("xgb") }, ct);
+                }
+                """, Service + """
+                    private HyperParameterTrainingJobDefinition Definition(string name) => new()
+                    {
+                        DefinitionName = name,
+                        ResourceConfig = Resources(4),
+                        EnableNetworkIsolation = true,
+                        VpcConfig = Vpc(),
+                        EnableInterContainerTrafficEncryption = true,
+                    };
+
+                    public Task TuneAsync(string job, CancellationToken ct)
+                        => sageMaker.CreateHyperParameterTuningJobAsync(new CreateHyperParameterTuningJobRequest { HyperParameterTuningJobName = job, TrainingJobDefinition = Definition("xgb") }, ct);
+                }
+                """);
+
+        /// <summary>Findings in helpers come from the end of the compilation (non-local): the IDE fixes them in full-solution analysis.</summary>
+        private static Task FixAcrossMethodsAsync(string source, string fixedSource)
+            => new NetworkVerify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                References = ReferenceCatalog.Aws,
+                AwsStubs = true,
+                CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            }.RunWithStubsAsync();
     }
 }
