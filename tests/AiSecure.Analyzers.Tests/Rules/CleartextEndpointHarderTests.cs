@@ -92,5 +92,48 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public Task<HttpResponseMessage> ProbeAsync(CancellationToken ct) => Shared.GetAsync(_statusUrl, ct);
                 }
                 """, ReferenceCatalog.Web);
+        [Fact]
+        public Task LaunchProfileVariablesReadWithGetEnvironmentVariable()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System;
+                    using System.Net.Http;
+                    using Azure;
+                    using Azure.AI.OpenAI;
+
+                    public static class Clients
+                    {
+                        public static AzureOpenAIClient Azure()
+                            => new AzureOpenAIClient(new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT")!), new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY")!));
+
+                        public static HttpClient Local() => new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("OLLAMA_HOST") ?? "http://localhost:11434") };
+
+                        public static string? Unused() => Environment.GetEnvironmentVariable("DOCS_URL");
+                    }
+                    """,
+                References = ReferenceCatalog.All,
+            };
+            test.TestState.AdditionalFiles.Add(("/0/Properties/launchSettings.json", """
+                {
+                  "profiles": {
+                    "Api": {
+                      "commandName": "Project",
+                      "environmentVariables": {
+                        "AZURE_OPENAI_ENDPOINT": {|AISEC020:"http://contoso.openai.azure.com/"|},
+                        "OLLAMA_HOST": "http://localhost:11434",
+                        "DOCS_URL": "http://docs.contoso.net/"
+                      }
+                    }
+                  }
+                }
+                """));
+            // A top-level key of appsettings.json is not an environment variable.
+            test.TestState.AdditionalFiles.Add(("/0/appsettings.json", """
+                { "AZURE_OPENAI_ENDPOINT": "http://contoso.openai.azure.com/" }
+                """));
+            return test.RunWithStubsAsync();
+        }
     }
 }
