@@ -19,6 +19,7 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
     /// implicit usings and the project's appsettings*.json / launchSettings.json as additional files. Prints each
     /// project's compile-error count (API drift between the sample's SDK versions and ours leaves some code unbound)
     /// and every AISEC diagnostic with its file, line and message: the findings to read for misses and false alarms.
+    /// With AISEC_SCAN_ERRORS=1 in the environment it also prints the first 20 compile errors of each project.
     /// </summary>
     public static class ScanCommand
     {
@@ -69,6 +70,14 @@ namespace AiSecure.Analyzers.Benchmarks.Micro
                     .ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line)
                     .ToList();
                 Console.WriteLine($"== {Path.GetRelativePath(options.Directory, project!)}: {files.Count} files, {errors} compile errors, {diagnostics.Count} findings");
+                if (Environment.GetEnvironmentVariable("AISEC_SCAN_ERRORS") == "1")
+                {
+                    foreach (var error in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(20))
+                    {
+                        Console.WriteLine($"  error {error}");
+                    }
+                }
+
                 foreach (var diagnostic in diagnostics)
                 {
                     var span = diagnostic.Location.GetLineSpan();
