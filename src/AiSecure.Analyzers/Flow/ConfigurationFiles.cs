@@ -46,6 +46,23 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         public string ConfigurationKey => EnvironmentVariable == null ? Path : EnvironmentVariable.Replace("__", ":");
 
+        /// <summary>The segment before <see cref="Name"/> (<c>Cache</c> in <c>Cache:Key</c>); null for a top-level value.</summary>
+        public string? Section
+        {
+            get
+            {
+                var key = EnvironmentVariable?.Replace("__", ":") ?? Path;
+                var last = key.LastIndexOf(':');
+                if (last <= 0)
+                {
+                    return null;
+                }
+
+                var previous = key.LastIndexOf(':', last - 1);
+                return key.Substring(previous + 1, last - previous - 1);
+            }
+        }
+
         /// <summary>The last segment of the key: the name the value is stored under.</summary>
         public string Name
         {

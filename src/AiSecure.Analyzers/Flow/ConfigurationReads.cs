@@ -312,6 +312,14 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     break;
+                case "GetEnvironmentVariable" when method.IsStatic && method.ContainingType is { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }:
+                    // Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"): what a launch profile's environmentVariables set.
+                    if (invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.ConstantValue.Value is string variable)
+                    {
+                        reads.Add(Read.OfKey(EnvironmentVariableKey(variable)));
+                    }
+
+                    break;
                 case "GetConnectionString":
                     if (SectionPath(Receiver(invocation)) is { } root && invocation.GetArgument("name")?.Value.ConstantValue.Value is string name)
                     {
@@ -461,6 +469,12 @@ namespace AiSecure.Analyzers.Flow
 
         private static IOperation? Receiver(IInvocationOperation invocation)
             => invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+        /// <summary>
+        /// The key under which a read of an environment variable is recorded: a prefix no configuration path can hold
+        /// (':' cannot start a key), so only a launch profile's variable of that name matches it, never an appsettings key.
+        /// </summary>
+        public static string EnvironmentVariableKey(string name) => "::env:" + name;
 
         private static string Join(string prefix, string key) => prefix.Length == 0 ? key : key.Length == 0 ? prefix : prefix + ":" + key;
 

@@ -155,8 +155,11 @@ namespace AiSecure.Analyzers.Flow
             {
                 if (!returned.TryGetValue(creation, out var state))
                 {
-                    state = RequestState.Analyze(creation, _calls, cancellationToken) is { Fate: RequestFate.Returned } analyzed ? analyzed.Root : null;
-                    returned.Add(creation, state);
+                    // A helper's own helpers (Definition() => new() { ResourceConfig = Resources(4) }) are followed too;
+                    // the null placed first stops a helper that reaches itself.
+                    returned.Add(creation, null);
+                    state = RequestState.Analyze(creation, _calls, Resolve, cancellationToken) is { Fate: RequestFate.Returned } analyzed ? analyzed.Root : null;
+                    returned[creation] = state;
                 }
 
                 return state;
@@ -169,7 +172,7 @@ namespace AiSecure.Analyzers.Flow
                     return null;
                 }
 
-                return StateAtReturn(creations[0])?.CopyFromHelper(call.TargetMethod.OriginalDefinition);
+                return StateAtReturn(creations[0])?.CopyFromHelper(call);
             }
 
             var reported = new HashSet<LocatedKey>();
@@ -193,7 +196,7 @@ namespace AiSecure.Analyzers.Flow
                             continue;
                         }
 
-                        var state = RequestState.AnalyzeReturned(call, helperState.CopyFromHelper(call.TargetMethod.OriginalDefinition), _calls, Resolve, cancellationToken);
+                        var state = RequestState.AnalyzeReturned(call, helperState.CopyFromHelper(call), _calls, Resolve, cancellationToken);
                         if (state != null)
                         {
                             judge(state, context.Options, d => Emit(context, reported, acrossMethods, d, callerName), cancellationToken);

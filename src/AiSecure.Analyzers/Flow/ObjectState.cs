@@ -259,6 +259,86 @@ namespace AiSecure.Analyzers.Flow
         /// of the helper adds its own writes to its own copy.</summary>
         internal ObjectState CopyFromHelper(IMethodSymbol helper) => Copy(null, helper, new Dictionary<ObjectState, ObjectState>());
 
+        /// <summary>
+        /// <see cref="CopyFromHelper(IMethodSymbol)"/> for one call of the helper: a property the helper writes straight
+        /// from a parameter it never reassigns (<c>InstanceCount = count</c>) holds what this call passes when that is a
+        /// constant (<c>Resources(1)</c>, a <c>const</c>, a default value), so the caller's constant decides.
+        /// </summary>
+        internal ObjectState CopyFromHelper(IInvocationOperation call)
+        {
+            var copy = CopyFromHelper(call.TargetMethod.OriginalDefinition);
+            copy.Substitute(call, new HashSet<ObjectState>());
+            return copy;
+        }
+
+        private void Substitute(IInvocationOperation call, HashSet<ObjectState> seen)
+        {
+            if (!seen.Add(this))
+            {
+                return;
+            }
+
+            foreach (var name in new List<string>(_properties.Keys))
+            {
+                var value = _properties[name];
+                if (value.Object != null)
+                {
+                    value.Object.Substitute(call, seen);
+                }
+                else if (ArgumentFor(value, call) is { } argument)
+                {
+                    _properties[name] = new TrackedValue(value.Property, value.Origin, argument, null, IsNullOrEmptyConstant(argument), value.Branches);
+                }
+            }
+        }
+
+        /// <summary>The constant the call passes for the helper parameter a write copies whole; null when there is none.</summary>
+        private static IOperation? ArgumentFor(TrackedValue value, IInvocationOperation call)
+        {
+            if (value.Value?.WalkDownConversions() is not IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, IsParams: false } parameter } reference
+                || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, call.TargetMethod.OriginalDefinition))
+            {
+                return null;
+            }
+
+            IOperation? passed = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                {
+                    passed = argument.Value;
+                    break;
+                }
+            }
+
+            if (passed == null || !passed.ConstantValue.HasValue || IsWritten(reference.GetRoot(), parameter))
+            {
+                return null;
+            }
+
+            return passed;
+        }
+
+        /// <summary>True when the helper assigns the parameter, increments it or passes it by reference.</summary>
+        private static bool IsWritten(IOperation body, IParameterSymbol parameter)
+        {
+            foreach (var operation in new OperationTree(body))
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter)
+                    && operation.Parent is IAssignmentOperation { Target: var target } && target == operation
+                    || operation is IParameterReferenceOperation { Parent: IIncrementOrDecrementOperation or IArgumentOperation { Parameter.RefKind: not RefKind.None } } written
+                    && SymbolEqualityComparer.Default.Equals(written.Parameter, parameter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsNullOrEmptyConstant(IOperation value)
+            => value.ConstantValue.Value is null || value.ConstantValue.Value is string { Length: 0 };
+
         /// <summary>A copy held by <paramref name="local"/> (the caller's local that receives a helper's object).</summary>
         internal ObjectState WithLocal(ILocalSymbol? local) => Copy(local, Helper, new Dictionary<ObjectState, ObjectState>());
 

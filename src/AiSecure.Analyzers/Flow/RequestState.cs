@@ -228,6 +228,10 @@ namespace AiSecure.Analyzers.Flow
                         }
 
                         return new RequestState(_origin, RootState(null), IsReadOnlyParameter(argument.Parameter) ? RequestFate.NotSent : RequestFate.Escapes, null);
+                    case IArrayInitializerOperation { Parent: IArrayCreationOperation array } when _seed == null && SequenceSent(array, 0) is { } sentFromArray:
+                        // new[] { new CopyObjectRequest { … }, … } whose elements this method sends.
+                        _cutoff = holder.Syntax.SpanStart;
+                        return new RequestState(_origin, RootState(null), RequestFate.Sent, sentFromArray);
                     case IReturnOperation @return when _seed == null && IsOwnReturn(@return):
                         _cutoff = @return.Syntax.SpanStart;
                         return new RequestState(_origin, RootState(null), RequestFate.Returned, null);
@@ -369,14 +373,29 @@ namespace AiSecure.Analyzers.Flow
             }
 
             /// <summary>
-            /// The request passed to <c>Add</c> of a local collection (<c>requests.Add(request)</c>): the SDK call that sends
-            /// the collection's elements in this method, if any (docs/rules/AISEC010.md, "Flow").
+            /// The request passed to <c>Add</c> of a local collection (<c>requests.Add(request)</c>) or written as an element of
+            /// a collection initializer: the SDK call that sends the collection's elements in this method, if any
+            /// (docs/rules/AISEC010.md, "Flow").
             /// </summary>
             private IInvocationOperation? SentFromCollection(IArgumentOperation argument)
-                => argument.Parent is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
-                   && add.Instance?.WalkDownConversions() is ILocalReferenceOperation list
-                    ? ElementsSent(list.Local, 0)
-                    : null;
+            {
+                if (argument.Parent is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add)
+                {
+                    return null;
+                }
+
+                switch (add.Instance?.WalkDownConversions())
+                {
+                    case ILocalReferenceOperation list:
+                        return ElementsSent(list.Local, 0);
+                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                        when add.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation collection }:
+                        // new List<PutObjectRequest> { new() { … }, … } whose elements this method sends.
+                        return SequenceSent(collection, 0);
+                    default:
+                        return null;
+                }
+            }
 
             /// <summary>
             /// The request returned by a lambda that projects a sequence (<c>items.Select(x => new PutObjectRequest { … })</c>):
@@ -741,6 +760,7 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     var position = reference.Syntax.SpanStart;
+                    var from = isRoot ? _origin.Syntax.SpanStart : DeclarationStart(local, reference);
                     var parent = Parent(current, out var top);
                     switch (current.Parent)
                     {
@@ -768,21 +788,21 @@ namespace AiSecure.Analyzers.Flow
                         case ISimpleAssignmentOperation assignment when assignment.Target == top:
                             if (path.Count > 0 && position < _cutoff)
                             {
-                                Write(state, path, assignment, assignment.Value);
+                                Write(state, path, assignment, assignment.Value, from);
                             }
 
                             break;
                         case ICompoundAssignmentOperation compound when compound.Target == top:
                             if (path.Count > 0 && position < _cutoff)
                             {
-                                Write(state, path, compound, compound.Value);
+                                Write(state, path, compound, compound.Value, from);
                             }
 
                             break;
                         case ICoalesceAssignmentOperation coalesce when coalesce.Target == top:
                             if (path.Count > 0 && position < _cutoff && state.GetValue(JoinPath(path)) is not { IsNullOrEmpty: false })
                             {
-                                Write(state, path, coalesce, coalesce.Value);
+                                Write(state, path, coalesce, coalesce.Value, from);
                             }
 
                             break;
@@ -830,6 +850,22 @@ namespace AiSecure.Analyzers.Flow
                             }
 
                             break;
+                        case ITupleOperation { Parent: IDeconstructionAssignmentOperation deconstruction } tuple when deconstruction.Target == tuple && path.Count > 0:
+                            // (request.X, request.Y) = (x, y): each element is a write of its own.
+                            if (position < _cutoff)
+                            {
+                                var index = IndexOf(tuple.Elements, top);
+                                if (index >= 0 && deconstruction.Value.WalkDownConversions() is ITupleOperation values && values.Elements.Length == tuple.Elements.Length)
+                                {
+                                    Write(state, path, values.Elements[index], values.Elements[index], from);
+                                }
+                                else
+                                {
+                                    MarkOpaque(state, path, isRoot);
+                                }
+                            }
+
+                            break;
                         case IReturnOperation:
                         case IVariableInitializerOperation:
                         case ICoalesceOperation:
@@ -841,6 +877,19 @@ namespace AiSecure.Analyzers.Flow
                             break;
                     }
                 }
+            }
+
+            private static int IndexOf(System.Collections.Immutable.ImmutableArray<IOperation> elements, IOperation element)
+            {
+                for (var i = 0; i < elements.Length; i++)
+                {
+                    if (elements[i] == element)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
             }
 
             private static string JoinPath(List<IPropertySymbol> path)
@@ -891,11 +940,29 @@ namespace AiSecure.Analyzers.Flow
                 }
             }
 
-            private void Write(ObjectState state, List<IPropertySymbol> path, IOperation origin, IOperation value)
+            /// <summary>
+            /// Where a nested object held in <paramref name="local"/> comes into being: its declaration (a branch or loop
+            /// body that declares it holds all of its writes); the request's origin when the local is declared elsewhere.
+            /// </summary>
+            private int DeclarationStart(ILocalSymbol local, IOperation reference)
+            {
+                foreach (var declaration in local.DeclaringSyntaxReferences)
+                {
+                    if (declaration.SyntaxTree == reference.Syntax.SyntaxTree)
+                    {
+                        return declaration.Span.Start;
+                    }
+                }
+
+                return _origin.Syntax.SpanStart;
+            }
+
+            /// <summary>Writes <paramref name="value"/> at <paramref name="path"/>; <paramref name="from"/> is where the written object comes from.</summary>
+            private void Write(ObjectState state, List<IPropertySymbol> path, IOperation origin, IOperation value, int from)
             {
                 var container = EnsurePath(state, path.GetRange(0, path.Count - 1), origin);
                 var write = Resolve(path[path.Count - 1], origin, value);
-                if (Branches.Of(origin, _cutoff, _origin.Syntax.SpanStart) is { } arms)
+                if (Branches.Of(origin, _cutoff, from) is { } arms)
                 {
                     // Written on a branch that may not run before the send.
                     write = new TrackedValue(write.Property, write.Origin, write.Value, write.Object, write.IsNullOrEmpty, arms);

@@ -169,8 +169,10 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>
         /// A <c>readonly</c> field or an auto-property of this compilation, read from its declaration's syntax: a string
-        /// literal, or <c>new Uri("…")</c> / <c>new("…")</c> of one. Another member's operations are not available here,
-        /// so only literal text counts.
+        /// literal, <c>new Uri("…")</c> / <c>new("…")</c> of one, or the literal fallback of <c>configuration["…"] ?? "…"</c>
+        /// (what runs when nothing is configured). A readonly field that one constructor assignment sets is read from that
+        /// assignment (it replaces the initializer). Another member's operations are not available here, so only literal
+        /// text counts.
         /// </summary>
         private static UrlValue FromDeclaredInitializer(ISymbol member, ITypeSymbol type, CancellationToken cancellationToken)
         {
@@ -179,27 +181,119 @@ namespace AiSecure.Analyzers.Flow
                 return default;
             }
 
+            ExpressionSyntax? value = null;
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
-                var value = reference.GetSyntax(cancellationToken) switch
+                value = reference.GetSyntax(cancellationToken) switch
                 {
                     VariableDeclaratorSyntax { Initializer.Value: { } initializer } => initializer,
                     PropertyDeclarationSyntax { Initializer.Value: { } initializer } => initializer,
-                    _ => null,
+                    _ => value,
                 };
+            }
 
-                if (value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
+            if (member is IFieldSymbol { IsReadOnly: true } field)
+            {
+                var constructors = field.IsStatic ? field.ContainingType.StaticConstructors : field.ContainingType.InstanceConstructors;
+                var written = ConstructorWrite(field, constructors, cancellationToken, out var writes);
+                if (writes > 1 || (writes == 1 && written == null))
                 {
-                    value = arguments[0].Expression;
+                    return default;
                 }
 
-                if (value is LiteralExpressionSyntax literal && literal.Token.Value is string text)
+                if (written != null)
                 {
-                    return FromLiteralSyntax(literal, text);
+                    if (value != null && constructors.Length != 1)
+                    {
+                        // Another constructor leaves the initializer in place: not one value.
+                        return default;
+                    }
+
+                    value = written;
+                }
+            }
+
+            return FromExpressionSyntax(value);
+        }
+
+        private static UrlValue FromExpressionSyntax(ExpressionSyntax? value)
+        {
+            for (var depth = 0; value != null && depth < MaxDepth; depth++)
+            {
+                switch (value)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        value = parenthesized.Expression;
+                        continue;
+                    case BinaryExpressionSyntax coalesce when coalesce.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceExpression):
+                        value = coalesce.Right;
+                        continue;
+                    case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }:
+                        value = arguments[0].Expression;
+                        continue;
+                    case LiteralExpressionSyntax literal when literal.Token.Value is string text:
+                        return FromLiteralSyntax(literal, text);
+                    default:
+                        return default;
                 }
             }
 
             return default;
+        }
+
+        /// <summary>
+        /// The value the constructors assign to <paramref name="field"/> (<c>_url = …</c> or <c>this._url = …</c>), when
+        /// exactly one assignment does; <paramref name="writes"/> counts every write found (compound ones included).
+        /// </summary>
+        private static ExpressionSyntax? ConstructorWrite(IFieldSymbol field, System.Collections.Immutable.ImmutableArray<IMethodSymbol> constructors, CancellationToken cancellationToken, out int writes)
+        {
+            writes = 0;
+            ExpressionSyntax? written = null;
+            foreach (var constructor in constructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
+                    {
+                        continue;
+                    }
+
+                    foreach (var node in declaration.DescendantNodes())
+                    {
+                        if (node is not AssignmentExpressionSyntax assignment || !NamesField(assignment.Left, field, constructor))
+                        {
+                            continue;
+                        }
+
+                        writes++;
+                        written = assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) ? assignment.Right : null;
+                    }
+                }
+            }
+
+            return writes == 1 ? written : null;
+        }
+
+        private static bool NamesField(ExpressionSyntax target, IFieldSymbol field, IMethodSymbol constructor)
+        {
+            switch (target)
+            {
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: var name }:
+                    return name == field.Name;
+                case IdentifierNameSyntax { Identifier.ValueText: var name } when name == field.Name:
+                    // A parameter of the same name would hide the field.
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        if (parameter.Name == name)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>The offset of the first value character in a string literal token: past @, $, and quotes.</summary>

@@ -193,20 +193,84 @@ namespace AiSecure.Analyzers.Knowledge
         /// True when a value held by a secret-named configuration key looks like a secret (docs/rules/AISEC040.md,
         /// "Configuration files"): at least 16 characters, no white space, not a placeholder, not a URL or reference.
         /// </summary>
-        public static bool LooksLikeConfiguredSecret(string value)
+        public static bool LooksLikeConfiguredSecret(string value, string name)
         {
             var text = value.Trim();
             return text.Length >= MinimumKeyLength && !HasWhiteSpace(text) && !IsPlaceholder(text) && !IsAllOneCharacterClass(text)
-                   && !IsReference(text);
+                   && !IsReference(text) && (!IsWordList(text) || Compact(name).EndsWith("Secret", StringComparison.OrdinalIgnoreCase));
         }
 
-        /// <summary>True when a configuration key (its last segment, or an environment variable name) names a secret.</summary>
-        public static bool IsSecretName(string name)
+        /// <summary>
+        /// Lower-case words, numbers and short tokens joined by <c>-</c>, <c>.</c>, <c>:</c> or <c>_</c>, three or more:
+        /// a model id (<c>gpt-4o-mini-2024-07-18</c>), a cache or header name (<c>llm-responses-cache-v2</c>). Generated
+        /// keys mix cases or run letters and digits together in long segments (hex, base64, GUIDs); a value under a
+        /// <c>…Secret</c> name is judged without this test (a chosen password is still a secret).
+        /// </summary>
+        private static bool IsWordList(string text)
         {
-            var compact = name.Replace("_", string.Empty).Replace("-", string.Empty).Replace(".", string.Empty);
+            var segments = 0;
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && text[i] is not ('-' or '.' or ':' or '_'))
+                {
+                    if (char.IsUpper(text[i]))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (i > start)
+                {
+                    if (!IsWordOrNumber(text, start, i))
+                    {
+                        return false;
+                    }
+
+                    segments++;
+                }
+
+                start = i + 1;
+            }
+
+            return segments >= 3;
+        }
+
+        private static bool IsWordOrNumber(string text, int start, int end)
+        {
+            if (end - start <= 3)
+            {
+                return true;
+            }
+
+            var letters = false;
+            var digits = false;
+            for (var i = start; i < end; i++)
+            {
+                letters |= char.IsLetter(text[i]);
+                digits |= char.IsDigit(text[i]);
+            }
+
+            return !(letters && digits);
+        }
+
+        private static string Compact(string name) => name.Replace("_", string.Empty).Replace("-", string.Empty).Replace(".", string.Empty);
+
+        /// <summary>
+        /// True when a configuration key (its last segment, or an environment variable name) names a secret. A bare
+        /// generic name (<c>Key</c>, <c>Token</c>) is read with its <paramref name="section"/>: <c>Cache:Key</c> is a cache key.
+        /// </summary>
+        public static bool IsSecretName(string name, string? section)
+        {
+            var compact = Compact(name);
+            var qualified = section != null && (compact.Equals("Key", StringComparison.OrdinalIgnoreCase) || compact.Equals("Token", StringComparison.OrdinalIgnoreCase))
+                ? Compact(section) + compact
+                : compact;
             foreach (var excluded in NonSecretNames)
             {
-                if (compact.EndsWith(excluded, StringComparison.OrdinalIgnoreCase))
+                if (qualified.EndsWith(excluded, StringComparison.OrdinalIgnoreCase))
                 {
                     return false;
                 }

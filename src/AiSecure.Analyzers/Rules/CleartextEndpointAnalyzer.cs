@@ -292,7 +292,9 @@ namespace AiSecure.Analyzers.Rules
                 foreach (var value in file.Values)
                 {
                     var key = value.ConfigurationKey;
-                    if (!sinkKeys.TryGetValue(key, out var sink) || IsListenAddress(key)
+                    if ((!sinkKeys.TryGetValue(key, out var sink) && (value.EnvironmentVariable == null
+                            || !sinkKeys.TryGetValue(ConfigurationReads.EnvironmentVariableKey(value.EnvironmentVariable), out sink)))
+                        || IsListenAddress(key)
                         || !HttpUrls.IsCleartext(value.Value, ImmutableHashSet<string>.Empty, out _)
                         || !HttpUrls.IsCleartext(value.Value, AiSecureOptions.Get(context.Options, additionalFile).AllowedHttpHosts, out var schemeIndex))
                     {

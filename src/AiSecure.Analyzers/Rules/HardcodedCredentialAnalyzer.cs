@@ -58,7 +58,7 @@ namespace AiSecure.Analyzers.Rules
             foreach (var value in file.Values)
             {
                 var kind = CredentialCatalog.KnownFormat(value.Value);
-                if (kind == null && CredentialCatalog.IsSecretName(value.Name) && CredentialCatalog.LooksLikeConfiguredSecret(value.Value))
+                if (kind == null && CredentialCatalog.IsSecretName(value.Name, value.Section) && CredentialCatalog.LooksLikeConfiguredSecret(value.Value, value.Name))
                 {
                     kind = CredentialCatalog.ForEnvironmentVariable(value.EnvironmentVariable) ?? CredentialCatalog.ConfiguredSecret;
                 }

@@ -214,6 +214,13 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var additional = new List<Location> { creation.Syntax.GetLocation() };
+            if (IsTupleElement(methodWrite) || (keyMissing && IsTupleElement(keyWrite)))
+            {
+                // (request.X, request.Y) = (…, …): no assignment of its own to rewrite; reported without a fix.
+                report(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), creation.Type?.Name ?? spec.MetadataName, Text(kind, spec, keyWrite)));
+                return;
+            }
+
             if (methodWrite?.Value != null && IsInSameTree(methodWrite, creation))
             {
                 properties.Add(HasMethodWriteProperty, "true");
@@ -230,14 +237,17 @@ namespace AiSecure.Analyzers.Rules
                 additional.Add(keyWrite.Origin.Syntax.GetLocation());
             }
 
-            var typeName = creation.Type?.Name ?? spec.MetadataName;
-            var text = kind == NoEncryption && spec.IsBucketDefault
+            report(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), creation.Type?.Name ?? spec.MetadataName, Text(kind, spec, keyWrite)));
+        }
+
+        private static string Text(string kind, S3EncryptionSpec spec, TrackedValue? keyWrite)
+            => kind == NoEncryption && spec.IsBucketDefault
                 ? "sets no server-side encryption algorithm for the bucket default; use ServerSideEncryptionMethod.AWSKMS with a customer-managed key id"
                 : kind == NoEncryption ? NoEncryptionText : kind == SseS3 ? SseS3Text
                 : RequestState.IsAwsManagedKeyAlias(keyWrite) ? "uses SSE-KMS with the AWS-managed key alias; set ServerSideEncryptionKeyManagementServiceKeyId to a customer-managed key"
                 : KmsWithoutKeyText;
-            report(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), typeName, text));
-        }
+
+        private static bool IsTupleElement(TrackedValue? write) => write?.Origin.Parent is ITupleOperation;
 
         private static void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation, S3Symbols symbols)
         {
