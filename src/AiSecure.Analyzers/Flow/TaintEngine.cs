@@ -823,7 +823,9 @@ namespace AiSecure.Analyzers.Flow
 
             if (types.IsPassThrough(method) || _policy.IsPassThrough(method))
             {
-                return TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value)).At(invocation);
+                // An instance method of a carrier (BinaryData.ToString / ToMemory / ToObjectFromJson) reshapes its receiver.
+                var carried = TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value));
+                return (invocation.Instance != null && !method.IsStatic ? TaintValue.Union(new[] { carried, Evaluate(invocation.Instance) }) : carried).At(invocation);
             }
 
             if (method.MethodKind == MethodKind.LocalFunction)

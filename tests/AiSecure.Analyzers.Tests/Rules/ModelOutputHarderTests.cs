@@ -1,0 +1,81 @@
+using AiSecure.Analyzers.Tests.References;
+using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.ModelOutputAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.ModelOutputFixer>;
+
+namespace AiSecure.Analyzers.Tests.Rules
+{
+    /// <summary>
+    /// AISEC003 on harder agent and service code than the other suites: raw tool-call arguments read through
+    /// <c>BinaryData</c>'s own methods, path containment written with <c>Path.GetRelativePath</c>, and the other shapes real
+    /// MCP servers, Semantic Kernel plugins and Microsoft.Extensions.AI tools write; each positive beside its safe twin.
+    /// </summary>
+    public class ModelOutputHarderTests
+    {
+        private static async Task AnalyzeAsync(string source)
+        {
+            var test = new Verify.Test { TestCode = source, References = ReferenceCatalog.All };
+            await test.RunWithStubsAsync();
+        }
+
+        [Fact]
+        public Task ToolCallArgumentsReadThroughBinaryDataMethods()
+            => AnalyzeAsync("""
+                using System;
+                using System.IO;
+                using System.Net.Http;
+                using System.Text.Json;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Npgsql;
+                using OpenAI.Chat;
+
+                public sealed record QueryArgs(string Table, int Id);
+                public sealed record ReadArgs(string Path);
+
+                public sealed class ToolDispatcher(NpgsqlDataSource db, HttpClient http, string root)
+                {
+                    public async Task<string> QueryAsync(ChatToolCall call, CancellationToken ct)
+                    {
+                        var args = JsonSerializer.Deserialize<QueryArgs>(call.FunctionArguments.ToString())!;
+                        await using var cmd = db.CreateCommand([|$"select row_to_json(t) from {args.Table} t where id = {args.Id}"|]);
+                        return (string?)await cmd.ExecuteScalarAsync(ct) ?? "";
+                    }
+
+                    public async Task<int> DeleteAsync(ChatToolCall call, CancellationToken ct)
+                    {
+                        var args = JsonSerializer.Deserialize<QueryArgs>(call.FunctionArguments.ToString())!;
+                        await using var cmd = db.CreateCommand($"delete from notes where id = {args.Id}");
+                        return await cmd.ExecuteNonQueryAsync(ct);
+                    }
+
+                    public async Task<string> FetchAsync(ChatToolCall call, CancellationToken ct)
+                    {
+                        using var doc = JsonDocument.Parse(call.FunctionArguments.ToMemory());
+                        if (!doc.RootElement.TryGetProperty("url", out var url))
+                        {
+                            return "missing url";
+                        }
+
+                        return await http.GetStringAsync([|url.GetString()|], ct);
+                    }
+
+                    public string Read(ChatToolCall call)
+                    {
+                        var args = call.FunctionArguments.ToObjectFromJson<ReadArgs>()!;
+                        return File.ReadAllText([|Path.Combine(root, args.Path)|]);
+                    }
+
+                    public string ReadByName(ChatToolCall call)
+                    {
+                        var args = call.FunctionArguments.ToObjectFromJson<ReadArgs>()!;
+                        return File.ReadAllText(Path.Combine(root, Path.GetFileName(args.Path)));
+                    }
+
+                    public void Save(ChatToolCall call)
+                    {
+                        var bytes = call.FunctionArguments.ToArray();
+                        File.WriteAllBytes([|System.Text.Encoding.UTF8.GetString(bytes)|], bytes);
+                    }
+                }
+                """);
+    }
+}
