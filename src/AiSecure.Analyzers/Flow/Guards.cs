@@ -401,7 +401,8 @@ namespace AiSecure.Analyzers.Flow
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers);
+                    return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers)
+                        || IsRelativePathEscapeTest(and, path, negated: true);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
                     return Validates(policy, or.LeftOperand, path, followHelpers) && Validates(policy, or.RightOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
@@ -477,7 +478,8 @@ namespace AiSecure.Analyzers.Flow
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Validates(policy, not.Operand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers);
+                    return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers)
+                        || IsRelativePathEscapeTest(or, path, negated: false);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
                     return Invalidates(policy, and.LeftOperand, path, followHelpers) && Invalidates(policy, and.RightOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsBool(equals.RightOperand, false):
@@ -608,6 +610,121 @@ namespace AiSecure.Analyzers.Flow
 
             return writes > 0;
         }
+
+        /// <summary>
+        /// <c>relative.StartsWith("..") || Path.IsPathRooted(relative)</c> (or, with <paramref name="negated"/>, its
+        /// negation joined by <c>&amp;&amp;</c>) where <c>relative</c> is <c>Path.GetRelativePath(root, value)</c>, inline or in a
+        /// local only it writes: true exactly when the value lies outside the root (docs/rules/AISEC003.md). GetRelativePath
+        /// makes both paths full first, so the value need not be; both tests are needed, because a path on another drive
+        /// comes back whole (rooted) instead of starting with <c>..</c>.
+        /// </summary>
+        private static bool IsRelativePathEscapeTest(IBinaryOperation junction, AccessPath path, bool negated)
+        {
+            var escapes = false;
+            var rooted = false;
+            var pending = new Stack<IOperation>();
+            pending.Push(junction);
+            while (pending.Count > 0)
+            {
+                var operand = pending.Pop().WalkDownConversions();
+                if (operand is IBinaryOperation binary && binary.OperatorKind == junction.OperatorKind)
+                {
+                    pending.Push(binary.LeftOperand);
+                    pending.Push(binary.RightOperand);
+                    continue;
+                }
+
+                if (negated)
+                {
+                    if (operand is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+                    {
+                        continue;
+                    }
+
+                    operand = not.Operand.WalkDownConversions();
+                }
+
+                if (operand is not IInvocationOperation { TargetMethod: { } method } call)
+                {
+                    continue;
+                }
+
+                if (method.Name == "StartsWith" && !method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_String
+                    && call.Instance != null && !call.Arguments.IsEmpty && IsParentPrefix(call.Arguments[0].Value)
+                    && RelativePathTarget(call.Instance, path))
+                {
+                    escapes = true;
+                }
+                else if (method.Name is "IsPathRooted" or "IsPathFullyQualified" && IsSystemIOPath(method.ContainingType) && call.Arguments.Length == 1
+                    && RelativePathTarget(call.Arguments[0].Value, path))
+                {
+                    rooted = true;
+                }
+            }
+
+            return escapes && rooted;
+        }
+
+        /// <summary><c>".."</c>, or <c>".." + Path.DirectorySeparatorChar</c>: the prefix of every relative path that leaves its root.</summary>
+        private static bool IsParentPrefix(IOperation prefix)
+        {
+            prefix = prefix.WalkDownConversions();
+            if (prefix is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add && !prefix.ConstantValue.HasValue)
+            {
+                prefix = add.LeftOperand.WalkDownConversions();
+            }
+
+            return prefix.ConstantValue is { HasValue: true, Value: ".." };
+        }
+
+        /// <summary><paramref name="relative"/> is <c>Path.GetRelativePath(root, x)</c> (inline or in a local only it writes) with <c>x</c> the value at <paramref name="path"/>.</summary>
+        private static bool RelativePathTarget(IOperation relative, AccessPath path)
+        {
+            relative = relative.WalkDownConversions();
+            if (relative is ILocalReferenceOperation local)
+            {
+                IOperation? only = null;
+                foreach (var operation in new OperationTree(relative.GetRoot()))
+                {
+                    IOperation? written = operation switch
+                    {
+                        IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value,
+                        IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment,
+                        _ => null,
+                    };
+                    if (written == null)
+                    {
+                        continue;
+                    }
+
+                    if (only != null)
+                    {
+                        return false;
+                    }
+
+                    only = written;
+                }
+
+                if (only == null)
+                {
+                    return false;
+                }
+
+                relative = only.WalkDownConversions();
+            }
+
+            if (relative is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetRelativePath" } method } call || call.Arguments.Length != 2
+                || !IsSystemIOPath(method.ContainingType))
+            {
+                return false;
+            }
+
+            var compared = call.Arguments[1].Value.WalkDownConversions();
+            return path.Equals(AccessPath.Of(compared)) || (FullPathArgument(compared) is { } inner && path.Equals(AccessPath.Of(inner)));
+        }
+
+        private static bool IsSystemIOPath(INamedTypeSymbol? type)
+            => type is { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         /// <summary>The argument of <c>System.IO.Path.GetFullPath(argument)</c>, or null.</summary>
         private static IOperation? FullPathArgument(IOperation operation)

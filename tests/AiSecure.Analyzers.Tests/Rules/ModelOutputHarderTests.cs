@@ -77,5 +77,73 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task PathConfinedWithGetRelativePath()
+            => AnalyzeAsync("""
+                using System;
+                using System.ComponentModel;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class WorkspaceTools(string root)
+                {
+                    private readonly string _root = Path.GetFullPath(root);
+
+                    [McpServerTool(Name = "read_file"), Description("Reads a file of the workspace.")]
+                    public string ReadFile(string path)
+                    {
+                        var full = Path.GetFullPath(path, _root);
+                        var relative = Path.GetRelativePath(_root, full);
+                        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+                        {
+                            throw new UnauthorizedAccessException("The path leaves the workspace.");
+                        }
+
+                        return File.ReadAllText(full);
+                    }
+
+                    [McpServerTool(Name = "write_file")]
+                    public async Task WriteFile(string path, string content, CancellationToken ct)
+                    {
+                        var full = Path.GetFullPath(Path.Combine(_root, path));
+                        var relative = Path.GetRelativePath(_root, full);
+                        if (!Path.IsPathRooted(relative) && !relative.StartsWith(".." + Path.DirectorySeparatorChar) && relative != "..")
+                        {
+                            await File.WriteAllTextAsync(full, content, ct);
+                        }
+                    }
+
+                    // Path.GetRelativePath makes both paths full before it compares them: the combined path need not be made full first.
+                    [McpServerTool(Name = "delete_file")]
+                    public void DeleteFile(string path)
+                    {
+                        var full = Path.Combine(_root, path);
+                        if (Path.IsPathRooted(Path.GetRelativePath(_root, full)) || Path.GetRelativePath(_root, full).StartsWith(".."))
+                        {
+                            return;
+                        }
+
+                        File.Delete(full);
+                    }
+
+                    // Without the rooted test, a path on another drive (Windows) comes back whole and passes.
+                    [McpServerTool(Name = "stat_file")]
+                    public long StatFile(string path)
+                    {
+                        var full = Path.GetFullPath(Path.Combine(_root, path));
+                        var relative = Path.GetRelativePath(_root, full);
+                        if (relative.StartsWith("..", StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException();
+                        }
+
+                        return new FileInfo([|full|]).Length;
+                    }
+                }
+                """);
     }
 }
