@@ -713,7 +713,8 @@ namespace AiSecure.Analyzers.Flow
                 });
             }
 
-            if (reference.Instance != null && Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+            if (_policy.IsCleanMember(reference.Property)
+                || (reference.Instance != null && Guards.IsGuarded(_policy, reference, AccessPath.Of(reference))))
             {
                 return TaintValue.Clean;
             }

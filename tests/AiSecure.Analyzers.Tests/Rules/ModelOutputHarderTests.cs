@@ -145,5 +145,53 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task IdentifiersAndMetadataTheServiceAssignsAreNoModelText()
+            => AnalyzeAsync("""
+                using System.Data.Common;
+                using System.IO;
+                using System.Linq;
+                using System.Text.Json;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using OpenAI.Chat;
+
+                public sealed class TranscriptStore(string directory, DbCommand command)
+                {
+                    public async Task SaveAsync(ChatClient chat, string question)
+                    {
+                        ChatCompletion completion = await chat.CompleteChatAsync(question);
+                        File.WriteAllText(Path.Combine(directory, completion.Id + ".json"), JsonSerializer.Serialize(completion.Content[0].Text));
+                        foreach (var call in completion.ToolCalls)
+                        {
+                            File.AppendAllText(Path.Combine(directory, $"{call.Id}.log"), call.FunctionName);
+                            File.Delete([|Path.Combine(directory, call.FunctionName)|]);
+                        }
+
+                        command.CommandText = $"insert into usage(model, fingerprint, tokens) values ('{completion.Model}', '{completion.SystemFingerprint}', {completion.Usage.TotalTokenCount})";
+                        command.CommandText = [|$"insert into answers(text) values ('{completion.Content[0].Text}')"|];
+                    }
+
+                    public async Task LogAsync(IChatClient client, string question)
+                    {
+                        var response = await client.GetResponseAsync(question);
+                        File.WriteAllText(Path.Combine(directory, $"{response.ResponseId}-{response.ConversationId}-{response.ModelId}.txt"), "done");
+                        var files = response.Messages.SelectMany(m => m.Contents.OfType<HostedFileContent>());
+                        foreach (var file in files)
+                        {
+                            using var stream = File.Create(Path.Combine(directory, $"output_{file.FileId}.bin"));
+                        }
+
+                        var calls = response.Messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>());
+                        foreach (var call in calls)
+                        {
+                            File.WriteAllText(Path.Combine(directory, call.CallId + ".json"), "{}");
+                            File.WriteAllText([|Path.Combine(directory, call.Name)|], "{}");
+                            File.WriteAllText([|Path.Combine(directory, (string)call.Arguments!["fileId"]!)|], "{}");
+                        }
+                    }
+                }
+                """);
     }
 }
