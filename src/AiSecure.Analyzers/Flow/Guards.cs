@@ -397,6 +397,7 @@ namespace AiSecure.Analyzers.Flow
                 case IInvocationOperation invocation:
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
                         || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
+                        || TextShapeChecks.IsParseCheck(invocation, path) || TextShapeChecks.IsCharacterAllowList(invocation, path)
                         || (followHelpers && IsValidatingHelper(policy, invocation, path));
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path, followHelpers);
@@ -493,6 +494,8 @@ namespace AiSecure.Analyzers.Flow
                     return IsConstantComparison(notEquals, path);
                 case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isPattern:
                     return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(negated.Pattern);
+                case IInvocationOperation invocation:
+                    return TextShapeChecks.IsCharacterDenyTest(invocation, path);
                 default:
                     return false;
             }

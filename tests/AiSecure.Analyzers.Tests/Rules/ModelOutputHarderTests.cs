@@ -193,5 +193,109 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task TryParseAndCharacterAllowListsValidateTheText()
+            => AnalyzeAsync("""
+                using System;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Linq;
+                using System.Data.Common;
+                using ModelContextProtocol.Server;
+
+                public enum Scope { Mine, Team }
+
+                [McpServerToolType]
+                public sealed class RecordTools(string root, DbCommand command)
+                {
+                    [McpServerTool]
+                    public string ReadRecord(string id)
+                    {
+                        if (!Guid.TryParse(id, out _))
+                        {
+                            return "Not a record id.";
+                        }
+
+                        return File.ReadAllText(Path.Combine(root, id + ".json"));
+                    }
+
+                    [McpServerTool]
+                    public object? Count(string ownerId, string scope)
+                    {
+                        if (!long.TryParse(ownerId, out var owner) || !Enum.TryParse<Scope>(scope, out _))
+                        {
+                            throw new ArgumentException("Bad arguments.");
+                        }
+
+                        command.CommandText = $"select count(*) from records where owner = {ownerId} and scope = '{scope}'";
+                        return command.ExecuteScalar();
+                    }
+
+                    [McpServerTool]
+                    public string ReadTemplate(string name)
+                    {
+                        if (!name.All(char.IsLetterOrDigit))
+                        {
+                            throw new ArgumentException("Template names are letters and digits.");
+                        }
+
+                        return File.ReadAllText(Path.Combine(root, "templates", name + ".md"));
+                    }
+
+                    [McpServerTool]
+                    public void Checkout(string branch)
+                    {
+                        if (string.IsNullOrEmpty(branch) || branch.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_'))
+                        {
+                            throw new ArgumentException("Bad branch name.");
+                        }
+
+                        Process.Start("git", new[] { "checkout", branch });
+                    }
+
+                    [McpServerTool]
+                    public string ReadSlug(string slug)
+                    {
+                        if (slug.All(c => char.IsLower(c) || char.IsDigit(c) || c == '-'))
+                        {
+                            return File.ReadAllText(Path.Combine(root, slug));
+                        }
+
+                        return "Bad slug.";
+                    }
+
+                    // A dot lets '..' through, a date string carries '/': neither is a character allow-list or a number.
+                    [McpServerTool]
+                    public string ReadDotted(string name, string day)
+                    {
+                        if (!name.All(c => char.IsLetterOrDigit(c) || c == '.') || !DateTime.TryParse(day, out _))
+                        {
+                            throw new ArgumentException();
+                        }
+
+                        return File.ReadAllText([|Path.Combine(root, day, name)|]);
+                    }
+
+                    // Any letter or digit is one test too many: the check says nothing about the other characters.
+                    [McpServerTool]
+                    public string ReadAny(string name)
+                    {
+                        if (!name.Any(char.IsLetterOrDigit))
+                        {
+                            throw new ArgumentException();
+                        }
+
+                        return File.ReadAllText([|Path.Combine(root, name)|]);
+                    }
+
+                    [McpServerTool]
+                    public string ReadParsed(string id)
+                    {
+                        int.TryParse(id, out var number);
+                        return File.ReadAllText([|Path.Combine(root, id)|]);
+                    }
+                }
+                """);
     }
 }
