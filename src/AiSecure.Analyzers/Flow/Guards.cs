@@ -81,7 +81,7 @@ namespace AiSecure.Analyzers.Flow
     /// placed before the read in an enclosing block; or a branch, switch section or conditional expression
     /// entered only when the check says yes.
     /// </summary>
-    internal static class Guards
+    internal static partial class Guards
     {
         /// <summary>
         /// True when a guard on <paramref name="path"/> dominates <paramref name="reference"/> and the value is not
@@ -318,7 +318,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && IsValidatorCall(policy, call, path);
+            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && (IsValidatorCall(policy, call, path) || IsThrowingHelper(policy, call, path));
         }
 
         private static bool PassesPath(IInvocationOperation invocation, AccessPath path)
@@ -441,11 +441,13 @@ namespace AiSecure.Analyzers.Flow
             }
 
             IParameterSymbol? parameter = null;
+            IOperation? passed = null;
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
                 {
                     parameter = argument.Parameter.OriginalDefinition;
+                    passed = argument.Value;
                     break;
                 }
             }
@@ -464,7 +466,8 @@ namespace AiSecure.Analyzers.Flow
                 LocalFunctionStatementSyntax { Body: { } block } => OnlyReturned(block),
                 _ => null,
             };
-            return body != null && model.GetOperation(body) is { } condition && Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false);
+            return body != null && model.GetOperation(body) is { } condition
+                && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (IsFullPathValue(passed) && PrefixChecked(condition, parameter, whenTrue: true)));
         }
 
         private static ExpressionSyntax? OnlyReturned(BlockSyntax block)
@@ -584,13 +587,14 @@ namespace AiSecure.Analyzers.Flow
                 return path.Equals(AccessPath.Of(inline));
             }
 
-            if (checkedValue is not ILocalReferenceOperation local || !path.Equals(AccessPath.Of(checkedValue)))
-            {
-                return false;
-            }
+            return checkedValue is ILocalReferenceOperation local && path.Equals(AccessPath.Of(checkedValue)) && IsOnlyFullPath(local);
+        }
 
+        /// <summary>A local that only <c>Path.GetFullPath(…)</c> writes (at least once).</summary>
+        private static bool IsOnlyFullPath(ILocalReferenceOperation local)
+        {
             var writes = 0;
-            foreach (var operation in checkedValue.GetRoot().DescendantsAndSelf())
+            foreach (var operation in local.GetRoot().DescendantsAndSelf())
             {
                 IOperation? written = operation switch
                 {

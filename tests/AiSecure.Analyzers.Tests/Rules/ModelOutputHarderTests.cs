@@ -297,5 +297,257 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task ContainmentCheckedByAHelperOfTheSameFile()
+            => AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Threading.Tasks;
+                using Microsoft.SemanticKernel;
+
+                public sealed class FilesPlugin(string root)
+                {
+                    private static readonly HashSet<string> Tools = new() { "git", "dotnet" };
+                    private readonly string _root = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
+
+                    [KernelFunction]
+                    public string Read(string path)
+                    {
+                        var full = Path.GetFullPath(Path.Combine(_root, path));
+                        EnsureInsideRoot(full);
+                        return File.ReadAllText(full);
+                    }
+
+                    [KernelFunction]
+                    public Task Write(string path, string text)
+                    {
+                        var full = Path.GetFullPath(Path.Combine(_root, path));
+                        if (!IsInsideRoot(full))
+                        {
+                            throw new UnauthorizedAccessException();
+                        }
+
+                        return File.WriteAllTextAsync(full, text);
+                    }
+
+                    [KernelFunction]
+                    public void Run(string tool)
+                    {
+                        EnsureKnownTool(tool);
+                        Process.Start(tool);
+                    }
+
+                    // Not made full: the helper's StartsWith proves nothing about '..'.
+                    [KernelFunction]
+                    public void Delete(string path)
+                    {
+                        var combined = Path.Combine(_root, path);
+                        EnsureInsideRoot(combined);
+                        File.Delete([|combined|]);
+                    }
+
+                    // The helper may return before its check.
+                    [KernelFunction]
+                    public string Peek(string path)
+                    {
+                        var full = Path.GetFullPath(Path.Combine(_root, path));
+                        CheckUnlessEmpty(full);
+                        return File.ReadAllText([|full|]);
+                    }
+
+                    private void EnsureInsideRoot(string fullPath)
+                    {
+                        if (string.IsNullOrEmpty(fullPath))
+                        {
+                            throw new ArgumentException("Empty path.");
+                        }
+
+                        if (!fullPath.StartsWith(_root, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException("The path leaves the root.");
+                        }
+                    }
+
+                    private void CheckUnlessEmpty(string fullPath)
+                    {
+                        if (fullPath.Length == 0)
+                        {
+                            return;
+                        }
+
+                        if (!fullPath.StartsWith(_root, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException("The path leaves the root.");
+                        }
+                    }
+
+                    private bool IsInsideRoot(string fullPath) => fullPath.StartsWith(_root, StringComparison.Ordinal);
+
+                    private static void EnsureKnownTool(string tool)
+                    {
+                        if (!Tools.Contains(tool))
+                        {
+                            throw new InvalidOperationException($"Unknown tool '{tool}'.");
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task ItemsEncodedOneByOneInASelect()
+            => AnalyzeAsync("""
+                using System.Linq;
+                using System.Net;
+                using System.Text.Encodings.Web;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+                using Microsoft.Extensions.AI;
+
+                public sealed record Answer(string Title, string[] Points);
+
+                public sealed class AskModel(IChatClient chat) : PageModel
+                {
+                    public IHtmlContent? Points { get; private set; }
+
+                    public async Task OnPostAsync(string question)
+                    {
+                        var answer = (await chat.GetResponseAsync<Answer>(question)).Result;
+                        Points = new HtmlString("<ul>" + string.Join("", answer.Points.Select(p => $"<li>{HtmlEncoder.Default.Encode(p)}</li>")) + "</ul>");
+                        Points = new HtmlString(string.Concat(answer.Points.Select(WebUtility.HtmlEncode)));
+                        Points = new HtmlString(string.Join("<br/>", answer.Points.Select((p, i) => $"{i + 1}. {WebUtility.HtmlEncode(p)}")));
+                        var items = answer.Points.Select(p => $"<li>{p}</li>");
+                        Points = new HtmlString([|"<ul>" + string.Join("", items) + "</ul>"|]);
+                        Points = new HtmlString([|string.Join("", answer.Points.Select(p => p.Trim()))|]);
+                        Points = new HtmlString([|string.Join("", answer.Points.Select(p => $"<a href='{WebUtility.UrlEncode(p)}'>{answer.Title}</a>"))|]);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task FixEncodesAStructuredAnswerMemberInAMarkupTemplate()
+            => Verify.FixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                public sealed record Answer(string Title, int Score);
+
+                public sealed class AnswerRenderer(IChatClient chat)
+                {
+                    public async Task<IHtmlContent> RenderAsync(string question)
+                    {
+                        var answer = (await chat.GetResponseAsync<Answer>(question)).Result;
+                        return new HtmlString([|$"<h2>{answer.Title}</h2><p>{answer.Score}</p>"|]);
+                    }
+                }
+                """, """
+                using System.Net;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                public sealed record Answer(string Title, int Score);
+
+                public sealed class AnswerRenderer(IChatClient chat)
+                {
+                    public async Task<IHtmlContent> RenderAsync(string question)
+                    {
+                        var answer = (await chat.GetResponseAsync<Answer>(question)).Result;
+                        return new HtmlString($"<h2>{WebUtility.HtmlEncode(answer.Title)}</h2><p>{answer.Score}</p>");
+                    }
+                }
+                """, ReferenceCatalog.All, equivalenceKey: "AISEC003.HtmlEncode");
+
+        [Fact]
+        public Task FixRequiresApprovalForAToolInACollectionOfTools()
+            => Verify.FixAsync("""
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+
+                public static class AgentTools
+                {
+                    public static IList<AITool> Create() => new List<AITool>
+                    {
+                        AIFunctionFactory.Create((string name) => name.ToUpperInvariant(), "shout"),
+                        AIFunctionFactory.Create((string program) => Process.Start([|program|]), "launch"),
+                    };
+                }
+                """, """
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using Microsoft.Extensions.AI;
+
+                public static class AgentTools
+                {
+                    public static IList<AITool> Create() => new List<AITool>
+                    {
+                        AIFunctionFactory.Create((string name) => name.ToUpperInvariant(), "shout"),
+                        new ApprovalRequiredAIFunction(AIFunctionFactory.Create((string program) => Process.Start(program), "launch")),
+                    };
+                }
+                """, ReferenceCatalog.All, equivalenceKey: "AISEC003.RequireApproval");
+
+        [Fact]
+        public Task FixConfinesAnAwaitedPathOfAnAsyncTool()
+            => Verify.FixAsync("""
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class NoteTools(string root)
+                {
+                    [McpServerTool]
+                    public async Task<string> ReadNote(string path, CancellationToken cancellationToken)
+                        => await File.ReadAllTextAsync([|Path.Combine(root, "notes", path)|], cancellationToken);
+
+                    [McpServerTool]
+                    public long Size(string path)
+                    {
+                        var file = Path.Join(root, path);
+                        return new FileInfo([|file|]).Length;
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class NoteTools(string root)
+                {
+                    [McpServerTool]
+                    public async Task<string> ReadNote(string path, CancellationToken cancellationToken)
+                    {
+                        var fullPath = Path.GetFullPath(Path.Combine(root, "notes", path));
+                        if (!fullPath.StartsWith(Path.GetFullPath(Path.Combine(root, "notes")).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException("The path leaves its root directory.");
+                        }
+
+                        return await File.ReadAllTextAsync(fullPath, cancellationToken);
+                    }
+
+                    [McpServerTool]
+                    public long Size(string path)
+                    {
+                        var file = Path.GetFullPath(Path.Join(root, path));
+                        if (!file.StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException("The path leaves its root directory.");
+                        }
+
+                        return new FileInfo(file).Length;
+                    }
+                }
+                """, ReferenceCatalog.All, equivalenceKey: "AISEC003.ConfinePath");
     }
 }

@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// Guards written as helpers of the same file that throw: <c>EnsureInsideRoot(full);</c> as a statement, where the
+    /// helper's body is only <c>if (…) throw …;</c> statements and one of them rejects its parameter as an exit guard
+    /// would (an allow-list, an anchored pattern, a validator), or, when the caller passes a path it made full
+    /// (<c>Path.GetFullPath</c>), a <c>StartsWith(root)</c> test of it. Followed one level deep, as the boolean helpers
+    /// are (docs/rules/AISEC003.md): a helper that may return before its check, or declared in another file, validates
+    /// nothing.
+    /// </summary>
+    internal static partial class Guards
+    {
+        private static bool IsThrowingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.ReturnsVoid || method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
+                || invocation.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            IParameterSymbol? parameter = null;
+            IOperation? passed = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                {
+                    parameter = argument.Parameter.OriginalDefinition;
+                    passed = argument.Value;
+                    break;
+                }
+            }
+
+            var reference = method.DeclaringSyntaxReferences[0];
+            if (parameter == null || reference.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var body = reference.GetSyntax() switch
+            {
+                MethodDeclarationSyntax { Body: { } block } => block,
+                LocalFunctionStatementSyntax { Body: { } block } => block,
+                _ => null,
+            };
+            if (body == null || body.Statements.Count == 0)
+            {
+                return false;
+            }
+
+            var full = IsFullPathValue(passed);
+            var rejects = false;
+            foreach (var statement in body.Statements)
+            {
+                if (statement is not IfStatementSyntax { Else: null } test || !OnlyThrows(test.Statement))
+                {
+                    return false;
+                }
+
+                if (!rejects && model.GetOperation(test.Condition) is { } condition)
+                {
+                    rejects = Invalidates(policy, condition, AccessPath.Of(parameter), followHelpers: false)
+                        || (full && PrefixChecked(condition, parameter, whenTrue: false));
+                }
+            }
+
+            return rejects;
+        }
+
+        private static bool OnlyThrows(StatementSyntax statement)
+        {
+            if (statement is ThrowStatementSyntax)
+            {
+                return true;
+            }
+
+            if (statement is not BlockSyntax { Statements.Count: > 0 } block || block.Statements[block.Statements.Count - 1] is not ThrowStatementSyntax)
+            {
+                return false;
+            }
+
+            foreach (var inner in block.Statements)
+            {
+                if (inner is not (ExpressionStatementSyntax or ThrowStatementSyntax or LocalDeclarationStatementSyntax))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><c>Path.GetFullPath(…)</c>, inline or in a local only it writes.</summary>
+        private static bool IsFullPathValue(IOperation? value)
+        {
+            value = value?.WalkDownConversions();
+            return value != null && (FullPathArgument(value) != null || (value is ILocalReferenceOperation local && IsOnlyFullPath(local)));
+        }
+
+        /// <summary>
+        /// Whether <paramref name="condition"/> being <paramref name="whenTrue"/> means that <c>parameter.StartsWith(…)</c>
+        /// held: the containment test inside a helper whose caller passed a full path.
+        /// </summary>
+        private static bool PrefixChecked(IOperation condition, IParameterSymbol parameter, bool whenTrue)
+        {
+            condition = condition.WalkDownConversions();
+            switch (condition)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return PrefixChecked(not.Operand, parameter, !whenTrue);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when whenTrue:
+                    return PrefixChecked(both.LeftOperand, parameter, true) || PrefixChecked(both.RightOperand, parameter, true);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !whenTrue:
+                    return PrefixChecked(either.LeftOperand, parameter, false) || PrefixChecked(either.RightOperand, parameter, false);
+                case IInvocationOperation call when whenTrue && call.TargetMethod is { Name: "StartsWith", IsStatic: false } method
+                    && method.ContainingType?.SpecialType == SpecialType.System_String && call.Instance != null && call.Arguments.Length > 0:
+                    return call.Instance.WalkDownConversions() is IParameterReferenceOperation reference
+                        && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter);
+                default:
+                    return false;
+            }
+        }
+    }
+}
