@@ -124,5 +124,39 @@ namespace AiSecure.Analyzers.Flow
                     return false;
             }
         }
+
+        /// <summary>
+        /// The member that stands for "the origin of this URL string" in an access path: <c>string.StartsWith</c> (the first of
+        /// its overloads), so that <c>url.StartsWith("https://api.example.com/")</c> guards <c>url</c>'s origin and nothing else
+        /// of it (<see cref="IsHostGuarded"/> clears the URL kind only).
+        /// </summary>
+        private static ISymbol? OriginMarker(ITypeSymbol stringType)
+        {
+            foreach (var member in stringType.GetMembers("StartsWith"))
+            {
+                if (member is IMethodSymbol)
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>url.StartsWith("https://api.example.com/")</c>: a constant absolute scheme and host closed by <c>/</c>, <c>?</c> or <c>#</c>.</summary>
+        private static bool IsOriginPrefixCheck(IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "StartsWith" || method.IsStatic || invocation.Instance == null || invocation.Arguments.IsEmpty
+                || method.ContainingType?.SpecialType != SpecialType.System_String
+                || invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string prefix }
+                || prefix.IndexOf("://", System.StringComparison.Ordinal) <= 0 || !UrlParts.FixesOrigin(prefix)
+                || OriginMarker(method.ContainingType) is not { } marker)
+            {
+                return false;
+            }
+
+            return AccessPath.Of(invocation.Instance) is { } checkedUrl && path.Equals(checkedUrl.WithMember(marker));
+        }
     }
 }

@@ -163,6 +163,12 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         public static bool IsHostGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
         {
+            if (path != null && reference.Type?.SpecialType == SpecialType.System_String)
+            {
+                // A URL string checked to start with a fixed origin: url.StartsWith("https://api.example.com/").
+                return OriginMarker(reference.Type) is { } marker && IsGuarded(policy, reference, path.WithMember(marker));
+            }
+
             if (path == null || reference.Type is not INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } uri)
             {
                 return false;
@@ -398,6 +404,7 @@ namespace AiSecure.Analyzers.Flow
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
                         || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
                         || TextShapeChecks.IsParseCheck(invocation, path) || TextShapeChecks.IsCharacterAllowList(invocation, path)
+                        || IsOriginPrefixCheck(invocation, path)
                         || (followHelpers && IsValidatingHelper(policy, invocation, path));
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path, followHelpers);
