@@ -549,5 +549,119 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.All, equivalenceKey: "AISEC003.ConfinePath");
+
+        [Fact]
+        public Task UrlCheckedToStartWithAFixedOrigin()
+            => AnalyzeAsync("""
+                using System;
+                using System.IO;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class GitHubTools(HttpClient http)
+                {
+                    private const string Api = "https://api.github.com/";
+
+                    [McpServerTool]
+                    public Task<string> Get(string url)
+                    {
+                        if (!url.StartsWith("https://api.github.com/", StringComparison.OrdinalIgnoreCase))
+                        {
+                            throw new ArgumentException("Only GitHub API URLs.");
+                        }
+
+                        return http.GetStringAsync(url);
+                    }
+
+                    [McpServerTool]
+                    public async Task<string> GetConst(string url)
+                    {
+                        if (url.StartsWith(Api, StringComparison.Ordinal))
+                        {
+                            return await http.GetStringAsync(url);
+                        }
+
+                        return "Only GitHub API URLs.";
+                    }
+
+                    // No '/' after the host: https://api.github.com.evil.example/ passes.
+                    [McpServerTool]
+                    public Task<string> Open(string url)
+                    {
+                        if (!url.StartsWith("https://api.github.com", StringComparison.Ordinal))
+                        {
+                            throw new ArgumentException();
+                        }
+
+                        return http.GetStringAsync([|url|]);
+                    }
+
+                    // A relative prefix: //evil.example/ passes.
+                    [McpServerTool]
+                    public Task<string> Relative(string url)
+                    {
+                        if (!url.StartsWith("/", StringComparison.Ordinal))
+                        {
+                            throw new ArgumentException();
+                        }
+
+                        return http.GetStringAsync([|url|]);
+                    }
+
+                    // The origin check says nothing about a path.
+                    [McpServerTool]
+                    public string Cache(string url)
+                    {
+                        if (!url.StartsWith("https://api.github.com/", StringComparison.Ordinal))
+                        {
+                            throw new ArgumentException();
+                        }
+
+                        return File.ReadAllText([|Path.Combine("/var/cache", url)|]);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task ToolsOfAnArrayEachWrappedForApproval()
+            => AnalyzeAsync("""
+                using System.Diagnostics;
+                using System.IO;
+                using System.Linq;
+                using Microsoft.Extensions.AI;
+
+                public static class FileTools
+                {
+                    public static void DeleteFile(string path) => File.Delete(path);
+
+                    public static void Run(string command) => Process.Start(command);
+
+                    public static string Read(string path) => File.ReadAllText([|path|]);
+                }
+
+                public static class AgentSetup
+                {
+                    public static ChatOptions Approved()
+                    {
+                        var tools = new AIFunction[]
+                        {
+                            AIFunctionFactory.Create(FileTools.DeleteFile),
+                            AIFunctionFactory.Create(FileTools.Run),
+                            AIFunctionFactory.Create((string path) => File.Move(path, path + ".bak"), "backup"),
+                        };
+                        return new ChatOptions { Tools = tools.Select(tool => (AITool)new ApprovalRequiredAIFunction(tool)).ToList() };
+                    }
+
+                    // One use hands the tools out unwrapped.
+                    public static ChatOptions Mixed()
+                    {
+                        var tools = new[] { AIFunctionFactory.Create(FileTools.Read) };
+                        var approved = tools.Select(tool => new ApprovalRequiredAIFunction(tool)).ToList();
+                        return new ChatOptions { Tools = [.. tools] };
+                    }
+                }
+                """);
     }
 }
