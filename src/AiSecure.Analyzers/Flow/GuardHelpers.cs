@@ -158,5 +158,45 @@ namespace AiSecure.Analyzers.Flow
 
             return AccessPath.Of(invocation.Instance) is { } checkedUrl && path.Equals(checkedUrl.WithMember(marker));
         }
+
+        /// <summary>
+        /// A local collection written once (its declaration) and otherwise only looked up (<c>Contains</c>,
+        /// <c>ContainsKey</c>, <c>TryGetValue</c>): nothing adds to it after its literal initializer, so it is an allow-list
+        /// as a readonly field would be (<c>var allowed = new HashSet&lt;string&gt; { "status", "log" };</c>).
+        /// </summary>
+        private static bool IsOnlyLookedUp(ILocalReferenceOperation local)
+        {
+            if (local.SingleWrite() == null)
+            {
+                return false;
+            }
+
+            foreach (var operation in new OperationTree(local.GetRoot()))
+            {
+                if (operation is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, local.Local))
+                {
+                    continue;
+                }
+
+                var parent = use.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                var lookup = parent switch
+                {
+                    IInvocationOperation call when call.Instance != null => call,
+                    IArgumentOperation { Parent: IInvocationOperation call } argument when call.TargetMethod.IsExtensionMethod && call.Arguments[0] == argument => call,
+                    _ => null,
+                };
+                if (lookup?.TargetMethod.Name is not ("Contains" or "ContainsKey" or "TryGetValue"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

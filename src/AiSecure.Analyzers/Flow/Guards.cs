@@ -788,6 +788,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
                 IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
+                ILocalReferenceOperation local when IsOnlyLookedUp(local) => local.Local,
                 _ => null,
             };
 
@@ -799,8 +800,8 @@ namespace AiSecure.Analyzers.Flow
         /// object whose type is named like settings (<c>…Options</c>, <c>…Settings</c>, <c>…Config</c>, <c>…Configuration</c>,
         /// <c>…Policy</c>), reached through fields and properties from a readonly field or a property of this object, a
         /// static one, or an injected <c>IOptions&lt;T&gt;</c> (<c>_options.AllowedPrograms</c>, <c>options.Value.AllowedHosts</c>).
-        /// A collection a field holds directly is judged by its declaration (literals only); a local, and a string
-        /// (<c>Contains</c> is then a substring test), never count.
+        /// A collection a field holds directly is judged by its declaration (literals only), as is a local only looked up; a string
+        /// (<c>Contains</c> is then a substring test) never counts.
         /// </summary>
         private static bool IsConfiguredCollection(IOperation receiver)
         {
@@ -911,7 +912,9 @@ namespace AiSecure.Analyzers.Flow
 
                     foreach (var item in items)
                     {
-                        if (!(item is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)))
+                        // ["code"] = "/usr/bin/code": a dictionary's key is what ContainsKey looks up.
+                        var key = item is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } keys } } ? keys[0].Expression : item;
+                        if (!(key is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)))
                         {
                             return false;
                         }

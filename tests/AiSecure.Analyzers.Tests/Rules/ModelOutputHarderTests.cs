@@ -663,5 +663,55 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task AllowListHeldInALocalThatIsOnlyLookedUp()
+            => AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using Microsoft.SemanticKernel;
+
+                public sealed class GitPlugin
+                {
+                    [KernelFunction]
+                    public void Git(string verb)
+                    {
+                        var allowed = new HashSet<string>(StringComparer.Ordinal) { "status", "log", "diff" };
+                        if (!allowed.Contains(verb))
+                        {
+                            throw new ArgumentException($"'{verb}' is not allowed.");
+                        }
+
+                        Process.Start("git", verb);
+                    }
+
+                    [KernelFunction]
+                    public void Open(string editor)
+                    {
+                        var editors = new Dictionary<string, string> { ["code"] = "/usr/bin/code", ["vim"] = "/usr/bin/vim" };
+                        if (!editors.ContainsKey(editor))
+                        {
+                            return;
+                        }
+
+                        Process.Start(editor);
+                    }
+
+                    // The list grows with what the caller passes.
+                    [KernelFunction]
+                    public void Run(string program, string extra)
+                    {
+                        var allowed = new List<string> { "make", "dotnet" };
+                        allowed.Add(extra);
+                        if (!allowed.Contains(program))
+                        {
+                            return;
+                        }
+
+                        Process.Start([|program|]);
+                    }
+                }
+                """);
     }
 }
