@@ -198,5 +198,64 @@ namespace AiSecure.Analyzers.Flow
 
             return true;
         }
+
+        /// <summary>
+        /// <c>Allowed.Any(a =&gt; string.Equals(a, x, StringComparison.OrdinalIgnoreCase))</c> (or <c>a == x</c>) over a collection of
+        /// literals: true only when the value is one of them, as <c>Contains</c> would say.
+        /// </summary>
+        private static bool IsAllowListAny(IInvocationOperation invocation, AccessPath path)
+        {
+            if (invocation.TargetMethod.Name != "Any" || invocation.Arguments.Length != 2 || !invocation.TargetMethod.IsExtensionMethod && !(invocation.TargetMethod.ReducedFrom?.IsExtensionMethod ?? false)
+                || invocation.Arguments[1].Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                || lambda.Symbol.Parameters.Length != 1 || lambda.Body.Operations.Length != 1
+                || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+            {
+                return false;
+            }
+
+            var receiver = invocation.Arguments[0].Value.WalkDownConversions();
+            ISymbol? collection = receiver switch
+            {
+                IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
+                IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
+                _ => null,
+            };
+            if (!IsInlineConstants(receiver) && (collection == null || !IsDeclaredWithLiteralsOnly(collection)))
+            {
+                return false;
+            }
+
+            var element = lambda.Symbol.Parameters[0];
+            returned = returned.WalkDownConversions();
+            IOperation? first = null;
+            IOperation? second = null;
+            switch (returned)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    first = equals.LeftOperand;
+                    second = equals.RightOperand;
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "Equals", IsStatic: true } method } call when method.ContainingType?.SpecialType == SpecialType.System_String && call.Arguments.Length >= 2:
+                    first = call.Arguments[0].Value;
+                    second = call.Arguments[1].Value;
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "Equals", IsStatic: false } method } call when method.ContainingType?.SpecialType == SpecialType.System_String && call.Instance != null && call.Arguments.Length >= 1:
+                    first = call.Instance;
+                    second = call.Arguments[0].Value;
+                    break;
+            }
+
+            if (first == null || second == null)
+            {
+                return false;
+            }
+
+            first = first.WalkDownConversions();
+            second = second.WalkDownConversions();
+            return (IsElement(first, element) && path.Equals(AccessPath.Of(second))) || (IsElement(second, element) && path.Equals(AccessPath.Of(first)));
+        }
+
+        private static bool IsElement(IOperation operation, IParameterSymbol element)
+            => operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, element);
     }
 }

@@ -404,7 +404,7 @@ namespace AiSecure.Analyzers.Flow
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
                         || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
                         || TextShapeChecks.IsParseCheck(invocation, path) || TextShapeChecks.IsCharacterAllowList(invocation, path)
-                        || IsOriginPrefixCheck(invocation, path)
+                        || IsOriginPrefixCheck(invocation, path) || IsAllowListAny(invocation, path)
                         || (followHelpers && IsValidatingHelper(policy, invocation, path));
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path, followHelpers);

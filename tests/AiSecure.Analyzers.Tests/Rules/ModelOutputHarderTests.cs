@@ -713,5 +713,52 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task AllowListMatchedWithAnyAndACaseInsensitiveEquals()
+            => AnalyzeAsync("""
+                using System;
+                using System.Diagnostics;
+                using System.Linq;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public static class GitTools
+                {
+                    private static readonly string[] Verbs = ["status", "log", "diff"];
+
+                    [McpServerTool]
+                    public static void Git(string verb)
+                    {
+                        if (!Verbs.Any(v => string.Equals(v, verb, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            throw new ArgumentException($"'{verb}' is not allowed.");
+                        }
+
+                        Process.Start("git", verb);
+                    }
+
+                    [McpServerTool]
+                    public static void Show(string verb)
+                    {
+                        if (Verbs.Any(v => v == verb))
+                        {
+                            Process.Start("git", verb);
+                        }
+                    }
+
+                    // A prefix is no match: "status; rm -rf ~" starts with "status".
+                    [McpServerTool]
+                    public static void Prefix(string verb)
+                    {
+                        if (!Verbs.Any(v => verb.StartsWith(v, StringComparison.Ordinal)))
+                        {
+                            return;
+                        }
+
+                        Process.Start("git", [|verb|]);
+                    }
+                }
+                """);
     }
 }
