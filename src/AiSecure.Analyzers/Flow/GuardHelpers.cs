@@ -257,5 +257,44 @@ namespace AiSecure.Analyzers.Flow
 
         private static bool IsElement(IOperation operation, IParameterSymbol element)
             => operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, element);
+
+        /// <summary>
+        /// <c>Array.IndexOf(Allowed, x) &gt;= 0</c> (<paramref name="found"/>) or <c>&lt; 0</c> / <c>== -1</c> (not found), over a
+        /// collection of literals: the index form of <c>Contains</c>.
+        /// </summary>
+        private static bool IsIndexOfTest(IBinaryOperation comparison, AccessPath path, bool found)
+        {
+            if (comparison.LeftOperand.WalkDownConversions() is not IInvocationOperation { TargetMethod: { Name: "IndexOf", IsStatic: true } method } call
+                || call.Arguments.Length != 2 || method.ContainingType?.SpecialType != SpecialType.System_Array
+                || comparison.RightOperand.ConstantValue is not { HasValue: true, Value: int bound }
+                || !path.Equals(AccessPath.Of(call.Arguments[1].Value)))
+            {
+                return false;
+            }
+
+            var says = comparison.OperatorKind switch
+            {
+                BinaryOperatorKind.GreaterThanOrEqual when bound == 0 => (bool?)true,
+                BinaryOperatorKind.GreaterThan when bound == -1 => true,
+                BinaryOperatorKind.NotEquals when bound == -1 => true,
+                BinaryOperatorKind.LessThan when bound == 0 => false,
+                BinaryOperatorKind.LessThanOrEqual when bound == -1 => false,
+                BinaryOperatorKind.Equals when bound == -1 => false,
+                _ => null,
+            };
+            if (says != found)
+            {
+                return false;
+            }
+
+            var collection = call.Arguments[0].Value.WalkDownConversions();
+            ISymbol? declared = collection switch
+            {
+                IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
+                IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
+                _ => null,
+            };
+            return IsInlineConstants(collection) || (declared != null && IsDeclaredWithLiteralsOnly(declared));
+        }
     }
 }

@@ -400,6 +400,8 @@ namespace AiSecure.Analyzers.Flow
 
             switch (condition)
             {
+                case IBinaryOperation comparison when IsIndexOfTest(comparison, path, found: true):
+                    return true;
                 case IInvocationOperation invocation:
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
                         || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
@@ -486,6 +488,8 @@ namespace AiSecure.Analyzers.Flow
             condition = condition.WalkDownConversions();
             switch (condition)
             {
+                case IBinaryOperation comparison when IsIndexOfTest(comparison, path, found: false):
+                    return true;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Validates(policy, not.Operand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:

@@ -760,5 +760,50 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task AllowListSearchedWithArrayIndexOf()
+            => AnalyzeAsync("""
+                using System;
+                using System.Diagnostics;
+                using Microsoft.SemanticKernel;
+
+                public sealed class GitPlugin
+                {
+                    private static readonly string[] Verbs = { "status", "log", "diff" };
+
+                    [KernelFunction]
+                    public void Git(string verb)
+                    {
+                        if (Array.IndexOf(Verbs, verb) < 0)
+                        {
+                            throw new ArgumentException($"'{verb}' is not allowed.");
+                        }
+
+                        Process.Start("git", verb);
+                    }
+
+                    [KernelFunction]
+                    public void Show(string verb)
+                    {
+                        if (Array.IndexOf(Verbs, verb) >= 0)
+                        {
+                            Process.Start("git", verb);
+                        }
+                    }
+
+                    // Found anywhere but first: no test of membership.
+                    [KernelFunction]
+                    public void Other(string verb)
+                    {
+                        if (Array.IndexOf(Verbs, verb) == 0)
+                        {
+                            return;
+                        }
+
+                        Process.Start("git", [|verb|]);
+                    }
+                }
+                """);
     }
 }
