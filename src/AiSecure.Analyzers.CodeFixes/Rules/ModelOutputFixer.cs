@@ -250,7 +250,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                     SyntaxFactory.IdentifierName("var"),
                     SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(name))
                         .WithInitializer(SyntaxFactory.EqualsValueClause(GetFullPath(combine.WithoutTrivia()))))));
-            var guard = Guard(SyntaxFactory.IdentifierName(name), invocation.ArgumentList.Arguments[0].Expression);
+            var guard = Guard(SyntaxFactory.IdentifierName(name), RootOf(invocation));
             var added = new StatementSyntax[] { declaration.WithAdditionalAnnotations(Formatter.Annotation), guard };
 
             editor.ReplaceNode(combine, SyntaxFactory.IdentifierName(name).WithTriviaFrom(combine));
@@ -294,7 +294,7 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             }
 
             editor.ReplaceNode(combine, GetFullPath(combine.WithoutTrivia()).WithTriviaFrom(combine));
-            editor.InsertAfter(declaration, Guard(SyntaxFactory.IdentifierName(declarator.Identifier.ValueText), combine.ArgumentList.Arguments[0].Expression));
+            editor.InsertAfter(declaration, Guard(SyntaxFactory.IdentifierName(declarator.Identifier.ValueText), RootOf(combine)));
         }
 
         /// <summary>
@@ -345,9 +345,12 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             switch (owner)
             {
                 case MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
-                    return method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(Block(added, arrow.Expression, returns, endOfLine)).WithAdditionalAnnotations(Formatter.Annotation);
+                    // The line end after the ';' moves to the new '}': without it the blank line before the next member is lost.
+                    return method.WithExpressionBody(null).WithSemicolonToken(default)
+                        .WithBody(Block(added, arrow.Expression, returns, endOfLine).WithTrailingTrivia(method.SemicolonToken.TrailingTrivia)).WithAdditionalAnnotations(Formatter.Annotation);
                 case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } function:
-                    return function.WithExpressionBody(null).WithSemicolonToken(default).WithBody(Block(added, arrow.Expression, returns, endOfLine)).WithAdditionalAnnotations(Formatter.Annotation);
+                    return function.WithExpressionBody(null).WithSemicolonToken(default)
+                        .WithBody(Block(added, arrow.Expression, returns, endOfLine).WithTrailingTrivia(function.SemicolonToken.TrailingTrivia)).WithAdditionalAnnotations(Formatter.Annotation);
                 case LambdaExpressionSyntax { ExpressionBody: { } expression } lambda:
                     return lambda.WithExpressionBody(null).WithBlock(Block(added, expression, returns, endOfLine)).WithAdditionalAnnotations(Formatter.Annotation);
                 case MethodDeclarationSyntax { Body: { } body } method:
@@ -410,6 +413,18 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
         /// <c>if (!full.StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) throw …;</c>
         /// The root ends in one separator, so <c>/srv/notes-old</c> does not pass for <c>/srv/notes</c>.
         /// </summary>
+        /// <summary>
+        /// The directory the value is combined into: <c>root</c> of <c>Path.Combine(root, value)</c>, and
+        /// <c>Path.Combine(root, "notes")</c> of <c>Path.Combine(root, "notes", value)</c> (the same method, every segment but the last).
+        /// </summary>
+        private static ExpressionSyntax RootOf(InvocationExpressionSyntax combine)
+        {
+            var arguments = combine.ArgumentList.Arguments;
+            return arguments.Count == 2
+                ? arguments[0].Expression
+                : combine.WithoutTrivia().WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Take(arguments.Count - 1).Select(a => a.WithoutTrivia()))));
+        }
+
         private static StatementSyntax Guard(ExpressionSyntax fullPath, ExpressionSyntax root)
         {
             var separator = PathMember("DirectorySeparatorChar");

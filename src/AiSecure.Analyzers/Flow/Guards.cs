@@ -81,7 +81,7 @@ namespace AiSecure.Analyzers.Flow
     /// placed before the read in an enclosing block; or a branch, switch section or conditional expression
     /// entered only when the check says yes.
     /// </summary>
-    internal static class Guards
+    internal static partial class Guards
     {
         /// <summary>
         /// True when a guard on <paramref name="path"/> dominates <paramref name="reference"/> and the value is not
@@ -163,6 +163,12 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         public static bool IsHostGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
         {
+            if (path != null && reference.Type?.SpecialType == SpecialType.System_String)
+            {
+                // A URL string checked to start with a fixed origin: url.StartsWith("https://api.example.com/").
+                return OriginMarker(reference.Type) is { } marker && IsGuarded(policy, reference, path.WithMember(marker));
+            }
+
             if (path == null || reference.Type is not INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } uri)
             {
                 return false;
@@ -318,7 +324,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && IsValidatorCall(policy, call, path);
+            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && (IsValidatorCall(policy, call, path) || IsThrowingHelper(policy, call, path));
         }
 
         private static bool PassesPath(IInvocationOperation invocation, AccessPath path)
@@ -394,14 +400,19 @@ namespace AiSecure.Analyzers.Flow
 
             switch (condition)
             {
+                case IBinaryOperation comparison when IsIndexOfTest(comparison, path, found: true):
+                    return true;
                 case IInvocationOperation invocation:
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
                         || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
+                        || TextShapeChecks.IsParseCheck(invocation, path) || TextShapeChecks.IsCharacterAllowList(invocation, path)
+                        || IsOriginPrefixCheck(invocation, path) || IsAllowListAny(invocation, path)
                         || (followHelpers && IsValidatingHelper(policy, invocation, path));
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers);
+                    return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers)
+                        || IsRelativePathEscapeTest(and, path, negated: true);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
                     return Validates(policy, or.LeftOperand, path, followHelpers) && Validates(policy, or.RightOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
@@ -439,11 +450,13 @@ namespace AiSecure.Analyzers.Flow
             }
 
             IParameterSymbol? parameter = null;
+            IOperation? passed = null;
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
                 {
                     parameter = argument.Parameter.OriginalDefinition;
+                    passed = argument.Value;
                     break;
                 }
             }
@@ -462,7 +475,8 @@ namespace AiSecure.Analyzers.Flow
                 LocalFunctionStatementSyntax { Body: { } block } => OnlyReturned(block),
                 _ => null,
             };
-            return body != null && model.GetOperation(body) is { } condition && Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false);
+            return body != null && model.GetOperation(body) is { } condition
+                && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (IsFullPathValue(passed) && PrefixChecked(condition, parameter, whenTrue: true)));
         }
 
         private static ExpressionSyntax? OnlyReturned(BlockSyntax block)
@@ -474,10 +488,13 @@ namespace AiSecure.Analyzers.Flow
             condition = condition.WalkDownConversions();
             switch (condition)
             {
+                case IBinaryOperation comparison when IsIndexOfTest(comparison, path, found: false):
+                    return true;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Validates(policy, not.Operand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers);
+                    return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers)
+                        || IsRelativePathEscapeTest(or, path, negated: false);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
                     return Invalidates(policy, and.LeftOperand, path, followHelpers) && Invalidates(policy, and.RightOperand, path, followHelpers);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsBool(equals.RightOperand, false):
@@ -491,6 +508,8 @@ namespace AiSecure.Analyzers.Flow
                     return IsConstantComparison(notEquals, path);
                 case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isPattern:
                     return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(negated.Pattern);
+                case IInvocationOperation invocation:
+                    return TextShapeChecks.IsCharacterDenyTest(invocation, path);
                 default:
                     return false;
             }
@@ -579,13 +598,14 @@ namespace AiSecure.Analyzers.Flow
                 return path.Equals(AccessPath.Of(inline));
             }
 
-            if (checkedValue is not ILocalReferenceOperation local || !path.Equals(AccessPath.Of(checkedValue)))
-            {
-                return false;
-            }
+            return checkedValue is ILocalReferenceOperation local && path.Equals(AccessPath.Of(checkedValue)) && IsOnlyFullPath(local);
+        }
 
+        /// <summary>A local that only <c>Path.GetFullPath(…)</c> writes (at least once).</summary>
+        private static bool IsOnlyFullPath(ILocalReferenceOperation local)
+        {
             var writes = 0;
-            foreach (var operation in checkedValue.GetRoot().DescendantsAndSelf())
+            foreach (var operation in local.GetRoot().DescendantsAndSelf())
             {
                 IOperation? written = operation switch
                 {
@@ -608,6 +628,121 @@ namespace AiSecure.Analyzers.Flow
 
             return writes > 0;
         }
+
+        /// <summary>
+        /// <c>relative.StartsWith("..") || Path.IsPathRooted(relative)</c> (or, with <paramref name="negated"/>, its
+        /// negation joined by <c>&amp;&amp;</c>) where <c>relative</c> is <c>Path.GetRelativePath(root, value)</c>, inline or in a
+        /// local only it writes: true exactly when the value lies outside the root (docs/rules/AISEC003.md). GetRelativePath
+        /// makes both paths full first, so the value need not be; both tests are needed, because a path on another drive
+        /// comes back whole (rooted) instead of starting with <c>..</c>.
+        /// </summary>
+        private static bool IsRelativePathEscapeTest(IBinaryOperation junction, AccessPath path, bool negated)
+        {
+            var escapes = false;
+            var rooted = false;
+            var pending = new Stack<IOperation>();
+            pending.Push(junction);
+            while (pending.Count > 0)
+            {
+                var operand = pending.Pop().WalkDownConversions();
+                if (operand is IBinaryOperation binary && binary.OperatorKind == junction.OperatorKind)
+                {
+                    pending.Push(binary.LeftOperand);
+                    pending.Push(binary.RightOperand);
+                    continue;
+                }
+
+                if (negated)
+                {
+                    if (operand is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+                    {
+                        continue;
+                    }
+
+                    operand = not.Operand.WalkDownConversions();
+                }
+
+                if (operand is not IInvocationOperation { TargetMethod: { } method } call)
+                {
+                    continue;
+                }
+
+                if (method.Name == "StartsWith" && !method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_String
+                    && call.Instance != null && !call.Arguments.IsEmpty && IsParentPrefix(call.Arguments[0].Value)
+                    && RelativePathTarget(call.Instance, path))
+                {
+                    escapes = true;
+                }
+                else if (method.Name is "IsPathRooted" or "IsPathFullyQualified" && IsSystemIOPath(method.ContainingType) && call.Arguments.Length == 1
+                    && RelativePathTarget(call.Arguments[0].Value, path))
+                {
+                    rooted = true;
+                }
+            }
+
+            return escapes && rooted;
+        }
+
+        /// <summary><c>".."</c>, or <c>".." + Path.DirectorySeparatorChar</c>: the prefix of every relative path that leaves its root.</summary>
+        private static bool IsParentPrefix(IOperation prefix)
+        {
+            prefix = prefix.WalkDownConversions();
+            if (prefix is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add && !prefix.ConstantValue.HasValue)
+            {
+                prefix = add.LeftOperand.WalkDownConversions();
+            }
+
+            return prefix.ConstantValue is { HasValue: true, Value: ".." };
+        }
+
+        /// <summary><paramref name="relative"/> is <c>Path.GetRelativePath(root, x)</c> (inline or in a local only it writes) with <c>x</c> the value at <paramref name="path"/>.</summary>
+        private static bool RelativePathTarget(IOperation relative, AccessPath path)
+        {
+            relative = relative.WalkDownConversions();
+            if (relative is ILocalReferenceOperation local)
+            {
+                IOperation? only = null;
+                foreach (var operation in new OperationTree(relative.GetRoot()))
+                {
+                    IOperation? written = operation switch
+                    {
+                        IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value,
+                        IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment,
+                        _ => null,
+                    };
+                    if (written == null)
+                    {
+                        continue;
+                    }
+
+                    if (only != null)
+                    {
+                        return false;
+                    }
+
+                    only = written;
+                }
+
+                if (only == null)
+                {
+                    return false;
+                }
+
+                relative = only.WalkDownConversions();
+            }
+
+            if (relative is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetRelativePath" } method } call || call.Arguments.Length != 2
+                || !IsSystemIOPath(method.ContainingType))
+            {
+                return false;
+            }
+
+            var compared = call.Arguments[1].Value.WalkDownConversions();
+            return path.Equals(AccessPath.Of(compared)) || (FullPathArgument(compared) is { } inner && path.Equals(AccessPath.Of(inner)));
+        }
+
+        private static bool IsSystemIOPath(INamedTypeSymbol? type)
+            => type is { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         /// <summary>The argument of <c>System.IO.Path.GetFullPath(argument)</c>, or null.</summary>
         private static IOperation? FullPathArgument(IOperation operation)
@@ -657,6 +792,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
                 IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
+                ILocalReferenceOperation local when IsOnlyLookedUp(local) => local.Local,
                 _ => null,
             };
 
@@ -668,8 +804,8 @@ namespace AiSecure.Analyzers.Flow
         /// object whose type is named like settings (<c>…Options</c>, <c>…Settings</c>, <c>…Config</c>, <c>…Configuration</c>,
         /// <c>…Policy</c>), reached through fields and properties from a readonly field or a property of this object, a
         /// static one, or an injected <c>IOptions&lt;T&gt;</c> (<c>_options.AllowedPrograms</c>, <c>options.Value.AllowedHosts</c>).
-        /// A collection a field holds directly is judged by its declaration (literals only); a local, and a string
-        /// (<c>Contains</c> is then a substring test), never count.
+        /// A collection a field holds directly is judged by its declaration (literals only), as is a local only looked up; a string
+        /// (<c>Contains</c> is then a substring test) never counts.
         /// </summary>
         private static bool IsConfiguredCollection(IOperation receiver)
         {
@@ -780,7 +916,9 @@ namespace AiSecure.Analyzers.Flow
 
                     foreach (var item in items)
                     {
-                        if (!(item is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)))
+                        // ["code"] = "/usr/bin/code": a dictionary's key is what ContainsKey looks up.
+                        var key = item is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } keys } } ? keys[0].Expression : item;
+                        if (!(key is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)))
                         {
                             return false;
                         }

@@ -44,6 +44,9 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         bool FollowsMemberWrites { get; }
 
+        /// <summary>A property that never carries the tracked text, whatever object it is read from (an id the AI service assigns, for AISEC003).</summary>
+        bool IsCleanMember(IPropertySymbol property);
+
         /// <summary>The role hint a member of a serialized object gives its own value (a <c>system</c> member), or <see cref="RoleHint.None"/>.</summary>
         RoleHint MemberHint(string memberName);
 

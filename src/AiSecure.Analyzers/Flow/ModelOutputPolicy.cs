@@ -96,6 +96,9 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         public bool FollowsMemberWrites => true;
 
+        /// <summary>Ids and metadata the AI service fills in its own types are not the model's text (docs/rules/AISEC003.md).</summary>
+        public bool IsCleanMember(IPropertySymbol property) => ModelOutputCatalog.IsServiceMetadata(property);
+
         public RoleHint MemberHint(string memberName) => RoleHint.None;
 
         public RoleHint SiblingHint(string memberName, object? constant) => RoleHint.None;

@@ -713,7 +713,8 @@ namespace AiSecure.Analyzers.Flow
                 });
             }
 
-            if (reference.Instance != null && Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+            if (_policy.IsCleanMember(reference.Property)
+                || (reference.Instance != null && Guards.IsGuarded(_policy, reference, AccessPath.Of(reference))))
             {
                 return TaintValue.Clean;
             }
@@ -823,7 +824,9 @@ namespace AiSecure.Analyzers.Flow
 
             if (types.IsPassThrough(method) || _policy.IsPassThrough(method))
             {
-                return TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value)).At(invocation);
+                // An instance method of a carrier (BinaryData.ToString / ToMemory / ToObjectFromJson) reshapes its receiver.
+                var carried = TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value));
+                return (invocation.Instance != null && !method.IsStatic ? TaintValue.Union(new[] { carried, Evaluate(invocation.Instance) }) : carried).At(invocation);
             }
 
             if (method.MethodKind == MethodKind.LocalFunction)
@@ -843,6 +846,11 @@ namespace AiSecure.Analyzers.Flow
                 return TaintValue.FromCall(new PendingCall((method.ReducedFrom ?? method).OriginalDefinition, this, invocation.Arguments, invocation.Instance), invocation);
             }
 
+            if (receiver != null && SelectProjection(invocation, method, receiver) is { } projected)
+            {
+                return projected;
+            }
+
             if (receiver != null && !method.IsStatic || method.IsExtensionMethod)
             {
                 // A method of a tainted object (a reader, a request collection, StringValues, LINQ over lines)
@@ -855,6 +863,30 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return TaintValue.Clean;
+        }
+
+        /// <summary>
+        /// <c>items.Select(p =&gt; $"&lt;li&gt;{Encode(p)}&lt;/li&gt;")</c> and <c>items.Select(Encode)</c>: the elements are what the
+        /// projection returns for each element, so an encoder inside it clears them. Null for any other call.
+        /// </summary>
+        private TaintValue? SelectProjection(IInvocationOperation invocation, IMethodSymbol method, IOperation receiver)
+        {
+            if (method.Name != "Select" || invocation.Arguments.Length != 2
+                || method.ContainingType is not { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return null;
+            }
+
+            switch (invocation.Arguments[1].Value.WalkDownConversions())
+            {
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
+                    return ReturnsOf(lambda.Body).At(invocation);
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } when reference.Method.IsStatic:
+                    var sanitized = _policy.SanitizedKinds(reference.Method);
+                    return sanitized == SinkKinds.None ? null : Evaluate(receiver).ReadAt(invocation).ClearedFor(sanitized);
+                default:
+                    return null;
+            }
         }
 
         private static bool IsBuilderAppend(IMethodSymbol method)

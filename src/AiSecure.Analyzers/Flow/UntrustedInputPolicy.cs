@@ -42,6 +42,8 @@ namespace AiSecure.Analyzers.Flow
         public bool FollowsMemberWrites => false;
 
         /// <summary>A member named <c>system</c> (or <c>instructions</c>) of a serialized request is a system instruction.</summary>
+        public bool IsCleanMember(IPropertySymbol property) => false;
+
         public RoleHint MemberHint(string memberName) => PromptCatalog.SystemMemberNames.Contains(memberName) ? RoleHint.System : RoleHint.None;
 
         /// <summary>A constant sibling <c>role</c> member: the system and developer roles make the message a system instruction.</summary>

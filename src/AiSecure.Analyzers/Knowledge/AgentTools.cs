@@ -151,6 +151,12 @@ namespace AiSecure.Analyzers.Knowledge
                 return true;
             }
 
+            if (value.Parent is IArrayInitializerOperation { Parent: IArrayCreationOperation array })
+            {
+                // new AIFunction[] { Create(…), … } in a local that every use wraps item by item.
+                value = Unwrap(array);
+            }
+
             ILocalSymbol? local = value.Parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
@@ -168,7 +174,8 @@ namespace AiSecure.Analyzers.Knowledge
                 if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !(reference.Parent is ISimpleAssignmentOperation { Target: var assigned } && assigned == reference))
                 {
-                    if (!IsApprovalArgument(Unwrap(reference)))
+                    var use = Unwrap(reference);
+                    if (!IsApprovalArgument(use) && !IsApprovingSelect(use))
                     {
                         return false;
                     }
@@ -382,6 +389,23 @@ namespace AiSecure.Analyzers.Knowledge
 
         private static bool IsApprovalArgument(IOperation value)
             => value.Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "ApprovalRequiredAIFunction" } };
+
+        /// <summary><c>tools.Select(tool =&gt; new ApprovalRequiredAIFunction(tool))</c>: every element comes out wrapped.</summary>
+        private static bool IsApprovingSelect(IOperation collection)
+        {
+            if (collection.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Select" } select } argument
+                || select.Arguments.Length != 2 || select.Arguments[0] != argument
+                || select.Arguments[1].Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                || lambda.Symbol.Parameters.Length != 1 || lambda.Body.Operations.Length != 1
+                || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+            {
+                return false;
+            }
+
+            return returned.WalkDownConversions() is IObjectCreationOperation { Type.Name: "ApprovalRequiredAIFunction", Arguments.Length: 1 } creation
+                && creation.Arguments[0].Value.WalkDownConversions() is IParameterReferenceOperation parameter
+                && SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters[0]);
+        }
 
         private sealed class FactoryRow
         {

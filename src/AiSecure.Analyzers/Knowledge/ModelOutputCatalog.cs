@@ -257,6 +257,64 @@ namespace AiSecure.Analyzers.Knowledge
             return false;
         }
 
+        /// <summary>Members of the AI SDKs' types that the service fills, not the model: ids, the model's name, timestamps, roles, usage.</summary>
+        private static readonly HashSet<string> ServiceMetadataNames = new(StringComparer.Ordinal)
+        {
+            "Model", "SystemFingerprint", "CreatedAt", "Created", "Role", "FinishReason", "StopReason", "Usage", "ServiceTier",
+        };
+
+        /// <summary>
+        /// A property of an AI SDK's type (OpenAI, Azure OpenAI, Microsoft.Extensions.AI, Semantic Kernel, Agent Framework,
+        /// Anthropic, OllamaSharp, ModelContextProtocol, Bedrock) that the service assigns rather than the model writes: an
+        /// identifier (<c>Id</c>, <c>ResponseId</c>, <c>CallId</c>, <c>FileId</c>, …) or metadata (<c>Model</c>, <c>Role</c>,
+        /// <c>FinishReason</c>, …). A transcript saved as <c>$"{completion.Id}.json"</c> is no path the model chose. A property
+        /// of the project's own types (arguments deserialized from the model's JSON) is never one: the model wrote those.
+        /// </summary>
+        public static bool IsServiceMetadata(IPropertySymbol property)
+        {
+            var name = property.Name;
+            var identifier = name == "Id" || (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal) && char.IsLower(name[name.Length - 3]));
+            if (!identifier && !ServiceMetadataNames.Contains(name))
+            {
+                return false;
+            }
+
+            foreach (var location in property.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return false;
+                }
+            }
+
+            INamespaceSymbol? root = null;
+            INamespaceSymbol? second = null;
+            INamespaceSymbol? third = null;
+            for (var ns = property.ContainingType?.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                third = second;
+                second = root;
+                root = ns;
+            }
+
+            switch (root?.Name)
+            {
+                case "OpenAI":
+                case "Anthropic":
+                case "OllamaSharp":
+                case "ModelContextProtocol":
+                    return true;
+                case "Microsoft":
+                    return second?.Name is "SemanticKernel" or "Agents" || (second?.Name == "Extensions" && third?.Name == "AI");
+                case "Amazon":
+                    return second?.Name == "BedrockRuntime";
+                case "Azure":
+                    return second?.Name == "AI" && third?.Name == "OpenAI";
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>HTML encoders clear a value for every sink of this rule's HTML kind.</summary>
         public bool IsHtmlEncoder(IMethodSymbol method)
             => (method.Name == "HtmlEncode" && (WebUtility.Is(method.ContainingType) || HttpUtility.Is(method.ContainingType)))

@@ -370,12 +370,31 @@ namespace AiSecure.Analyzers.Rules
                 shape = ConfineLocal;
             }
 
-            return value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Combine", Parameters.Length: 2 } method } combine
+            return value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Combine" or "Join", Parameters.Length: >= 2 and <= 4 } method } combine
                    && method.ContainingType is { Name: "Path", ContainingNamespace.Name: "IO" }
-                   && combine.Arguments.Length == 2
+                   && combine.Arguments.Length == method.Parameters.Length
                    && combine.Arguments[0].Value.WalkDownConversions() is ILiteralOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation
+                   && FixedMiddleSegments(combine)
                 ? shape
                 : null;
+        }
+
+        /// <summary>
+        /// <c>Path.Combine(root, "notes", name)</c>: the segments between the root and the value are constants or members, so
+        /// the root the fix checks against is <c>Path.Combine(root, "notes")</c>.
+        /// </summary>
+        private static bool FixedMiddleSegments(IInvocationOperation combine)
+        {
+            for (var i = 1; i < combine.Arguments.Length - 1; i++)
+            {
+                var segment = combine.Arguments[i].Value.WalkDownConversions();
+                if (!segment.ConstantValue.HasValue && segment is not (IFieldReferenceOperation or IPropertyReferenceOperation))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -89,6 +89,8 @@ namespace AiSecure.Analyzers.Tests.Flow
 
             public bool FollowsMemberWrites => false;
 
+            public bool IsCleanMember(IPropertySymbol property) => false;
+
             public RoleHint MemberHint(string memberName) => RoleHint.None;
 
             public RoleHint SiblingHint(string memberName, object? constant) => RoleHint.None;

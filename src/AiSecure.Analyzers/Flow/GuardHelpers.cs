@@ -1,0 +1,300 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// Guards written as helpers of the same file that throw: <c>EnsureInsideRoot(full);</c> as a statement, where the
+    /// helper's body is only <c>if (…) throw …;</c> statements and one of them rejects its parameter as an exit guard
+    /// would (an allow-list, an anchored pattern, a validator), or, when the caller passes a path it made full
+    /// (<c>Path.GetFullPath</c>), a <c>StartsWith(root)</c> test of it. Followed one level deep, as the boolean helpers
+    /// are (docs/rules/AISEC003.md): a helper that may return before its check, or declared in another file, validates
+    /// nothing.
+    /// </summary>
+    internal static partial class Guards
+    {
+        private static bool IsThrowingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.ReturnsVoid || method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
+                || invocation.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            IParameterSymbol? parameter = null;
+            IOperation? passed = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                {
+                    parameter = argument.Parameter.OriginalDefinition;
+                    passed = argument.Value;
+                    break;
+                }
+            }
+
+            var reference = method.DeclaringSyntaxReferences[0];
+            if (parameter == null || reference.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var body = reference.GetSyntax() switch
+            {
+                MethodDeclarationSyntax { Body: { } block } => block,
+                LocalFunctionStatementSyntax { Body: { } block } => block,
+                _ => null,
+            };
+            if (body == null || body.Statements.Count == 0)
+            {
+                return false;
+            }
+
+            var full = IsFullPathValue(passed);
+            var rejects = false;
+            foreach (var statement in body.Statements)
+            {
+                if (statement is not IfStatementSyntax { Else: null } test || !OnlyThrows(test.Statement))
+                {
+                    return false;
+                }
+
+                if (!rejects && model.GetOperation(test.Condition) is { } condition)
+                {
+                    rejects = Invalidates(policy, condition, AccessPath.Of(parameter), followHelpers: false)
+                        || (full && PrefixChecked(condition, parameter, whenTrue: false));
+                }
+            }
+
+            return rejects;
+        }
+
+        private static bool OnlyThrows(StatementSyntax statement)
+        {
+            if (statement is ThrowStatementSyntax)
+            {
+                return true;
+            }
+
+            if (statement is not BlockSyntax { Statements.Count: > 0 } block || block.Statements[block.Statements.Count - 1] is not ThrowStatementSyntax)
+            {
+                return false;
+            }
+
+            foreach (var inner in block.Statements)
+            {
+                if (inner is not (ExpressionStatementSyntax or ThrowStatementSyntax or LocalDeclarationStatementSyntax))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><c>Path.GetFullPath(…)</c>, inline or in a local only it writes.</summary>
+        private static bool IsFullPathValue(IOperation? value)
+        {
+            value = value?.WalkDownConversions();
+            return value != null && (FullPathArgument(value) != null || (value is ILocalReferenceOperation local && IsOnlyFullPath(local)));
+        }
+
+        /// <summary>
+        /// Whether <paramref name="condition"/> being <paramref name="whenTrue"/> means that <c>parameter.StartsWith(…)</c>
+        /// held: the containment test inside a helper whose caller passed a full path.
+        /// </summary>
+        private static bool PrefixChecked(IOperation condition, IParameterSymbol parameter, bool whenTrue)
+        {
+            condition = condition.WalkDownConversions();
+            switch (condition)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return PrefixChecked(not.Operand, parameter, !whenTrue);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when whenTrue:
+                    return PrefixChecked(both.LeftOperand, parameter, true) || PrefixChecked(both.RightOperand, parameter, true);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !whenTrue:
+                    return PrefixChecked(either.LeftOperand, parameter, false) || PrefixChecked(either.RightOperand, parameter, false);
+                case IInvocationOperation call when whenTrue && call.TargetMethod is { Name: "StartsWith", IsStatic: false } method
+                    && method.ContainingType?.SpecialType == SpecialType.System_String && call.Instance != null && call.Arguments.Length > 0:
+                    return call.Instance.WalkDownConversions() is IParameterReferenceOperation reference
+                        && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The member that stands for "the origin of this URL string" in an access path: <c>string.StartsWith</c> (the first of
+        /// its overloads), so that <c>url.StartsWith("https://api.example.com/")</c> guards <c>url</c>'s origin and nothing else
+        /// of it (<see cref="IsHostGuarded"/> clears the URL kind only).
+        /// </summary>
+        private static ISymbol? OriginMarker(ITypeSymbol stringType)
+        {
+            foreach (var member in stringType.GetMembers("StartsWith"))
+            {
+                if (member is IMethodSymbol)
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>url.StartsWith("https://api.example.com/")</c>: a constant absolute scheme and host closed by <c>/</c>, <c>?</c> or <c>#</c>.</summary>
+        private static bool IsOriginPrefixCheck(IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "StartsWith" || method.IsStatic || invocation.Instance == null || invocation.Arguments.IsEmpty
+                || method.ContainingType?.SpecialType != SpecialType.System_String
+                || invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string prefix }
+                || prefix.IndexOf("://", System.StringComparison.Ordinal) <= 0 || !UrlParts.FixesOrigin(prefix)
+                || OriginMarker(method.ContainingType) is not { } marker)
+            {
+                return false;
+            }
+
+            return AccessPath.Of(invocation.Instance) is { } checkedUrl && path.Equals(checkedUrl.WithMember(marker));
+        }
+
+        /// <summary>
+        /// A local collection written once (its declaration) and otherwise only looked up (<c>Contains</c>,
+        /// <c>ContainsKey</c>, <c>TryGetValue</c>): nothing adds to it after its literal initializer, so it is an allow-list
+        /// as a readonly field would be (<c>var allowed = new HashSet&lt;string&gt; { "status", "log" };</c>).
+        /// </summary>
+        private static bool IsOnlyLookedUp(ILocalReferenceOperation local)
+        {
+            if (local.SingleWrite() == null)
+            {
+                return false;
+            }
+
+            foreach (var operation in new OperationTree(local.GetRoot()))
+            {
+                if (operation is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, local.Local))
+                {
+                    continue;
+                }
+
+                var parent = use.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                var lookup = parent switch
+                {
+                    IInvocationOperation call when call.Instance != null => call,
+                    IArgumentOperation { Parent: IInvocationOperation call } argument when call.TargetMethod.IsExtensionMethod && call.Arguments[0] == argument => call,
+                    _ => null,
+                };
+                if (lookup?.TargetMethod.Name is not ("Contains" or "ContainsKey" or "TryGetValue"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <c>Allowed.Any(a =&gt; string.Equals(a, x, StringComparison.OrdinalIgnoreCase))</c> (or <c>a == x</c>) over a collection of
+        /// literals: true only when the value is one of them, as <c>Contains</c> would say.
+        /// </summary>
+        private static bool IsAllowListAny(IInvocationOperation invocation, AccessPath path)
+        {
+            if (invocation.TargetMethod.Name != "Any" || invocation.Arguments.Length != 2 || !invocation.TargetMethod.IsExtensionMethod && !(invocation.TargetMethod.ReducedFrom?.IsExtensionMethod ?? false)
+                || invocation.Arguments[1].Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                || lambda.Symbol.Parameters.Length != 1 || lambda.Body.Operations.Length != 1
+                || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+            {
+                return false;
+            }
+
+            var receiver = invocation.Arguments[0].Value.WalkDownConversions();
+            ISymbol? collection = receiver switch
+            {
+                IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
+                IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
+                _ => null,
+            };
+            if (!IsInlineConstants(receiver) && (collection == null || !IsDeclaredWithLiteralsOnly(collection)))
+            {
+                return false;
+            }
+
+            var element = lambda.Symbol.Parameters[0];
+            returned = returned.WalkDownConversions();
+            IOperation? first = null;
+            IOperation? second = null;
+            switch (returned)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    first = equals.LeftOperand;
+                    second = equals.RightOperand;
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "Equals", IsStatic: true } method } call when method.ContainingType?.SpecialType == SpecialType.System_String && call.Arguments.Length >= 2:
+                    first = call.Arguments[0].Value;
+                    second = call.Arguments[1].Value;
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "Equals", IsStatic: false } method } call when method.ContainingType?.SpecialType == SpecialType.System_String && call.Instance != null && call.Arguments.Length >= 1:
+                    first = call.Instance;
+                    second = call.Arguments[0].Value;
+                    break;
+            }
+
+            if (first == null || second == null)
+            {
+                return false;
+            }
+
+            first = first.WalkDownConversions();
+            second = second.WalkDownConversions();
+            return (IsElement(first, element) && path.Equals(AccessPath.Of(second))) || (IsElement(second, element) && path.Equals(AccessPath.Of(first)));
+        }
+
+        private static bool IsElement(IOperation operation, IParameterSymbol element)
+            => operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, element);
+
+        /// <summary>
+        /// <c>Array.IndexOf(Allowed, x) &gt;= 0</c> (<paramref name="found"/>) or <c>&lt; 0</c> / <c>== -1</c> (not found), over a
+        /// collection of literals: the index form of <c>Contains</c>.
+        /// </summary>
+        private static bool IsIndexOfTest(IBinaryOperation comparison, AccessPath path, bool found)
+        {
+            if (comparison.LeftOperand.WalkDownConversions() is not IInvocationOperation { TargetMethod: { Name: "IndexOf", IsStatic: true } method } call
+                || call.Arguments.Length != 2 || method.ContainingType?.SpecialType != SpecialType.System_Array
+                || comparison.RightOperand.ConstantValue is not { HasValue: true, Value: int bound }
+                || !path.Equals(AccessPath.Of(call.Arguments[1].Value)))
+            {
+                return false;
+            }
+
+            var says = comparison.OperatorKind switch
+            {
+                BinaryOperatorKind.GreaterThanOrEqual when bound == 0 => (bool?)true,
+                BinaryOperatorKind.GreaterThan when bound == -1 => true,
+                BinaryOperatorKind.NotEquals when bound == -1 => true,
+                BinaryOperatorKind.LessThan when bound == 0 => false,
+                BinaryOperatorKind.LessThanOrEqual when bound == -1 => false,
+                BinaryOperatorKind.Equals when bound == -1 => false,
+                _ => null,
+            };
+            if (says != found)
+            {
+                return false;
+            }
+
+            var collection = call.Arguments[0].Value.WalkDownConversions();
+            ISymbol? declared = collection switch
+            {
+                IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
+                IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
+                _ => null,
+            };
+            return IsInlineConstants(collection) || (declared != null && IsDeclaredWithLiteralsOnly(declared));
+        }
+    }
+}
