@@ -504,6 +504,11 @@ namespace AiSecure.Analyzers.Flow
                 value = initializer.WalkDownConversions();
             }
 
+            if (value is IWithOperation copy)
+            {
+                return MemberOfCopy(copy, member, local);
+            }
+
             if (value is not IObjectCreationOperation creation || creation.Type is not { } type || type.Locations.IsEmpty || !type.Locations[0].IsInSource)
             {
                 return null;
@@ -540,6 +545,47 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return assigned == null ? TaintValue.Clean : Evaluate(assigned);
+        }
+
+        /// <summary>
+        /// <paramref name="member"/> of <c>original with { … }</c>: what the copy sets it to, else what the original holds for it
+        /// (<c>request with { Text = Clean(request.Text) }</c> has a clean <c>Text</c> and the request's other members).
+        /// </summary>
+        private TaintValue? MemberOfCopy(IWithOperation copy, string member, ILocalSymbol? local)
+        {
+            if (local != null && AssignsMember(copy, local, member))
+            {
+                return null;
+            }
+
+            IOperation? assigned = null;
+            foreach (var child in copy.Initializer.Initializers)
+            {
+                if (child is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment && target.Member.Name == member)
+                {
+                    assigned = assignment.Value;
+                }
+            }
+
+            if (assigned != null)
+            {
+                return Evaluate(assigned);
+            }
+
+            var original = copy.Operand.WalkDownConversions();
+            if (MemberOfCreation(original, member) is { } inner)
+            {
+                return inner;
+            }
+
+            var whole = Evaluate(original);
+            if (!whole.IsTainted)
+            {
+                return whole;
+            }
+
+            var read = whole.ReadAt(copy);
+            return original is IParameterReferenceOperation ? read.WithReadMember(member) : read;
         }
 
         /// <summary>Whether the method writes <c>local.Member</c> anywhere (<c>context.Product = request.Product</c>).</summary>
@@ -850,12 +896,23 @@ namespace AiSecure.Analyzers.Flow
                 if (receiver != null && !IsInSource(method))
                 {
                     var value = Evaluate(receiver);
+                    if (!value.IsComposed && value.IsTainted && IsTextFold(method))
+                    {
+                        // lines.Aggregate("Topics:", (text, line) => text + "\n- " + line): text built from every element.
+                        return TaintValue.Compose(new[] { new OperandValue(invocation, value.ReadAt(invocation)) });
+                    }
+
                     return value.IsComposed ? value : value.ReadAt(invocation);
                 }
             }
 
             return TaintValue.Clean;
         }
+
+        /// <summary><c>Enumerable.Aggregate</c> whose result is text: a fold of the elements into one string or builder.</summary>
+        private bool IsTextFold(IMethodSymbol method)
+            => method.Name == "Aggregate" && method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+               && (method.ReturnType.SpecialType == SpecialType.System_String || IsTextBuilder(method.ReturnType));
 
         private static bool IsBuilderAppend(IMethodSymbol method)
             => method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace";
