@@ -59,7 +59,7 @@ namespace AiSecure.Analyzers.Flow
         public TaintValue EvaluateReturns(int element, CancellationToken cancellationToken)
         {
             Engine.CancellationToken = cancellationToken;
-            if (element < 0)
+            if (element == -1)
             {
                 return _returns ??= Engine.EvaluateReturns();
             }
@@ -278,14 +278,30 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
-        /// <summary>Keeps a method that returns text (or an object of this compilation) for callers whose value it builds.</summary>
+        /// <summary>
+        /// Keeps a method that returns text (or an object of this compilation), or hands it out through an <c>out</c>
+        /// parameter, for callers whose value it builds.
+        /// </summary>
         public void RecordReturns(MethodFlow flow)
         {
             var method = flow.Method;
-            if (!method.ReturnsVoid && ReturnsText(method.ReturnType) && IsInSource(method))
+            if (IsInSource(method) && ((!method.ReturnsVoid && ReturnsText(method.ReturnType)) || HasTextOutParameter(method)))
             {
                 _returnProviders.Add(flow);
             }
+        }
+
+        private static bool HasTextOutParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind == RefKind.Out && ReturnsText(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -1076,6 +1076,11 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         public TaintValue EvaluateReturns(int element = -1)
         {
+            if (element < -1)
+            {
+                return EvaluateOutParameter(-2 - element);
+            }
+
             var values = new List<TaintValue>();
             foreach (var root in _roots)
             {
@@ -1083,6 +1088,23 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return TaintValue.Union(values);
+        }
+
+        /// <summary>What the method writes into its <c>out</c> parameter at <paramref name="ordinal"/> (every write: each may be the last).</summary>
+        private TaintValue EvaluateOutParameter(int ordinal)
+        {
+            if (_owner == null || ordinal >= _owner.Parameters.Length || _owner.Parameters[ordinal].RefKind != RefKind.Out)
+            {
+                return TaintValue.Clean;
+            }
+
+            var values = new List<TaintValue>();
+            foreach (var write in GetWrites(_owner.Parameters[ordinal]))
+            {
+                values.Add(EvaluateWrite(write));
+            }
+
+            return _writesTruncated ? TaintValue.Union(values).AsUnknown() : TaintValue.Union(values);
         }
 
         /// <summary>What a body returns: its <c>return</c>s (an expression body's implicit one too), not those of functions nested in it.</summary>
@@ -1364,6 +1386,14 @@ namespace AiSecure.Analyzers.Flow
                         return TaintValue.Source(source, write.Target);
                     }
 
+                    if (IsInSource(call.TargetMethod) && call.TargetMethod.MethodKind != MethodKind.LocalFunction && CanCarryText(write.Target.Type)
+                        && OutOrdinal(call, write.Target) is { } ordinal)
+                    {
+                        // TryBuild(request, out var prompt): what the helper of this compilation writes into that parameter.
+                        var callee = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
+                        return TaintValue.FromCall(new PendingCall(callee, this, call.Arguments, call.Instance, PendingCall.OutParameter(ordinal)), write.Target);
+                    }
+
                     var instance = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
                     if (instance == null && !IsInSource(call.TargetMethod) && CanCarryText(write.Target.Type) && _policy.SanitizedKinds(call.TargetMethod) == SinkKinds.None)
                     {
@@ -1385,6 +1415,21 @@ namespace AiSecure.Analyzers.Flow
                 default:
                     return TaintValue.Clean;
             }
+        }
+
+        /// <summary>The ordinal of the callee's <c>out</c> parameter that <paramref name="target"/> is passed to.</summary>
+        private static int? OutOrdinal(IInvocationOperation call, IOperation target)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { RefKind: RefKind.Out } parameter && ReferenceEquals(argument.Value, target))
+                {
+                    // A reduced extension method's ordinals count the receiver as its first parameter.
+                    return call.TargetMethod.ReducedFrom != null ? parameter.Ordinal + 1 : parameter.Ordinal;
+                }
+            }
+
+            return null;
         }
 
         private List<Write> Reaching(List<Write> writes, IOperation reference, out bool initialReaches)

@@ -119,5 +119,81 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => writer.WriteAsync(request with { Text = Input.Clean(request.Text), Tone = Input.Clean(request.Tone), Audience = Input.Clean(request.Audience) });
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task PromptHandedOutThroughAnOutParameter()
+            => Verify.AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using OpenAI.Chat;
+
+                namespace Contoso.Briefs;
+
+                public sealed record BriefRequest(string Topic, int Words);
+
+                public static class BriefPrompts
+                {
+                    public static bool TryBuild(BriefRequest request, out string prompt)
+                    {
+                        prompt = "Write a brief about " + request.Topic;
+                        return request.Topic.Length > 0;
+                    }
+
+                    public static bool TryBuildFixed(BriefRequest request, out string prompt)
+                    {
+                        prompt = $"Write a brief of {request.Words} words.";
+                        return request.Words > 0;
+                    }
+                }
+
+                public interface IBriefComposer
+                {
+                    void Compose(BriefRequest request, out string system, out int words);
+                }
+
+                public sealed class BriefComposer : IBriefComposer
+                {
+                    public void Compose(BriefRequest request, out string system, out int words)
+                    {
+                        system = "You write briefs.";
+                        words = request.Words;
+                        if (request.Words > 500)
+                        {
+                            system = $"You write long briefs about {request.Topic}.";
+                        }
+                    }
+                }
+
+                public static class BriefExtensions
+                {
+                    public static void AsPrompt(this BriefRequest request, out string prompt) => prompt = "Brief: " + request.Topic;
+                }
+
+                [ApiController]
+                [Route("api/briefs")]
+                public sealed class BriefsController(ChatClient chat, IBriefComposer composer) : ControllerBase
+                {
+                    [HttpPost("composed")]
+                    public async Task<string> Composed([FromBody] BriefRequest request)
+                    {
+                        composer.Compose(request, out var system, out var words);
+                        request.AsPrompt(out var prompt);
+                        ChatCompletion completion = await chat.CompleteChatAsync(new SystemChatMessage({|AISEC002:system|}), new UserChatMessage({|AISEC001:prompt|}), new UserChatMessage($"{words} words."));
+                        return completion.Content[0].Text;
+                    }
+
+                    [HttpPost]
+                    public async Task<IActionResult> Post([FromBody] BriefRequest request)
+                    {
+                        if (!BriefPrompts.TryBuild(request, out var prompt) || !BriefPrompts.TryBuildFixed(request, out var words))
+                        {
+                            return BadRequest();
+                        }
+
+                        ChatCompletion completion = await chat.CompleteChatAsync(new UserChatMessage({|AISEC001:prompt|}), new UserChatMessage(words));
+                        return Ok(completion.Content[0].Text);
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
