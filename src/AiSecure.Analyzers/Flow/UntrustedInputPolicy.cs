@@ -285,12 +285,32 @@ namespace AiSecure.Analyzers.Flow
         }
 
         public bool IsSanitizer(IMethodSymbol method)
-            => HasAttribute(method, "PromptSanitizer") || (!_sanitizers.IsEmpty && ConfiguredSymbols.TryFind(_sanitizers, method, out _));
+            => HasAttribute(method, "PromptSanitizer") || (!_sanitizers.IsEmpty && ConfiguredSymbols.TryFind(_sanitizers, method, out _))
+               || (method.IsAbstract && EveryImplementationHas(method, "PromptSanitizer"));
 
         public int SanitizedKinds(IMethodSymbol method) => IsSanitizer(method) ? SinkKinds.AllKinds : SinkKinds.None;
 
         public bool IsValidator(IMethodSymbol method)
-            => HasAttribute(method, "PromptValidator") || (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _));
+            => HasAttribute(method, "PromptValidator") || (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _))
+               || (method.IsAbstract && EveryImplementationHas(method, "PromptValidator"));
+
+        /// <summary>
+        /// A call through an interface or an abstract method of this compilation (an injected <c>IPromptSanitizer</c>) runs one
+        /// of its implementations: it sanitizes or validates when there is one and every one is marked.
+        /// </summary>
+        private bool EveryImplementationHas(IMethodSymbol method, string attributeName)
+        {
+            var implementations = Symbols.ImplementationsOf(method);
+            foreach (var implementation in implementations)
+            {
+                if (!HasAttribute(implementation, attributeName))
+                {
+                    return false;
+                }
+            }
+
+            return !implementations.IsEmpty;
+        }
 
         /// <summary>"action", "page handler" or "hub method" for a web entry point, else null.</summary>
         public string? EntryPointKind(IMethodSymbol method)

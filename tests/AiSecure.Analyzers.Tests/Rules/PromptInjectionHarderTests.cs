@@ -195,5 +195,96 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task SanitizersAndValidatorsInjectedThroughAnInterface()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Moderation;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class PromptSanitizerAttribute : Attribute;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class PromptValidatorAttribute : Attribute;
+
+                public interface IPromptSanitizer
+                {
+                    string Sanitize(string text);
+                }
+
+                public sealed class PromptSanitizer : IPromptSanitizer
+                {
+                    [PromptSanitizer]
+                    public string Sanitize(string text) => text.Replace("<", "").Replace("{{", "");
+                }
+
+                public interface IModeration
+                {
+                    Task<bool> IsSafeAsync(string text);
+                }
+
+                public sealed class ContentSafetyModeration : IModeration
+                {
+                    [PromptValidator]
+                    public Task<bool> IsSafeAsync(string text) => Task.FromResult(!text.Contains("ignore previous", StringComparison.OrdinalIgnoreCase));
+                }
+
+                public interface INotesCheck
+                {
+                    bool IsClean(string notes);
+                }
+
+                public sealed class StrictNotesCheck : INotesCheck
+                {
+                    [PromptValidator]
+                    public bool IsClean(string notes) => notes.Length < 200;
+                }
+
+                public sealed class NoNotesCheck : INotesCheck
+                {
+                    public bool IsClean(string notes) => true;
+                }
+
+                public abstract class TopicCheck
+                {
+                    public abstract bool IsAllowed(string topic);
+                }
+
+                public sealed class CatalogTopicCheck : TopicCheck
+                {
+                    [PromptValidator]
+                    public override bool IsAllowed(string topic) => topic.Length < 40;
+                }
+
+                public sealed record AskRequest(string Question, string Topic, string Notes);
+
+                [ApiController]
+                [Route("api/ask")]
+                public sealed class AskController(IChatClient chat, IPromptSanitizer sanitizer, IModeration moderation, TopicCheck topics, INotesCheck notes) : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<IActionResult> Ask([FromBody] AskRequest request)
+                    {
+                        if (!await moderation.IsSafeAsync(request.Question) || !topics.IsAllowed(request.Topic) || !notes.IsClean(request.Notes))
+                        {
+                            return BadRequest();
+                        }
+
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, $"Answer questions about {request.Topic}."),
+                            new ChatMessage(ChatRole.User, "Question: " + request.Question),
+                            new ChatMessage(ChatRole.User, "Notes: " + sanitizer.Sanitize(request.Notes)),
+                            new ChatMessage(ChatRole.User, {|AISEC001:"More notes: " + request.Notes|}),
+                        ]);
+                        return Ok(response.Text);
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
