@@ -867,6 +867,11 @@ namespace AiSecure.Analyzers.Flow
                 return method.Name == "ToString" ? builder : builder.At(invocation);
             }
 
+            if (method.Name == "Replace" && SymbolEqualityComparer.Default.Equals(containing, types.Regex))
+            {
+                return EvaluateRegexReplace(invocation);
+            }
+
             if (types.IsPassThrough(method) || _policy.IsPassThrough(method))
             {
                 return TaintValue.Union(ArgumentValues(invocation).Select(a => a.Value)).At(invocation);
@@ -907,6 +912,74 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return TaintValue.Clean;
+        }
+
+        /// <summary>
+        /// <c>Regex.Replace(template, "{{(\\w+)}}", m => values[m.Groups[1].Value])</c>: the replacement, a string or what the
+        /// evaluator lambda returns, is built into the input; a constant replacement leaves the input as it was.
+        /// </summary>
+        private TaintValue EvaluateRegexReplace(IInvocationOperation invocation)
+        {
+            var inputs = new List<OperandValue>();
+            var replaced = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter == null)
+                {
+                    continue;
+                }
+
+                switch (argument.Parameter.Name)
+                {
+                    case "input":
+                        inputs.Add(Operand(argument.Value));
+                        break;
+                    case "replacement":
+                        var replacement = Operand(argument.Value);
+                        replaced |= replacement.Value.IsTainted;
+                        inputs.Add(replacement);
+                        break;
+                    case "evaluator" when FunctionOf(argument.Value) is { } evaluator:
+                        var returned = SingleReturnOf(evaluator.Body);
+                        var value = returned != null ? Evaluate(returned) : ReturnsOf(evaluator.Body);
+                        replaced |= value.IsTainted;
+                        inputs.Add(new OperandValue(returned ?? invocation, value));
+                        break;
+                }
+            }
+
+            return replaced ? TaintValue.Compose(inputs) : TaintValue.Union(inputs.Select(i => i.Value)).At(invocation);
+        }
+
+        private static IAnonymousFunctionOperation? FunctionOf(IOperation value)
+        {
+            value = value.WalkDownConversions();
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target.WalkDownConversions();
+            }
+
+            return value as IAnonymousFunctionOperation;
+        }
+
+        /// <summary>The value a body returns when it has one <c>return</c> (an expression lambda), else null.</summary>
+        private static IOperation? SingleReturnOf(IOperation body)
+        {
+            IOperation? found = null;
+            foreach (var operation in body.WalkTree())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, body))
+                {
+                    if (found != null)
+                    {
+                        return null;
+                    }
+
+                    found = returned;
+                }
+            }
+
+            return found;
         }
 
         /// <summary><c>Enumerable.Aggregate</c> whose result is text: a fold of the elements into one string or builder.</summary>

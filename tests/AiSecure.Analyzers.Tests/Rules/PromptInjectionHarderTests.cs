@@ -286,5 +286,53 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task TemplatesFilledWithRegexReplace()
+            => Verify.AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Text.RegularExpressions;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Templates;
+
+                public sealed record AskRequest(string Question, string Product);
+
+                public static partial class PromptTemplates
+                {
+                    private static readonly Regex Placeholder = new(@"\{\{(\w+)\}\}", RegexOptions.Compiled);
+
+                    public static string Fill(string template, IReadOnlyDictionary<string, string> values)
+                        => Placeholder.Replace(template, match => values.TryGetValue(match.Groups[1].Value, out var value) ? value : match.Value);
+                }
+
+                [ApiController]
+                [Route("api/templates")]
+                public sealed class TemplatesController(IChatClient chat) : ControllerBase
+                {
+                    private const string Answer = "Answer about {{product}}: {{question}}";
+                    private const string System = "You support {{product}}.";
+
+                    [HttpPost]
+                    public async Task<string> Ask([FromBody] AskRequest request)
+                    {
+                        var values = new Dictionary<string, string> { ["product"] = request.Product, ["question"] = request.Question };
+                        var prompt = Regex.Replace(Answer, @"\{\{(\w+)\}\}", m => values[m.Groups[1].Value]);
+                        var system = PromptTemplates.Fill(System, values);
+                        var fixedSystem = Regex.Replace(System, @"\{\{product\}\}", "Contoso Desk");
+                        var squeezed = Regex.Replace(request.Question, @"\s+", " ");
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, {|AISEC002:system|}),
+                            new ChatMessage(ChatRole.System, fixedSystem),
+                            new ChatMessage(ChatRole.User, {|AISEC001:prompt|}),
+                            new ChatMessage(ChatRole.User, squeezed),
+                        ]);
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
