@@ -382,5 +382,67 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task PromptBuilderWithSeveralImplementations()
+            => Verify.AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Providers;
+
+                public sealed record AskRequest(string Question, string Product);
+
+                public interface IPromptStrategy
+                {
+                    string BuildSystem(AskRequest request);
+                    string BuildUser(AskRequest request);
+                }
+
+                public sealed class OpenAiPromptStrategy : IPromptStrategy
+                {
+                    public string BuildSystem(AskRequest request) => "You are the Contoso assistant.";
+                    public string BuildUser(AskRequest request) => "Question: " + request.Question;
+                }
+
+                public sealed class OllamaPromptStrategy : IPromptStrategy
+                {
+                    public string BuildSystem(AskRequest request) => $"You support the product {request.Product}.";
+                    public string BuildUser(AskRequest request) => "Answer briefly.";
+                }
+
+                public interface IFixedPrompts
+                {
+                    string System(AskRequest request);
+                }
+
+                public sealed class FormalPrompts : IFixedPrompts
+                {
+                    public string System(AskRequest request) => "Be formal.";
+                }
+
+                public sealed class CasualPrompts : IFixedPrompts
+                {
+                    public string System(AskRequest request) => request.Product == "desk" ? "Be casual." : "Be friendly.";
+                }
+
+                [ApiController]
+                [Route("api/ask")]
+                public sealed class AskController(IChatClient chat, IPromptStrategy strategy, IFixedPrompts prompts) : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<string> Ask([FromBody] AskRequest request)
+                    {
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, {|AISEC002:strategy.BuildSystem(request)|}),
+                            new ChatMessage(ChatRole.System, prompts.System(request)),
+                            new ChatMessage(ChatRole.User, {|AISEC001:strategy.BuildUser(request)|}),
+                        ]);
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
