@@ -416,6 +416,9 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     return IsConstantComparison(equals, path);
+                case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
+                    // IsSlug(value) is true / is not false
+                    return matched ? Validates(policy, isPattern.Value, path, followHelpers) : Invalidates(policy, isPattern.Value, path, followHelpers);
                 case IIsPatternOperation isPattern:
                     return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(isPattern.Pattern);
                 default:
@@ -489,11 +492,35 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     return IsConstantComparison(notEquals, path);
+                case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
+                    // IsSlug(value) is false / is not true
+                    return matched ? Invalidates(policy, isPattern.Value, path, followHelpers) : Validates(policy, isPattern.Value, path, followHelpers);
                 case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isPattern:
                     return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(negated.Pattern);
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A pattern that tests a boolean against a constant: <c>is true</c> or <c>is not false</c> match when the value is
+        /// true (returns true), <c>is false</c> or <c>is not true</c> when it is false (returns false); null for any other pattern.
+        /// </summary>
+        private static bool? BoolPattern(IPatternOperation pattern)
+        {
+            var negated = false;
+            if (pattern is INegatedPatternOperation not)
+            {
+                negated = true;
+                pattern = not.Pattern;
+            }
+
+            if (pattern is IConstantPatternOperation constant && constant.Value.ConstantValue is { HasValue: true, Value: bool value })
+            {
+                return value != negated;
+            }
+
+            return null;
         }
 
         private static bool IsBool(IOperation operand, bool value)

@@ -444,5 +444,67 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task ValidatorGuardsWrittenAsBooleanPatterns()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Text.RegularExpressions;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Slugs;
+
+                public sealed record StyleRequest(string Text, string Product, string Tone, string Audience);
+
+                public static partial class Input
+                {
+                    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
+                    private static partial Regex Slug();
+
+                    public static bool IsSlug(string value) => Slug().IsMatch(value);
+
+                    public static bool IsTone(string value) => value is "formal" or "casual";
+                }
+
+                // What the regex source generator emits, reduced to the member declared above.
+                public static partial class Input
+                {
+                    private static partial Regex Slug() => new("^[a-z0-9-]{1,32}$");
+                }
+
+                [ApiController]
+                [Route("api/style")]
+                public sealed class StyleController(IChatClient chat) : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<IActionResult> Post([FromBody] StyleRequest request)
+                    {
+                        if (Input.IsSlug(request.Product) is false)
+                        {
+                            return BadRequest();
+                        }
+
+                        if (Input.IsTone(request.Tone) is not true)
+                        {
+                            throw new ArgumentException("Unknown tone.");
+                        }
+
+                        if (Input.IsTone(request.Audience) is true)
+                        {
+                            return BadRequest();
+                        }
+
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, $"You document the product {request.Product} in a {request.Tone} tone."),
+                            new ChatMessage(ChatRole.System, {|AISEC002:$"The audience is {request.Audience}."|}),
+                            new ChatMessage(ChatRole.User, request.Text),
+                        ]);
+                        return Ok(response.Text);
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
