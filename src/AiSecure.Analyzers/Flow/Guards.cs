@@ -161,6 +161,31 @@ namespace AiSecure.Analyzers.Flow
         /// True when <paramref name="reference"/> reads a <c>System.Uri</c> whose host a guard checked against an allow-list
         /// or a constant before the read (<c>if (!AllowedHosts.Contains(uri.Host)) return …;</c>, <c>uri.Host != "api.example.com"</c>).
         /// </summary>
+        /// <summary>
+        /// A filter lambda that keeps only safe elements (<c>tags.Where(t =&gt; AllowedTags.Contains(t))</c>): its one returned
+        /// condition validates its parameter the way a guard's would.
+        /// </summary>
+        public static bool IsValidatingFilter(ITaintPolicy policy, IAnonymousFunctionOperation filter)
+        {
+            if (filter.Symbol.Parameters.Length != 1)
+            {
+                return false;
+            }
+
+            IOperation? returned = null;
+            foreach (var operation in filter.Body.Operations)
+            {
+                if (operation is not IReturnOperation { ReturnedValue: { } value } || returned != null)
+                {
+                    return false;
+                }
+
+                returned = value;
+            }
+
+            return returned != null && Validates(policy, returned, AccessPath.Of(filter.Symbol.Parameters[0]));
+        }
+
         public static bool IsHostGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
         {
             if (path == null || reference.Type is not INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } uri)

@@ -901,6 +901,12 @@ namespace AiSecure.Analyzers.Flow
                 if (receiver != null && !IsInSource(method))
                 {
                     var value = Evaluate(receiver);
+                    if (value.IsTainted && IsAllowListFilter(method, invocation))
+                    {
+                        // tags.Where(t => AllowedTags.Contains(t)): only elements the allow list holds are left.
+                        return TaintValue.Clean;
+                    }
+
                     if (!value.IsComposed && value.IsTainted && IsTextFold(method))
                     {
                         // lines.Aggregate("Topics:", (text, line) => text + "\n- " + line): text built from every element.
@@ -980,6 +986,25 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return found;
+        }
+
+        /// <summary><c>Enumerable.Where</c> whose predicate lambda keeps only validated elements (an allow list, an anchored regex, a validator).</summary>
+        private bool IsAllowListFilter(IMethodSymbol method, IInvocationOperation invocation)
+        {
+            if (method.Name != "Where" || method.ContainingType is not { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (FunctionOf(argument.Value) is { } filter)
+                {
+                    return Guards.IsValidatingFilter(_policy, filter);
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>Enumerable.Aggregate</c> whose result is text: a fold of the elements into one string or builder.</summary>

@@ -506,5 +506,41 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Llm);
+
+        [Fact]
+        public Task ItemsFilteredByAnAllowList()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Tags;
+
+                public sealed record AskRequest(string Question, List<string> Tags);
+
+                [ApiController]
+                [Route("api/tags")]
+                public sealed class TagsController(IChatClient chat) : ControllerBase
+                {
+                    private static readonly HashSet<string> AllowedTags = new(StringComparer.OrdinalIgnoreCase) { "billing", "shipping" };
+
+                    [HttpPost]
+                    public async Task<string> Ask([FromBody] AskRequest request)
+                    {
+                        var known = request.Tags.Where(t => AllowedTags.Contains(t)).ToList();
+                        var brief = request.Tags.Where(t => t.Length < 20);
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, "Topics: " + string.Join(", ", known)),
+                            new ChatMessage(ChatRole.System, {|AISEC002:"Other topics: " + string.Join(", ", brief)|}),
+                            new ChatMessage(ChatRole.User, request.Question),
+                        ]);
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.Llm);
     }
 }
