@@ -59,7 +59,7 @@ namespace AiSecure.Analyzers.Flow
         public TaintValue EvaluateReturns(int element, CancellationToken cancellationToken)
         {
             Engine.CancellationToken = cancellationToken;
-            if (element < 0)
+            if (element == -1)
             {
                 return _returns ??= Engine.EvaluateReturns();
             }
@@ -182,7 +182,7 @@ namespace AiSecure.Analyzers.Flow
         private Dictionary<IMethodSymbol, List<CallSite>>? _byCallee;
         private Dictionary<ISymbol, List<MemberWrite>>? _byMember;
         private Dictionary<IMethodSymbol, MethodFlow>? _returnProviderIndex;
-        private Dictionary<IMethodSymbol, MethodFlow?>? _implementations;
+        private Dictionary<IMethodSymbol, List<MethodFlow>>? _implementations;
 
         /// <summary>Keeps a call of a method of this compilation that passes text (not a sanitizer's) for callers' flows.</summary>
         public void RecordCall(MethodFlow caller, IOperation call, IMethodSymbol callee, ImmutableArray<IArgumentOperation> arguments)
@@ -278,14 +278,30 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
-        /// <summary>Keeps a method that returns text (or an object of this compilation) for callers whose value it builds.</summary>
+        /// <summary>
+        /// Keeps a method that returns text (or an object of this compilation), or hands it out through an <c>out</c>
+        /// parameter, for callers whose value it builds.
+        /// </summary>
         public void RecordReturns(MethodFlow flow)
         {
             var method = flow.Method;
-            if (!method.ReturnsVoid && ReturnsText(method.ReturnType) && IsInSource(method))
+            if (IsInSource(method) && ((!method.ReturnsVoid && ReturnsText(method.ReturnType)) || HasTextOutParameter(method)))
             {
                 _returnProviders.Add(flow);
             }
+        }
+
+        private static bool HasTextOutParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind == RefKind.Out && ReturnsText(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -374,43 +390,48 @@ namespace AiSecure.Analyzers.Flow
 
             if (origin.Call is { } call)
             {
-                if (!visited.Add(call) || ImplementationOf(call.Callee) is not { } callee)
+                if (!visited.Add(call))
                 {
                     return null;
                 }
 
-                foreach (var returned in callee.EvaluateReturns(call.Element, cancellationToken).Origins)
+                // Every body that can run: the method itself, or each implementation of an interface member or abstract
+                // method (an IPromptStrategy per model provider), in source order.
+                foreach (var callee in ImplementationsOf(call.Callee))
                 {
-                    var outer = returned.Through(origin);
-                    var ordinal = int.MinValue;
-                    string? readMember = null;
-                    if (returned.ReceiverOf != null && SymbolEqualityComparer.Default.Equals(returned.ReceiverOf.OriginalDefinition, call.Callee.OriginalDefinition))
+                    foreach (var returned in callee.EvaluateReturns(call.Element, cancellationToken).Origins)
                     {
-                        // The helper reads properties of the object it is called on: follow the caller's receiver.
-                        ordinal = -1;
-                    }
-                    else if (returned.Parameter is { } calleeParameter && SymbolEqualityComparer.Default.Equals(calleeParameter.ContainingSymbol.OriginalDefinition, call.Callee.OriginalDefinition))
-                    {
-                        // The helper returns (part of) what the caller passed: follow the caller's argument.
-                        ordinal = calleeParameter.Ordinal;
-                        readMember = returned.ReadMember;
-                    }
-
-                    if (ordinal == int.MinValue)
-                    {
-                        if (Resolve(outer, depth + 1, visited, cancellationToken, accept) is { } found)
+                        var outer = returned.Through(origin);
+                        var ordinal = int.MinValue;
+                        string? readMember = null;
+                        if (returned.ReceiverOf != null && SymbolEqualityComparer.Default.Equals(returned.ReceiverOf.OriginalDefinition, call.Callee.OriginalDefinition))
                         {
-                            return found;
+                            // The helper reads properties of the object it is called on: follow the caller's receiver.
+                            ordinal = -1;
+                        }
+                        else if (returned.Parameter is { } calleeParameter && SymbolEqualityComparer.Default.Equals(calleeParameter.ContainingSymbol.OriginalDefinition, call.Callee.OriginalDefinition))
+                        {
+                            // The helper returns (part of) what the caller passed: follow the caller's argument.
+                            ordinal = calleeParameter.Ordinal;
+                            readMember = returned.ReadMember;
                         }
 
-                        continue;
-                    }
-
-                    foreach (var passed in call.EvaluateArgument(ordinal, cancellationToken, readMember).Origins)
-                    {
-                        if (Resolve(passed.Through(outer), depth + 1, visited, cancellationToken, accept) is { } found)
+                        if (ordinal == int.MinValue)
                         {
-                            return found;
+                            if (Resolve(outer, depth + 1, visited, cancellationToken, accept) is { } found)
+                            {
+                                return found;
+                            }
+
+                            continue;
+                        }
+
+                        foreach (var passed in call.EvaluateArgument(ordinal, cancellationToken, readMember).Origins)
+                        {
+                            if (Resolve(passed.Through(outer), depth + 1, visited, cancellationToken, accept) is { } found)
+                            {
+                                return found;
+                            }
                         }
                     }
                 }
@@ -482,8 +503,8 @@ namespace AiSecure.Analyzers.Flow
             return targets;
         }
 
-        /// <summary>The body behind a called method: the method itself, or the one implementation of an interface member or abstract method.</summary>
-        private MethodFlow? ImplementationOf(IMethodSymbol callee)
+        /// <summary>The bodies behind a called method: the method itself, or every implementation of an interface member or abstract method.</summary>
+        private IReadOnlyList<MethodFlow> ImplementationsOf(IMethodSymbol callee)
         {
             var definition = callee.OriginalDefinition;
             if (_returnProviderIndex == null)
@@ -502,12 +523,12 @@ namespace AiSecure.Analyzers.Flow
 
             if (_returnProviderIndex.TryGetValue(definition, out var direct))
             {
-                return direct;
+                return new[] { direct };
             }
 
             if (_implementations == null)
             {
-                _implementations = new Dictionary<IMethodSymbol, MethodFlow?>(SymbolEqualityComparer.Default);
+                _implementations = new Dictionary<IMethodSymbol, List<MethodFlow>>(SymbolEqualityComparer.Default);
                 foreach (var provider in _returnProviderIndex)
                 {
                     foreach (var target in CallTargetsOf(provider.Key))
@@ -517,13 +538,18 @@ namespace AiSecure.Analyzers.Flow
                             continue;
                         }
 
-                        // Two implementations of one member: which one runs is not known here.
-                        _implementations[target] = _implementations.ContainsKey(target) ? null : provider.Value;
+                        // Several implementations of one member: any of them may run, so each is followed.
+                        _implementations.AddToList(target, provider.Value);
                     }
+                }
+
+                foreach (var implementations in _implementations.Values)
+                {
+                    implementations.Sort(static (a, b) => SourceOrder.Compare(a.Start, b.Start));
                 }
             }
 
-            return _implementations.TryGetValue(definition, out var implementation) ? implementation : null;
+            return _implementations.TryGetValue(definition, out var found) ? found : Array.Empty<MethodFlow>();
         }
 
         private static bool IsInSource(IMethodSymbol method)

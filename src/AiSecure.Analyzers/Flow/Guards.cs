@@ -161,6 +161,31 @@ namespace AiSecure.Analyzers.Flow
         /// True when <paramref name="reference"/> reads a <c>System.Uri</c> whose host a guard checked against an allow-list
         /// or a constant before the read (<c>if (!AllowedHosts.Contains(uri.Host)) return …;</c>, <c>uri.Host != "api.example.com"</c>).
         /// </summary>
+        /// <summary>
+        /// A filter lambda that keeps only safe elements (<c>tags.Where(t =&gt; AllowedTags.Contains(t))</c>): its one returned
+        /// condition validates its parameter the way a guard's would.
+        /// </summary>
+        public static bool IsValidatingFilter(ITaintPolicy policy, IAnonymousFunctionOperation filter)
+        {
+            if (filter.Symbol.Parameters.Length != 1)
+            {
+                return false;
+            }
+
+            IOperation? returned = null;
+            foreach (var operation in filter.Body.Operations)
+            {
+                if (operation is not IReturnOperation { ReturnedValue: { } value } || returned != null)
+                {
+                    return false;
+                }
+
+                returned = value;
+            }
+
+            return returned != null && Validates(policy, returned, AccessPath.Of(filter.Symbol.Parameters[0]));
+        }
+
         public static bool IsHostGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
         {
             if (path != null && reference.Type?.SpecialType == SpecialType.System_String)
@@ -427,6 +452,9 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     return IsConstantComparison(equals, path);
+                case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
+                    // IsSlug(value) is true / is not false
+                    return matched ? Validates(policy, isPattern.Value, path, followHelpers) : Invalidates(policy, isPattern.Value, path, followHelpers);
                 case IIsPatternOperation isPattern:
                     return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(isPattern.Pattern);
                 default:
@@ -506,6 +534,9 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     return IsConstantComparison(notEquals, path);
+                case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
+                    // IsSlug(value) is false / is not true
+                    return matched ? Invalidates(policy, isPattern.Value, path, followHelpers) : Validates(policy, isPattern.Value, path, followHelpers);
                 case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isPattern:
                     return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(negated.Pattern);
                 case IInvocationOperation invocation:
@@ -513,6 +544,27 @@ namespace AiSecure.Analyzers.Flow
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A pattern that tests a boolean against a constant: <c>is true</c> or <c>is not false</c> match when the value is
+        /// true (returns true), <c>is false</c> or <c>is not true</c> when it is false (returns false); null for any other pattern.
+        /// </summary>
+        private static bool? BoolPattern(IPatternOperation pattern)
+        {
+            var negated = false;
+            if (pattern is INegatedPatternOperation not)
+            {
+                negated = true;
+                pattern = not.Pattern;
+            }
+
+            if (pattern is IConstantPatternOperation constant && constant.Value.ConstantValue is { HasValue: true, Value: bool value })
+            {
+                return value != negated;
+            }
+
+            return null;
         }
 
         private static bool IsBool(IOperation operand, bool value)
@@ -808,9 +860,15 @@ namespace AiSecure.Analyzers.Flow
         /// (<c>Contains</c> is then a substring test) never counts.
         /// </summary>
         private static bool IsConfiguredCollection(IOperation receiver)
+            => receiver.Type != null && receiver.Type.SpecialType != SpecialType.System_String && IsSettingsMember(receiver);
+
+        /// <summary>
+        /// A property of the application's options object (see <see cref="IsConfiguredCollection"/>): <c>_options.AllowedPrograms</c>,
+        /// <c>options.Value.SystemPromptFile</c>. The operator sets it, not the request.
+        /// </summary>
+        public static bool IsSettingsMember(IOperation value)
         {
-            if (receiver.Type == null || receiver.Type.SpecialType == SpecialType.System_String
-                || receiver is not IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } holder } || !IsSettingsType(holder.Type))
+            if (value is not IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } holder } || !IsSettingsType(holder.Type))
             {
                 return false;
             }

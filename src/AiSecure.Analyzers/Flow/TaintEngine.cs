@@ -504,6 +504,11 @@ namespace AiSecure.Analyzers.Flow
                 value = initializer.WalkDownConversions();
             }
 
+            if (value is IWithOperation copy)
+            {
+                return MemberOfCopy(copy, member, local);
+            }
+
             if (value is not IObjectCreationOperation creation || creation.Type is not { } type || type.Locations.IsEmpty || !type.Locations[0].IsInSource)
             {
                 return null;
@@ -540,6 +545,47 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return assigned == null ? TaintValue.Clean : Evaluate(assigned);
+        }
+
+        /// <summary>
+        /// <paramref name="member"/> of <c>original with { … }</c>: what the copy sets it to, else what the original holds for it
+        /// (<c>request with { Text = Clean(request.Text) }</c> has a clean <c>Text</c> and the request's other members).
+        /// </summary>
+        private TaintValue? MemberOfCopy(IWithOperation copy, string member, ILocalSymbol? local)
+        {
+            if (local != null && AssignsMember(copy, local, member))
+            {
+                return null;
+            }
+
+            IOperation? assigned = null;
+            foreach (var child in copy.Initializer.Initializers)
+            {
+                if (child is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment && target.Member.Name == member)
+                {
+                    assigned = assignment.Value;
+                }
+            }
+
+            if (assigned != null)
+            {
+                return Evaluate(assigned);
+            }
+
+            var original = copy.Operand.WalkDownConversions();
+            if (MemberOfCreation(original, member) is { } inner)
+            {
+                return inner;
+            }
+
+            var whole = Evaluate(original);
+            if (!whole.IsTainted)
+            {
+                return whole;
+            }
+
+            var read = whole.ReadAt(copy);
+            return original is IParameterReferenceOperation ? read.WithReadMember(member) : read;
         }
 
         /// <summary>Whether the method writes <c>local.Member</c> anywhere (<c>context.Product = request.Product</c>).</summary>
@@ -822,6 +868,11 @@ namespace AiSecure.Analyzers.Flow
                 return method.Name == "ToString" ? builder : builder.At(invocation);
             }
 
+            if (method.Name == "Replace" && SymbolEqualityComparer.Default.Equals(containing, types.Regex))
+            {
+                return EvaluateRegexReplace(invocation);
+            }
+
             if (types.IsPassThrough(method) || _policy.IsPassThrough(method))
             {
                 // An instance method of a carrier (BinaryData.ToString / ToMemory / ToObjectFromJson) reshapes its receiver.
@@ -858,6 +909,18 @@ namespace AiSecure.Analyzers.Flow
                 if (receiver != null && !IsInSource(method))
                 {
                     var value = Evaluate(receiver);
+                    if (value.IsTainted && IsAllowListFilter(method, invocation))
+                    {
+                        // tags.Where(t => AllowedTags.Contains(t)): only elements the allow list holds are left.
+                        return TaintValue.Clean;
+                    }
+
+                    if (!value.IsComposed && value.IsTainted && IsTextFold(method))
+                    {
+                        // lines.Aggregate("Topics:", (text, line) => text + "\n- " + line): text built from every element.
+                        return TaintValue.Compose(new[] { new OperandValue(invocation, value.ReadAt(invocation)) });
+                    }
+
                     return value.IsComposed ? value : value.ReadAt(invocation);
                 }
             }
@@ -888,6 +951,98 @@ namespace AiSecure.Analyzers.Flow
                     return null;
             }
         }
+
+        /// <summary>
+        /// <c>Regex.Replace(template, "{{(\\w+)}}", m => values[m.Groups[1].Value])</c>: the replacement, a string or what the
+        /// evaluator lambda returns, is built into the input; a constant replacement leaves the input as it was.
+        /// </summary>
+        private TaintValue EvaluateRegexReplace(IInvocationOperation invocation)
+        {
+            var inputs = new List<OperandValue>();
+            var replaced = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter == null)
+                {
+                    continue;
+                }
+
+                switch (argument.Parameter.Name)
+                {
+                    case "input":
+                        inputs.Add(Operand(argument.Value));
+                        break;
+                    case "replacement":
+                        var replacement = Operand(argument.Value);
+                        replaced |= replacement.Value.IsTainted;
+                        inputs.Add(replacement);
+                        break;
+                    case "evaluator" when FunctionOf(argument.Value) is { } evaluator:
+                        var returned = SingleReturnOf(evaluator.Body);
+                        var value = returned != null ? Evaluate(returned) : ReturnsOf(evaluator.Body);
+                        replaced |= value.IsTainted;
+                        inputs.Add(new OperandValue(returned ?? invocation, value));
+                        break;
+                }
+            }
+
+            return replaced ? TaintValue.Compose(inputs) : TaintValue.Union(inputs.Select(i => i.Value)).At(invocation);
+        }
+
+        private static IAnonymousFunctionOperation? FunctionOf(IOperation value)
+        {
+            value = value.WalkDownConversions();
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target.WalkDownConversions();
+            }
+
+            return value as IAnonymousFunctionOperation;
+        }
+
+        /// <summary>The value a body returns when it has one <c>return</c> (an expression lambda), else null.</summary>
+        private static IOperation? SingleReturnOf(IOperation body)
+        {
+            IOperation? found = null;
+            foreach (var operation in body.WalkTree())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, body))
+                {
+                    if (found != null)
+                    {
+                        return null;
+                    }
+
+                    found = returned;
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary><c>Enumerable.Where</c> whose predicate lambda keeps only validated elements (an allow list, an anchored regex, a validator).</summary>
+        private bool IsAllowListFilter(IMethodSymbol method, IInvocationOperation invocation)
+        {
+            if (method.Name != "Where" || method.ContainingType is not { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (FunctionOf(argument.Value) is { } filter)
+                {
+                    return Guards.IsValidatingFilter(_policy, filter);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>Enumerable.Aggregate</c> whose result is text: a fold of the elements into one string or builder.</summary>
+        private bool IsTextFold(IMethodSymbol method)
+            => method.Name == "Aggregate" && method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+               && (method.ReturnType.SpecialType == SpecialType.System_String || IsTextBuilder(method.ReturnType));
 
         private static bool IsBuilderAppend(IMethodSymbol method)
             => method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace";
@@ -1051,6 +1206,11 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         public TaintValue EvaluateReturns(int element = -1)
         {
+            if (element < -1)
+            {
+                return EvaluateOutParameter(-2 - element);
+            }
+
             var values = new List<TaintValue>();
             foreach (var root in _roots)
             {
@@ -1058,6 +1218,23 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return TaintValue.Union(values);
+        }
+
+        /// <summary>What the method writes into its <c>out</c> parameter at <paramref name="ordinal"/> (every write: each may be the last).</summary>
+        private TaintValue EvaluateOutParameter(int ordinal)
+        {
+            if (_owner == null || ordinal >= _owner.Parameters.Length || _owner.Parameters[ordinal].RefKind != RefKind.Out)
+            {
+                return TaintValue.Clean;
+            }
+
+            var values = new List<TaintValue>();
+            foreach (var write in GetWrites(_owner.Parameters[ordinal]))
+            {
+                values.Add(EvaluateWrite(write));
+            }
+
+            return _writesTruncated ? TaintValue.Union(values).AsUnknown() : TaintValue.Union(values);
         }
 
         /// <summary>What a body returns: its <c>return</c>s (an expression body's implicit one too), not those of functions nested in it.</summary>
@@ -1339,6 +1516,14 @@ namespace AiSecure.Analyzers.Flow
                         return TaintValue.Source(source, write.Target);
                     }
 
+                    if (IsInSource(call.TargetMethod) && call.TargetMethod.MethodKind != MethodKind.LocalFunction && CanCarryText(write.Target.Type)
+                        && OutOrdinal(call, write.Target) is { } ordinal)
+                    {
+                        // TryBuild(request, out var prompt): what the helper of this compilation writes into that parameter.
+                        var callee = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
+                        return TaintValue.FromCall(new PendingCall(callee, this, call.Arguments, call.Instance, PendingCall.OutParameter(ordinal)), write.Target);
+                    }
+
                     var instance = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
                     if (instance == null && !IsInSource(call.TargetMethod) && CanCarryText(write.Target.Type) && _policy.SanitizedKinds(call.TargetMethod) == SinkKinds.None)
                     {
@@ -1360,6 +1545,21 @@ namespace AiSecure.Analyzers.Flow
                 default:
                     return TaintValue.Clean;
             }
+        }
+
+        /// <summary>The ordinal of the callee's <c>out</c> parameter that <paramref name="target"/> is passed to.</summary>
+        private static int? OutOrdinal(IInvocationOperation call, IOperation target)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { RefKind: RefKind.Out } parameter && ReferenceEquals(argument.Value, target))
+                {
+                    // A reduced extension method's ordinals count the receiver as its first parameter.
+                    return call.TargetMethod.ReducedFrom != null ? parameter.Ordinal + 1 : parameter.Ordinal;
+                }
+            }
+
+            return null;
         }
 
         private List<Write> Reaching(List<Write> writes, IOperation reference, out bool initialReaches)

@@ -31,8 +31,14 @@ namespace AiSecure.Analyzers.Flow
 
         public readonly IMethodSymbol Callee;
 
-        /// <summary>The element of the tuple the callee returns that the caller takes (<c>var (a, b) = Callee()</c>); -1: the whole value.</summary>
+        /// <summary>
+        /// The element of the tuple the callee returns that the caller takes (<c>var (a, b) = Callee()</c>); -1: the whole value;
+        /// <see cref="OutParameter"/> of an ordinal: what the callee writes into that <c>out</c> parameter instead.
+        /// </summary>
         public readonly int Element;
+
+        /// <summary>The <see cref="Element"/> that stands for the callee's <c>out</c> parameter <paramref name="ordinal"/> (<c>TryBuild(request, out var prompt)</c>).</summary>
+        public static int OutParameter(int ordinal) => -2 - ordinal;
 
         /// <summary>
         /// The caller's value for the callee's parameter <paramref name="ordinal"/> (-1: the receiver), evaluated by the

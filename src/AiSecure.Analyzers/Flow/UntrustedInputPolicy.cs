@@ -90,7 +90,8 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>
         /// A file read whose path (the first text argument) names a file that ships with the app: a compile-time constant,
         /// or constants under the app's own directory (<c>Path.Combine(AppContext.BaseDirectory, "Prompts", "system.md")</c>,
-        /// <c>env.ContentRootPath</c>), directly or through a local written once (docs/rules/AISEC001.md, "Sources").
+        /// <c>env.ContentRootPath</c>), or a path the operator configures (an options property, <c>configuration["…"]</c>),
+        /// directly or through a local written once (docs/rules/AISEC001.md, "Sources").
         /// </summary>
         private static bool HasConstantPath(IOperation operation)
         {
@@ -133,8 +134,14 @@ namespace AiSecure.Analyzers.Flow
                     return IsShippedPath(conversion.Operand, depth + 1);
                 case IParenthesizedOperation parenthesized:
                     return IsShippedPath(parenthesized.Operand, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return IsShippedPath(coalesce.Value, depth + 1) && IsShippedPath(coalesce.WhenNull, depth + 1);
                 case IPropertyReferenceOperation property:
-                    return IsAppDirectory(property.Property) || (property.Property.SetMethod == null && IsShippedInitializer(property, property.Property, depth));
+                    return IsAppDirectory(property.Property) || (property.Property.SetMethod == null && IsShippedInitializer(property, property.Property, depth))
+                        || (property.Type?.SpecialType == SpecialType.System_String && (Guards.IsSettingsMember(property) || IsConfigurationRead(property)));
+                case IInvocationOperation { TargetMethod.Name: "GetValue" } read when read.Type?.SpecialType == SpecialType.System_String:
+                    // configuration.GetValue<string>("Prompts:SystemFile"): a path the operator configures.
+                    return read.Arguments.Length > 0 && IsConfiguration(read.Arguments[0].Value.WalkDownConversions().Type);
                 case IFieldReferenceOperation field:
                     // Static: an instance field's constructor could write a different path over the initializer.
                     return field.Field is { IsReadOnly: true, IsStatic: true } && IsShippedInitializer(field, field.Field, depth);
@@ -203,6 +210,28 @@ namespace AiSecure.Analyzers.Flow
             };
 
             return value != null && model.GetOperation(value) is { } initializer && IsShippedPath(initializer, depth + 1);
+        }
+
+        /// <summary><c>configuration["Prompts:SystemFile"]</c>: an indexer of <c>IConfiguration</c> (or a section).</summary>
+        private static bool IsConfigurationRead(IPropertyReferenceOperation property)
+            => property.Property.IsIndexer && property.Instance != null && IsConfiguration(property.Instance.WalkDownConversions().Type);
+
+        private static bool IsConfiguration(ITypeSymbol? type)
+        {
+            if (type == null || type.ContainingNamespace is not { Name: "Configuration", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return false;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.Name == "IConfiguration")
+                {
+                    return true;
+                }
+            }
+
+            return type.Name == "IConfiguration";
         }
 
         /// <summary><c>AppContext.BaseDirectory</c>, <c>AppDomain.BaseDirectory</c>, a hosting environment's <c>ContentRootPath</c> / <c>WebRootPath</c>.</summary>
@@ -287,12 +316,32 @@ namespace AiSecure.Analyzers.Flow
         }
 
         public bool IsSanitizer(IMethodSymbol method)
-            => HasAttribute(method, "PromptSanitizer") || (!_sanitizers.IsEmpty && ConfiguredSymbols.TryFind(_sanitizers, method, out _));
+            => HasAttribute(method, "PromptSanitizer") || (!_sanitizers.IsEmpty && ConfiguredSymbols.TryFind(_sanitizers, method, out _))
+               || (method.IsAbstract && EveryImplementationHas(method, "PromptSanitizer"));
 
         public int SanitizedKinds(IMethodSymbol method) => IsSanitizer(method) ? SinkKinds.AllKinds : SinkKinds.None;
 
         public bool IsValidator(IMethodSymbol method)
-            => HasAttribute(method, "PromptValidator") || (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _));
+            => HasAttribute(method, "PromptValidator") || (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _))
+               || (method.IsAbstract && EveryImplementationHas(method, "PromptValidator"));
+
+        /// <summary>
+        /// A call through an interface or an abstract method of this compilation (an injected <c>IPromptSanitizer</c>) runs one
+        /// of its implementations: it sanitizes or validates when there is one and every one is marked.
+        /// </summary>
+        private bool EveryImplementationHas(IMethodSymbol method, string attributeName)
+        {
+            var implementations = Symbols.ImplementationsOf(method);
+            foreach (var implementation in implementations)
+            {
+                if (!HasAttribute(implementation, attributeName))
+                {
+                    return false;
+                }
+            }
+
+            return !implementations.IsEmpty;
+        }
 
         /// <summary>"action", "page handler" or "hub method" for a web entry point, else null.</summary>
         public string? EntryPointKind(IMethodSymbol method)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -18,8 +19,12 @@ namespace AiSecure.Analyzers.Knowledge
         private readonly HashSet<ISymbol> _userContainers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _roleTypes = new(SymbolEqualityComparer.Default);
 
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+
         private PromptSymbols(Compilation compilation, LazyTypeMap<List<SinkRow>> sinkRows)
         {
+            _compilation = compilation;
             _sinkRows = sinkRows;
             HasSinks = sinkRows.AnyExists();
 
@@ -296,6 +301,73 @@ namespace AiSecure.Analyzers.Knowledge
 
         public static IMethodSymbol Definition(IMethodSymbol method)
             => (method.ReducedFrom ?? method).OriginalDefinition;
+
+        /// <summary>
+        /// The methods of this compilation that implement <paramref name="method"/>, an interface member or an abstract method
+        /// declared in source (a sanitizer injected as <c>IPromptSanitizer</c>); empty for any other method. Found once per
+        /// member, by name, and only for the abstract members that a call asks about.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
+        {
+            method = Definition(method);
+            if (!method.IsAbstract || method.Locations.IsEmpty || !method.Locations[0].IsInSource || method.ContainingType == null)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            return _implementations.GetOrAdd(method, FindImplementations);
+        }
+
+        private ImmutableArray<IMethodSymbol> FindImplementations(IMethodSymbol method)
+        {
+            var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var symbol in _compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member))
+            {
+                if (symbol is IMethodSymbol { IsAbstract: false } candidate && candidate.ContainingType != null && Implements(candidate, method))
+                {
+                    found.Add(candidate);
+                }
+            }
+
+            return found.ToImmutable();
+        }
+
+        private static bool Implements(IMethodSymbol candidate, IMethodSymbol method)
+        {
+            if (method.ContainingType.TypeKind != TypeKind.Interface)
+            {
+                for (var overridden = candidate.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // The interface as the candidate's type implements it (IValidator<string> for IValidator<T>), then its member.
+            foreach (var implemented in candidate.ContainingType.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, method.ContainingType))
+                {
+                    continue;
+                }
+
+                foreach (var member in implemented.GetMembers(method.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, method)
+                        && candidate.ContainingType.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
+                        && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, candidate.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>String, objects and the SDK content types; not collections of messages.</summary>
         private static bool CanCarryPromptText(ITypeSymbol type)

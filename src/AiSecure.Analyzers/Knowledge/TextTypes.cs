@@ -17,6 +17,7 @@ namespace AiSecure.Analyzers.Knowledge
             Encoding = TypeResolver.Get(compilation, "System.Text.Encoding");
             JsonSerializer = TypeResolver.Get(compilation, "System.Text.Json.JsonSerializer");
             Convert = TypeResolver.Get(compilation, "System.Convert");
+            FormattableString = TypeResolver.Get(compilation, "System.FormattableString");
             BinaryData = TypeResolver.Get(compilation, "System.BinaryData");
             BinaryContent = TypeResolver.Get(compilation, "System.ClientModel.BinaryContent");
             Regex = TypeResolver.Get(compilation, "System.Text.RegularExpressions.Regex");
@@ -41,6 +42,9 @@ namespace AiSecure.Analyzers.Knowledge
         public readonly INamedTypeSymbol? JsonSerializer;
 
         public readonly INamedTypeSymbol? Convert;
+
+        /// <summary><c>System.FormattableString</c>: <c>Invariant($"…")</c> is the interpolation, formatted.</summary>
+        public readonly INamedTypeSymbol? FormattableString;
 
         public readonly INamedTypeSymbol? BinaryData;
 
@@ -163,7 +167,7 @@ namespace AiSecure.Analyzers.Knowledge
 
         /// <summary>
         /// A static or instance method whose result is its arguments in another shape: serializers and parsers
-        /// (System.Text.Json), encodings, Base64, regular-expression matches and replacements, <c>BinaryData</c> and <c>BinaryContent</c>.
+        /// (System.Text.Json), encodings, Base64, culture-invariant formatting, regular-expression matches and replacements, <c>BinaryData</c> and <c>BinaryContent</c>.
         /// </summary>
         public bool IsPassThrough(IMethodSymbol method)
         {
@@ -186,6 +190,12 @@ namespace AiSecure.Analyzers.Knowledge
             if (SymbolEqualityComparer.Default.Equals(type, Convert))
             {
                 return method.Name is "ToBase64String" or "FromBase64String" or "ToString";
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, FormattableString))
+            {
+                // FormattableString.Invariant($"…{note}") and CurrentCulture: the interpolation they are given, as text.
+                return method.IsStatic && method.Name is "Invariant" or "CurrentCulture";
             }
 
             if (method.IsStatic && method.Name.StartsWith("Parse", StringComparison.Ordinal) && IsSystemTextJson(type))
