@@ -860,15 +860,9 @@ namespace AiSecure.Analyzers.Flow
         /// (<c>Contains</c> is then a substring test) never counts.
         /// </summary>
         private static bool IsConfiguredCollection(IOperation receiver)
-            => receiver.Type != null && receiver.Type.SpecialType != SpecialType.System_String && IsSettingsMember(receiver);
-
-        /// <summary>
-        /// A property of the application's options object (see <see cref="IsConfiguredCollection"/>): <c>_options.AllowedPrograms</c>,
-        /// <c>options.Value.SystemPromptFile</c>. The operator sets it, not the request.
-        /// </summary>
-        public static bool IsSettingsMember(IOperation value)
         {
-            if (value is not IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } holder } || !IsSettingsType(holder.Type))
+            if (receiver.Type == null || receiver.Type.SpecialType == SpecialType.System_String
+                || receiver is not IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } holder } || !IsSettingsType(holder.Type))
             {
                 return false;
             }

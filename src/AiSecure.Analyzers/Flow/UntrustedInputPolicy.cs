@@ -90,8 +90,7 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>
         /// A file read whose path (the first text argument) names a file that ships with the app: a compile-time constant,
         /// or constants under the app's own directory (<c>Path.Combine(AppContext.BaseDirectory, "Prompts", "system.md")</c>,
-        /// <c>env.ContentRootPath</c>), or a path the operator configures (an options property, <c>configuration["…"]</c>),
-        /// directly or through a local written once (docs/rules/AISEC001.md, "Sources").
+        /// <c>env.ContentRootPath</c>), directly or through a local written once (docs/rules/AISEC001.md, "Sources").
         /// </summary>
         private static bool HasConstantPath(IOperation operation)
         {
@@ -134,14 +133,8 @@ namespace AiSecure.Analyzers.Flow
                     return IsShippedPath(conversion.Operand, depth + 1);
                 case IParenthesizedOperation parenthesized:
                     return IsShippedPath(parenthesized.Operand, depth + 1);
-                case ICoalesceOperation coalesce:
-                    return IsShippedPath(coalesce.Value, depth + 1) && IsShippedPath(coalesce.WhenNull, depth + 1);
                 case IPropertyReferenceOperation property:
-                    return IsAppDirectory(property.Property) || (property.Property.SetMethod == null && IsShippedInitializer(property, property.Property, depth))
-                        || (property.Type?.SpecialType == SpecialType.System_String && (Guards.IsSettingsMember(property) || IsConfigurationRead(property)));
-                case IInvocationOperation { TargetMethod.Name: "GetValue" } read when read.Type?.SpecialType == SpecialType.System_String:
-                    // configuration.GetValue<string>("Prompts:SystemFile"): a path the operator configures.
-                    return read.Arguments.Length > 0 && IsConfiguration(read.Arguments[0].Value.WalkDownConversions().Type);
+                    return IsAppDirectory(property.Property) || (property.Property.SetMethod == null && IsShippedInitializer(property, property.Property, depth));
                 case IFieldReferenceOperation field:
                     // Static: an instance field's constructor could write a different path over the initializer.
                     return field.Field is { IsReadOnly: true, IsStatic: true } && IsShippedInitializer(field, field.Field, depth);
@@ -210,28 +203,6 @@ namespace AiSecure.Analyzers.Flow
             };
 
             return value != null && model.GetOperation(value) is { } initializer && IsShippedPath(initializer, depth + 1);
-        }
-
-        /// <summary><c>configuration["Prompts:SystemFile"]</c>: an indexer of <c>IConfiguration</c> (or a section).</summary>
-        private static bool IsConfigurationRead(IPropertyReferenceOperation property)
-            => property.Property.IsIndexer && property.Instance != null && IsConfiguration(property.Instance.WalkDownConversions().Type);
-
-        private static bool IsConfiguration(ITypeSymbol? type)
-        {
-            if (type == null || type.ContainingNamespace is not { Name: "Configuration", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } })
-            {
-                return false;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (implemented.Name == "IConfiguration")
-                {
-                    return true;
-                }
-            }
-
-            return type.Name == "IConfiguration";
         }
 
         /// <summary><c>AppContext.BaseDirectory</c>, <c>AppDomain.BaseDirectory</c>, a hosting environment's <c>ContentRootPath</c> / <c>WebRootPath</c>.</summary>

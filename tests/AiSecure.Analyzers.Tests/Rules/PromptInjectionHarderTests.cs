@@ -336,54 +336,6 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.Llm);
 
         [Fact]
-        public Task PromptFilesAtConfiguredPathsAreShippedWithTheApp()
-            => Verify.AnalyzeAsync("""
-                using System.IO;
-                using System.Threading.Tasks;
-                using Microsoft.AspNetCore.Hosting;
-                using Microsoft.AspNetCore.Mvc;
-                using Microsoft.Extensions.AI;
-                using Microsoft.Extensions.Configuration;
-                using Microsoft.Extensions.Options;
-
-                namespace Contoso.Prompts;
-
-                public sealed class PromptOptions
-                {
-                    public string SystemPromptFile { get; set; } = "Prompts/system.md";
-                    public string PromptFolder { get; set; } = "Prompts";
-                }
-
-                public sealed record AskRequest(string Question, string Kind);
-
-                [ApiController]
-                [Route("api/prompts")]
-                public sealed class PromptsController(IChatClient chat, IOptions<PromptOptions> options, IConfiguration configuration, IWebHostEnvironment env) : ControllerBase
-                {
-                    private readonly PromptOptions _settings = options.Value;
-
-                    [HttpPost]
-                    public async Task<string> Ask([FromBody] AskRequest request)
-                    {
-                        var system = await System.IO.File.ReadAllTextAsync(Path.Combine(env.ContentRootPath, options.Value.SystemPromptFile));
-                        var rules = await System.IO.File.ReadAllTextAsync(configuration["Prompts:RulesFile"] ?? "Prompts/rules.md");
-                        var style = System.IO.File.ReadAllText(Path.Combine(env.ContentRootPath, _settings.PromptFolder, "style.md"));
-                        var glossary = System.IO.File.ReadAllText(configuration.GetValue<string>("Prompts:GlossaryFile")!);
-                        var chosen = await System.IO.File.ReadAllTextAsync(Path.Combine(env.ContentRootPath, _settings.PromptFolder, request.Kind + ".md"));
-                        var response = await chat.GetResponseAsync(
-                        [
-                            new ChatMessage(ChatRole.System, system),
-                            new ChatMessage(ChatRole.System, rules),
-                            new ChatMessage(ChatRole.System, style + glossary),
-                            new ChatMessage(ChatRole.System, {|AISEC002:chosen|}),
-                            new ChatMessage(ChatRole.User, request.Question),
-                        ]);
-                        return response.Text;
-                    }
-                }
-                """, ReferenceCatalog.Llm);
-
-        [Fact]
         public Task PromptBuilderWithSeveralImplementations()
             => Verify.AnalyzeAsync("""
                 using System.Threading.Tasks;
@@ -537,6 +489,38 @@ namespace AiSecure.Analyzers.Tests.Rules
                             new ChatMessage(ChatRole.System, "Topics: " + string.Join(", ", known)),
                             new ChatMessage(ChatRole.System, {|AISEC002:"Other topics: " + string.Join(", ", brief)|}),
                             new ChatMessage(ChatRole.User, request.Question),
+                        ]);
+                        return response.Text;
+                    }
+                }
+                """, ReferenceCatalog.Llm);
+
+        /// <summary>Only a compile-time constant path (under the app's own folders) is the app's file (docs/rules/AISEC001.md):
+        /// a path an option or configuration value picks may point at content the app does not ship.</summary>
+        [Fact]
+        public Task PromptFilesAtConfiguredPathsAreExternalContent()
+            => Verify.AnalyzeAsync("""
+                using System.IO;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Hosting;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Options;
+
+                namespace Contoso.Prompts;
+
+                public sealed class PromptOptions { public string SystemPromptFile { get; set; } = "Prompts/system.md"; }
+
+                public sealed class Assistant(IChatClient chat, IOptions<PromptOptions> options, IWebHostEnvironment env)
+                {
+                    public async Task<string> AskAsync(string question)
+                    {
+                        var shipped = await File.ReadAllTextAsync(Path.Combine(env.ContentRootPath, "Prompts", "system.md"));
+                        var configured = await File.ReadAllTextAsync(Path.Combine(env.ContentRootPath, options.Value.SystemPromptFile));
+                        var response = await chat.GetResponseAsync(
+                        [
+                            new ChatMessage(ChatRole.System, shipped),
+                            new ChatMessage(ChatRole.System, {|AISEC002:configured|}),
+                            new ChatMessage(ChatRole.User, question),
                         ]);
                         return response.Text;
                     }
