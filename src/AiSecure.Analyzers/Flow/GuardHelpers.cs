@@ -16,32 +16,14 @@ namespace AiSecure.Analyzers.Flow
     {
         private static bool IsThrowingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
         {
-            var method = invocation.TargetMethod;
-            if (!method.ReturnsVoid || method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
-                || invocation.SemanticModel is not { } model)
+            if (!invocation.TargetMethod.ReturnsVoid || SameFileHelper(invocation, path) is not { } helper)
             {
                 return false;
             }
 
-            IParameterSymbol? parameter = null;
-            IOperation? passed = null;
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
-                {
-                    parameter = argument.Parameter.OriginalDefinition;
-                    passed = argument.Value;
-                    break;
-                }
-            }
+            var (parameter, passed, declaration, model) = helper;
 
-            var reference = method.DeclaringSyntaxReferences[0];
-            if (parameter == null || reference.SyntaxTree != model.SyntaxTree)
-            {
-                return false;
-            }
-
-            var body = reference.GetSyntax() switch
+            var body = declaration switch
             {
                 MethodDeclarationSyntax { Body: { } block } => block,
                 LocalFunctionStatementSyntax { Body: { } block } => block,

@@ -470,32 +470,14 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         private static bool IsValidatingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
         {
-            var method = invocation.TargetMethod;
-            if (method.ReturnType.SpecialType != SpecialType.System_Boolean || method.IsVirtual || method.IsAbstract || method.IsOverride
-                || method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model)
+            if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_Boolean || SameFileHelper(invocation, path) is not { } helper)
             {
                 return false;
             }
 
-            IParameterSymbol? parameter = null;
-            IOperation? passed = null;
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
-                {
-                    parameter = argument.Parameter.OriginalDefinition;
-                    passed = argument.Value;
-                    break;
-                }
-            }
+            var (parameter, passed, declaration, model) = helper;
 
-            var reference = method.DeclaringSyntaxReferences[0];
-            if (parameter == null || reference.SyntaxTree != model.SyntaxTree)
-            {
-                return false;
-            }
-
-            var body = reference.GetSyntax() switch
+            var body = declaration switch
             {
                 MethodDeclarationSyntax { ExpressionBody.Expression: { } expression } => expression,
                 MethodDeclarationSyntax { Body: { } block } => OnlyReturned(block),
@@ -505,6 +487,34 @@ namespace AiSecure.Analyzers.Flow
             };
             return body != null && model.GetOperation(body) is { } condition
                 && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (IsFullPathValue(passed) && PrefixChecked(condition, parameter, whenTrue: true)));
+        }
+
+        /// <summary>
+        /// The helper a guard calls, when it can be read here: declared once and in this file (a helper declared in another
+        /// file is not read, and the value then stays unvalidated), not virtual, and passed the value at <paramref name="path"/>:
+        /// the parameter that receives it, the argument passed, the helper's declaration and this file's semantic model.
+        /// </summary>
+        private static (IParameterSymbol Parameter, IOperation Passed, SyntaxNode Declaration, SemanticModel Model)? SameFileHelper(IInvocationOperation invocation, AccessPath path)
+        {
+            var method = invocation.TargetMethod;
+            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
+                || invocation.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                {
+                    var reference = method.DeclaringSyntaxReferences[0];
+                    return reference.SyntaxTree == model.SyntaxTree
+                        ? (argument.Parameter.OriginalDefinition, argument.Value, reference.GetSyntax(), model)
+                        : null;
+                }
+            }
+
+            return null;
         }
 
         private static ExpressionSyntax? OnlyReturned(BlockSyntax block)
