@@ -195,14 +195,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            var receiver = invocation.Arguments[0].Value.WalkDownConversions();
-            ISymbol? collection = receiver switch
-            {
-                IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
-                IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
-                _ => null,
-            };
-            if (!IsInlineConstants(receiver) && (collection == null || !IsDeclaredWithLiteralsOnly(collection)))
+            if (!IsConstantCollection(invocation.Arguments[0].Value))
             {
                 return false;
             }
@@ -269,14 +262,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            var collection = call.Arguments[0].Value.WalkDownConversions();
-            ISymbol? declared = collection switch
-            {
-                IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst => field.Field,
-                IPropertyReferenceOperation { Property.SetMethod: null } property => property.Property,
-                _ => null,
-            };
-            return IsInlineConstants(collection) || (declared != null && IsDeclaredWithLiteralsOnly(declared));
+            return IsConstantCollection(call.Arguments[0].Value);
         }
     }
 }

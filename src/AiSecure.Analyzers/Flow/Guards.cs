@@ -844,9 +844,19 @@ namespace AiSecure.Analyzers.Flow
             }
 
             receiver = receiver.WalkDownConversions();
+            return IsConstantCollection(receiver) || IsConfiguredCollection(receiver);
+        }
+
+        /// <summary>
+        /// A collection of constants, whatever test reads it (<c>Contains</c>, <c>Any</c>, <c>Array.IndexOf</c>): written
+        /// inline (<c>new[] { "a", "b" }</c>, <c>["a", "b"]</c>), or a readonly field, get-only property or only-looked-up
+        /// local declared with literals only.
+        /// </summary>
+        private static bool IsConstantCollection(IOperation receiver)
+        {
+            receiver = receiver.WalkDownConversions();
             if (IsInlineConstants(receiver))
             {
-                // new[] { "a", "b" }.Contains(x), ["a", "b"].Contains(x)
                 return true;
             }
 
@@ -857,8 +867,7 @@ namespace AiSecure.Analyzers.Flow
                 ILocalReferenceOperation local when IsOnlyLookedUp(local) => local.Local,
                 _ => null,
             };
-
-            return (collection != null && IsDeclaredWithLiteralsOnly(collection)) || IsConfiguredCollection(receiver);
+            return collection != null && IsDeclaredWithLiteralsOnly(collection);
         }
 
         /// <summary>
