@@ -188,9 +188,7 @@ namespace AiSecure.Analyzers.Flow
         private static bool IsAllowListAny(IInvocationOperation invocation, AccessPath path)
         {
             if (invocation.TargetMethod.Name != "Any" || invocation.Arguments.Length != 2 || !invocation.TargetMethod.IsExtensionMethod && !(invocation.TargetMethod.ReducedFrom?.IsExtensionMethod ?? false)
-                || invocation.Arguments[1].Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-                || lambda.Symbol.Parameters.Length != 1 || lambda.Body.Operations.Length != 1
-                || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+                || invocation.Arguments[1].Value.AsLambda() is not { } lambda || lambda.SingleExpression() is not { } returned)
             {
                 return false;
             }

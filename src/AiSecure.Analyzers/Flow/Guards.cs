@@ -167,23 +167,7 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         public static bool IsValidatingFilter(ITaintPolicy policy, IAnonymousFunctionOperation filter)
         {
-            if (filter.Symbol.Parameters.Length != 1)
-            {
-                return false;
-            }
-
-            IOperation? returned = null;
-            foreach (var operation in filter.Body.Operations)
-            {
-                if (operation is not IReturnOperation { ReturnedValue: { } value } || returned != null)
-                {
-                    return false;
-                }
-
-                returned = value;
-            }
-
-            return returned != null && Validates(policy, returned, AccessPath.Of(filter.Symbol.Parameters[0]));
+            return filter.SingleExpression() is { } returned && Validates(policy, returned, AccessPath.Of(filter.Symbol.Parameters[0]));
         }
 
         public static bool IsHostGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)

@@ -35,6 +35,22 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
+        /// <summary>A delegate value with its conversions and delegate creation looked through: the lambda or method reference it wraps.</summary>
+        public static IOperation WalkDownDelegate(this IOperation value)
+        {
+            value = value.WalkDownConversions();
+            return value is IDelegateCreationOperation creation ? creation.Target.WalkDownConversions() : value;
+        }
+
+        /// <summary>The lambda a delegate value holds (<c>items.Where(t =&gt; …)</c>'s argument), or null.</summary>
+        public static IAnonymousFunctionOperation? AsLambda(this IOperation value) => value.WalkDownDelegate() as IAnonymousFunctionOperation;
+
+        /// <summary>What a one-parameter lambda whose body is one <c>return</c> gives back (<c>t =&gt; Allowed.Contains(t)</c>), or null.</summary>
+        public static IOperation? SingleExpression(this IAnonymousFunctionOperation lambda)
+            => lambda.Symbol.Parameters.Length == 1 && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+                ? returned
+                : null;
+
         /// <summary>
         /// The lambda <paramref name="lambda"/> that encloses <paramref name="reference"/>, and the argument of a call it is
         /// passed to (<c>items.Select(x => …)</c>, <c>app.MapPost("/", (string q) => …)</c>, <c>AIFunctionFactory.Create(…)</c>);

@@ -934,8 +934,7 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         private TaintValue? SelectProjection(IInvocationOperation invocation, IMethodSymbol method, IOperation receiver)
         {
-            if (method.Name != "Select" || invocation.Arguments.Length != 2
-                || method.ContainingType is not { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            if (!method.IsEnumerableMethod("Select") || invocation.Arguments.Length != 2)
             {
                 return null;
             }
@@ -977,7 +976,7 @@ namespace AiSecure.Analyzers.Flow
                         replaced |= replacement.Value.IsTainted;
                         inputs.Add(replacement);
                         break;
-                    case "evaluator" when FunctionOf(argument.Value) is { } evaluator:
+                    case "evaluator" when argument.Value.AsLambda() is { } evaluator:
                         var returned = SingleReturnOf(evaluator.Body);
                         var value = returned != null ? Evaluate(returned) : ReturnsOf(evaluator.Body);
                         replaced |= value.IsTainted;
@@ -987,17 +986,6 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return replaced ? TaintValue.Compose(inputs) : TaintValue.Union(inputs.Select(i => i.Value)).At(invocation);
-        }
-
-        private static IAnonymousFunctionOperation? FunctionOf(IOperation value)
-        {
-            value = value.WalkDownConversions();
-            if (value is IDelegateCreationOperation creation)
-            {
-                value = creation.Target.WalkDownConversions();
-            }
-
-            return value as IAnonymousFunctionOperation;
         }
 
         /// <summary>The value a body returns when it has one <c>return</c> (an expression lambda), else null.</summary>
@@ -1023,14 +1011,14 @@ namespace AiSecure.Analyzers.Flow
         /// <summary><c>Enumerable.Where</c> whose predicate lambda keeps only validated elements (an allow list, an anchored regex, a validator).</summary>
         private bool IsAllowListFilter(IMethodSymbol method, IInvocationOperation invocation)
         {
-            if (method.Name != "Where" || method.ContainingType is not { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            if (!method.IsEnumerableMethod("Where"))
             {
                 return false;
             }
 
             foreach (var argument in invocation.Arguments)
             {
-                if (FunctionOf(argument.Value) is { } filter)
+                if (argument.Value.AsLambda() is { } filter)
                 {
                     return Guards.IsValidatingFilter(_policy, filter);
                 }
@@ -1041,8 +1029,7 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary><c>Enumerable.Aggregate</c> whose result is text: a fold of the elements into one string or builder.</summary>
         private bool IsTextFold(IMethodSymbol method)
-            => method.Name == "Aggregate" && method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
-               && (method.ReturnType.SpecialType == SpecialType.System_String || IsTextBuilder(method.ReturnType));
+            => method.IsEnumerableMethod("Aggregate") && (method.ReturnType.SpecialType == SpecialType.System_String || IsTextBuilder(method.ReturnType));
 
         private static bool IsBuilderAppend(IMethodSymbol method)
             => method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace";
@@ -1146,13 +1133,7 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
 
-            var value = writes[0].Value!.WalkDownConversions();
-            if (value is IDelegateCreationOperation creation)
-            {
-                value = creation.Target.WalkDownConversions();
-            }
-
-            return value as IAnonymousFunctionOperation;
+            return writes[0].Value!.AsLambda();
         }
 
         private IOperation? LocalFunctionBody(IMethodSymbol function)

@@ -1,3 +1,4 @@
+using AiSecure.Analyzers.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -53,48 +54,29 @@ namespace AiSecure.Analyzers.Flow
         private static IOperation? Predicate(IInvocationOperation invocation, string name, AccessPath path)
         {
             var method = invocation.TargetMethod;
-            if (method.Name != name || invocation.Arguments.Length != 2 || !method.IsExtensionMethod && !(method.ReducedFrom?.IsExtensionMethod ?? false)
-                || method.ContainingType is not { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+            if (!method.IsEnumerableMethod(name) || invocation.Arguments.Length != 2 || !method.IsExtensionMethod && !(method.ReducedFrom?.IsExtensionMethod ?? false)
                 || !path.Equals(AccessPath.Of(invocation.Arguments[0].Value)))
             {
                 return null;
             }
 
-            return invocation.Arguments[1].Value.WalkDownConversions();
+            return invocation.Arguments[1].Value.WalkDownDelegate();
         }
 
         /// <summary>The predicate is true only for safe characters.</summary>
         private static bool AdmitsOnlySafe(IOperation predicate)
-        {
-            switch (predicate)
+            => predicate switch
             {
-                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference }:
-                    return IsSafeClass(reference.Method);
-                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
-                    return Body(lambda) is { } body && Safe(body, lambda.Symbol.Parameters[0]);
-                case IAnonymousFunctionOperation lambda:
-                    return Body(lambda) is { } direct && Safe(direct, lambda.Symbol.Parameters[0]);
-                default:
-                    return false;
-            }
-        }
+                IMethodReferenceOperation reference => IsSafeClass(reference.Method),
+                IAnonymousFunctionOperation lambda => Body(lambda) is { } body && Safe(body, lambda.Symbol.Parameters[0]),
+                _ => false,
+            };
 
         /// <summary>The predicate is true for every unsafe character.</summary>
         private static bool CatchesEveryUnsafe(IOperation predicate)
-        {
-            var lambda = predicate switch
-            {
-                IDelegateCreationOperation { Target: IAnonymousFunctionOperation inner } => inner,
-                IAnonymousFunctionOperation direct => direct,
-                _ => null,
-            };
-            return lambda != null && Body(lambda) is { } body && Unsafe(body, lambda.Symbol.Parameters[0]);
-        }
+            => predicate is IAnonymousFunctionOperation lambda && Body(lambda) is { } body && Unsafe(body, lambda.Symbol.Parameters[0]);
 
-        private static IOperation? Body(IAnonymousFunctionOperation lambda)
-            => lambda.Symbol.Parameters.Length == 1 && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
-                ? returned.WalkDownConversions()
-                : null;
+        private static IOperation? Body(IAnonymousFunctionOperation lambda) => lambda.SingleExpression()?.WalkDownConversions();
 
         /// <summary>True only for a letter, digit, '-' or '_'.</summary>
         private static bool Safe(IOperation condition, IParameterSymbol character)

@@ -390,8 +390,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 if (argument.Parameter?.Name == "handler" || argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
                 {
-                    var value = argument.Value.WalkDownConversions();
-                    return value is IDelegateCreationOperation creation ? creation.Target.WalkDownConversions() : value;
+                    return argument.Value.WalkDownDelegate();
                 }
             }
 
@@ -491,11 +490,7 @@ namespace AiSecure.Analyzers.Flow
                     continue;
                 }
 
-                var value = passed.Value.WalkDownConversions();
-                if (value is IDelegateCreationOperation creation)
-                {
-                    value = creation.Target.WalkDownConversions();
-                }
+                var value = passed.Value.WalkDownDelegate();
 
                 if (value is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
                     && DescribeEndpoint(call) is { } endpoint)

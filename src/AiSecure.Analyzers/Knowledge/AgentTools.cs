@@ -395,9 +395,7 @@ namespace AiSecure.Analyzers.Knowledge
         {
             if (collection.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Select" } select } argument
                 || select.Arguments.Length != 2 || select.Arguments[0] != argument
-                || select.Arguments[1].Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-                || lambda.Symbol.Parameters.Length != 1 || lambda.Body.Operations.Length != 1
-                || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+                || select.Arguments[1].Value.AsLambda() is not { } lambda || lambda.SingleExpression() is not { } returned)
             {
                 return false;
             }

@@ -28,5 +28,10 @@ namespace AiSecure.Analyzers.Knowledge
             => property != null && property.Name == name && property.ContainingType.InheritsFromOrEquals(baseType);
 
         public static bool IsString(this ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
+
+        /// <summary>A method of <c>System.Linq.Enumerable</c> (LINQ to objects) named <paramref name="name"/>.</summary>
+        public static bool IsEnumerableMethod(this IMethodSymbol method, string name)
+            => method.Name == name
+               && method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
     }
 }
