@@ -158,18 +158,17 @@ namespace AiSecure.Analyzers.Flow
         private static readonly string[] HostMembers = { "Host", "IdnHost", "DnsSafeHost", "Authority" };
 
         /// <summary>
-        /// True when <paramref name="reference"/> reads a <c>System.Uri</c> whose host a guard checked against an allow-list
-        /// or a constant before the read (<c>if (!AllowedHosts.Contains(uri.Host)) return …;</c>, <c>uri.Host != "api.example.com"</c>).
-        /// </summary>
-        /// <summary>
         /// A filter lambda that keeps only safe elements (<c>tags.Where(t =&gt; AllowedTags.Contains(t))</c>): its one returned
         /// condition validates its parameter the way a guard's would.
         /// </summary>
         public static bool IsValidatingFilter(ITaintPolicy policy, IAnonymousFunctionOperation filter)
-        {
-            return filter.SingleExpression() is { } returned && Validates(policy, returned, AccessPath.Of(filter.Symbol.Parameters[0]));
-        }
+            => filter.SingleExpression() is { } returned && Validates(policy, returned, AccessPath.Of(filter.Symbol.Parameters[0]));
 
+        /// <summary>
+        /// True when <paramref name="reference"/> reads a <c>System.Uri</c> whose host a guard checked against an allow-list
+        /// or a constant before the read (<c>if (!AllowedHosts.Contains(uri.Host)) return …;</c>, <c>uri.Host != "api.example.com"</c>),
+        /// or a URL string a guard checked to start with a fixed origin (<c>url.StartsWith("https://api.example.com/")</c>).
+        /// </summary>
         public static bool IsHostGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
         {
             if (path != null && reference.Type?.SpecialType == SpecialType.System_String)
@@ -651,7 +650,7 @@ namespace AiSecure.Analyzers.Flow
         private static bool IsOnlyFullPath(ILocalReferenceOperation local)
         {
             var writes = 0;
-            foreach (var operation in local.GetRoot().DescendantsAndSelf())
+            foreach (var operation in local.GetRoot().WalkTree())
             {
                 IOperation? written = operation switch
                 {
@@ -792,7 +791,7 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>The argument of <c>System.IO.Path.GetFullPath(argument)</c>, or null.</summary>
         private static IOperation? FullPathArgument(IOperation operation)
-            => operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFullPath", ContainingType: { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } } call
+            => operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFullPath" } method } call && IsSystemIOPath(method.ContainingType)
                && call.Arguments.Length > 0
                 ? call.Arguments[0].Value.WalkDownConversions()
                 : null;

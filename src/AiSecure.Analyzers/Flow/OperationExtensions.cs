@@ -87,7 +87,7 @@ namespace AiSecure.Analyzers.Flow
         {
             var local = reference.Local;
             IOperation? initializer = null;
-            foreach (var operation in reference.GetRoot().DescendantsAndSelf())
+            foreach (var operation in reference.GetRoot().WalkTree())
             {
                 switch (operation)
                 {

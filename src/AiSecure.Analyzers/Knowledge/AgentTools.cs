@@ -169,7 +169,7 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             var uses = 0;
-            foreach (var operation in factory.GetRoot().DescendantsAndSelf())
+            foreach (var operation in factory.GetRoot().WalkTree())
             {
                 if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !(reference.Parent is ISimpleAssignmentOperation { Target: var assigned } && assigned == reference))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using AiSecure.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -159,7 +160,7 @@ namespace AiSecure.Analyzers.Knowledge
 
         private static IEnumerable<IOperation> WritesOf(ILocalReferenceOperation reference)
         {
-            foreach (var operation in Root(reference).DescendantsAndSelf())
+            foreach (var operation in Root(reference).WalkTree())
             {
                 switch (operation)
                 {
