@@ -98,9 +98,8 @@ namespace AiSecure.Analyzers.Flow
                     return PrefixChecked(both.LeftOperand, parameter, true) || PrefixChecked(both.RightOperand, parameter, true);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !whenTrue:
                     return PrefixChecked(either.LeftOperand, parameter, false) || PrefixChecked(either.RightOperand, parameter, false);
-                case IInvocationOperation call when whenTrue && call.TargetMethod is { Name: "StartsWith", IsStatic: false } method
-                    && method.ContainingType?.SpecialType == SpecialType.System_String && call.Instance != null && call.Arguments.Length > 0:
-                    return call.Instance.WalkDownConversions() is IParameterReferenceOperation reference
+                case IInvocationOperation call when whenTrue && IsStringStartsWith(call):
+                    return call.Instance!.WalkDownConversions() is IParameterReferenceOperation reference
                         && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter);
                 default:
                     return false;
@@ -128,12 +127,10 @@ namespace AiSecure.Analyzers.Flow
         /// <summary><c>url.StartsWith("https://api.example.com/")</c>: a constant absolute scheme and host closed by <c>/</c>, <c>?</c> or <c>#</c>.</summary>
         private static bool IsOriginPrefixCheck(IInvocationOperation invocation, AccessPath path)
         {
-            var method = invocation.TargetMethod;
-            if (method.Name != "StartsWith" || method.IsStatic || invocation.Instance == null || invocation.Arguments.IsEmpty
-                || method.ContainingType?.SpecialType != SpecialType.System_String
+            if (!IsStringStartsWith(invocation)
                 || invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string prefix }
                 || prefix.IndexOf("://", System.StringComparison.Ordinal) <= 0 || !UrlParts.FixesOrigin(prefix)
-                || OriginMarker(method.ContainingType) is not { } marker)
+                || OriginMarker(invocation.TargetMethod.ContainingType) is not { } marker)
             {
                 return false;
             }
@@ -199,32 +196,19 @@ namespace AiSecure.Analyzers.Flow
             }
 
             var element = lambda.Symbol.Parameters[0];
-            returned = returned.WalkDownConversions();
-            IOperation? first = null;
-            IOperation? second = null;
-            switch (returned)
+            (IOperation First, IOperation Second)? compared = returned.WalkDownConversions() switch
             {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
-                    first = equals.LeftOperand;
-                    second = equals.RightOperand;
-                    break;
-                case IInvocationOperation { TargetMethod: { Name: "Equals", IsStatic: true } method } call when method.ContainingType?.SpecialType == SpecialType.System_String && call.Arguments.Length >= 2:
-                    first = call.Arguments[0].Value;
-                    second = call.Arguments[1].Value;
-                    break;
-                case IInvocationOperation { TargetMethod: { Name: "Equals", IsStatic: false } method } call when method.ContainingType?.SpecialType == SpecialType.System_String && call.Instance != null && call.Arguments.Length >= 1:
-                    first = call.Instance;
-                    second = call.Arguments[0].Value;
-                    break;
-            }
-
-            if (first == null || second == null)
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals => (equals.LeftOperand.WalkDownConversions(), equals.RightOperand.WalkDownConversions()),
+                IInvocationOperation call => StringEqualsOperands(call),
+                _ => null,
+            };
+            if (compared is not { } pair)
             {
                 return false;
             }
 
-            first = first.WalkDownConversions();
-            second = second.WalkDownConversions();
+            var (first, second) = pair;
+
             return (IsElement(first, element) && path.Equals(AccessPath.Of(second))) || (IsElement(second, element) && path.Equals(AccessPath.Of(first)));
         }
 

@@ -576,34 +576,30 @@ namespace AiSecure.Analyzers.Flow
         /// of <c>x == "status"</c> (true only when the value is that constant, whatever the case).
         /// </summary>
         private static bool IsConstantEqualsCall(IInvocationOperation invocation, AccessPath path)
+            => StringEqualsOperands(invocation) is { } compared
+               && ((path.Equals(AccessPath.Of(compared.First)) && compared.Second.ConstantValue is { HasValue: true, Value: string })
+                   || (path.Equals(AccessPath.Of(compared.Second)) && compared.First.ConstantValue is { HasValue: true, Value: string }));
+
+        /// <summary>The two strings <c>a.Equals(b, …)</c> or <c>string.Equals(a, b, …)</c> compares (conversions looked through), or null.</summary>
+        private static (IOperation First, IOperation Second)? StringEqualsOperands(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             if (method.Name != "Equals" || method.ContainingType?.SpecialType != SpecialType.System_String)
             {
-                return false;
+                return null;
             }
 
-            IOperation? first;
-            IOperation? second;
             if (!method.IsStatic && invocation.Instance != null && invocation.Arguments.Length >= 1)
             {
-                first = invocation.Instance;
-                second = invocation.Arguments[0].Value;
-            }
-            else if (method.IsStatic && invocation.Arguments.Length >= 2)
-            {
-                first = invocation.Arguments[0].Value;
-                second = invocation.Arguments[1].Value;
-            }
-            else
-            {
-                return false;
+                return (invocation.Instance.WalkDownConversions(), invocation.Arguments[0].Value.WalkDownConversions());
             }
 
-            first = first.WalkDownConversions();
-            second = second.WalkDownConversions();
-            return (path.Equals(AccessPath.Of(first)) && second.ConstantValue is { HasValue: true, Value: string })
-                || (path.Equals(AccessPath.Of(second)) && first.ConstantValue is { HasValue: true, Value: string });
+            if (method.IsStatic && invocation.Arguments.Length >= 2)
+            {
+                return (invocation.Arguments[0].Value.WalkDownConversions(), invocation.Arguments[1].Value.WalkDownConversions());
+            }
+
+            return null;
         }
 
         private static bool IsConstantAlternatives(IPatternOperation pattern)
@@ -630,14 +626,12 @@ namespace AiSecure.Analyzers.Flow
         /// </summary>
         private static bool IsContainmentCheck(IInvocationOperation invocation, AccessPath path)
         {
-            var method = invocation.TargetMethod;
-            if (method.Name != "StartsWith" || method.IsStatic || invocation.Instance == null || invocation.Arguments.IsEmpty
-                || method.ContainingType?.SpecialType != SpecialType.System_String)
+            if (!IsStringStartsWith(invocation))
             {
                 return false;
             }
 
-            var checkedValue = invocation.Instance.WalkDownConversions();
+            var checkedValue = invocation.Instance!.WalkDownConversions();
             if (FullPathArgument(checkedValue) is { } inline)
             {
                 return path.Equals(AccessPath.Of(inline));
@@ -712,9 +706,7 @@ namespace AiSecure.Analyzers.Flow
                     continue;
                 }
 
-                if (method.Name == "StartsWith" && !method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_String
-                    && call.Instance != null && !call.Arguments.IsEmpty && IsParentPrefix(call.Arguments[0].Value)
-                    && RelativePathTarget(call.Instance, path))
+                if (IsStringStartsWith(call) && IsParentPrefix(call.Arguments[0].Value) && RelativePathTarget(call.Instance!, path))
                 {
                     escapes = true;
                 }
@@ -727,6 +719,11 @@ namespace AiSecure.Analyzers.Flow
 
             return escapes && rooted;
         }
+
+        /// <summary><c>text.StartsWith(prefix, …)</c> on a string: the test of every containment and origin check.</summary>
+        private static bool IsStringStartsWith(IInvocationOperation call)
+            => call.TargetMethod is { Name: "StartsWith", IsStatic: false } method && method.ContainingType?.SpecialType == SpecialType.System_String
+               && call.Instance != null && !call.Arguments.IsEmpty;
 
         /// <summary><c>".."</c>, or <c>".." + Path.DirectorySeparatorChar</c>: the prefix of every relative path that leaves its root.</summary>
         private static bool IsParentPrefix(IOperation prefix)
