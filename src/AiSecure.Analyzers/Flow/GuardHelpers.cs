@@ -209,11 +209,8 @@ namespace AiSecure.Analyzers.Flow
 
             var (first, second) = pair;
 
-            return (IsElement(first, element) && path.Equals(AccessPath.Of(second))) || (IsElement(second, element) && path.Equals(AccessPath.Of(first)));
+            return (first.ReadsParameter(element) && path.Equals(AccessPath.Of(second))) || (second.ReadsParameter(element) && path.Equals(AccessPath.Of(first)));
         }
-
-        private static bool IsElement(IOperation operation, IParameterSymbol element)
-            => operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, element);
 
         /// <summary>
         /// <c>Array.IndexOf(Allowed, x) &gt;= 0</c> (<paramref name="found"/>) or <c>&lt; 0</c> / <c>== -1</c> (not found), over a

@@ -301,16 +301,7 @@ namespace AiSecure.Analyzers.Flow
                 return null;
             }
 
-            IOperation? passed = null;
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == parameter.Ordinal)
-                {
-                    passed = argument.Value;
-                    break;
-                }
-            }
-
+            var passed = call.GetArgument(parameter.Name)?.Value;
             if (passed == null || !passed.ConstantValue.HasValue || IsWritten(reference.GetRoot(), parameter))
             {
                 return null;

@@ -35,6 +35,10 @@ namespace AiSecure.Analyzers.Flow
             }
         }
 
+        /// <summary>The operation reads <paramref name="parameter"/> (conversions looked through): a lambda's element, a helper's argument.</summary>
+        public static bool ReadsParameter(this IOperation operation, IParameterSymbol parameter)
+            => operation.WalkDownConversions() is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
+
         /// <summary>A delegate value with its conversions and delegate creation looked through: the lambda or method reference it wraps.</summary>
         public static IOperation WalkDownDelegate(this IOperation value)
         {

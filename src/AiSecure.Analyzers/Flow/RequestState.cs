@@ -854,7 +854,7 @@ namespace AiSecure.Analyzers.Flow
                             // (request.X, request.Y) = (x, y): each element is a write of its own.
                             if (position < _cutoff)
                             {
-                                var index = IndexOf(tuple.Elements, top);
+                                var index = tuple.Elements.IndexOf(top);
                                 if (index >= 0 && deconstruction.Value.WalkDownConversions() is ITupleOperation values && values.Elements.Length == tuple.Elements.Length)
                                 {
                                     Write(state, path, values.Elements[index], values.Elements[index], from);
@@ -877,19 +877,6 @@ namespace AiSecure.Analyzers.Flow
                             break;
                     }
                 }
-            }
-
-            private static int IndexOf(System.Collections.Immutable.ImmutableArray<IOperation> elements, IOperation element)
-            {
-                for (var i = 0; i < elements.Length; i++)
-                {
-                    if (elements[i] == element)
-                    {
-                        return i;
-                    }
-                }
-
-                return -1;
             }
 
             private static string JoinPath(List<IPropertySymbol> path)

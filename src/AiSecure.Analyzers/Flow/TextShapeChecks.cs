@@ -127,8 +127,7 @@ namespace AiSecure.Analyzers.Flow
                && method.Name is "IsLetterOrDigit" or "IsLetter" or "IsDigit" or "IsLower" or "IsUpper" or "IsAsciiLetterOrDigit" or "IsAsciiLetter"
                    or "IsAsciiDigit" or "IsAsciiLetterLower" or "IsAsciiLetterUpper" or "IsAsciiHexDigit" or "IsAsciiHexDigitLower" or "IsAsciiHexDigitUpper";
 
-        private static bool IsCharacter(IOperation operation, IParameterSymbol character)
-            => operation.WalkDownConversions() is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, character);
+        private static bool IsCharacter(IOperation operation, IParameterSymbol character) => operation.ReadsParameter(character);
 
         private static bool IsSafeConstant(IOperation operation)
             => operation.WalkDownConversions().ConstantValue is { HasValue: true, Value: char c }
