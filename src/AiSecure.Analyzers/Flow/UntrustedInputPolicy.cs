@@ -41,9 +41,9 @@ namespace AiSecure.Analyzers.Flow
 
         public bool FollowsMemberWrites => false;
 
-        /// <summary>A member named <c>system</c> (or <c>instructions</c>) of a serialized request is a system instruction.</summary>
         public bool IsCleanMember(IPropertySymbol property) => false;
 
+        /// <summary>A member named <c>system</c> (or <c>instructions</c>) of a serialized request is a system instruction.</summary>
         public RoleHint MemberHint(string memberName) => PromptCatalog.SystemMemberNames.Contains(memberName) ? RoleHint.System : RoleHint.None;
 
         /// <summary>A constant sibling <c>role</c> member: the system and developer roles make the message a system instruction.</summary>
@@ -430,18 +430,9 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            // The outermost namespace and the one inside it (System and Net for System.Net.Http), read from the symbols
-            // rather than from the namespace's display string.
-            INamespaceSymbol? outer = null;
-            INamespaceSymbol? second = null;
-            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-            {
-                second = outer;
-                outer = ns;
-            }
-
-            if (outer?.Name is "Microsoft" or "OpenAI" or "Anthropic" or "OllamaSharp" or "Amazon" or "Azure"
-                || (outer?.Name == "System" && second?.Name is "Net" or "Security"))
+            var outer = type.NamespaceName(0);
+            if (outer is "Microsoft" or "OpenAI" or "Anthropic" or "OllamaSharp" or "Amazon" or "Azure"
+                || (outer == "System" && type.NamespaceName(1) is "Net" or "Security"))
             {
                 // Framework and SDK types are injected, except the text carriers of request binding.
                 return !(type.Name is "StringValues" or "JsonElement" or "JsonDocument" or "JsonNode" or "JsonObject" or "IFormCollection");

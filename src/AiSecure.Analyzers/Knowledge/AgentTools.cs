@@ -231,14 +231,14 @@ namespace AiSecure.Analyzers.Knowledge
                 return false;
             }
 
-            if (IsInNamespace(named, "System", "Text", "Json") || IsInNamespace(named, "System", "Text", "Json", "Nodes")
-                || (named.Name == "Uri" && IsInNamespace(named, "System")))
+            if (named.IsInNamespace("System", "Text", "Json") || named.IsInNamespace("System", "Text", "Json", "Nodes")
+                || (named.Name == "Uri" && named.IsInNamespace("System")))
             {
                 return true;
             }
 
-            if (named.IsGenericType && (IsInNamespace(named, "System", "Collections", "Generic") || IsInNamespace(named, "System", "Collections", "Immutable")
-                || IsInNamespace(named, "System", "Collections", "ObjectModel")))
+            if (named.IsGenericType && (named.IsInNamespace("System", "Collections", "Generic") || named.IsInNamespace("System", "Collections", "Immutable")
+                || named.IsInNamespace("System", "Collections", "ObjectModel")))
             {
                 foreach (var argument in named.TypeArguments)
                 {
@@ -320,21 +320,6 @@ namespace AiSecure.Analyzers.Knowledge
             return false;
         }
 
-        private static bool IsInNamespace(INamedTypeSymbol type, params string[] parts)
-        {
-            var ns = type.ContainingNamespace;
-            for (var i = parts.Length - 1; i >= 0; i--)
-            {
-                if (ns == null || ns.Name != parts[i])
-                {
-                    return false;
-                }
-
-                ns = ns.ContainingNamespace;
-            }
-
-            return ns != null && ns.IsGlobalNamespace;
-        }
 
         /// <summary>The constant tool name a factory call gives: its name argument, or <c>Name = "…"</c> in an options object.</summary>
         private static string? NameOf(IInvocationOperation invocation, string? nameParameter)

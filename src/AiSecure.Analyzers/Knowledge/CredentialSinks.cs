@@ -12,21 +12,7 @@ namespace AiSecure.Analyzers.Knowledge
     /// </summary>
     internal static class CredentialSinks
     {
-        public static string? RootNamespace(INamedTypeSymbol? type)
-        {
-            var ns = type?.ContainingNamespace;
-            if (ns == null || ns.IsGlobalNamespace)
-            {
-                return null;
-            }
-
-            while (!ns.ContainingNamespace.IsGlobalNamespace)
-            {
-                ns = ns.ContainingNamespace;
-            }
-
-            return ns.Name;
-        }
+        public static string? RootNamespace(INamedTypeSymbol? type) => type.NamespaceName(0);
 
         /// <summary>
         /// The LLM SDKs: OpenAI, Azure, Anthropic (official and community), OllamaSharp, and under

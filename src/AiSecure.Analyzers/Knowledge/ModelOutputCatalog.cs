@@ -287,17 +287,8 @@ namespace AiSecure.Analyzers.Knowledge
                 }
             }
 
-            INamespaceSymbol? root = null;
-            INamespaceSymbol? second = null;
-            INamespaceSymbol? third = null;
-            for (var ns = property.ContainingType?.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-            {
-                third = second;
-                second = root;
-                root = ns;
-            }
-
-            switch (root?.Name)
+            var type = property.ContainingType;
+            switch (type.NamespaceName(0))
             {
                 case "OpenAI":
                 case "Anthropic":
@@ -305,11 +296,11 @@ namespace AiSecure.Analyzers.Knowledge
                 case "ModelContextProtocol":
                     return true;
                 case "Microsoft":
-                    return second?.Name is "SemanticKernel" or "Agents" || (second?.Name == "Extensions" && third?.Name == "AI");
+                    return type.NamespaceName(1) is "SemanticKernel" or "Agents" || (type.NamespaceName(1) == "Extensions" && type.NamespaceName(2) == "AI");
                 case "Amazon":
-                    return second?.Name == "BedrockRuntime";
+                    return type.NamespaceName(1) == "BedrockRuntime";
                 case "Azure":
-                    return second?.Name == "AI" && third?.Name == "OpenAI";
+                    return type.NamespaceName(1) == "AI" && type.NamespaceName(2) == "OpenAI";
                 default:
                     return false;
             }
@@ -389,33 +380,17 @@ namespace AiSecure.Analyzers.Knowledge
         {
             switch (type?.Name)
             {
-                case "JsonConvert" when IsInNamespace(type, "Json", "Newtonsoft"):
+                case "JsonConvert" when type.IsInNamespace("Newtonsoft", "Json"):
                     return method.Name.StartsWith("Deserialize", StringComparison.Ordinal) || method.Name.StartsWith("Serialize", StringComparison.Ordinal);
-                case "JToken" or "JObject" or "JArray" or "JValue" when IsInNamespace(type, "Linq", "Json", "Newtonsoft"):
+                case "JToken" or "JObject" or "JArray" or "JValue" when type.IsInNamespace("Newtonsoft", "Json", "Linq"):
                     return method.Name is "Parse" or "FromObject" or "Load" or "ReadFrom";
-                case "Markdown" when IsInNamespace(type, "Markdig"):
+                case "Markdown" when type.IsInNamespace("Markdig"):
                     return method.Name is "ToHtml" or "Convert";
                 default:
                     return false;
             }
         }
 
-        /// <summary>The type's namespace is <paramref name="names"/>, innermost first, under the global namespace.</summary>
-        private static bool IsInNamespace(INamedTypeSymbol type, params string[] names)
-        {
-            var ns = type.ContainingNamespace;
-            foreach (var name in names)
-            {
-                if (ns == null || ns.Name != name)
-                {
-                    return false;
-                }
-
-                ns = ns.ContainingNamespace;
-            }
-
-            return ns != null && ns.IsGlobalNamespace;
-        }
 
         /// <summary>An attribute named <paramref name="name"/> or <paramref name="name"/>Attribute, in any namespace.</summary>
         public static bool HasAttributeNamed(ISymbol symbol, string name)

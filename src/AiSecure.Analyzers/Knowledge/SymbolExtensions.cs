@@ -29,6 +29,49 @@ namespace AiSecure.Analyzers.Knowledge
 
         public static bool IsString(this ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
 
+        /// <summary>
+        /// The name of a type's namespace <paramref name="depth"/> levels inside the outermost one (0: <c>System</c>, 1: <c>Net</c>
+        /// for <c>System.Net.Http.HttpClient</c>), read from the symbols rather than from a display string; null past its depth.
+        /// </summary>
+        public static string? NamespaceName(this ITypeSymbol? type, int depth)
+        {
+            var levels = 0;
+            for (var ns = type?.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                levels++;
+            }
+
+            if (depth >= levels)
+            {
+                return null;
+            }
+
+            var current = type!.ContainingNamespace;
+            for (var steps = levels - 1 - depth; steps > 0; steps--)
+            {
+                current = current.ContainingNamespace;
+            }
+
+            return current.Name;
+        }
+
+        /// <summary>The type's namespace is exactly <paramref name="parts"/>, outermost first (<c>"System", "Text", "Json"</c>).</summary>
+        public static bool IsInNamespace(this ITypeSymbol type, params string[] parts)
+        {
+            var ns = type.ContainingNamespace;
+            for (var i = parts.Length - 1; i >= 0; i--)
+            {
+                if (ns == null || ns.Name != parts[i])
+                {
+                    return false;
+                }
+
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns != null && ns.IsGlobalNamespace;
+        }
+
         /// <summary>A method of <c>System.Linq.Enumerable</c> (LINQ to objects) named <paramref name="name"/>.</summary>
         public static bool IsEnumerableMethod(this IMethodSymbol method, string name)
             => method.Name == name
