@@ -345,7 +345,7 @@ namespace AiSecure.Analyzers.Flow
                 }
 
                 // Calls reach the method directly, or through the interface member or base method it implements.
-                foreach (var target in CallTargetsOf(method))
+                foreach (var target in method.WithImplementedMembers())
                 {
                     if (!CallSitesByCallee().TryGetValue(target, out var sites))
                     {
@@ -470,39 +470,6 @@ namespace AiSecure.Analyzers.Flow
             return map;
         }
 
-        /// <summary>The method and the interface members and base methods it implements or overrides.</summary>
-        private static List<IMethodSymbol> CallTargetsOf(IMethodSymbol method)
-        {
-            var definition = method.OriginalDefinition;
-            var targets = new List<IMethodSymbol> { definition };
-            foreach (var explicitImplementation in definition.ExplicitInterfaceImplementations)
-            {
-                targets.Add(explicitImplementation.OriginalDefinition);
-            }
-
-            if (definition.ContainingType is { } type)
-            {
-                foreach (var candidate in type.AllInterfaces)
-                {
-                    foreach (var member in candidate.GetMembers(definition.Name))
-                    {
-                        if (member is IMethodSymbol interfaceMethod
-                            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, definition))
-                        {
-                            targets.Add(interfaceMethod.OriginalDefinition);
-                        }
-                    }
-                }
-            }
-
-            for (var overridden = definition.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
-            {
-                targets.Add(overridden.OriginalDefinition);
-            }
-
-            return targets;
-        }
-
         /// <summary>The bodies behind a called method: the method itself, or every implementation of an interface member or abstract method.</summary>
         private IReadOnlyList<MethodFlow> ImplementationsOf(IMethodSymbol callee)
         {
@@ -531,7 +498,7 @@ namespace AiSecure.Analyzers.Flow
                 _implementations = new Dictionary<IMethodSymbol, List<MethodFlow>>(SymbolEqualityComparer.Default);
                 foreach (var provider in _returnProviderIndex)
                 {
-                    foreach (var target in CallTargetsOf(provider.Key))
+                    foreach (var target in provider.Key.WithImplementedMembers())
                     {
                         if (SymbolEqualityComparer.Default.Equals(target, provider.Key))
                         {

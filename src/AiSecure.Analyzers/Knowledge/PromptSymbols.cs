@@ -332,37 +332,14 @@ namespace AiSecure.Analyzers.Knowledge
             return found.ToImmutable();
         }
 
+        /// <summary>The candidate implements or overrides <paramref name="method"/> (<c>IValidator&lt;string&gt;.Validate</c> for <c>IValidator&lt;T&gt;.Validate</c> too).</summary>
         private static bool Implements(IMethodSymbol candidate, IMethodSymbol method)
         {
-            if (method.ContainingType.TypeKind != TypeKind.Interface)
+            foreach (var target in candidate.WithImplementedMembers())
             {
-                for (var overridden = candidate.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+                if (SymbolEqualityComparer.Default.Equals(target, method))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            // The interface as the candidate's type implements it (IValidator<string> for IValidator<T>), then its member.
-            foreach (var implemented in candidate.ContainingType.AllInterfaces)
-            {
-                if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, method.ContainingType))
-                {
-                    continue;
-                }
-
-                foreach (var member in implemented.GetMembers(method.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, method)
-                        && candidate.ContainingType.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
-                        && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, candidate.OriginalDefinition))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace AiSecure.Analyzers.Knowledge
@@ -70,6 +71,42 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             return ns != null && ns.IsGlobalNamespace;
+        }
+
+        /// <summary>
+        /// The method (its original definition) and the interface members and base methods it implements or overrides: every
+        /// method a call can name to run it.
+        /// </summary>
+        public static List<IMethodSymbol> WithImplementedMembers(this IMethodSymbol method)
+        {
+            var definition = method.OriginalDefinition;
+            var targets = new List<IMethodSymbol> { definition };
+            foreach (var explicitImplementation in definition.ExplicitInterfaceImplementations)
+            {
+                targets.Add(explicitImplementation.OriginalDefinition);
+            }
+
+            if (definition.ContainingType is { } type)
+            {
+                foreach (var candidate in type.AllInterfaces)
+                {
+                    foreach (var member in candidate.GetMembers(definition.Name))
+                    {
+                        if (member is IMethodSymbol interfaceMethod
+                            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, definition))
+                        {
+                            targets.Add(interfaceMethod.OriginalDefinition);
+                        }
+                    }
+                }
+            }
+
+            for (var overridden = definition.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            {
+                targets.Add(overridden.OriginalDefinition);
+            }
+
+            return targets;
         }
 
         /// <summary>A method of <c>System.Linq.Enumerable</c> (LINQ to objects) named <paramref name="name"/>.</summary>
