@@ -410,10 +410,6 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
             => SyntaxFactory.InvocationExpression(PathMember("GetFullPath"), SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(path))));
 
         /// <summary>
-        /// <c>if (!full.StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) throw …;</c>
-        /// The root ends in one separator, so <c>/srv/notes-old</c> does not pass for <c>/srv/notes</c>.
-        /// </summary>
-        /// <summary>
         /// The directory the value is combined into: <c>root</c> of <c>Path.Combine(root, value)</c>, and
         /// <c>Path.Combine(root, "notes")</c> of <c>Path.Combine(root, "notes", value)</c> (the same method, every segment but the last).
         /// </summary>
@@ -425,6 +421,10 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                 : combine.WithoutTrivia().WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Take(arguments.Count - 1).Select(a => a.WithoutTrivia()))));
         }
 
+        /// <summary>
+        /// <c>if (!full.StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) throw …;</c>
+        /// The root ends in one separator, so <c>/srv/notes-old</c> does not pass for <c>/srv/notes</c>.
+        /// </summary>
         private static StatementSyntax Guard(ExpressionSyntax fullPath, ExpressionSyntax root)
         {
             var separator = PathMember("DirectorySeparatorChar");

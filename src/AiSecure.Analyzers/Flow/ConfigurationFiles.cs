@@ -51,7 +51,7 @@ namespace AiSecure.Analyzers.Flow
         {
             get
             {
-                var key = EnvironmentVariable?.Replace("__", ":") ?? Path;
+                var key = ConfigurationKey;
                 var last = key.LastIndexOf(':');
                 if (last <= 0)
                 {

@@ -320,7 +320,6 @@ namespace AiSecure.Analyzers.Knowledge
             return false;
         }
 
-
         /// <summary>The constant tool name a factory call gives: its name argument, or <c>Name = "…"</c> in an options object.</summary>
         private static string? NameOf(IInvocationOperation invocation, string? nameParameter)
         {
@@ -386,8 +385,7 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             return returned.WalkDownConversions() is IObjectCreationOperation { Type.Name: "ApprovalRequiredAIFunction", Arguments.Length: 1 } creation
-                && creation.Arguments[0].Value.WalkDownConversions() is IParameterReferenceOperation parameter
-                && SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters[0]);
+                && creation.Arguments[0].Value.ReadsParameter(lambda.Symbol.Parameters[0]);
         }
 
         private sealed class FactoryRow
