@@ -112,6 +112,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 if (state.GetStatus("GuardrailConfig") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
+                    ReportNullableHelper(state, "GuardrailConfig", type, report);
                     return;
                 }
 
@@ -127,6 +128,7 @@ namespace AiSecure.Analyzers.Rules
             {
                 if (state.GetStatus("GuardrailIdentifier") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
+                    ReportNullableHelper(state, "GuardrailIdentifier", type, report);
                     return;
                 }
 
@@ -148,6 +150,28 @@ namespace AiSecure.Analyzers.Rules
                 properties.ToImmutable(),
                 "'" + type.Name + "'",
                 missing));
+        }
+
+        /// <summary>
+        /// A guardrail taken from a helper of this project that can return null or empty (<c>GuardrailConfig =
+        /// MaybeGuardrail()</c> with <c>=> settings is { } g ? new … : null</c>): some requests go without one, as with
+        /// a conditional that has a null arm in place. No fix: the helper decides, and the message names it.
+        /// </summary>
+        private static void ReportNullableHelper(RequestState state, string property, INamedTypeSymbol type, System.Action<Diagnostic> report)
+        {
+            foreach (var write in state.Root.GetWrites(property))
+            {
+                if (NullableReturns.NullableHelper(write.Value) is { } helper)
+                {
+                    var helperName = helper.ContainingType is { } owner && helper.MethodKind != MethodKind.LocalFunction ? owner.Name + "." + helper.Name : helper.Name;
+                    report(Diagnostic.Create(
+                        Descriptors.BedrockGuardrailMissing,
+                        state.Creation.Syntax.GetLocation(),
+                        "'" + type.Name + "'",
+                        property + " from '" + helperName + "', which can return " + (property == "GuardrailConfig" ? "null" : "null or empty")));
+                    return;
+                }
+            }
         }
 
         private static void AddEdit(List<InitializerEdit> edits, InitializerEdit? edit)
