@@ -715,9 +715,10 @@ namespace AiSecure.Analyzers.Flow
             private TrackedValue Resolve(IPropertySymbol? property, IOperation origin, IOperation rawValue)
             {
                 var value = rawValue.WalkDownConversions();
-                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value))
+                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value) || NullableReturns.NullableHelper(value) != null)
                 {
-                    // `sensitive ? key : null`: some requests go without the value.
+                    // `sensitive ? key : null`, or a helper of the project that returns null when not configured
+                    // (`KmsKey()` => `string.IsNullOrEmpty(k) ? null : k`): some requests go without the value.
                     return new TrackedValue(property, origin, value, null, isNullOrEmpty: true);
                 }
 

@@ -110,9 +110,8 @@ namespace AiSecure.Analyzers.Rules
             string missing;
             if (requests.Converse.Contains(type))
             {
-                if (state.GetStatus("GuardrailConfig") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
+                if (ReportNullableHelper(state, "GuardrailConfig", type, report) || state.GetStatus("GuardrailConfig") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
-                    ReportNullableHelper(state, "GuardrailConfig", type, report);
                     return;
                 }
 
@@ -126,9 +125,8 @@ namespace AiSecure.Analyzers.Rules
             }
             else
             {
-                if (state.GetStatus("GuardrailIdentifier") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
+                if (ReportNullableHelper(state, "GuardrailIdentifier", type, report) || state.GetStatus("GuardrailIdentifier") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
-                    ReportNullableHelper(state, "GuardrailIdentifier", type, report);
                     return;
                 }
 
@@ -157,7 +155,7 @@ namespace AiSecure.Analyzers.Rules
         /// MaybeGuardrail()</c> with <c>=> settings is { } g ? new … : null</c>): some requests go without one, as with
         /// a conditional that has a null arm in place. No fix: the helper decides, and the message names it.
         /// </summary>
-        private static void ReportNullableHelper(RequestState state, string property, INamedTypeSymbol type, System.Action<Diagnostic> report)
+        private static bool ReportNullableHelper(RequestState state, string property, INamedTypeSymbol type, System.Action<Diagnostic> report)
         {
             foreach (var write in state.Root.GetWrites(property))
             {
@@ -169,9 +167,11 @@ namespace AiSecure.Analyzers.Rules
                         state.Creation.Syntax.GetLocation(),
                         "'" + type.Name + "'",
                         property + " from '" + helperName + "', which can return " + (property == "GuardrailConfig" ? "null" : "null or empty")));
-                    return;
+                    return true;
                 }
             }
+
+            return false;
         }
 
         private static void AddEdit(List<InitializerEdit> edits, InitializerEdit? edit)

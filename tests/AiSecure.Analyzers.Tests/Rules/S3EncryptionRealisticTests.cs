@@ -492,5 +492,34 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task KeyFromAHelperThatCanReturnNull_Reported_FromAHelperThatThrows_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                {
+                    private string? KmsKey() => string.IsNullOrWhiteSpace(options.Value.KmsKeyId) ? null : options.Value.KmsKeyId;
+
+                    private string RequiredKey() => string.IsNullOrWhiteSpace(options.Value.KmsKeyId) ? throw new InvalidOperationException("Aws:KmsKeyId is required") : options.Value.KmsKeyId;
+
+                    public Task SaveAsync(string key, Stream body) => s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = options.Value.BucketName,
+                        Key = key,
+                        InputStream = body,
+                        {|AISEC010:ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|},
+                        ServerSideEncryptionKeyManagementServiceKeyId = KmsKey(),
+                    });
+
+                    public Task SaveRequiredAsync(string key, Stream body) => s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = options.Value.BucketName,
+                        Key = key,
+                        InputStream = body,
+                        ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                        ServerSideEncryptionKeyManagementServiceKeyId = RequiredKey(),
+                    });
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
