@@ -525,5 +525,31 @@ namespace AiSecure.Analyzers.Tests.Rules
                       "Other": [ { "Url": "http://other.contoso.example" } ]
                     }
                     """));
+
+        [Fact]
+        public Task NestedOptionsClassReadThroughALocal_Reported()
+            => AnalyzeAsync("""
+                using System;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Options;
+                using OpenAI;
+
+                public sealed class LlmSection { public Uri? Endpoint { get; set; } public Uri? Docs { get; set; } }
+                public sealed class AiOptions { public LlmSection Llm { get; set; } = new(); }
+
+                static class Registration
+                {
+                    public static void Add(IServiceCollection services, IConfiguration configuration)
+                        => services.AddOptions<AiOptions>().BindConfiguration("Ai");
+
+                    public static OpenAIClientOptions Create(IOptionsMonitor<AiOptions> options)
+                    {
+                        var llm = options.CurrentValue.Llm;
+                        return new OpenAIClientOptions { Endpoint = llm.Endpoint };
+                    }
+                }
+                """,
+                ("/0/appsettings.json", """{ "Ai": { "Llm": { "Endpoint": {|AISEC020:"http://llm.contoso.example/v1"|}, "Docs": "http://docs.contoso.example" } } }"""));
     }
 }
