@@ -32,8 +32,11 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>True when a source method's own returns include a null, default or empty value.</summary>
         public static bool CanReturnNullOrEmpty(IMethodSymbol method)
         {
+            // Library methods have no syntax (the cheap test first); a method handing back a plain value type (a count,
+            // a flag) returns a value, never nothing.
             var references = method.OriginalDefinition.DeclaringSyntaxReferences;
-            if (references.IsEmpty || method.ReturnsVoid)
+            if (references.IsEmpty || HelperRequests.ReturnedType(method) is not { } handed
+                || !(handed.IsReferenceType || handed.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
             {
                 return false;
             }
