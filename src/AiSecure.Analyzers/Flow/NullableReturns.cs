@@ -61,11 +61,42 @@ namespace AiSecure.Analyzers.Flow
                     // The method's own returns: lambdas, anonymous methods and local functions inside return to someone else.
                     foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
                     {
-                        if (node is ReturnStatementSyntax { Expression: { } returned } && IsNullOrEmptyArm(returned))
+                        if (node is ReturnStatementSyntax { Expression: { } returned }
+                            && (IsNullOrEmptyArm(returned) || (returned is IdentifierNameSyntax local && HoldsNullOrEmpty(body, local.Identifier.ValueText))))
                         {
                             return true;
                         }
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A local of the body that starts as, or is given, null or empty (<c>GuardrailConfiguration? config = null; if (on)
+        /// config = new … { … }; return config;</c>): returned, it may hand back nothing. Read by name within the one body.
+        /// </summary>
+        private static bool HoldsNullOrEmpty(BlockSyntax body, string name)
+        {
+            foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator when declarator.Identifier.ValueText == name:
+                        if (IsNullOrEmptyArm(initial))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == name:
+                        if (IsNullOrEmptyArm(assignment.Right))
+                        {
+                            return true;
+                        }
+
+                        break;
                 }
             }
 

@@ -204,5 +204,36 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => bedrock.InvokeModelAsync(new InvokeModelRequest { ModelId = options.Value.ModelId, Body = body, GuardrailIdentifier = Id(), GuardrailVersion = "1" });
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task GuardrailFromAHelperReturningALocalThatStartsNull_Reported_OneAlwaysGivenAConfig_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options)
+                {
+                    private GuardrailConfiguration? Guardrail()
+                    {
+                        GuardrailConfiguration? config = null;
+                        if (options.Value.Moderate)
+                        {
+                            config = new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+                        }
+
+                        return config;
+                    }
+
+                    private GuardrailConfiguration AlwaysGuardrail()
+                    {
+                        var config = new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId };
+                        config.GuardrailVersion = options.Value.GuardrailVersion;
+                        return config;
+                    }
+
+                    public Task AskAsync(string question)
+                        => bedrock.ConverseAsync([|new ConverseRequest { ModelId = options.Value.ModelId, GuardrailConfig = Guardrail() }|]);
+
+                    public Task AskGuardedAsync(string question)
+                        => bedrock.ConverseAsync(new ConverseRequest { ModelId = options.Value.ModelId, GuardrailConfig = AlwaysGuardrail() });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }
