@@ -110,7 +110,8 @@ namespace AiSecure.Analyzers.Rules
             string missing;
             if (requests.Converse.Contains(type))
             {
-                if (ReportNullableHelper(state, "GuardrailConfig", type, report) || state.GetStatus("GuardrailConfig") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
+                var status = state.GetStatus("GuardrailConfig");
+                if (status is not (PathStatus.Unset or PathStatus.NullOrEmpty) || (status == PathStatus.NullOrEmpty && ReportNullableHelper(state, "GuardrailConfig", type, report)))
                 {
                     return;
                 }
@@ -125,7 +126,8 @@ namespace AiSecure.Analyzers.Rules
             }
             else
             {
-                if (ReportNullableHelper(state, "GuardrailIdentifier", type, report) || state.GetStatus("GuardrailIdentifier") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
+                var status = state.GetStatus("GuardrailIdentifier");
+                if (status is not (PathStatus.Unset or PathStatus.NullOrEmpty) || (status == PathStatus.NullOrEmpty && ReportNullableHelper(state, "GuardrailIdentifier", type, report)))
                 {
                     return;
                 }
@@ -153,7 +155,8 @@ namespace AiSecure.Analyzers.Rules
         /// <summary>
         /// A guardrail taken from a helper of this project that can return null or empty (<c>GuardrailConfig =
         /// MaybeGuardrail()</c> with <c>=> settings is { } g ? new … : null</c>): some requests go without one, as with
-        /// a conditional that has a null arm in place. No fix: the helper decides, and the message names it.
+        /// a conditional that has a null arm in place (the request-state engine counts such a write as null or empty). No fix:
+        /// the helper decides, and the message names it.
         /// </summary>
         private static bool ReportNullableHelper(RequestState state, string property, INamedTypeSymbol type, System.Action<Diagnostic> report)
         {
