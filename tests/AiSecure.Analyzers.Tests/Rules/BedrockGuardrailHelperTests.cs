@@ -55,31 +55,10 @@ namespace AiSecure.Analyzers.Tests.Rules
             }.RunWithStubsAsync();
 
         [Fact]
-        public Task GuardrailFromANullableHelper_MessageNamesTheHelper_NoFix()
+        public Task GuardrailFromANullableHelper_MessageNamesTheHelper()
             => new Verify.Test
             {
-                TestCode = """
-                    using System.Threading.Tasks;
-                    using Amazon.BedrockRuntime;
-                    using Amazon.BedrockRuntime.Model;
-
-                    class ChatService
-                    {
-                        private readonly IAmazonBedrockRuntime _bedrock;
-                        private readonly string? _guardrailId;
-
-                        public ChatService(IAmazonBedrockRuntime bedrock, string? guardrailId)
-                        {
-                            _bedrock = bedrock;
-                            _guardrailId = guardrailId;
-                        }
-
-                        private GuardrailConfiguration? Guardrail()
-                            => _guardrailId == null ? null : new GuardrailConfiguration { GuardrailIdentifier = _guardrailId, GuardrailVersion = "1" };
-
-                        public Task<ConverseResponse> AskAsync() => _bedrock.ConverseAsync({|#0:new ConverseRequest { ModelId = "amazon.nova-pro-v1:0", GuardrailConfig = Guardrail() }|});
-                    }
-                    """,
+                TestCode = NullableHelperSource,
                 References = ReferenceCatalog.Aws,
                 AwsStubs = true,
                 ExpectedDiagnostics =
@@ -88,5 +67,35 @@ namespace AiSecure.Analyzers.Tests.Rules
                         .WithArguments("'ConverseRequest'", "GuardrailConfig from 'ChatService.Guardrail', which can return null"),
                 },
             }.RunWithStubsAsync();
+
+        [Fact]
+        public Task GuardrailFromANullableHelper_HasNoFix()
+        {
+            var source = NullableHelperSource.Replace("{|#0:", "[|").Replace(" }|})", " }|])");
+            return Verify.FixAsync(source, source, ReferenceCatalog.Aws, awsStubs: true);
+        }
+
+        private const string NullableHelperSource = """
+            using System.Threading.Tasks;
+            using Amazon.BedrockRuntime;
+            using Amazon.BedrockRuntime.Model;
+
+            class ChatService
+            {
+                private readonly IAmazonBedrockRuntime _bedrock;
+                private readonly string? _guardrailId;
+
+                public ChatService(IAmazonBedrockRuntime bedrock, string? guardrailId)
+                {
+                    _bedrock = bedrock;
+                    _guardrailId = guardrailId;
+                }
+
+                private GuardrailConfiguration? Guardrail()
+                    => _guardrailId == null ? null : new GuardrailConfiguration { GuardrailIdentifier = _guardrailId, GuardrailVersion = "1" };
+
+                public Task<ConverseResponse> AskAsync() => _bedrock.ConverseAsync({|#0:new ConverseRequest { ModelId = "amazon.nova-pro-v1:0", GuardrailConfig = Guardrail() }|});
+            }
+            """;
     }
 }
