@@ -521,5 +521,38 @@ namespace AiSecure.Analyzers.Tests.Rules
                     });
                 }
                 """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task EncryptionSetInALocalFunctionCalledBeforeTheSend_Silent_CalledOnlyAfter_Reported()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                {
+                    public async Task SaveAsync(string key, string text)
+                    {
+                        var request = new PutObjectRequest { BucketName = options.Value.BucketName, Key = key, ContentBody = text };
+                        Encrypt();
+                        await s3.PutObjectAsync(request);
+
+                        void Encrypt()
+                        {
+                            request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                            request.ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId;
+                        }
+                    }
+
+                    public async Task SaveThenEncryptAsync(string key, string text)
+                    {
+                        var request = {|AISEC010:new PutObjectRequest|} { BucketName = options.Value.BucketName, Key = key, ContentBody = text };
+                        await s3.PutObjectAsync(request);
+                        Encrypt();
+
+                        void Encrypt()
+                        {
+                            request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                            request.ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId;
+                        }
+                    }
+                }
+                """, ReferenceCatalog.Aws);
     }
 }
