@@ -29,6 +29,119 @@ namespace AiSecure.Analyzers.Flow
             return value is IInvocationOperation { TargetMethod: { } method } && CanReturnNullOrEmpty(method) ? method : null;
         }
 
+        /// <summary>
+        /// The field or property of the project the value is read from when it can hold null or empty: its initializer,
+        /// a constructor's assignment (<c>_guardrail = settings is { } g ? new … : null;</c>) or, for a computed property,
+        /// its getter's returns include one. Null otherwise (a library member, an options property bound from
+        /// configuration, a member never given such a value in its own declaration or constructors).
+        /// </summary>
+        public static ISymbol? NullableMember(IOperation? value)
+        {
+            ISymbol? member = value?.WalkDownConversions() switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+                _ => null,
+            };
+            if (member == null || member.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            var type = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
+            if (!(type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
+            {
+                return null;
+            }
+
+            // An initializer counts only where nothing else can set the member: a readonly field, a get-only property
+            // (an options class's `public string GuardrailId { get; set; } = "";` is a default the binder replaces).
+            var fixedAfterConstruction = member is IFieldSymbol { IsReadOnly: true } || member is IPropertySymbol { SetMethod: null };
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax())
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: { } initial } when fixedAfterConstruction && IsNullOrEmptyArm(initial):
+                        return member;
+                    case PropertyDeclarationSyntax declaration when PropertyCanGiveNullOrEmpty(declaration, fixedAfterConstruction):
+                        return member;
+                }
+            }
+
+            // Given a value in a constructor of its type: `_guardrail = … ? new … : null;`, `this.Guardrail = null;`.
+            var name = member.Name;
+            foreach (var constructor in member.ContainingType.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is ConstructorDeclarationSyntax declaration
+                        && (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is { } body
+                        && AssignsNullOrEmpty(body, name))
+                    {
+                        return member;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool PropertyCanGiveNullOrEmpty(PropertyDeclarationSyntax declaration, bool fixedAfterConstruction)
+        {
+            if ((fixedAfterConstruction && declaration.Initializer?.Value is { } initial && IsNullOrEmptyArm(initial))
+                || (declaration.ExpressionBody?.Expression is { } expression && IsNullOrEmptyArm(expression)))
+            {
+                return true;
+            }
+
+            foreach (var accessor in declaration.AccessorList?.Accessors ?? default)
+            {
+                if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                {
+                    continue;
+                }
+
+                if (accessor.ExpressionBody?.Expression is { } getter && IsNullOrEmptyArm(getter))
+                {
+                    return true;
+                }
+
+                if (accessor.Body is { } block)
+                {
+                    foreach (var node in block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                    {
+                        if (node is ReturnStatementSyntax { Expression: { } returned } && IsNullOrEmptyArm(returned))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An assignment of null or empty to <c>name</c> or <c>this.name</c> in a constructor's body (lambdas aside).</summary>
+        private static bool AssignsNullOrEmpty(SyntaxNode body, string name)
+        {
+            foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                    && assignment.Left switch
+                    {
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: { } member } => member.Identifier.ValueText == name,
+                        _ => false,
+                    }
+                    && IsNullOrEmptyArm(assignment.Right))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when a source method's own returns include a null, default or empty value.</summary>
         public static bool CanReturnNullOrEmpty(IMethodSymbol method)
         {

@@ -111,7 +111,8 @@ namespace AiSecure.Analyzers.Rules
             if (requests.Converse.Contains(type))
             {
                 var status = state.GetStatus("GuardrailConfig");
-                if (status is not (PathStatus.Unset or PathStatus.NullOrEmpty) || (status == PathStatus.NullOrEmpty && ReportNullableHelper(state, "GuardrailConfig", type, report)))
+                if ((status is PathStatus.Set or PathStatus.NullOrEmpty && ReportNullableSource(state, status, "GuardrailConfig", type, report))
+                    || status is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
                     return;
                 }
@@ -127,7 +128,8 @@ namespace AiSecure.Analyzers.Rules
             else
             {
                 var status = state.GetStatus("GuardrailIdentifier");
-                if (status is not (PathStatus.Unset or PathStatus.NullOrEmpty) || (status == PathStatus.NullOrEmpty && ReportNullableHelper(state, "GuardrailIdentifier", type, report)))
+                if ((status is PathStatus.Set or PathStatus.NullOrEmpty && ReportNullableSource(state, status, "GuardrailIdentifier", type, report))
+                    || status is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
                     return;
                 }
@@ -153,25 +155,30 @@ namespace AiSecure.Analyzers.Rules
         }
 
         /// <summary>
-        /// A guardrail taken from a helper of this project that can return null or empty (<c>GuardrailConfig =
-        /// MaybeGuardrail()</c> with <c>=> settings is { } g ? new … : null</c>): some requests go without one, as with
-        /// a conditional that has a null arm in place (the request-state engine counts such a write as null or empty). No fix:
-        /// the helper decides, and the message names it.
+        /// A guardrail taken from a helper, field or property of this project that can give null or empty
+        /// (<c>GuardrailConfig = MaybeGuardrail()</c> with <c>=> settings is { } g ? new … : null</c>; a field a constructor
+        /// sets that way): some requests go without one, as with a conditional that has a null arm in place (the
+        /// request-state engine counts such a helper call as null or empty; a member read counts as set, so it is looked
+        /// at here, for the guardrail alone). No fix: the helper or member decides, and the message names it.
         /// </summary>
-        private static bool ReportNullableHelper(RequestState state, string property, INamedTypeSymbol type, System.Action<Diagnostic> report)
+        private static bool ReportNullableSource(RequestState state, PathStatus status, string property, INamedTypeSymbol type, System.Action<Diagnostic> report)
         {
             foreach (var write in state.Root.GetWrites(property))
             {
-                if (NullableReturns.NullableHelper(write.Value) is { } helper)
+                ISymbol? source = status == PathStatus.NullOrEmpty ? NullableReturns.NullableHelper(write.Value) : NullableReturns.NullableMember(write.Value);
+                if (source == null)
                 {
-                    var helperName = helper.ContainingType is { } owner && helper.MethodKind != MethodKind.LocalFunction ? owner.Name + "." + helper.Name : helper.Name;
-                    report(Diagnostic.Create(
-                        Descriptors.BedrockGuardrailMissing,
-                        state.Creation.Syntax.GetLocation(),
-                        "'" + type.Name + "'",
-                        property + " from '" + helperName + "', which can return " + (property == "GuardrailConfig" ? "null" : "null or empty")));
-                    return true;
+                    continue;
                 }
+
+                var name = source.ContainingType is { } owner && source is not IMethodSymbol { MethodKind: MethodKind.LocalFunction } ? owner.Name + "." + source.Name : source.Name;
+                var empty = property == "GuardrailConfig" ? "null" : "null or empty";
+                report(Diagnostic.Create(
+                    Descriptors.BedrockGuardrailMissing,
+                    state.Creation.Syntax.GetLocation(),
+                    "'" + type.Name + "'",
+                    property + " from '" + name + "', which can " + (source is IMethodSymbol ? "return " : "be ") + empty));
+                return true;
             }
 
             return false;

@@ -235,5 +235,47 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => bedrock.ConverseAsync(new ConverseRequest { ModelId = options.Value.ModelId, GuardrailConfig = AlwaysGuardrail() });
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task GuardrailFromAFieldOrPropertyThatCanBeNull_Reported_AlwaysSet_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public sealed class GuardrailSettings { public string Id { get; set; } = ""; public string Version { get; set; } = "1"; }
+
+                public class ChatService
+                {
+                    private readonly IAmazonBedrockRuntime _bedrock;
+                    private readonly GuardrailConfiguration? _guardrail;
+                    private readonly GuardrailConfiguration _required;
+                    private readonly string? _guardrailId;
+
+                    public ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options, GuardrailSettings? settings)
+                    {
+                        _bedrock = bedrock;
+                        _guardrail = settings is { } g ? new GuardrailConfiguration { GuardrailIdentifier = g.Id, GuardrailVersion = g.Version } : null;
+                        _required = new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+                        _guardrailId = string.IsNullOrEmpty(options.Value.GuardrailId) ? null : options.Value.GuardrailId;
+                        Streaming = options.Value.Moderate ? new GuardrailStreamConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = "1" } : null;
+                    }
+
+                    private GuardrailStreamConfiguration? Streaming { get; }
+
+                    private GuardrailConfiguration? Lazy => _guardrailId is null ? null : new GuardrailConfiguration { GuardrailIdentifier = _guardrailId, GuardrailVersion = "1" };
+
+                    public Task AskAsync(string question)
+                        => _bedrock.ConverseAsync([|new ConverseRequest { ModelId = "m", GuardrailConfig = _guardrail }|]);
+
+                    public Task AskLazyAsync(string question)
+                        => _bedrock.ConverseAsync([|new ConverseRequest { ModelId = "m", GuardrailConfig = Lazy }|]);
+
+                    public Task StreamAsync(string question)
+                        => _bedrock.ConverseStreamAsync([|new ConverseStreamRequest { ModelId = "m", GuardrailConfig = this.Streaming }|]);
+
+                    public Task InvokeAsync(MemoryStream body)
+                        => _bedrock.InvokeModelAsync([|new InvokeModelRequest { ModelId = "m", Body = body, GuardrailIdentifier = _guardrailId, GuardrailVersion = "1" }|]);
+
+                    public Task AskGuardedAsync(string question)
+                        => _bedrock.ConverseAsync(new ConverseRequest { ModelId = "m", GuardrailConfig = _required });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }
