@@ -554,5 +554,69 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task KeyFromAFieldThatCanBeNull_Reported_FromAnOptionsDefault_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ArtifactStore
+                {
+                    private readonly IAmazonS3 _s3;
+                    private readonly AwsOptions _options;
+                    private readonly string? _kmsKeyId;
+
+                    public ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                    {
+                        _s3 = s3;
+                        _options = options.Value;
+                        _kmsKeyId = string.IsNullOrWhiteSpace(options.Value.KmsKeyId) ? null : options.Value.KmsKeyId;
+                    }
+
+                    public Task SaveAsync(string key, Stream body) => _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = _options.BucketName,
+                        Key = key,
+                        InputStream = body,
+                        {|AISEC010:ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|},
+                        ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId,
+                    });
+
+                    public Task SaveWithOptionsKeyAsync(string key, Stream body) => _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = _options.BucketName,
+                        Key = key,
+                        InputStream = body,
+                        ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                        ServerSideEncryptionKeyManagementServiceKeyId = _options.KmsKeyId,
+                    });
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task KeyFromAFieldThatCanBeNull_HasNoFix()
+        {
+            var source = Prelude + """
+                public class ArtifactStore
+                {
+                    private readonly IAmazonS3 _s3;
+                    private readonly string? _kmsKeyId;
+
+                    public ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                    {
+                        _s3 = s3;
+                        _kmsKeyId = string.IsNullOrWhiteSpace(options.Value.KmsKeyId) ? null : options.Value.KmsKeyId;
+                    }
+
+                    public Task SaveAsync(string key, Stream body) => _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = "artifacts",
+                        Key = key,
+                        InputStream = body,
+                        {|AISEC010:ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|},
+                        ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId,
+                    });
+                }
+                """;
+            return Verify.FixAsync(source, source, ReferenceCatalog.Aws);
+        }
     }
 }

@@ -353,5 +353,21 @@ namespace AiSecure.Analyzers.Tests.Rules
                     });
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task KeyFromAPropertyThatCanBeNull_Reported_FromAnOptionsDefault_Silent()
+            => EncryptionVerify.AnalyzeAsync(Prelude + """
+                public class Transformer(IAmazonSageMaker sageMaker, IOptions<TrainingOptions> options)
+                {
+                    private string? OutputKey => options.Value.KmsKeyId.Length == 0 ? null : options.Value.KmsKeyId;
+
+                    public Task RunAsync(string name) => sageMaker.CreateTransformJobAsync(new CreateTransformJobRequest
+                    {
+                        TransformJobName = name,
+                        TransformOutput = new TransformOutput { S3OutputPath = "s3://out/" + name, {|AISEC011:KmsKeyId = OutputKey|} },
+                        TransformResources = new TransformResources { InstanceCount = 1, VolumeKmsKeyId = options.Value.KmsKeyId },
+                    });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }
