@@ -10,7 +10,9 @@ namespace AiSecure.Analyzers.Flow
     /// <c>null</c>, <c>default</c>, <c>""</c> or <c>string.Empty</c>, whole or as an arm of a conditional or switch
     /// expression (<c>GuardrailConfig = MaybeGuardrail()</c> with <c>=> settings is { } g ? new … : null</c>). Read from
     /// the helper's syntax, so it costs nothing until a rule asks about one call, and only that helper's body is read.
-    /// A method without a body in this compilation (library, interface, abstract) is never said to return null.
+    /// A method without a body in this compilation (library, interface, abstract) is never said to return null. The same
+    /// for a field or property of the project (<see cref="NullableMember"/>): what its declaration and its type's
+    /// constructors give it.
     /// </summary>
     internal static class NullableReturns
     {
