@@ -203,22 +203,82 @@ namespace AiSecure.Analyzers.Flow
         /// The configuration keys read into sinks, each with the first sink (by name) it reaches: resolved once all of the
         /// compilation's operations were seen.
         /// </summary>
-        public Dictionary<string, string> ResolveSinkKeys()
+        public SinkKeys ResolveSinkKeys()
         {
-            var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var bindings = _bindings.ToArray();
+            var keys = new SinkKeys();
+            var bindings = ExpandBindings(_bindings.ToArray());
             foreach (var sinkRead in _sinkReads)
             {
                 foreach (var key in Keys(sinkRead.Read, bindings, new HashSet<ISymbol>(SymbolEqualityComparer.Default)))
                 {
-                    if (!keys.TryGetValue(key, out var sink) || string.CompareOrdinal(sinkRead.Sink, sink) < 0)
-                    {
-                        keys[key] = sinkRead.Sink;
-                    }
+                    keys.Add(key, sinkRead.Sink);
                 }
             }
 
             return keys;
+        }
+
+        /// <summary>
+        /// The bindings plus what they bind below them: the elements of a bound list, array or string-keyed dictionary
+        /// (<c>Get&lt;List&lt;Backend&gt;&gt;()</c> on "Routing:Backends" binds <c>Backend</c> at "Routing:Backends:*"), and
+        /// the project's own classes held in the bound type's properties, a few levels deep, so a property read through an
+        /// element or a local (<c>foreach (var b in options.Value.Backends) … b.Url</c>) finds its key. Runs once, at the end.
+        /// </summary>
+        private static Binding[] ExpandBindings(Binding[] bindings)
+        {
+            if (bindings.Length == 0)
+            {
+                return bindings;
+            }
+
+            var expanded = new List<Binding>(bindings);
+            for (var i = 0; i < expanded.Count && expanded.Count < 256; i++)
+            {
+                var binding = expanded[i];
+                if (binding.Depth >= 4)
+                {
+                    continue;
+                }
+
+                if (ElementType(binding.Declared) is { } element)
+                {
+                    expanded.Add(new Binding(element, Join(binding.Section, "*"), binding.Depth + 1));
+                    continue;
+                }
+
+                if (!IsProjectClass(binding.Declared))
+                {
+                    continue;
+                }
+
+                foreach (var member in binding.Declared.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, Type: { } type } property
+                        && (IsProjectClass(type) || ElementType(type) != null))
+                    {
+                        expanded.Add(new Binding(type, Join(binding.Section, property.Name), binding.Depth + 1));
+                    }
+                }
+            }
+
+            return expanded.ToArray();
+        }
+
+        /// <summary>A class or record declared in the project (an options class), not a string or a collection.</summary>
+        private static bool IsProjectClass(ITypeSymbol type)
+            => type.TypeKind == TypeKind.Class && type.SpecialType == SpecialType.None && !type.Locations.IsEmpty && type.Locations[0].IsInSource;
+
+        /// <summary>The element a configuration binder fills in a collection type: <c>T[]</c>, <c>List&lt;T&gt;</c> and its interfaces, a string-keyed dictionary's values; only the project's own classes.</summary>
+        private static ITypeSymbol? ElementType(ITypeSymbol type)
+        {
+            ITypeSymbol? element = type switch
+            {
+                IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+                INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "List" or "IList" or "ICollection" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection" } list => list.TypeArguments[0],
+                INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2, Name: "Dictionary" or "IDictionary" or "IReadOnlyDictionary" } map when map.TypeArguments[0].IsString() => map.TypeArguments[1],
+                _ => null,
+            };
+            return element != null && IsProjectClass(element) ? element : null;
         }
 
         private IEnumerable<string> Keys(Read read, Binding[] bindings, HashSet<ISymbol> seen)
@@ -519,15 +579,87 @@ namespace AiSecure.Analyzers.Flow
 
         private sealed class Binding
         {
-            public Binding(ITypeSymbol type, string section)
+            public Binding(ITypeSymbol type, string section, int depth = 0)
             {
+                Declared = type;
                 Type = type.OriginalDefinition;
                 Section = section;
+                Depth = depth;
             }
 
+            /// <summary>The bound type as written (<c>List&lt;Backend&gt;</c>): what the binder fills below the section.</summary>
+            public readonly ITypeSymbol Declared;
+
+            /// <summary>Its definition, compared with the owners of property reads.</summary>
             public readonly ITypeSymbol Type;
 
             public readonly string Section;
+
+            /// <summary>How many levels below a binding of the code this one was found (<see cref="ExpandBindings"/>).</summary>
+            public readonly int Depth;
+        }
+
+        /// <summary>
+        /// The configuration keys code reads into sinks, each with its sink: exact keys, and keys with a <c>*</c> segment
+        /// for the elements of a bound list or dictionary ("Routing:Backends:*:Url" matches "Routing:Backends:0:Url").
+        /// Keys compare case-insensitively.
+        /// </summary>
+        internal sealed class SinkKeys
+        {
+            private readonly Dictionary<string, string> _exact = new(StringComparer.OrdinalIgnoreCase);
+            private readonly Dictionary<string, string> _patterns = new(StringComparer.OrdinalIgnoreCase);
+
+            public int Count => _exact.Count + _patterns.Count;
+
+            public void Add(string key, string sink)
+            {
+                var map = key.IndexOf('*') >= 0 ? _patterns : _exact;
+                if (!map.TryGetValue(key, out var existing) || string.CompareOrdinal(sink, existing) < 0)
+                {
+                    map[key] = sink;
+                }
+            }
+
+            public bool TryGetValue(string key, out string sink)
+            {
+                if (_exact.TryGetValue(key, out sink!))
+                {
+                    return true;
+                }
+
+                foreach (var pattern in _patterns)
+                {
+                    if (Matches(pattern.Key, key))
+                    {
+                        sink = pattern.Value;
+                        return true;
+                    }
+                }
+
+                sink = null!;
+                return false;
+            }
+
+            /// <summary>Segment by segment; <c>*</c> matches one whole segment.</summary>
+            private static bool Matches(string pattern, string key)
+            {
+                var patternParts = pattern.Split(':');
+                var keyParts = key.Split(':');
+                if (patternParts.Length != keyParts.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < patternParts.Length; i++)
+                {
+                    if (patternParts[i] != "*" && !string.Equals(patternParts[i], keyParts[i], StringComparison.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
         }
     }
 }

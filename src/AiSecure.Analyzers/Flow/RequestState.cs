@@ -178,6 +178,12 @@ namespace AiSecure.Analyzers.Flow
             private readonly Dictionary<ILocalSymbol, ObjectState> _localStates = new(SymbolEqualityComparer.Default);
             private int _cutoff = int.MaxValue;
 
+            /// <summary>The first call (or method-group use) of each local function of the method: a write inside one runs there.</summary>
+            private Dictionary<IMethodSymbol, IOperation>? _localFunctionCalls;
+
+            /// <summary>The lambda or local function the request is created in; null in the method's own body.</summary>
+            private IOperation? _originFunction;
+
             public Walker(IOperation origin, ObjectState? seed, System.Func<IInvocationOperation, ObjectState?>? helpers, AwsSdkCalls calls, CancellationToken cancellationToken)
             {
                 _origin = origin;
@@ -193,6 +199,8 @@ namespace AiSecure.Analyzers.Flow
                 {
                     return null;
                 }
+
+                _originFunction = EnclosingFunction(_origin);
 
                 var holder = Parent(_origin, out var top);
 
@@ -366,10 +374,25 @@ namespace AiSecure.Analyzers.Flow
                         case OperationKind.VariableDeclarator when operation is IVariableDeclaratorOperation declarator:
                             _declaratorValues[declarator.Symbol] = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
                             break;
+                        case OperationKind.Invocation when operation is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction } target }:
+                            AddLocalFunctionUse(target, operation);
+                            break;
+                        case OperationKind.MethodReference when operation is IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } target }:
+                            AddLocalFunctionUse(target, operation);
+                            break;
                     }
                 }
 
                 return true;
+            }
+
+            private void AddLocalFunctionUse(IMethodSymbol function, IOperation use)
+            {
+                _localFunctionCalls ??= new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
+                if (!_localFunctionCalls.TryGetValue(function.OriginalDefinition, out var first) || use.Syntax.SpanStart < first.Syntax.SpanStart)
+                {
+                    _localFunctionCalls[function.OriginalDefinition] = use;
+                }
             }
 
             /// <summary>
@@ -715,9 +738,10 @@ namespace AiSecure.Analyzers.Flow
             private TrackedValue Resolve(IPropertySymbol? property, IOperation origin, IOperation rawValue)
             {
                 var value = rawValue.WalkDownConversions();
-                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value))
+                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value) || NullableReturns.NullableHelper(value) != null)
                 {
-                    // `sensitive ? key : null`: some requests go without the value.
+                    // `sensitive ? key : null`, or a helper of the project that returns null when not configured
+                    // (`KmsKey()` => `string.IsNullOrEmpty(k) ? null : k`): some requests go without the value.
                     return new TrackedValue(property, origin, value, null, isNullOrEmpty: true);
                 }
 
@@ -762,6 +786,20 @@ namespace AiSecure.Analyzers.Flow
                     var position = reference.Syntax.SpanStart;
                     var from = isRoot ? _origin.Syntax.SpanStart : DeclarationStart(local, reference);
                     var parent = Parent(current, out var top);
+
+                    // A write inside a local function (`void Encrypt() { request.X = …; }`) runs where the function is
+                    // first called: ignored when that is not before the send, on the call's branches when it is.
+                    IOperation? via = null;
+                    if (path.Count > 0 && OtherLocalFunction(reference) is { } function)
+                    {
+                        if (_localFunctionCalls == null || !_localFunctionCalls.TryGetValue(function.OriginalDefinition, out via))
+                        {
+                            continue;
+                        }
+
+                        position = via.Syntax.SpanStart;
+                    }
+
                     switch (current.Parent)
                     {
                         case IPropertyReferenceOperation indexer when indexer.Instance == current:
@@ -788,21 +826,21 @@ namespace AiSecure.Analyzers.Flow
                         case ISimpleAssignmentOperation assignment when assignment.Target == top:
                             if (path.Count > 0 && position < _cutoff)
                             {
-                                Write(state, path, assignment, assignment.Value, from);
+                                Write(state, path, assignment, assignment.Value, from, via);
                             }
 
                             break;
                         case ICompoundAssignmentOperation compound when compound.Target == top:
                             if (path.Count > 0 && position < _cutoff)
                             {
-                                Write(state, path, compound, compound.Value, from);
+                                Write(state, path, compound, compound.Value, from, via);
                             }
 
                             break;
                         case ICoalesceAssignmentOperation coalesce when coalesce.Target == top:
                             if (path.Count > 0 && position < _cutoff && state.GetValue(JoinPath(path)) is not { IsNullOrEmpty: false })
                             {
-                                Write(state, path, coalesce, coalesce.Value, from);
+                                Write(state, path, coalesce, coalesce.Value, from, via);
                             }
 
                             break;
@@ -857,7 +895,7 @@ namespace AiSecure.Analyzers.Flow
                                 var index = tuple.Elements.IndexOf(top);
                                 if (index >= 0 && deconstruction.Value.WalkDownConversions() is ITupleOperation values && values.Elements.Length == tuple.Elements.Length)
                                 {
-                                    Write(state, path, values.Elements[index], values.Elements[index], from);
+                                    Write(state, path, values.Elements[index], values.Elements[index], from, via);
                                 }
                                 else
                                 {
@@ -944,18 +982,55 @@ namespace AiSecure.Analyzers.Flow
                 return _origin.Syntax.SpanStart;
             }
 
-            /// <summary>Writes <paramref name="value"/> at <paramref name="path"/>; <paramref name="from"/> is where the written object comes from.</summary>
-            private void Write(ObjectState state, List<IPropertySymbol> path, IOperation origin, IOperation value, int from)
+            /// <summary>
+            /// Writes <paramref name="value"/> at <paramref name="path"/>; <paramref name="from"/> is where the written object
+            /// comes from; <paramref name="via"/> is the call of the local function the write sits in, if any (its branches
+            /// come first).
+            /// </summary>
+            private void Write(ObjectState state, List<IPropertySymbol> path, IOperation origin, IOperation value, int from, IOperation? via)
             {
                 var container = EnsurePath(state, path.GetRange(0, path.Count - 1), origin);
                 var write = Resolve(path[path.Count - 1], origin, value);
-                if (Branches.Of(origin, _cutoff, from) is { } arms)
+                var arms = Branches.Of(origin, _cutoff, from);
+                if (via != null && Branches.Of(via, _cutoff, from) is { } callArms)
+                {
+                    arms = arms == null ? callArms : Concat(callArms, arms);
+                }
+
+                if (arms != null)
                 {
                     // Written on a branch that may not run before the send.
                     write = new TrackedValue(write.Property, write.Origin, write.Value, write.Object, write.IsNullOrEmpty, arms);
                 }
 
                 container.Set(write);
+            }
+
+            private static BranchArm[] Concat(BranchArm[] outer, BranchArm[] inner)
+            {
+                var all = new BranchArm[outer.Length + inner.Length];
+                outer.CopyTo(all, 0);
+                inner.CopyTo(all, outer.Length);
+                return all;
+            }
+
+            /// <summary>The local function a reference sits in, when it is not the one the request is created in (nor inside a lambda).</summary>
+            private IMethodSymbol? OtherLocalFunction(IOperation reference)
+            {
+                for (var current = reference.Parent; current != null; current = current.Parent)
+                {
+                    if (current == _originFunction || current is IAnonymousFunctionOperation)
+                    {
+                        return null;
+                    }
+
+                    if (current is ILocalFunctionOperation function)
+                    {
+                        return function.Symbol;
+                    }
+                }
+
+                return null;
             }
 
             /// <summary>The object at <paramref name="path"/>, creating placeholders for containers only reached through the path.</summary>

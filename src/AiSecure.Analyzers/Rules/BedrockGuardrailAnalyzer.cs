@@ -110,7 +110,9 @@ namespace AiSecure.Analyzers.Rules
             string missing;
             if (requests.Converse.Contains(type))
             {
-                if (state.GetStatus("GuardrailConfig") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
+                var status = state.GetStatus("GuardrailConfig");
+                if ((status is PathStatus.Set or PathStatus.NullOrEmpty && ReportNullableSource(state, status, "GuardrailConfig", type, report))
+                    || status is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
                     return;
                 }
@@ -125,7 +127,9 @@ namespace AiSecure.Analyzers.Rules
             }
             else
             {
-                if (state.GetStatus("GuardrailIdentifier") is not (PathStatus.Unset or PathStatus.NullOrEmpty))
+                var status = state.GetStatus("GuardrailIdentifier");
+                if ((status is PathStatus.Set or PathStatus.NullOrEmpty && ReportNullableSource(state, status, "GuardrailIdentifier", type, report))
+                    || status is not (PathStatus.Unset or PathStatus.NullOrEmpty))
                 {
                     return;
                 }
@@ -148,6 +152,36 @@ namespace AiSecure.Analyzers.Rules
                 properties.ToImmutable(),
                 "'" + type.Name + "'",
                 missing));
+        }
+
+        /// <summary>
+        /// A guardrail taken from a helper, field or property of this project that can give null or empty
+        /// (<c>GuardrailConfig = MaybeGuardrail()</c> with <c>=> settings is { } g ? new … : null</c>; a field a constructor
+        /// sets that way): some requests go without one, as with a conditional that has a null arm in place (the
+        /// request-state engine counts such a helper call as null or empty; a member read counts as set, so it is looked
+        /// at here, for the guardrail alone). No fix: the helper or member decides, and the message names it.
+        /// </summary>
+        private static bool ReportNullableSource(RequestState state, PathStatus status, string property, INamedTypeSymbol type, System.Action<Diagnostic> report)
+        {
+            foreach (var write in state.Root.GetWrites(property))
+            {
+                ISymbol? source = status == PathStatus.NullOrEmpty ? NullableReturns.NullableHelper(write.Value) : NullableReturns.NullableMember(write.Value);
+                if (source == null)
+                {
+                    continue;
+                }
+
+                var name = source.ContainingType is { } owner && source is not IMethodSymbol { MethodKind: MethodKind.LocalFunction } ? owner.Name + "." + source.Name : source.Name;
+                var empty = property == "GuardrailConfig" ? "null" : "null or empty";
+                report(Diagnostic.Create(
+                    Descriptors.BedrockGuardrailMissing,
+                    state.Creation.Syntax.GetLocation(),
+                    "'" + type.Name + "'",
+                    property + " from '" + name + "', which can " + (source is IMethodSymbol ? "return " : "be ") + empty));
+                return true;
+            }
+
+            return false;
         }
 
         private static void AddEdit(List<InitializerEdit> edits, InitializerEdit? edit)

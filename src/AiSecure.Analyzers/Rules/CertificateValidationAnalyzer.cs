@@ -227,6 +227,7 @@ namespace AiSecure.Analyzers.Rules
                 ServicePointManager = TypeResolver.Get(compilation, "System.Net.ServicePointManager");
                 HttpWebRequest = TypeResolver.Get(compilation, "System.Net.HttpWebRequest");
                 WinHttpHandler = TypeResolver.Get(compilation, "System.Net.Http.WinHttpHandler");
+                ClientWebSocketOptions = TypeResolver.Get(compilation, "System.Net.WebSockets.ClientWebSocketOptions");
             }
 
             public readonly INamedTypeSymbol? HttpClientHandler;
@@ -239,14 +240,18 @@ namespace AiSecure.Analyzers.Rules
 
             public readonly INamedTypeSymbol? WinHttpHandler;
 
-            public bool HasAny => HttpClientHandler != null || SslClientAuthenticationOptions != null || ServicePointManager != null || HttpWebRequest != null || WinHttpHandler != null;
+            /// <summary>A client WebSocket's TLS options (.NET 7+): realtime model APIs connect through it.</summary>
+            public readonly INamedTypeSymbol? ClientWebSocketOptions;
+
+            public bool HasAny => HttpClientHandler != null || SslClientAuthenticationOptions != null || ServicePointManager != null || HttpWebRequest != null || WinHttpHandler != null || ClientWebSocketOptions != null;
 
             public bool IsValidationCallback(IPropertySymbol property)
                 => property.IsProperty(HttpClientHandler, "ServerCertificateCustomValidationCallback")
                 || property.IsProperty(SslClientAuthenticationOptions, "RemoteCertificateValidationCallback")
                 || property.IsProperty(ServicePointManager, "ServerCertificateValidationCallback")
                 || property.IsProperty(HttpWebRequest, "ServerCertificateValidationCallback")
-                || property.IsProperty(WinHttpHandler, "ServerCertificateValidationCallback");
+                || property.IsProperty(WinHttpHandler, "ServerCertificateValidationCallback")
+                || property.IsProperty(ClientWebSocketOptions, "RemoteCertificateValidationCallback");
         }
     }
 }

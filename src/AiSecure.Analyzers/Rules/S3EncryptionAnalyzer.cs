@@ -172,6 +172,12 @@ namespace AiSecure.Analyzers.Rules
                 }
             }
             var keyStatus = root.GetStatus(spec.KeyProperty);
+            var keyFromNullableMember = keyStatus == PathStatus.Set && NullableReturns.NullableMember(keyWrite?.Value) != null;
+            if (keyFromNullableMember)
+            {
+                // A key field a constructor sets to null when none is configured (docs/rules/AISEC010.md, "Flow").
+                keyStatus = PathStatus.NullOrEmpty;
+            }
 
             if (spec.MetadataName == EncryptionAtRestCatalog.TransferUtilityUploadDirectoryRequest
                 && !ApplyPerFileHandlers(root, symbols, ref methodWrite, ref method, ref keyWrite, ref keyStatus))
@@ -214,9 +220,10 @@ namespace AiSecure.Analyzers.Rules
             }
 
             var additional = new List<Location> { creation.Syntax.GetLocation() };
-            if (IsTupleElement(methodWrite) || (keyMissing && IsTupleElement(keyWrite)))
+            if (IsTupleElement(methodWrite) || (keyMissing && (IsTupleElement(keyWrite) || keyFromNullableMember)))
             {
-                // (request.X, request.Y) = (…, …): no assignment of its own to rewrite; reported without a fix.
+                // (request.X, request.Y) = (…, …): no assignment of its own to rewrite; a key member that can be null is
+                // the member's to fix, not this request's. Reported without a fix.
                 report(Diagnostic.Create(Descriptors.S3ObjectWithoutKmsKey, location, additional, properties.ToImmutable(), creation.Type?.Name ?? spec.MetadataName, Text(kind, spec, keyWrite)));
                 return;
             }

@@ -213,7 +213,8 @@ namespace AiSecure.Analyzers.Rules
                 }
 
                 var status = owner.GetStatus(path.Path);
-                if (status == PathStatus.Set && RequestState.IsAwsManagedKeyAlias(owner.GetValue(path.Path)))
+                if (status == PathStatus.Set
+                    && (RequestState.IsAwsManagedKeyAlias(owner.GetValue(path.Path)) || NullableReturns.NullableMember(owner.GetValue(path.Path)?.Value) != null))
                 {
                     findings.Empty.Add((shown, owner.GetValue(path.Path)!));
                     continue;

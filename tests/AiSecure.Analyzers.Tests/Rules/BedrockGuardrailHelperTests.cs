@@ -53,5 +53,49 @@ namespace AiSecure.Analyzers.Tests.Rules
                         .WithArguments("'ConverseRequest' is sent without a guardrail (no GuardrailConfig); prompts and completions are not screened for prompt attacks, harmful content or sensitive data", "ChatService.AskAsync"),
                 },
             }.RunWithStubsAsync();
+
+        [Fact]
+        public Task GuardrailFromANullableHelper_MessageNamesTheHelper()
+            => new Verify.Test
+            {
+                TestCode = NullableHelperSource,
+                References = ReferenceCatalog.Aws,
+                AwsStubs = true,
+                ExpectedDiagnostics =
+                {
+                    new DiagnosticResult(Descriptors.BedrockGuardrailMissing).WithLocation(0)
+                        .WithArguments("'ConverseRequest'", "GuardrailConfig from 'ChatService.Guardrail', which can return null"),
+                },
+            }.RunWithStubsAsync();
+
+        [Fact]
+        public Task GuardrailFromANullableHelper_HasNoFix()
+        {
+            var source = NullableHelperSource.Replace("{|#0:", "[|").Replace(" }|})", " }|])");
+            return Verify.FixAsync(source, source, ReferenceCatalog.Aws, awsStubs: true);
+        }
+
+        private const string NullableHelperSource = """
+            using System.Threading.Tasks;
+            using Amazon.BedrockRuntime;
+            using Amazon.BedrockRuntime.Model;
+
+            class ChatService
+            {
+                private readonly IAmazonBedrockRuntime _bedrock;
+                private readonly string? _guardrailId;
+
+                public ChatService(IAmazonBedrockRuntime bedrock, string? guardrailId)
+                {
+                    _bedrock = bedrock;
+                    _guardrailId = guardrailId;
+                }
+
+                private GuardrailConfiguration? Guardrail()
+                    => _guardrailId == null ? null : new GuardrailConfiguration { GuardrailIdentifier = _guardrailId, GuardrailVersion = "1" };
+
+                public Task<ConverseResponse> AskAsync() => _bedrock.ConverseAsync({|#0:new ConverseRequest { ModelId = "amazon.nova-pro-v1:0", GuardrailConfig = Guardrail() }|});
+            }
+            """;
     }
 }

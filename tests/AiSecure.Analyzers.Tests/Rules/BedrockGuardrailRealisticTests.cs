@@ -144,5 +144,138 @@ namespace AiSecure.Analyzers.Tests.Rules
                         }|]);
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+    
+
+        [Fact]
+        public Task GuardrailFromAHelperThatCanReturnNull_Reported_AlwaysReturningHelper_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public sealed class GuardrailSettings { public string Id { get; set; } = ""; public string Version { get; set; } = "1"; }
+
+                public class ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options, GuardrailSettings? settings)
+                {
+                    private GuardrailConfiguration? MaybeGuardrail() => settings is { } g ? new GuardrailConfiguration { GuardrailIdentifier = g.Id, GuardrailVersion = g.Version } : null;
+
+                    private GuardrailStreamConfiguration? StreamGuardrail()
+                    {
+                        if (!options.Value.Moderate)
+                        {
+                            return null;
+                        }
+
+                        return new GuardrailStreamConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+                    }
+
+                    private async Task<GuardrailConfiguration?> LoadGuardrailAsync()
+                    {
+                        await Task.Yield();
+                        return options.Value.Moderate ? new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = "1" } : default;
+                    }
+
+                    private string? GuardrailId() => string.IsNullOrEmpty(options.Value.GuardrailId) ? null : options.Value.GuardrailId;
+
+                    private GuardrailConfiguration BuildGuardrail()
+                    {
+                        Func<GuardrailConfiguration?> never = () => null;
+                        return new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+                    }
+
+                    private string Id() => options.Value.GuardrailId;
+
+                    public Task AskAsync(string question)
+                        => bedrock.ConverseAsync([|new ConverseRequest { ModelId = options.Value.ModelId, GuardrailConfig = MaybeGuardrail() }|]);
+
+                    public async Task StreamAsync(string question)
+                    {
+                        var request = [|new ConverseStreamRequest { ModelId = options.Value.ModelId }|];
+                        request.GuardrailConfig = StreamGuardrail();
+                        await bedrock.ConverseStreamAsync(request);
+                    }
+
+                    public async Task AskLoadedAsync(string question)
+                        => await bedrock.ConverseAsync([|new ConverseRequest { ModelId = options.Value.ModelId, GuardrailConfig = await LoadGuardrailAsync() }|]);
+
+                    public Task InvokeAsync(MemoryStream body)
+                        => bedrock.InvokeModelAsync([|new InvokeModelRequest { ModelId = options.Value.ModelId, Body = body, GuardrailIdentifier = GuardrailId(), GuardrailVersion = "1" }|]);
+
+                    public Task AskGuardedAsync(string question)
+                        => bedrock.ConverseAsync(new ConverseRequest { ModelId = options.Value.ModelId, GuardrailConfig = BuildGuardrail() });
+
+                    public Task InvokeGuardedAsync(MemoryStream body)
+                        => bedrock.InvokeModelAsync(new InvokeModelRequest { ModelId = options.Value.ModelId, Body = body, GuardrailIdentifier = Id(), GuardrailVersion = "1" });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task GuardrailFromAHelperReturningALocalThatStartsNull_Reported_OneAlwaysGivenAConfig_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options)
+                {
+                    private GuardrailConfiguration? Guardrail()
+                    {
+                        GuardrailConfiguration? config = null;
+                        if (options.Value.Moderate)
+                        {
+                            config = new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+                        }
+
+                        return config;
+                    }
+
+                    private GuardrailConfiguration AlwaysGuardrail()
+                    {
+                        var config = new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId };
+                        config.GuardrailVersion = options.Value.GuardrailVersion;
+                        return config;
+                    }
+
+                    public Task AskAsync(string question)
+                        => bedrock.ConverseAsync([|new ConverseRequest { ModelId = options.Value.ModelId, GuardrailConfig = Guardrail() }|]);
+
+                    public Task AskGuardedAsync(string question)
+                        => bedrock.ConverseAsync(new ConverseRequest { ModelId = options.Value.ModelId, GuardrailConfig = AlwaysGuardrail() });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task GuardrailFromAFieldOrPropertyThatCanBeNull_Reported_AlwaysSet_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public sealed class GuardrailSettings { public string Id { get; set; } = ""; public string Version { get; set; } = "1"; }
+
+                public class ChatService
+                {
+                    private readonly IAmazonBedrockRuntime _bedrock;
+                    private readonly GuardrailConfiguration? _guardrail;
+                    private readonly GuardrailConfiguration _required;
+                    private readonly string? _guardrailId;
+
+                    public ChatService(IAmazonBedrockRuntime bedrock, IOptions<BedrockOptions> options, GuardrailSettings? settings)
+                    {
+                        _bedrock = bedrock;
+                        _guardrail = settings is { } g ? new GuardrailConfiguration { GuardrailIdentifier = g.Id, GuardrailVersion = g.Version } : null;
+                        _required = new GuardrailConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = options.Value.GuardrailVersion };
+                        _guardrailId = string.IsNullOrEmpty(options.Value.GuardrailId) ? null : options.Value.GuardrailId;
+                        Streaming = options.Value.Moderate ? new GuardrailStreamConfiguration { GuardrailIdentifier = options.Value.GuardrailId, GuardrailVersion = "1" } : null;
+                    }
+
+                    private GuardrailStreamConfiguration? Streaming { get; }
+
+                    private GuardrailConfiguration? Lazy => _guardrailId is null ? null : new GuardrailConfiguration { GuardrailIdentifier = _guardrailId, GuardrailVersion = "1" };
+
+                    public Task AskAsync(string question)
+                        => _bedrock.ConverseAsync([|new ConverseRequest { ModelId = "m", GuardrailConfig = _guardrail }|]);
+
+                    public Task AskLazyAsync(string question)
+                        => _bedrock.ConverseAsync([|new ConverseRequest { ModelId = "m", GuardrailConfig = Lazy }|]);
+
+                    public Task StreamAsync(string question)
+                        => _bedrock.ConverseStreamAsync([|new ConverseStreamRequest { ModelId = "m", GuardrailConfig = this.Streaming }|]);
+
+                    public Task InvokeAsync(MemoryStream body)
+                        => _bedrock.InvokeModelAsync([|new InvokeModelRequest { ModelId = "m", Body = body, GuardrailIdentifier = _guardrailId, GuardrailVersion = "1" }|]);
+
+                    public Task AskGuardedAsync(string question)
+                        => _bedrock.ConverseAsync(new ConverseRequest { ModelId = "m", GuardrailConfig = _required });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }

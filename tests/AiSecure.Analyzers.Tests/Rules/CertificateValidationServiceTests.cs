@@ -139,5 +139,34 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Web);
+
+        [Fact]
+        public Task RealtimeWebSocket_AcceptAllCallback_Reported_CheckingCallback_Silent()
+            => Verify.AnalyzeAsync("""
+                using System;
+                using System.Net.Security;
+                using System.Net.WebSockets;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public static class RealtimeConnection
+                {
+                    public static async Task<ClientWebSocket> ConnectAsync(Uri uri, CancellationToken ct)
+                    {
+                        var socket = new ClientWebSocket();
+                        [|socket.Options.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => true|];
+                        await socket.ConnectAsync(uri, ct);
+                        return socket;
+                    }
+
+                    public static async Task<ClientWebSocket> ConnectCheckedAsync(Uri uri, CancellationToken ct)
+                    {
+                        var socket = new ClientWebSocket();
+                        socket.Options.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => errors == SslPolicyErrors.None;
+                        await socket.ConnectAsync(uri, ct);
+                        return socket;
+                    }
+                }
+                """, ReferenceCatalog.All);
     }
 }

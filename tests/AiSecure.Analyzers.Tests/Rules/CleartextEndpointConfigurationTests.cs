@@ -467,5 +467,89 @@ namespace AiSecure.Analyzers.Tests.Rules
         [Fact]
         public void ConfigurationDescriptorIsACompilationEndDescriptor()
             => Assert.Contains(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, Descriptors.CleartextEndpointInConfiguration.CustomTags);
+
+        [Fact]
+        public Task ElementsOfBoundListsAndDictionaries_ReadIntoASink_Reported_OtherElementsAndKeys_Silent()
+            => AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Options;
+                using OllamaSharp;
+
+                public sealed class Backend { public string Name { get; set; } = ""; public string Url { get; set; } = ""; public string Docs { get; set; } = ""; }
+                public sealed class ModelEndpoint { public string Endpoint { get; set; } = ""; }
+                public sealed class GatewayOptions
+                {
+                    public Dictionary<string, ModelEndpoint> Models { get; set; } = new();
+                    public Backend[] Fallbacks { get; set; } = [];
+                }
+
+                static class Registration
+                {
+                    public static void Add(IServiceCollection services, IConfiguration configuration)
+                    {
+                        services.Configure<GatewayOptions>(configuration.GetSection("Gateway"));
+                        foreach (var backend in configuration.GetSection("Routing:Backends").Get<List<Backend>>() ?? [])
+                        {
+                            services.AddHttpClient(backend.Name, c => c.BaseAddress = new Uri(backend.Url));
+                        }
+                    }
+
+                    public static OllamaApiClient Model(IOptions<GatewayOptions> options, string name)
+                    {
+                        var model = options.Value.Models[name];
+                        return new OllamaApiClient(model.Endpoint);
+                    }
+
+                    public static IEnumerable<OllamaApiClient> Fallbacks(IOptions<GatewayOptions> options)
+                    {
+                        foreach (var fallback in options.Value.Fallbacks)
+                        {
+                            yield return new OllamaApiClient(new Uri(fallback.Url));
+                        }
+                    }
+                }
+                """,
+                ("/0/appsettings.json", """
+                    {
+                      "Routing": { "Backends": [
+                        { "Name": "a", "Url": {|AISEC020:"http://a.contoso.example"|}, "Docs": "http://docs.contoso.example/a" },
+                        { "Name": "b", "Url": "https://b.contoso.example" }
+                      ] },
+                      "Gateway": {
+                        "Models": { "llama3": { "Endpoint": {|AISEC020:"http://gpu-1.contoso.example:11434"|} } },
+                        "Fallbacks": [ { "Url": {|AISEC020:"http://fallback.contoso.example"|} } ]
+                      },
+                      "Other": [ { "Url": "http://other.contoso.example" } ]
+                    }
+                    """));
+
+        [Fact]
+        public Task NestedOptionsClassReadThroughALocal_Reported()
+            => AnalyzeAsync("""
+                using System;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Options;
+                using OpenAI;
+
+                public sealed class LlmSection { public Uri? Endpoint { get; set; } public Uri? Docs { get; set; } }
+                public sealed class AiOptions { public LlmSection Llm { get; set; } = new(); }
+
+                static class Registration
+                {
+                    public static void Add(IServiceCollection services, IConfiguration configuration)
+                        => services.AddOptions<AiOptions>().BindConfiguration("Ai");
+
+                    public static OpenAIClientOptions Create(IOptionsMonitor<AiOptions> options)
+                    {
+                        var llm = options.CurrentValue.Llm;
+                        return new OpenAIClientOptions { Endpoint = llm.Endpoint };
+                    }
+                }
+                """,
+                ("/0/appsettings.json", """{ "Ai": { "Llm": { "Endpoint": {|AISEC020:"http://llm.contoso.example/v1"|}, "Docs": "http://docs.contoso.example" } } }"""));
     }
 }

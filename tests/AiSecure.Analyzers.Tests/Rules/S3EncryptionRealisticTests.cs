@@ -492,5 +492,131 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task KeyFromAHelperThatCanReturnNull_Reported_FromAHelperThatThrows_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                {
+                    private string? KmsKey() => string.IsNullOrWhiteSpace(options.Value.KmsKeyId) ? null : options.Value.KmsKeyId;
+
+                    private string RequiredKey() => string.IsNullOrWhiteSpace(options.Value.KmsKeyId) ? throw new InvalidOperationException("Aws:KmsKeyId is required") : options.Value.KmsKeyId;
+
+                    public Task SaveAsync(string key, Stream body) => s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = options.Value.BucketName,
+                        Key = key,
+                        InputStream = body,
+                        {|AISEC010:ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|},
+                        ServerSideEncryptionKeyManagementServiceKeyId = KmsKey(),
+                    });
+
+                    public Task SaveRequiredAsync(string key, Stream body) => s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = options.Value.BucketName,
+                        Key = key,
+                        InputStream = body,
+                        ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                        ServerSideEncryptionKeyManagementServiceKeyId = RequiredKey(),
+                    });
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task EncryptionSetInALocalFunctionCalledBeforeTheSend_Silent_CalledOnlyAfter_Reported()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                {
+                    public async Task SaveAsync(string key, string text)
+                    {
+                        var request = new PutObjectRequest { BucketName = options.Value.BucketName, Key = key, ContentBody = text };
+                        Encrypt();
+                        await s3.PutObjectAsync(request);
+
+                        void Encrypt()
+                        {
+                            request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                            request.ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId;
+                        }
+                    }
+
+                    public async Task SaveThenEncryptAsync(string key, string text)
+                    {
+                        var request = {|AISEC010:new PutObjectRequest|} { BucketName = options.Value.BucketName, Key = key, ContentBody = text };
+                        await s3.PutObjectAsync(request);
+                        Encrypt();
+
+                        void Encrypt()
+                        {
+                            request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                            request.ServerSideEncryptionKeyManagementServiceKeyId = options.Value.KmsKeyId;
+                        }
+                    }
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task KeyFromAFieldThatCanBeNull_Reported_FromAnOptionsDefault_Silent()
+            => Verify.AnalyzeAsync(Prelude + """
+                public class ArtifactStore
+                {
+                    private readonly IAmazonS3 _s3;
+                    private readonly AwsOptions _options;
+                    private readonly string? _kmsKeyId;
+
+                    public ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                    {
+                        _s3 = s3;
+                        _options = options.Value;
+                        _kmsKeyId = string.IsNullOrWhiteSpace(options.Value.KmsKeyId) ? null : options.Value.KmsKeyId;
+                    }
+
+                    public Task SaveAsync(string key, Stream body) => _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = _options.BucketName,
+                        Key = key,
+                        InputStream = body,
+                        {|AISEC010:ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|},
+                        ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId,
+                    });
+
+                    public Task SaveWithOptionsKeyAsync(string key, Stream body) => _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = _options.BucketName,
+                        Key = key,
+                        InputStream = body,
+                        ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+                        ServerSideEncryptionKeyManagementServiceKeyId = _options.KmsKeyId,
+                    });
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
+        public Task KeyFromAFieldThatCanBeNull_HasNoFix()
+        {
+            var source = Prelude + """
+                public class ArtifactStore
+                {
+                    private readonly IAmazonS3 _s3;
+                    private readonly string? _kmsKeyId;
+
+                    public ArtifactStore(IAmazonS3 s3, IOptions<AwsOptions> options)
+                    {
+                        _s3 = s3;
+                        _kmsKeyId = string.IsNullOrWhiteSpace(options.Value.KmsKeyId) ? null : options.Value.KmsKeyId;
+                    }
+
+                    public Task SaveAsync(string key, Stream body) => _s3.PutObjectAsync(new PutObjectRequest
+                    {
+                        BucketName = "artifacts",
+                        Key = key,
+                        InputStream = body,
+                        {|AISEC010:ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|},
+                        ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId,
+                    });
+                }
+                """;
+            return Verify.FixAsync(source, source, ReferenceCatalog.Aws);
+        }
     }
 }

@@ -327,5 +327,47 @@ namespace AiSecure.Analyzers.Tests.Rules
                         });
                 }
                 """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task KeyFromAHelperThatCanReturnNull_Reported_FromAHelperThatAlwaysReturnsOne_Silent()
+            => EncryptionVerify.AnalyzeAsync(Prelude + """
+                public class Transformer(IAmazonSageMaker sageMaker, IOptions<TrainingOptions> options)
+                {
+                    private string? OptionalKey()
+                    {
+                        if (string.IsNullOrEmpty(options.Value.KmsKeyId))
+                        {
+                            return null;
+                        }
+
+                        return options.Value.KmsKeyId;
+                    }
+
+                    private string Key() => options.Value.KmsKeyId;
+
+                    public Task RunAsync(string name) => sageMaker.CreateTransformJobAsync(new CreateTransformJobRequest
+                    {
+                        TransformJobName = name,
+                        TransformOutput = new TransformOutput { S3OutputPath = "s3://out/" + name, {|AISEC011:KmsKeyId = OptionalKey()|} },
+                        TransformResources = new TransformResources { InstanceCount = 1, VolumeKmsKeyId = Key() },
+                    });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
+        public Task KeyFromAPropertyThatCanBeNull_Reported_FromAnOptionsDefault_Silent()
+            => EncryptionVerify.AnalyzeAsync(Prelude + """
+                public class Transformer(IAmazonSageMaker sageMaker, IOptions<TrainingOptions> options)
+                {
+                    private string? OutputKey => options.Value.KmsKeyId.Length == 0 ? null : options.Value.KmsKeyId;
+
+                    public Task RunAsync(string name) => sageMaker.CreateTransformJobAsync(new CreateTransformJobRequest
+                    {
+                        TransformJobName = name,
+                        TransformOutput = new TransformOutput { S3OutputPath = "s3://out/" + name, {|AISEC011:KmsKeyId = OutputKey|} },
+                        TransformResources = new TransformResources { InstanceCount = 1, VolumeKmsKeyId = options.Value.KmsKeyId },
+                    });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
     }
 }

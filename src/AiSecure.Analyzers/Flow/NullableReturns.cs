@@ -1,0 +1,263 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSecure.Analyzers.Flow
+{
+    /// <summary>
+    /// Whether a helper of the compilation can hand back nothing: a method (or local function) whose own returns include
+    /// <c>null</c>, <c>default</c>, <c>""</c> or <c>string.Empty</c>, whole or as an arm of a conditional or switch
+    /// expression (<c>GuardrailConfig = MaybeGuardrail()</c> with <c>=> settings is { } g ? new … : null</c>). Read from
+    /// the helper's syntax, so it costs nothing until a rule asks about one call, and only that helper's body is read.
+    /// A method without a body in this compilation (library, interface, abstract) is never said to return null. The same
+    /// for a field or property of the project (<see cref="NullableMember"/>): what its declaration and its type's
+    /// constructors give it.
+    /// </summary>
+    internal static class NullableReturns
+    {
+        /// <summary>
+        /// The helper the value comes from when it can return null or empty: <paramref name="value"/> is a call (or an
+        /// awaited call) of such a method; null otherwise.
+        /// </summary>
+        public static IMethodSymbol? NullableHelper(IOperation? value)
+        {
+            value = value?.WalkDownConversions();
+            if (value is IAwaitOperation { Operation: { } awaited })
+            {
+                value = awaited.WalkDownConversions();
+            }
+
+            return value is IInvocationOperation { TargetMethod: { } method } && CanReturnNullOrEmpty(method) ? method : null;
+        }
+
+        /// <summary>
+        /// The field or property of the project the value is read from when it can hold null or empty: its initializer,
+        /// a constructor's assignment (<c>_guardrail = settings is { } g ? new … : null;</c>) or, for a computed property,
+        /// its getter's returns include one. Null otherwise (a library member, an options property bound from
+        /// configuration, a member never given such a value in its own declaration or constructors).
+        /// </summary>
+        public static ISymbol? NullableMember(IOperation? value)
+        {
+            ISymbol? member = value?.WalkDownConversions() switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+                _ => null,
+            };
+            if (member == null || member.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            var type = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
+            if (!(type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
+            {
+                return null;
+            }
+
+            // An initializer counts only where nothing else can set the member: a readonly field, a get-only property
+            // (an options class's `public string GuardrailId { get; set; } = "";` is a default the binder replaces).
+            var fixedAfterConstruction = member is IFieldSymbol { IsReadOnly: true } || member is IPropertySymbol { SetMethod: null };
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax())
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: { } initial } when fixedAfterConstruction && IsNullOrEmptyArm(initial):
+                        return member;
+                    case PropertyDeclarationSyntax declaration when PropertyCanGiveNullOrEmpty(declaration, fixedAfterConstruction):
+                        return member;
+                }
+            }
+
+            // Given a value in a constructor of its type: `_guardrail = … ? new … : null;`, `this.Guardrail = null;`.
+            var name = member.Name;
+            foreach (var constructor in member.ContainingType.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is ConstructorDeclarationSyntax declaration
+                        && (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is { } body
+                        && AssignsNullOrEmpty(body, name))
+                    {
+                        return member;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool PropertyCanGiveNullOrEmpty(PropertyDeclarationSyntax declaration, bool fixedAfterConstruction)
+        {
+            if ((fixedAfterConstruction && declaration.Initializer?.Value is { } initial && IsNullOrEmptyArm(initial))
+                || (declaration.ExpressionBody?.Expression is { } expression && IsNullOrEmptyArm(expression)))
+            {
+                return true;
+            }
+
+            foreach (var accessor in declaration.AccessorList?.Accessors ?? default)
+            {
+                if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                {
+                    continue;
+                }
+
+                if (accessor.ExpressionBody?.Expression is { } getter && IsNullOrEmptyArm(getter))
+                {
+                    return true;
+                }
+
+                if (accessor.Body is { } block)
+                {
+                    foreach (var node in block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                    {
+                        if (node is ReturnStatementSyntax { Expression: { } returned } && IsNullOrEmptyArm(returned))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An assignment of null or empty to <c>name</c> or <c>this.name</c> in a constructor's body (lambdas aside).</summary>
+        private static bool AssignsNullOrEmpty(SyntaxNode body, string name)
+        {
+            foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                    && assignment.Left switch
+                    {
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: { } member } => member.Identifier.ValueText == name,
+                        _ => false,
+                    }
+                    && IsNullOrEmptyArm(assignment.Right))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when a source method's own returns include a null, default or empty value.</summary>
+        public static bool CanReturnNullOrEmpty(IMethodSymbol method)
+        {
+            // Library methods have no syntax (the cheap test first); a method handing back a plain value type (a count,
+            // a flag) returns a value, never nothing.
+            var references = method.OriginalDefinition.DeclaringSyntaxReferences;
+            if (references.IsEmpty || HelperRequests.ReturnedType(method) is not { } handed
+                || !(handed.IsReferenceType || handed.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
+            {
+                return false;
+            }
+
+            foreach (var reference in references)
+            {
+                var syntax = reference.GetSyntax();
+                var (body, expressionBody) = syntax switch
+                {
+                    MethodDeclarationSyntax declaration => (declaration.Body, declaration.ExpressionBody),
+                    LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody),
+                    _ => ((BlockSyntax?)null, (ArrowExpressionClauseSyntax?)null),
+                };
+
+                if (expressionBody != null && IsNullOrEmptyArm(expressionBody.Expression))
+                {
+                    return true;
+                }
+
+                if (body != null)
+                {
+                    // The method's own returns: lambdas, anonymous methods and local functions inside return to someone else.
+                    foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                    {
+                        if (node is ReturnStatementSyntax { Expression: { } returned }
+                            && (IsNullOrEmptyArm(returned) || (returned is IdentifierNameSyntax local && HoldsNullOrEmpty(body, local.Identifier.ValueText))))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A local of the body that starts as, or is given, null or empty (<c>GuardrailConfiguration? config = null; if (on)
+        /// config = new … { … }; return config;</c>): returned, it may hand back nothing. Read by name within the one body.
+        /// </summary>
+        private static bool HoldsNullOrEmpty(BlockSyntax body, string name)
+        {
+            foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator when declarator.Identifier.ValueText == name:
+                        if (IsNullOrEmptyArm(initial))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == name:
+                        if (IsNullOrEmptyArm(assignment.Right))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>null</c>, <c>default</c>, <c>""</c>, <c>string.Empty</c>, or a conditional / switch expression with such an arm.</summary>
+        private static bool IsNullOrEmptyArm(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                        expression = suppressed.Operand;
+                        continue;
+                    case LiteralExpressionSyntax literal:
+                        return literal.IsKind(SyntaxKind.NullLiteralExpression)
+                            || literal.IsKind(SyntaxKind.DefaultLiteralExpression)
+                            || (literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length == 0);
+                    case DefaultExpressionSyntax:
+                        return true;
+                    case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } or IdentifierNameSyntax { Identifier.ValueText: "String" } }:
+                        return true;
+                    case ConditionalExpressionSyntax conditional:
+                        return IsNullOrEmptyArm(conditional.WhenTrue) || IsNullOrEmptyArm(conditional.WhenFalse);
+                    case SwitchExpressionSyntax switchExpression:
+                        foreach (var arm in switchExpression.Arms)
+                        {
+                            if (IsNullOrEmptyArm(arm.Expression))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+        }
+    }
+}
