@@ -1,0 +1,60 @@
+using AiSecure.Analyzers.Tests.References;
+using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.ModelOutputAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.ModelOutputFixer>;
+
+namespace AiSecure.Analyzers.Tests.Rules
+{
+    /// <summary>
+    /// AISEC003 on services split the way real ones are: validators in another file, tools wrapped for approval by a
+    /// loop or a helper, library HTML sanitizers that clear markup and nothing else; each positive beside its safe twin.
+    /// </summary>
+    public class ModelOutputSplitServiceTests
+    {
+        private static async Task AnalyzeAsync(params string[] sources)
+        {
+            var test = new Verify.Test { References = ReferenceCatalog.All };
+            for (var i = 0; i < sources.Length; i++)
+            {
+                test.TestState.Sources.Add(($"/0/File{i}.cs", sources[i]));
+            }
+
+            await test.RunWithStubsAsync();
+        }
+
+        [Fact]
+        public Task HtmlSanitizerClearsMarkupOnly()
+            => AnalyzeAsync("""
+                using System.Data.Common;
+                using System.Threading.Tasks;
+                using Ganss.Xss;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                public sealed class AnswerService(IChatClient chat, IHtmlSanitizer sanitizer, DbConnection db)
+                {
+                    public async Task<HtmlString> RenderAsync(string question)
+                    {
+                        var answer = (await chat.GetResponseAsync(question)).Text;
+                        return new HtmlString(sanitizer.Sanitize(answer));
+                    }
+
+                    public async Task SaveAsync(string question)
+                    {
+                        var answer = (await chat.GetResponseAsync(question)).Text;
+                        var safe = sanitizer.Sanitize(answer);
+                        using var command = db.CreateCommand();
+                        command.CommandText = [|"insert into answers(text) values ('" + safe + "')"|];
+                        await command.ExecuteNonQueryAsync();
+                    }
+                }
+                """,
+                """
+                namespace Ganss.Xss
+                {
+                    public interface IHtmlSanitizer
+                    {
+                        string Sanitize(string html, string baseUrl = "");
+                    }
+                }
+                """);
+    }
+}
