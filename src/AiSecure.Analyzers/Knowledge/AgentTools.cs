@@ -151,11 +151,7 @@ namespace AiSecure.Analyzers.Knowledge
                 return true;
             }
 
-            if (value.Parent is IArrayInitializerOperation { Parent: IArrayCreationOperation array })
-            {
-                // new AIFunction[] { Create(…), … } in a local that every use wraps item by item.
-                value = Unwrap(array);
-            }
+            value = CollectionHolding(value);
 
             ILocalSymbol? local = value.Parent switch
             {
@@ -175,7 +171,7 @@ namespace AiSecure.Analyzers.Knowledge
                     && !(reference.Parent is ISimpleAssignmentOperation { Target: var assigned } && assigned == reference))
                 {
                     var use = Unwrap(reference);
-                    if (!IsApprovalArgument(use) && !IsApprovingSelect(use))
+                    if (!IsApprovalArgument(use) && !IsApprovingSelect(use) && !IsApprovingLoop(use) && !IsApprovingHelperArgument(use))
                     {
                         return false;
                     }
@@ -373,6 +369,90 @@ namespace AiSecure.Analyzers.Knowledge
 
         private static bool IsApprovalArgument(IOperation value)
             => value.Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "ApprovalRequiredAIFunction" } };
+
+        /// <summary>
+        /// The collection a tool is an element of, when it is one (<c>new AIFunction[] { Create(…) }</c>,
+        /// <c>new List&lt;AIFunction&gt; { Create(…) }</c>, <c>[Create(…)]</c>): a local holding it is wrapped item by item;
+        /// else the tool's own value.
+        /// </summary>
+        private static IOperation CollectionHolding(IOperation value)
+        {
+            switch (value.Parent)
+            {
+                case IArrayInitializerOperation { Parent: IArrayCreationOperation array }:
+                    return Unwrap(array);
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation list } } }:
+                    return Unwrap(list);
+                case { Kind: OperationKinds.CollectionExpression } collection:
+                    return Unwrap(collection);
+                default:
+                    return value;
+            }
+        }
+
+        /// <summary>
+        /// <c>foreach (var tool in tools) wrapped.Add(new ApprovalRequiredAIFunction(tool));</c>: the collection of a loop whose
+        /// every read of its element wraps it.
+        /// </summary>
+        private static bool IsApprovingLoop(IOperation collection)
+        {
+            if (collection.Parent is not IForEachLoopOperation loop || loop.Collection != collection
+                || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { } element })
+            {
+                return false;
+            }
+
+            var reads = 0;
+            foreach (var operation in loop.Body.WalkTree())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, element))
+                {
+                    if (!IsApprovalArgument(Unwrap(reference)))
+                    {
+                        return false;
+                    }
+
+                    reads++;
+                }
+            }
+
+            return reads > 0;
+        }
+
+        /// <summary>
+        /// <c>return RequireApproval(tools);</c>: the tools passed to a helper of this file (not virtual) whose parameter is
+        /// only read by a loop or a <c>Select</c> that wraps every element. A helper declared in another file is not read:
+        /// its tools stay reported.
+        /// </summary>
+        private static bool IsApprovingHelperArgument(IOperation value)
+        {
+            if (value.Parent is not IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation invocation }
+                || invocation.TargetMethod is not { IsVirtual: false, IsAbstract: false, IsOverride: false } helper
+                || helper.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model
+                || helper.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || model.GetOperation(helper.DeclaringSyntaxReferences[0].GetSyntax()) is not { } body)
+            {
+                return false;
+            }
+
+            var target = parameter.OriginalDefinition;
+            var reads = 0;
+            foreach (var operation in body.WalkTree())
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, target))
+                {
+                    var use = Unwrap(reference);
+                    if (!IsApprovingLoop(use) && !IsApprovingSelect(use))
+                    {
+                        return false;
+                    }
+
+                    reads++;
+                }
+            }
+
+            return reads > 0;
+        }
 
         /// <summary><c>tools.Select(tool =&gt; new ApprovalRequiredAIFunction(tool))</c>: every element comes out wrapped.</summary>
         private static bool IsApprovingSelect(IOperation collection)

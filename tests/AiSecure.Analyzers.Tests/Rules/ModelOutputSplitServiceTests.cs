@@ -56,5 +56,71 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task ToolsWrappedForApprovalByALoopOrAHelper()
+            => AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.IO;
+                using Microsoft.Extensions.AI;
+
+                public sealed class FileTools(string root)
+                {
+                    public IList<AITool> Looped()
+                    {
+                        var raw = new List<AIFunction>
+                        {
+                            AIFunctionFactory.Create((string name) => File.ReadAllText(Path.Combine(root, name)), "read_file"),
+                        };
+                        var tools = new List<AITool>();
+                        foreach (var tool in raw)
+                        {
+                            tools.Add(new ApprovalRequiredAIFunction(tool));
+                        }
+
+                        return tools;
+                    }
+
+                    public IList<AITool> ThroughAHelper()
+                    {
+                        AIFunction[] raw = [AIFunctionFactory.Create((string name) => File.Delete(Path.Combine(root, name)), "delete_file")];
+                        return RequireApproval(raw);
+                    }
+
+                    public IList<AITool> LoopedButOneLeftOut()
+                    {
+                        var raw = new List<AIFunction>
+                        {
+                            AIFunctionFactory.Create((string name) => File.WriteAllText([|Path.Combine(root, name)|], ""), "touch_file"),
+                        };
+                        var tools = new List<AITool>();
+                        foreach (var tool in raw)
+                        {
+                            tools.Add(tool.Name == "touch_file" ? tool : new ApprovalRequiredAIFunction(tool));
+                        }
+
+                        return tools;
+                    }
+
+                    public IList<AITool> HelperThatDoesNotWrap()
+                    {
+                        var raw = new[] { AIFunctionFactory.Create((string name) => File.ReadAllBytes([|Path.Combine(root, name)|]), "read_bytes") };
+                        return Expose(raw);
+                    }
+
+                    private static IList<AITool> RequireApproval(IEnumerable<AIFunction> functions)
+                    {
+                        var wrapped = new List<AITool>();
+                        foreach (var function in functions)
+                        {
+                            wrapped.Add(new ApprovalRequiredAIFunction(function));
+                        }
+
+                        return wrapped;
+                    }
+
+                    private static IList<AITool> Expose(IEnumerable<AIFunction> functions) => new List<AITool>(functions);
+                }
+                """);
     }
 }
