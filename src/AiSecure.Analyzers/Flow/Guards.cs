@@ -634,10 +634,34 @@ namespace AiSecure.Analyzers.Flow
             var checkedValue = invocation.Instance!.WalkDownConversions();
             if (FullPathArgument(checkedValue) is { } inline)
             {
-                return path.Equals(AccessPath.Of(inline));
+                return path.Equals(AccessPath.Of(inline)) || IsCombinedPart(inline, path);
             }
 
             return checkedValue is ILocalReferenceOperation local && path.Equals(AccessPath.Of(checkedValue)) && IsOnlyFullPath(local);
+        }
+
+        /// <summary>
+        /// <c>Path.Combine(root, value)</c> / <c>Path.Join(root, value)</c> with the value at <paramref name="path"/> after the first
+        /// part: <c>if (!Path.GetFullPath(Path.Combine(root, name)).StartsWith(root)) throw …;</c> confines <c>name</c> under
+        /// <c>root</c>, so the same combination used after the check stays inside.
+        /// </summary>
+        private static bool IsCombinedPart(IOperation combined, AccessPath path)
+        {
+            if (combined is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Combine" or "Join" } method } call
+                || !IsSystemIOPath(method.ContainingType) || call.Arguments.Length < 2)
+            {
+                return false;
+            }
+
+            for (var i = 1; i < call.Arguments.Length; i++)
+            {
+                if (path.Equals(AccessPath.Of(call.Arguments[i].Value)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A local that only <c>Path.GetFullPath(…)</c> writes (at least once).</summary>

@@ -122,5 +122,58 @@ namespace AiSecure.Analyzers.Tests.Rules
                     private static IList<AITool> Expose(IEnumerable<AIFunction> functions) => new List<AITool>(functions);
                 }
                 """);
+
+        [Fact]
+        public Task ContainmentCheckedInlineOnTheCombinedPath()
+            => AnalyzeAsync("""
+                using System;
+                using System.ComponentModel;
+                using System.IO;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class DocsTools(DocsOptions options)
+                {
+                    [McpServerTool, Description("Reads a document")]
+                    public string Read(string name)
+                    {
+                        var root = Path.GetFullPath(options.Root);
+                        if (!Path.GetFullPath(Path.Combine(root, name)).StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException(name);
+                        }
+
+                        return File.ReadAllText(Path.Combine(root, name));
+                    }
+
+                    [McpServerTool, Description("Lists a folder")]
+                    public string[] List(string folder, string pattern)
+                    {
+                        if (!Path.GetFullPath(Path.Join(options.Root, folder)).StartsWith(Path.GetFullPath(options.Root), StringComparison.OrdinalIgnoreCase))
+                        {
+                            return [];
+                        }
+
+                        return Directory.GetFiles(Path.Join(options.Root, folder), pattern);
+                    }
+
+                    [McpServerTool, Description("Deletes a document")]
+                    public void Delete(string name)
+                    {
+                        var root = Path.GetFullPath(options.Root);
+                        if (!Path.Combine(root, name).StartsWith(root, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException(name);
+                        }
+
+                        File.Delete([|Path.Combine(root, name)|]);
+                    }
+                }
+
+                public sealed class DocsOptions
+                {
+                    public string Root { get; set; } = "docs";
+                }
+                """);
     }
 }
