@@ -38,6 +38,9 @@ namespace AiSecure.Analyzers.Flow
 
         public TaintEngine Engine => _engine ??= new TaintEngine(Policy, _roots, _cancellationToken, owner: Method);
 
+        /// <summary>The semantic model the method's own block was analyzed with: reads declarations of its file at the end of the compilation.</summary>
+        public SemanticModel? Model => _roots[0].SemanticModel;
+
         /// <summary>Where the method's body starts (a flow is made only for a method with operation blocks): orders flows deterministically.</summary>
         public SyntaxNode Start => _roots[0].Syntax;
 
@@ -179,6 +182,8 @@ namespace AiSecure.Analyzers.Flow
         private readonly ConcurrentBag<MethodFlow> _returnProviders = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Func<IParameterSymbol, string?>> _sourceMethods = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<MemberWrite> _memberWrites = new();
+        private readonly ConcurrentDictionary<SyntaxTree, MethodFlow> _treeModels = new();
+        private Dictionary<HelperGuard, bool>? _guardVerdicts;
         private Dictionary<IMethodSymbol, List<CallSite>>? _byCallee;
         private Dictionary<ISymbol, List<MemberWrite>>? _byMember;
         private Dictionary<IMethodSymbol, MethodFlow>? _returnProviderIndex;
@@ -280,15 +285,47 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>
         /// Keeps a method that returns text (or an object of this compilation), or hands it out through an <c>out</c>
-        /// parameter, for callers whose value it builds.
+        /// parameter, for callers whose value it builds; and, once per file, the file's semantic model.
         /// </summary>
         public void RecordReturns(MethodFlow flow)
         {
             var method = flow.Method;
-            if (IsInSource(method) && ((!method.ReturnsVoid && ReturnsText(method.ReturnType)) || HasTextOutParameter(method)))
+            if (!IsInSource(method))
+            {
+                return;
+            }
+
+            if ((!method.ReturnsVoid && ReturnsText(method.ReturnType)) || HasTextOutParameter(method))
             {
                 _returnProviders.Add(flow);
             }
+
+            // One method per file keeps the file's semantic model, to read a check that a guard of another file calls
+            // (InputRules.IsSafeSlug, PathGuard.EnsureInside) at the end, only if one does.
+            var tree = flow.Start.SyntaxTree;
+            if (!_treeModels.ContainsKey(tree))
+            {
+                _treeModels.TryAdd(tree, flow);
+            }
+        }
+
+        /// <summary>
+        /// The helper of <paramref name="guard"/> validates its parameter, read from its own declaration with the semantic
+        /// model of its file; false for a file never seen (fail closed). Decided once per helper check.
+        /// </summary>
+        private bool GuardHolds(HelperGuard guard)
+        {
+            _guardVerdicts ??= new Dictionary<HelperGuard, bool>(HelperGuardComparer.Instance);
+            if (!_guardVerdicts.TryGetValue(guard, out var holds))
+            {
+                var declarations = guard.Parameter.ContainingSymbol.DeclaringSyntaxReferences;
+                holds = (declarations.Length == 1 && _treeModels.TryGetValue(declarations[0].SyntaxTree, out var file) && file.Model is { } model
+                    && Guards.HelperValidates(file.Policy, guard, model))
+                    || (guard.Alternative != null && GuardHolds(guard.Alternative));
+                _guardVerdicts[guard] = holds;
+            }
+
+            return holds;
         }
 
         private static bool HasTextOutParameter(IMethodSymbol method)
@@ -321,6 +358,12 @@ namespace AiSecure.Analyzers.Flow
         private ResolvedOrigin? Resolve(TaintOrigin origin, int depth, HashSet<object> visited, CancellationToken cancellationToken, Func<TaintOrigin, bool>? accept)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (origin.Guard != null && GuardHolds(origin.Guard))
+            {
+                // Checked on the way by a helper of another file that validates it.
+                return null;
+            }
+
             if (origin.Display != null)
             {
                 return accept == null || accept(origin) ? new ResolvedOrigin(origin, null) : null;

@@ -14,15 +14,29 @@ namespace AiSecure.Analyzers.Flow
     /// </summary>
     internal static partial class Guards
     {
-        private static bool IsThrowingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
+        private static bool IsThrowingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path, AssumedHelper? assumed)
         {
-            if (!invocation.TargetMethod.ReturnsVoid || SameFileHelper(invocation, path) is not { } helper)
+            if (!invocation.TargetMethod.ReturnsVoid)
             {
                 return false;
             }
 
-            var (parameter, passed, declaration, model) = helper;
+            if (SameFileHelper(invocation, path) is not { } helper)
+            {
+                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, throws: true));
+            }
 
+            var (parameter, passed, declaration, model) = helper;
+            return ThrowsUnlessValid(policy, parameter, IsFullPathValue(passed), declaration, model);
+        }
+
+        /// <summary>
+        /// The helper declared by <paramref name="declaration"/> is only <c>if (…) throw …;</c> statements, one of which rejects
+        /// <paramref name="parameter"/> as an exit guard would (with <paramref name="full"/>, the caller passes a full path and
+        /// a <c>StartsWith(root)</c> test of it counts).
+        /// </summary>
+        private static bool ThrowsUnlessValid(ITaintPolicy policy, IParameterSymbol parameter, bool full, SyntaxNode declaration, SemanticModel model)
+        {
             var body = declaration switch
             {
                 MethodDeclarationSyntax { Body: { } block } => block,
@@ -34,7 +48,6 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            var full = IsFullPathValue(passed);
             var rejects = false;
             foreach (var statement in body.Statements)
             {
@@ -242,6 +255,55 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return IsConstantCollection(call.Arguments[0].Value);
+        }
+    }
+
+    /// <summary>
+    /// While one read's guards are searched: the helper of another file a guard went through, assumed to validate
+    /// (<see cref="Guards.IsGuarded"/>). Two different helpers assumed in one search leave nothing assumed: the read is
+    /// then treated as unguarded (fail closed).
+    /// </summary>
+    internal sealed class AssumedHelper
+    {
+        public HelperGuard? Guard { get; private set; }
+
+        public bool Conflict { get; private set; }
+
+        public void Reset()
+        {
+            Guard = null;
+            Conflict = false;
+        }
+
+        /// <summary>
+        /// <c>first || second</c> where either is enough: each side searched with its own assumption (<paramref name="left"/>,
+        /// <paramref name="right"/>, null when that side does not hold), the value clean when any side's helper validates it.
+        /// </summary>
+        public bool AssumeAny(AssumedHelper? left, AssumedHelper? right)
+        {
+            var first = left is { Conflict: false } ? left.Guard : null;
+            var second = right is { Conflict: false } ? right.Guard : null;
+            return Assume(first != null && second != null ? first.OrElse(second) : first ?? second);
+        }
+
+        /// <summary>Records <paramref name="guard"/>; true when there is one to assume.</summary>
+        public bool Assume(HelperGuard? guard)
+        {
+            if (guard == null)
+            {
+                return false;
+            }
+
+            if (Guard == null)
+            {
+                Guard = guard;
+            }
+            else if (!Guard.Equals(guard))
+            {
+                Conflict = true;
+            }
+
+            return true;
         }
     }
 }

@@ -87,7 +87,7 @@ namespace AiSecure.Analyzers.Flow
         /// True when a guard on <paramref name="path"/> dominates <paramref name="reference"/> and the value is not
         /// written again between the guard and the read (nor anywhere in a loop around the read that the guard precedes).
         /// </summary>
-        public static bool IsGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
+        public static bool IsGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path, AssumedHelper? assumed = null)
         {
             if (path == null)
             {
@@ -100,8 +100,8 @@ namespace AiSecure.Analyzers.Flow
                 switch (parent)
                 {
                     case IConditionalOperation conditional when conditional.Condition != child:
-                        if ((child == conditional.WhenTrue && Validates(policy, conditional.Condition, path))
-                            || (child == conditional.WhenFalse && Invalidates(policy, conditional.Condition, path)))
+                        if ((child == conditional.WhenTrue && Validates(policy, conditional.Condition, path, assumed: assumed))
+                            || (child == conditional.WhenFalse && Invalidates(policy, conditional.Condition, path, assumed: assumed)))
                         {
                             if (!IsWrittenAfter(parent, conditional.Condition.Syntax.Span.End, reference, path))
                             {
@@ -137,7 +137,7 @@ namespace AiSecure.Analyzers.Flow
                                 break;
                             }
 
-                            if (IsExitGuard(policy, statement, path) && !IsWrittenAfter(block, statement.Syntax.Span.End, reference, path))
+                            if (IsExitGuard(policy, statement, path, assumed) && !IsWrittenAfter(block, statement.Syntax.Span.End, reference, path))
                             {
                                 return true;
                             }
@@ -247,7 +247,7 @@ namespace AiSecure.Analyzers.Flow
             return false;
         }
 
-        private static bool IsExitGuard(ITaintPolicy policy, IOperation statement, AccessPath path)
+        private static bool IsExitGuard(ITaintPolicy policy, IOperation statement, AccessPath path, AssumedHelper? assumed)
         {
             if (statement is ISwitchOperation switchStatement)
             {
@@ -256,7 +256,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (statement is IExpressionStatementOperation { Operation: var expression })
             {
-                return IsThrowingValidatorCall(policy, expression, path);
+                return IsThrowingValidatorCall(policy, expression, path, assumed);
             }
 
             if (statement is not IConditionalOperation conditional)
@@ -266,10 +266,10 @@ namespace AiSecure.Analyzers.Flow
 
             if (conditional.WhenFalse == null || !Exits(conditional.WhenFalse))
             {
-                return Exits(conditional.WhenTrue) && Invalidates(policy, conditional.Condition, path);
+                return Exits(conditional.WhenTrue) && Invalidates(policy, conditional.Condition, path, assumed: assumed);
             }
 
-            return !Exits(conditional.WhenTrue) && Validates(policy, conditional.Condition, path);
+            return !Exits(conditional.WhenTrue) && Validates(policy, conditional.Condition, path, assumed: assumed);
         }
 
         /// <summary>
@@ -318,7 +318,7 @@ namespace AiSecure.Analyzers.Flow
         /// <c>Validate(x);</c> or <c>await ValidateAsync(x);</c> as a statement: a validator (<c>[OutputValidator]</c>,
         /// <c>[PromptValidator]</c> or configured) that returns nothing can only say no by throwing, so after it the value is safe.
         /// </summary>
-        private static bool IsThrowingValidatorCall(ITaintPolicy policy, IOperation expression, AccessPath path)
+        private static bool IsThrowingValidatorCall(ITaintPolicy policy, IOperation expression, AccessPath path, AssumedHelper? assumed)
         {
             expression = expression.WalkDownConversions();
             if (expression is IAwaitOperation awaited)
@@ -332,7 +332,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && (IsValidatorCall(policy, call, path) || IsThrowingHelper(policy, call, path));
+            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && (IsValidatorCall(policy, call, path) || IsThrowingHelper(policy, call, path, assumed));
         }
 
         private static bool PassesPath(IInvocationOperation invocation, AccessPath path)
@@ -398,7 +398,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The condition is true only when the value at <paramref name="path"/> is safe.</summary>
-        private static bool Validates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true)
+        private static bool Validates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true, AssumedHelper? assumed = null)
         {
             condition = condition.WalkDownConversions();
             if (condition is IAwaitOperation awaited)
@@ -415,29 +415,45 @@ namespace AiSecure.Analyzers.Flow
                         || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
                         || TextShapeChecks.IsParseCheck(invocation, path) || TextShapeChecks.IsCharacterAllowList(invocation, path)
                         || IsOriginPrefixCheck(invocation, path) || IsAllowListAny(invocation, path)
-                        || (followHelpers && IsValidatingHelper(policy, invocation, path));
+                        || (followHelpers && IsValidatingHelper(policy, invocation, path, assumed));
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Invalidates(policy, not.Operand, path, followHelpers);
+                    return Invalidates(policy, not.Operand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers)
-                        || IsRelativePathEscapeTest(and, path, negated: true);
+                    if (assumed == null)
+                    {
+                        return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers)
+                            || IsRelativePathEscapeTest(and, path, negated: true);
+                    }
+
+                    // Either side is enough: one that holds without assuming a helper wins; else any side's helper may clear it.
+                    var left = new AssumedHelper();
+                    var leftHolds = Validates(policy, and.LeftOperand, path, followHelpers, left);
+                    if (leftHolds && left.Guard == null)
+                    {
+                        return true;
+                    }
+
+                    var right = new AssumedHelper();
+                    var rightHolds = Validates(policy, and.RightOperand, path, followHelpers, right);
+                    return (rightHolds && right.Guard == null) || IsRelativePathEscapeTest(and, path, negated: true)
+                        || assumed.AssumeAny(leftHolds ? left : null, rightHolds ? right : null);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Validates(policy, or.LeftOperand, path, followHelpers) && Validates(policy, or.RightOperand, path, followHelpers);
+                    return Validates(policy, or.LeftOperand, path, followHelpers, assumed) && Validates(policy, or.RightOperand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
                     if (IsBool(equals.RightOperand, true))
                     {
-                        return Validates(policy, equals.LeftOperand, path, followHelpers);
+                        return Validates(policy, equals.LeftOperand, path, followHelpers, assumed);
                     }
 
                     if (IsBool(equals.RightOperand, false))
                     {
-                        return Invalidates(policy, equals.LeftOperand, path, followHelpers);
+                        return Invalidates(policy, equals.LeftOperand, path, followHelpers, assumed);
                     }
 
                     return IsConstantComparison(equals, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is true / is not false
-                    return matched ? Validates(policy, isPattern.Value, path, followHelpers) : Invalidates(policy, isPattern.Value, path, followHelpers);
+                    return matched ? Validates(policy, isPattern.Value, path, followHelpers, assumed) : Invalidates(policy, isPattern.Value, path, followHelpers, assumed);
                 case IIsPatternOperation isPattern:
                     return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(isPattern.Pattern);
                 default:
@@ -451,15 +467,29 @@ namespace AiSecure.Analyzers.Flow
         /// value at <paramref name="path"/>: the guard it returns, one level deep (a helper of a helper is not followed, and
         /// a helper declared in another file is not read: the value then stays unvalidated).
         /// </summary>
-        private static bool IsValidatingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
+        private static bool IsValidatingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path, AssumedHelper? assumed)
         {
-            if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_Boolean || SameFileHelper(invocation, path) is not { } helper)
+            if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_Boolean)
             {
                 return false;
             }
 
-            var (parameter, passed, declaration, model) = helper;
+            if (SameFileHelper(invocation, path) is not { } helper)
+            {
+                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, throws: false));
+            }
 
+            var (parameter, passed, declaration, model) = helper;
+            return ReturnsValidation(policy, parameter, IsFullPathValue(passed), declaration, model);
+        }
+
+        /// <summary>
+        /// The helper declared by <paramref name="declaration"/> returns one boolean expression that validates
+        /// <paramref name="parameter"/>, as a guard's condition would (with <paramref name="fullPath"/>, the caller passes it a
+        /// full path, and a <c>StartsWith(root)</c> test of it counts).
+        /// </summary>
+        private static bool ReturnsValidation(ITaintPolicy policy, IParameterSymbol parameter, bool fullPath, SyntaxNode declaration, SemanticModel model)
+        {
             var body = declaration switch
             {
                 MethodDeclarationSyntax { ExpressionBody.Expression: { } expression } => expression,
@@ -469,7 +499,7 @@ namespace AiSecure.Analyzers.Flow
                 _ => null,
             };
             return body != null && model.GetOperation(body) is { } condition
-                && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (IsFullPathValue(passed) && PrefixChecked(condition, parameter, whenTrue: true)));
+                && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (fullPath && PrefixChecked(condition, parameter, whenTrue: true)));
         }
 
         /// <summary>
@@ -500,11 +530,54 @@ namespace AiSecure.Analyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// The helper a guard calls when it is declared once in another file of this compilation (so this block cannot read
+        /// it), not virtual, and passed the value at <paramref name="path"/>: what the end of the compilation must check.
+        /// </summary>
+        private static HelperGuard? OtherFileHelper(IInvocationOperation invocation, AccessPath path, bool throws)
+        {
+            var method = invocation.TargetMethod;
+            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
+                || method.MethodKind != MethodKind.Ordinary || invocation.SemanticModel is not { } model
+                || method.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree)
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                {
+                    return new HelperGuard(argument.Parameter.OriginalDefinition, IsFullPathValue(argument.Value), throws);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// At the end of the compilation: the helper of <paramref name="guard"/>, read through <paramref name="model"/> (the
+        /// semantic model its own block was analyzed with), validates its parameter the way a helper of the same file must.
+        /// </summary>
+        public static bool HelperValidates(ITaintPolicy policy, HelperGuard guard, SemanticModel model)
+        {
+            var method = guard.Parameter.ContainingSymbol;
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+            return guard.Throws
+                ? ThrowsUnlessValid(policy, guard.Parameter, guard.FullPath, declaration, model)
+                : ReturnsValidation(policy, guard.Parameter, guard.FullPath, declaration, model);
+        }
+
         private static ExpressionSyntax? OnlyReturned(BlockSyntax block)
             => block.Statements.Count == 1 && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
 
         /// <summary>The condition is true whenever the value at <paramref name="path"/> is not known to be safe.</summary>
-        private static bool Invalidates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true)
+        private static bool Invalidates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true, AssumedHelper? assumed = null)
         {
             condition = condition.WalkDownConversions();
             switch (condition)
@@ -512,24 +585,40 @@ namespace AiSecure.Analyzers.Flow
                 case IBinaryOperation comparison when IsIndexOfTest(comparison, path, found: false):
                     return true;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Validates(policy, not.Operand, path, followHelpers);
+                    return Validates(policy, not.Operand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers)
-                        || IsRelativePathEscapeTest(or, path, negated: false);
+                    if (assumed == null)
+                    {
+                        return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers)
+                            || IsRelativePathEscapeTest(or, path, negated: false);
+                    }
+
+                    // Either side is enough: one that holds without assuming a helper wins; else any side's helper may clear it.
+                    var first = new AssumedHelper();
+                    var firstHolds = Invalidates(policy, or.LeftOperand, path, followHelpers, first);
+                    if (firstHolds && first.Guard == null)
+                    {
+                        return true;
+                    }
+
+                    var second = new AssumedHelper();
+                    var secondHolds = Invalidates(policy, or.RightOperand, path, followHelpers, second);
+                    return (secondHolds && second.Guard == null) || IsRelativePathEscapeTest(or, path, negated: false)
+                        || assumed.AssumeAny(firstHolds ? first : null, secondHolds ? second : null);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Invalidates(policy, and.LeftOperand, path, followHelpers) && Invalidates(policy, and.RightOperand, path, followHelpers);
+                    return Invalidates(policy, and.LeftOperand, path, followHelpers, assumed) && Invalidates(policy, and.RightOperand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsBool(equals.RightOperand, false):
-                    return Validates(policy, equals.LeftOperand, path, followHelpers);
+                    return Validates(policy, equals.LeftOperand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
                     if (IsBool(notEquals.RightOperand, true))
                     {
-                        return Validates(policy, notEquals.LeftOperand, path, followHelpers);
+                        return Validates(policy, notEquals.LeftOperand, path, followHelpers, assumed);
                     }
 
                     return IsConstantComparison(notEquals, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is false / is not true
-                    return matched ? Invalidates(policy, isPattern.Value, path, followHelpers) : Validates(policy, isPattern.Value, path, followHelpers);
+                    return matched ? Invalidates(policy, isPattern.Value, path, followHelpers, assumed) : Validates(policy, isPattern.Value, path, followHelpers, assumed);
                 case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isPattern:
                     return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(negated.Pattern);
                 case IInvocationOperation invocation:

@@ -35,6 +35,9 @@ namespace AiSecure.Analyzers.Flow
 
         private readonly ITaintPolicy _policy;
         private readonly IMethodSymbol? _owner;
+
+        /// <summary>Reused by every guard search of this engine (one method, one thread).</summary>
+        private AssumedHelper? _assumedHelper;
         private readonly ImmutableArray<IOperation> _roots;
         private readonly Dictionary<IOperation, TaintValue> _memo = new(OperationIdentity.Instance);
         private readonly HashSet<IOperation> _active = new(OperationIdentity.Instance);
@@ -340,12 +343,12 @@ namespace AiSecure.Analyzers.Flow
         private TaintValue EvaluateParameter(IParameterReferenceOperation reference)
         {
             var parameter = reference.Parameter;
-            if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+            if (IsGuardedRead(reference, out var pending))
             {
                 return TaintValue.Clean;
             }
 
-            return HostChecked(FromWrites(parameter, reference, () =>
+            return CheckedByHelper(pending, HostChecked(FromWrites(parameter, reference, () =>
             {
                 var display = _policy.GetParameterSource(parameter, reference);
                 if (display != null)
@@ -362,7 +365,7 @@ namespace AiSecure.Analyzers.Flow
                     && parameter.RefKind != RefKind.Out && CanCarryText(parameter.Type)
                     ? TaintValue.Parameter(parameter, reference)
                     : TaintValue.Clean;
-            }), reference);
+            }), reference));
         }
 
         /// <summary>
@@ -398,13 +401,47 @@ namespace AiSecure.Analyzers.Flow
 
         private TaintValue EvaluateLocal(ILocalReferenceOperation reference)
         {
-            if (reference.Local.HasConstantValue || Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+            if (reference.Local.HasConstantValue || IsGuardedRead(reference, out var pending))
             {
                 return TaintValue.Clean;
             }
 
-            return HostChecked(FromWrites(reference.Local, reference, null), reference);
+            return CheckedByHelper(pending, HostChecked(FromWrites(reference.Local, reference, null), reference));
         }
+
+        /// <summary>
+        /// A guard dominates this read. A guard through a helper declared in another file, which this block cannot read, is
+        /// <paramref name="pending"/> instead: the value then stays tainted, marked with that helper, and the end of the
+        /// compilation decides (<see cref="CrossMethodFlow"/>); a helper it cannot prove validating clears nothing.
+        /// </summary>
+        private bool IsGuardedRead(IOperation reference, out HelperGuard? pending)
+        {
+            pending = null;
+            var path = AccessPath.Of(reference);
+            var assumed = _assumedHelper ??= new AssumedHelper();
+            assumed.Reset();
+            if (!Guards.IsGuarded(_policy, reference, path, assumed))
+            {
+                return false;
+            }
+
+            if (assumed.Guard == null)
+            {
+                return true;
+            }
+
+            // A guard may have held only by assuming the helper: is there one that holds without it?
+            var guard = assumed.Conflict ? null : assumed.Guard;
+            if (Guards.IsGuarded(_policy, reference, path))
+            {
+                return true;
+            }
+
+            pending = guard;
+            return false;
+        }
+
+        private static TaintValue CheckedByHelper(HelperGuard? pending, TaintValue value) => pending != null ? value.GuardedBy(pending) : value;
 
         /// <summary>No guard checks this read of a local (neither a validation nor, for a <c>Uri</c>, an allow-list of hosts).</summary>
         public bool IsUncheckedRead(ILocalReferenceOperation reference)
@@ -436,7 +473,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (reference.Instance == null || reference.Instance is IInstanceReferenceOperation)
             {
-                if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+                if (IsGuardedRead(reference, out var pending))
                 {
                     return TaintValue.Clean;
                 }
@@ -448,14 +485,14 @@ namespace AiSecure.Analyzers.Flow
                 var filledByConstructor = _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && !field.IsStatic
                     && CanCarryText(reference.Type) && FilledFromConstructorParameter(field);
                 var writtenElsewhere = _policy.FollowsMemberWrites && IsFollowedMember(field, field.Type);
-                return FromWrites(field, reference, () =>
+                return CheckedByHelper(pending, FromWrites(field, reference, () =>
                     filledByConstructor && writtenElsewhere
                         ? TaintValue.Union(new[] { TaintValue.Receiver(_owner!, reference), TaintValue.FromMember(field.OriginalDefinition, reference) })
                         : filledByConstructor
                             ? TaintValue.Receiver(_owner!, reference)
                             : writtenElsewhere
                                 ? TaintValue.FromMember(field.OriginalDefinition, reference)
-                                : TaintValue.Clean);
+                                : TaintValue.Clean));
             }
 
             if (TupleElementIndex(field) is var index and >= 0 && TupleElement(reference.Instance, index) is { } element)
@@ -738,14 +775,14 @@ namespace AiSecure.Analyzers.Flow
         {
             if (reference.Instance is IInstanceReferenceOperation)
             {
-                if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+                if (IsGuardedRead(reference, out var pending))
                 {
                     return TaintValue.Clean;
                 }
 
                 // Written in this method, filled by model binding ([BindProperty]), or whatever the caller's
                 // object holds (a bound model's own method that builds the prompt).
-                return FromWrites(reference.Property, reference, () =>
+                return CheckedByHelper(pending, FromWrites(reference.Property, reference, () =>
                 {
                     if (_policy.GetSource(reference) is { } bound)
                     {
@@ -756,14 +793,22 @@ namespace AiSecure.Analyzers.Flow
                     return _policy.FollowsMemberWrites && IsFollowedMember(reference.Property, reference.Property.Type) && ComputedGetter(reference.Property) == null
                         ? TaintValue.Union(new[] { receiver, TaintValue.FromMember(reference.Property.OriginalDefinition, reference) })
                         : receiver;
-                });
+                }));
             }
 
+            HelperGuard? checkedBy = null;
             if (_policy.IsCleanMember(reference.Property)
-                || (reference.Instance != null && Guards.IsGuarded(_policy, reference, AccessPath.Of(reference))))
+                || (reference.Instance != null && IsGuardedRead(reference, out checkedBy)))
             {
                 return TaintValue.Clean;
             }
+
+            return CheckedByHelper(checkedBy, EvaluateMemberOfValue(reference));
+        }
+
+        /// <summary>A property of another object than this one: a source, a computed getter of this compilation, or a read of a tainted object.</summary>
+        private TaintValue EvaluateMemberOfValue(IPropertyReferenceOperation reference)
+        {
 
             var source = _policy.GetSource(reference);
             if (source != null)

@@ -57,13 +57,56 @@ namespace AiSecure.Analyzers.Flow
     }
 
     /// <summary>
+    /// A guard through a boolean helper (or a helper that throws) declared in another file than the read it guards: the
+    /// helper's parameter the value was passed to, whether the value passed was a full path (<c>Path.GetFullPath</c>),
+    /// and whether the helper throws rather than returns its verdict.
+    /// </summary>
+    internal sealed class HelperGuard
+    {
+        public HelperGuard(IParameterSymbol parameter, bool fullPath, bool throws, HelperGuard? alternative = null)
+        {
+            Parameter = parameter;
+            FullPath = fullPath;
+            Throws = throws;
+            Alternative = alternative;
+        }
+
+        /// <summary>Another helper check, enough on its own (<c>if (!IsSlug(x) &amp;&amp; !IsKnownName(x)) return …;</c>); null when none.</summary>
+        public readonly HelperGuard? Alternative;
+
+        /// <summary>This check, or else <paramref name="other"/>: the value is clean when either helper validates it.</summary>
+        public HelperGuard OrElse(HelperGuard other) => new(Parameter, FullPath, Throws, Alternative == null ? other : Alternative.OrElse(other));
+
+        public readonly IParameterSymbol Parameter;
+
+        public readonly bool FullPath;
+
+        public readonly bool Throws;
+
+        public bool Equals(HelperGuard? other)
+            => other != null && other.FullPath == FullPath && other.Throws == Throws && SymbolEqualityComparer.Default.Equals(other.Parameter, Parameter)
+               && (Alternative == null ? other.Alternative == null : Alternative.Equals(other.Alternative));
+    }
+
+    /// <summary>Compares helper checks by helper parameter and shape.</summary>
+    internal sealed class HelperGuardComparer : IEqualityComparer<HelperGuard>
+    {
+        public static readonly HelperGuardComparer Instance = new();
+
+        public bool Equals(HelperGuard? x, HelperGuard? y) => x == null ? y == null : x.Equals(y);
+
+        public int GetHashCode(HelperGuard obj) => SymbolEqualityComparer.Default.GetHashCode(obj.Parameter);
+    }
+
+    /// <summary>
     /// Where an untrusted value comes from: a source; a parameter of the analyzed method (resolved through
     /// callers); or the return value of a method of the same compilation (resolved through its summary).
     /// </summary>
     internal sealed class TaintOrigin
     {
-        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0, ISymbol? member = null, string? readMember = null)
+        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0, ISymbol? member = null, string? readMember = null, HelperGuard? guard = null)
         {
+            Guard = guard;
             Member = member;
             ReadMember = readMember;
             Cleared = cleared;
@@ -80,6 +123,13 @@ namespace AiSecure.Analyzers.Flow
         /// what the type's other methods write into it (a component's <c>_answer</c> set in <c>OnInitializedAsync</c>).
         /// </summary>
         public readonly ISymbol? Member;
+
+        /// <summary>
+        /// A check through a helper declared in another file that the reading method could not read (<c>if
+        /// (!InputRules.IsSafeSlug(name)) return …;</c>): the origin is clean if, and only if, that helper validates
+        /// its parameter, decided at the end of the compilation (<see cref="CrossMethodFlow"/>); null when no such check.
+        /// </summary>
+        public readonly HelperGuard? Guard;
 
         /// <summary>
         /// For a parameter origin: the member of the parameter's object that was read (<c>context.Product</c>), so a caller
@@ -126,22 +176,25 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintOrigin FromMember(ISymbol member) => new(null, null, false, RoleHint.None, member: member);
 
-        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared, Member, ReadMember);
+        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared, Member, ReadMember, Guard);
 
-        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared, Member, ReadMember) : this;
+        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared, Member, ReadMember, Guard) : this;
 
-        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared, Member, ReadMember);
+        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared, Member, ReadMember, Guard);
 
-        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds, Member, ReadMember);
+        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds, Member, ReadMember, Guard);
 
         /// <summary>A parameter origin read as its member <paramref name="member"/>; the first member read counts.</summary>
-        public TaintOrigin WithReadMember(string member) => Parameter == null || ReadMember != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, member);
+        public TaintOrigin WithReadMember(string member) => Parameter == null || ReadMember != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, member, Guard);
 
-        /// <summary>This origin as seen through another origin: composed if either was, with both's cleared kinds and hint.</summary>
+        /// <summary>This origin, checked by <paramref name="guard"/> on the way (the first such check is kept).</summary>
+        public TaintOrigin WithGuard(HelperGuard? guard) => guard == null || Guard != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, ReadMember, guard);
+
+        /// <summary>This origin as seen through another origin: composed if either was, with both's cleared kinds, hint and helper check.</summary>
         public TaintOrigin Through(TaintOrigin outer)
         {
             var result = outer.Composed ? AsComposed() : this;
-            return result.WithCleared(outer.Cleared).WithHint(outer.Hint);
+            return result.WithCleared(outer.Cleared).WithHint(outer.Hint).WithGuard(outer.Guard);
         }
     }
 
@@ -274,6 +327,23 @@ namespace AiSecure.Analyzers.Flow
             return new TaintValue(Distinct(builder), Parts, IsUnknown);
         }
 
+        /// <summary>The same origins, checked by a helper of another file that decides at the end whether they are clean.</summary>
+        public TaintValue GuardedBy(HelperGuard guard)
+        {
+            if (!IsTainted)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<TaintOrigin>(Origins.Length);
+            foreach (var origin in Origins)
+            {
+                builder.Add(origin.WithGuard(guard));
+            }
+
+            return new TaintValue(Distinct(builder), Parts, IsUnknown);
+        }
+
         public TaintValue WithHint(RoleHint hint)
         {
             if (!IsTainted || hint == RoleHint.None)
@@ -374,7 +444,8 @@ namespace AiSecure.Analyzers.Flow
                 {
                     if (kept.Display == origin.Display && SymbolEqualityComparer.Default.Equals(kept.Parameter, origin.Parameter)
                         && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call && kept.Cleared == origin.Cleared
-                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf) && SymbolEqualityComparer.Default.Equals(kept.Member, origin.Member) && kept.ReadMember == origin.ReadMember)
+                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf) && SymbolEqualityComparer.Default.Equals(kept.Member, origin.Member) && kept.ReadMember == origin.ReadMember
+                        && (kept.Guard == null ? origin.Guard == null : kept.Guard.Equals(origin.Guard)))
                     {
                         seen = true;
                         break;

@@ -178,7 +178,7 @@ namespace AiSecure.Analyzers.Rules
                             continue;
                         }
 
-                        if (origin.Display != null)
+                        if (origin.Display != null && origin.Guard == null)
                         {
                             // Known inside this method: reported from the block action, so the editor shows it live.
                             context.ReportDiagnostic(CreateDiagnostic(Descriptors.ModelOutputToDangerousSink, sink, origin.Display, true));
@@ -187,7 +187,7 @@ namespace AiSecure.Analyzers.Rules
                             break;
                         }
 
-                        if (origin.Parameter != null || origin.Call != null || origin.Member != null)
+                        if (origin.Parameter != null || origin.Call != null || origin.Member != null || origin.Guard != null)
                         {
                             (deferred ??= new List<TaintOrigin>()).Add(origin);
                         }

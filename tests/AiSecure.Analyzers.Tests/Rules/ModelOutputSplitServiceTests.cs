@@ -175,5 +175,94 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public string Root { get; set; } = "docs";
                 }
                 """);
+
+        [Fact]
+        public Task ValidatorDeclaredInAnotherFile()
+            => AnalyzeAsync("""
+                using System.Diagnostics;
+                using System.IO;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                public sealed class ReportTools(IChatClient chat, string root)
+                {
+                    public async Task<string> ReadAsync(string question)
+                    {
+                        var name = (await chat.GetResponseAsync(question)).Text;
+                        if (!InputRules.IsSafeSlug(name))
+                        {
+                            return "invalid";
+                        }
+
+                        return File.ReadAllText(Path.Combine(root, name));
+                    }
+
+                    public async Task<string> ReadLooselyAsync(string question)
+                    {
+                        var name = (await chat.GetResponseAsync(question)).Text;
+                        if (!InputRules.IsShort(name))
+                        {
+                            return "invalid";
+                        }
+
+                        return File.ReadAllText([|Path.Combine(root, name)|]);
+                    }
+
+                    public async Task RunAsync(string question)
+                    {
+                        var tool = (await chat.GetResponseAsync(question)).Text;
+                        InputRules.EnsureKnownTool(tool);
+                        Process.Start(tool);
+                    }
+
+                    public async Task RunLooselyAsync(string question)
+                    {
+                        var tool = (await chat.GetResponseAsync(question)).Text;
+                        InputRules.EnsureNotEmpty(tool);
+                        Process.Start([|tool|]);
+                    }
+
+                    public async Task<string> ReadTwiceCheckedAsync(string question)
+                    {
+                        var name = (await chat.GetResponseAsync(question)).Text;
+                        if (!InputRules.IsShort(name) || !InputRules.IsSafeSlug(name))
+                        {
+                            return "invalid";
+                        }
+
+                        return File.ReadAllText(Path.Combine(root, name));
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.Collections.Generic;
+                using System.Text.RegularExpressions;
+
+                public static class InputRules
+                {
+                    private static readonly HashSet<string> Tools = new() { "git", "dotnet" };
+
+                    public static bool IsSafeSlug(string s) => Regex.IsMatch(s, "^[a-z0-9-]{1,40}$");
+
+                    public static bool IsShort(string s) => s.Length < 40;
+
+                    public static void EnsureKnownTool(string tool)
+                    {
+                        if (!Tools.Contains(tool))
+                        {
+                            throw new ArgumentException("Unknown tool", nameof(tool));
+                        }
+                    }
+
+                    public static void EnsureNotEmpty(string value)
+                    {
+                        if (string.IsNullOrEmpty(value))
+                        {
+                            throw new ArgumentException("Empty", nameof(value));
+                        }
+                    }
+                }
+                """);
     }
 }

@@ -1,0 +1,78 @@
+using AiSecure.Analyzers.Tests.References;
+using Verify = AiSecure.Analyzers.Tests.Verifiers.Verify<AiSecure.Analyzers.Rules.PromptInjectionAnalyzer, AiSecure.Analyzers.CodeFixes.Rules.PromptInjectionFixer>;
+
+namespace AiSecure.Analyzers.Tests.Rules
+{
+    /// <summary>AISEC001 / AISEC002 on services split across files: validators declared in another file than the prompt.</summary>
+    public class PromptInjectionSplitServiceTests
+    {
+        private static async Task AnalyzeAsync(params string[] sources)
+        {
+            var test = new Verify.Test { References = ReferenceCatalog.All };
+            for (var i = 0; i < sources.Length; i++)
+            {
+                test.TestState.Sources.Add(($"/0/File{i}.cs", sources[i]));
+            }
+
+            await test.RunWithStubsAsync();
+        }
+
+        [Fact]
+        public Task ValidatorDeclaredInAnotherFile()
+            => AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Support;
+
+                [ApiController]
+                [Route("api/summaries")]
+                public sealed class SummaryController(IChatClient chat) : ControllerBase
+                {
+                    [HttpGet("{product}")]
+                    public async Task<IActionResult> Summarize(string product, string locale)
+                    {
+                        if (!InputRules.IsSafeSlug(product) || !InputRules.IsLocale(locale))
+                        {
+                            return BadRequest();
+                        }
+
+                        var response = await chat.GetResponseAsync($"Summarize the reviews of {product} in {locale}.");
+                        return Ok(response.Text);
+                    }
+
+                    [HttpGet("loose/{product}")]
+                    public async Task<IActionResult> SummarizeLoosely(string product)
+                    {
+                        if (!InputRules.IsShort(product))
+                        {
+                            return BadRequest();
+                        }
+
+                        var response = await chat.GetResponseAsync([|$"Summarize the reviews of {product}."|]);
+                        return Ok(response.Text);
+                    }
+                }
+                """,
+                """
+                using System.Text.RegularExpressions;
+
+                namespace Contoso.Support;
+
+                public static class InputRules
+                {
+                    private static readonly Regex Locale = new("^[a-z]{2}(-[A-Z]{2})?$", RegexOptions.CultureInvariant);
+
+                    public static bool IsSafeSlug(string s) => Regex.IsMatch(s, "^[a-z0-9-]{1,40}$");
+
+                    public static bool IsLocale(string value)
+                    {
+                        return Locale.IsMatch(value);
+                    }
+
+                    public static bool IsShort(string s) => s.Length < 40;
+                }
+                """);
+    }
+}
