@@ -786,12 +786,15 @@ namespace AiSecure.Analyzers.Flow
         /// negation joined by <c>&amp;&amp;</c>) where <c>relative</c> is <c>Path.GetRelativePath(root, value)</c>, inline or in a
         /// local only it writes: true exactly when the value lies outside the root (docs/rules/AISEC003.md). GetRelativePath
         /// makes both paths full first, so the value need not be; both tests are needed, because a path on another drive
-        /// comes back whole (rooted) instead of starting with <c>..</c>.
+        /// comes back whole (rooted) instead of starting with <c>..</c>. Also <c>value.Contains("..") || Path.IsPathRooted(value)</c>
+        /// on the value itself: without any <c>..</c> and not rooted, the value combined with a root stays below it.
         /// </summary>
         private static bool IsRelativePathEscapeTest(IBinaryOperation junction, AccessPath path, bool negated)
         {
             var escapes = false;
             var rooted = false;
+            var holdsParent = false;
+            var rootedItself = false;
             var pending = new Stack<IOperation>();
             pending.Push(junction);
             while (pending.Count > 0)
@@ -823,14 +826,21 @@ namespace AiSecure.Analyzers.Flow
                 {
                     escapes = true;
                 }
-                else if (method.Name is "IsPathRooted" or "IsPathFullyQualified" && IsSystemIOPath(method.ContainingType) && call.Arguments.Length == 1
-                    && RelativePathTarget(call.Arguments[0].Value, path))
+                else if (method.Name == "Contains" && !method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_String
+                    && !call.Arguments.IsEmpty && call.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: ".." }
+                    && path.Equals(AccessPath.Of(call.Instance)))
                 {
-                    rooted = true;
+                    holdsParent = true;
+                }
+                else if (method.Name is "IsPathRooted" or "IsPathFullyQualified" && IsSystemIOPath(method.ContainingType) && call.Arguments.Length == 1)
+                {
+                    rooted |= RelativePathTarget(call.Arguments[0].Value, path);
+                    rootedItself |= method.Name == "IsPathRooted" && path.Equals(AccessPath.Of(call.Arguments[0].Value));
                 }
             }
 
-            return escapes && rooted;
+            // The value itself: no ".." anywhere and not rooted, so combined with a root it stays below it.
+            return (escapes && rooted) || (holdsParent && rootedItself);
         }
 
         /// <summary><c>text.StartsWith(prefix, …)</c> on a string: the test of every containment and origin check.</summary>

@@ -264,5 +264,74 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task RelativePathRejectedWhenRootedOrHoldingParentSegments()
+            => AnalyzeAsync("""
+                using System;
+                using System.ComponentModel;
+                using System.IO;
+                using System.Threading.Tasks;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class WorkspaceTools(string root)
+                {
+                    [McpServerTool, Description("Writes a file")]
+                    public Task Write(string path, string content)
+                    {
+                        if (Path.IsPathRooted(path) || path.Contains(".."))
+                        {
+                            throw new ArgumentException("Path must stay inside the workspace", nameof(path));
+                        }
+
+                        return File.WriteAllTextAsync(Path.Combine(root, path), content);
+                    }
+
+                    [McpServerTool, Description("Appends to a file")]
+                    public Task Append(string path, string content)
+                    {
+                        PathRules.EnsureRelative(path);
+                        return File.AppendAllTextAsync(Path.Combine(root, path), content);
+                    }
+
+                    [McpServerTool, Description("Reads a file")]
+                    public string Read(string path)
+                    {
+                        if (path.Contains(".."))
+                        {
+                            throw new ArgumentException("Parent segments are not allowed", nameof(path));
+                        }
+
+                        return File.ReadAllText([|Path.Combine(root, path)|]);
+                    }
+
+                    [McpServerTool, Description("Deletes a file")]
+                    public void Delete(string path)
+                    {
+                        if (Path.IsPathRooted(path) || path.StartsWith(".."))
+                        {
+                            throw new ArgumentException("Path must stay inside the workspace", nameof(path));
+                        }
+
+                        File.Delete([|Path.Combine(root, path)|]);
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.IO;
+
+                public static class PathRules
+                {
+                    public static void EnsureRelative(string path)
+                    {
+                        if (string.IsNullOrWhiteSpace(path) || Path.IsPathRooted(path) || path.Contains("..", StringComparison.Ordinal))
+                        {
+                            throw new ArgumentException("Path must stay inside the workspace", nameof(path));
+                        }
+                    }
+                }
+                """);
     }
 }
