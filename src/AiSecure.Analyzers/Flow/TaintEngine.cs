@@ -396,7 +396,29 @@ namespace AiSecure.Analyzers.Flow
                 receiver = invocation.Arguments[0].Value;
             }
 
+            if (receiver == null && !invocation.TargetMethod.IsExtensionMethod && IsInSource(invocation.TargetMethod))
+            {
+                // A helper of this compilation that calls the lambda on the items passed beside it (Markup.Lines(items, f => f.Title)).
+                return ElementsPassedBeside(invocation, argument!, reference);
+            }
+
             return receiver == null ? TaintValue.Clean : Evaluate(receiver).ReadAt(reference);
+        }
+
+        /// <summary>The elements of the collections passed to <paramref name="invocation"/> beside the lambda <paramref name="lambdaArgument"/>.</summary>
+        private TaintValue ElementsPassedBeside(IInvocationOperation invocation, IArgumentOperation lambdaArgument, IOperation reference)
+        {
+            List<TaintValue>? values = null;
+            foreach (var other in invocation.Arguments)
+            {
+                if (other != lambdaArgument && other.Value.Type is { } type && type.SpecialType != SpecialType.System_String
+                    && type.AllInterfaces.Any(static i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+                {
+                    (values ??= new List<TaintValue>()).Add(Evaluate(other.Value).ReadAt(reference));
+                }
+            }
+
+            return values == null ? TaintValue.Clean : TaintValue.Union(values);
         }
 
         private TaintValue EvaluateLocal(ILocalReferenceOperation reference)
@@ -935,6 +957,14 @@ namespace AiSecure.Analyzers.Flow
                 return EvaluateFunctionCall(invocation, lambda.Symbol, lambda.Body);
             }
 
+            if (method.MethodKind == MethodKind.DelegateInvoke && CanCarryText(method.ReturnType)
+                && invocation.Instance?.WalkDownConversions() is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } } function })
+            {
+                // text(item) with a delegate the caller passes (Markup.Lines(findings, f => f.Title)): what that lambda returns,
+                // resolved through the callers like any parameter.
+                return TaintValue.Parameter(function, invocation);
+            }
+
             if (IsInSource(method) && !method.ReturnsVoid && CanCarryText(method.ReturnType))
             {
                 // A helper of this compilation: its summary (return value in terms of its parameters) is
@@ -1217,6 +1247,13 @@ namespace AiSecure.Analyzers.Flow
                     {
                         // The callee reads one member of an object built here: only what that member was given.
                         return only;
+                    }
+
+                    if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                    {
+                        // A lambda the callee calls (f => f.Title): the text it returns, its parameter an element of the
+                        // collections passed beside it (LambdaElement).
+                        return ReturnsOf(lambda.Body);
                     }
 
                     return Evaluate(argument.Value);

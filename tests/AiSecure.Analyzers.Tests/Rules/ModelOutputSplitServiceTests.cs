@@ -333,5 +333,55 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task RenderHelperThatTakesADelegate()
+            => AnalyzeAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Net;
+                using System.Text;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Html;
+                using Microsoft.Extensions.AI;
+
+                public sealed record Finding(string Title, int Severity);
+
+                public sealed class ReportPage(IChatClient chat)
+                {
+                    public async Task<HtmlString> RawAsync(string question)
+                    {
+                        var response = await chat.GetResponseAsync<List<Finding>>(question);
+                        return new HtmlString([|Markup.Lines(response.Result, f => f.Title)|]);
+                    }
+
+                    public async Task<HtmlString> EncodedAsync(string question)
+                    {
+                        var response = await chat.GetResponseAsync<List<Finding>>(question);
+                        return new HtmlString(Markup.Lines(response.Result, f => WebUtility.HtmlEncode(f.Title)));
+                    }
+
+                    public async Task<HtmlString> NumbersAsync(string question)
+                    {
+                        var response = await chat.GetResponseAsync<List<Finding>>(question);
+                        return new HtmlString(Markup.Lines(response.Result, f => f.Severity.ToString()));
+                    }
+                }
+
+                public static class Markup
+                {
+                    public static string Lines<T>(IEnumerable<T> items, Func<T, string> text)
+                    {
+                        var html = new StringBuilder("<ul>");
+                        foreach (var item in items)
+                        {
+                            html.Append("<li>").Append(text(item)).AppendLine("</li>");
+                        }
+
+                        return html.Append("</ul>").ToString();
+                    }
+                }
+                """);
     }
 }
