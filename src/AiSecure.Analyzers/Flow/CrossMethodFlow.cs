@@ -20,6 +20,7 @@ namespace AiSecure.Analyzers.Flow
         private TaintEngine? _engine;
         private TaintValue? _returns;
         private Dictionary<int, TaintValue>? _elementReturns;
+        private Dictionary<string, TaintValue>? _memberReturns;
 
         public MethodFlow(IMethodSymbol method, ITaintPolicy policy, ImmutableArray<IOperation> roots, CancellationToken cancellationToken)
         {
@@ -59,9 +60,20 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls (computed once).</summary>
-        public TaintValue EvaluateReturns(int element, CancellationToken cancellationToken)
+        public TaintValue EvaluateReturns(int element, CancellationToken cancellationToken, string? member = null)
         {
             Engine.CancellationToken = cancellationToken;
+            if (member != null)
+            {
+                _memberReturns ??= new Dictionary<string, TaintValue>(StringComparer.Ordinal);
+                if (!_memberReturns.TryGetValue(member, out var read))
+                {
+                    _memberReturns[member] = read = Engine.EvaluateReturns(element, member);
+                }
+
+                return read;
+            }
+
             if (element == -1)
             {
                 return _returns ??= Engine.EvaluateReturns();
@@ -442,7 +454,7 @@ namespace AiSecure.Analyzers.Flow
                 // method (an IPromptStrategy per model provider), in source order.
                 foreach (var callee in ImplementationsOf(call.Callee))
                 {
-                    foreach (var returned in callee.EvaluateReturns(call.Element, cancellationToken).Origins)
+                    foreach (var returned in callee.EvaluateReturns(call.Element, cancellationToken, call.Member).Origins)
                     {
                         var outer = returned.Through(origin);
                         var ordinal = int.MinValue;

@@ -405,6 +405,29 @@ namespace AiSecure.Analyzers.Flow
             return receiver == null ? TaintValue.Clean : Evaluate(receiver).ReadAt(reference);
         }
 
+        /// <summary>
+        /// A guard before <paramref name="value"/> (a local or parameter passed to a callee) checked its member
+        /// <paramref name="member"/>: <c>if (!Languages.Contains(request.TargetLanguage)) return …; factory.Build(request)</c>.
+        /// </summary>
+        private bool IsMemberGuarded(IOperation value, string member)
+        {
+            value = value.WalkDownConversions();
+            if (value is not (ILocalReferenceOperation or IParameterReferenceOperation) || AccessPath.Of(value) is not { } path || value.Type is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var symbol in type.GetMembers(member))
+            {
+                if (symbol is IPropertySymbol or IFieldSymbol && Guards.IsGuarded(_policy, value, path.WithMember(symbol)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The elements of the collections passed to <paramref name="invocation"/> beside the lambda <paramref name="lambdaArgument"/>.</summary>
         private TaintValue ElementsPassedBeside(IInvocationOperation invocation, IArgumentOperation lambdaArgument, IOperation reference)
         {
@@ -539,7 +562,7 @@ namespace AiSecure.Analyzers.Flow
                 return only.At(reference);
             }
 
-            var read = instance.ReadAt(reference);
+            var read = instance.ReadAt(reference).WithCallMember(member);
             return receiver is IParameterReferenceOperation ? read.WithReadMember(member) : read;
         }
 
@@ -1249,6 +1272,12 @@ namespace AiSecure.Analyzers.Flow
                         return only;
                     }
 
+                    if (member != null && IsMemberGuarded(argument.Value, member))
+                    {
+                        // The callee reads request.TargetLanguage, which a guard here checked before the call.
+                        return TaintValue.Clean;
+                    }
+
                     if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
                     {
                         // A lambda the callee calls (f => f.Title): the text it returns, its parameter an element of the
@@ -1267,7 +1296,7 @@ namespace AiSecure.Analyzers.Flow
         /// What the method returns (every <c>return</c> outside lambdas and local functions); with <paramref name="element"/>
         /// of zero or more, only that element of the tuples it returns (<c>var (system, user) = Build(q)</c>).
         /// </summary>
-        public TaintValue EvaluateReturns(int element = -1)
+        public TaintValue EvaluateReturns(int element = -1, string? member = null)
         {
             if (element < -1)
             {
@@ -1277,7 +1306,7 @@ namespace AiSecure.Analyzers.Flow
             var values = new List<TaintValue>();
             foreach (var root in _roots)
             {
-                values.Add(ReturnsOf(root, element));
+                values.Add(ReturnsOf(root, element, member));
             }
 
             return TaintValue.Union(values);
@@ -1301,14 +1330,16 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>What a body returns: its <c>return</c>s (an expression body's implicit one too), not those of functions nested in it.</summary>
-        private TaintValue ReturnsOf(IOperation body, int element = -1)
+        private TaintValue ReturnsOf(IOperation body, int element = -1, string? member = null)
         {
             var values = new List<TaintValue>();
             foreach (var operation in body.WalkTree())
             {
                 if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, body))
                 {
-                    values.Add(EvaluateElement(returned, element));
+                    // new PromptParts(system, user) read as .User by the caller: only what that member is given; any
+                    // other returned value (a call, a deserialized object) whole.
+                    values.Add(member != null && MemberOfCreation(returned, member) is { } only ? only : EvaluateElement(returned, element));
                 }
             }
 

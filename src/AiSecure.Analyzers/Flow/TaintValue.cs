@@ -20,16 +20,27 @@ namespace AiSecure.Analyzers.Flow
         private readonly ImmutableArray<IArgumentOperation> _arguments;
         private readonly IOperation? _instance;
 
-        public PendingCall(IMethodSymbol callee, TaintEngine caller, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, int element = -1)
+        public PendingCall(IMethodSymbol callee, TaintEngine caller, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, int element = -1, string? member = null)
         {
             Callee = callee;
             Element = element;
+            Member = member;
             _caller = caller;
             _arguments = arguments;
             _instance = instance;
         }
 
         public readonly IMethodSymbol Callee;
+
+        /// <summary>
+        /// The member of the object the callee returns that the caller reads (<c>factory.Build(request).System</c>): the
+        /// callee's returns are then narrowed to what its object creations give that member; null: the whole value.
+        /// </summary>
+        public readonly string? Member;
+
+        /// <summary>This call, read as its returned object's member <paramref name="member"/> (the first member read counts).</summary>
+        public PendingCall WithMember(string member)
+            => Member != null || Element != -1 ? this : new PendingCall(Callee, _caller, _arguments, _instance, Element, member);
 
         /// <summary>
         /// The element of the tuple the callee returns that the caller takes (<c>var (a, b) = Callee()</c>); -1: the whole value;
@@ -187,6 +198,10 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>A parameter origin read as its member <paramref name="member"/>; the first member read counts.</summary>
         public TaintOrigin WithReadMember(string member) => Parameter == null || ReadMember != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, member, Guard);
 
+        /// <summary>A call origin read as its returned object's member <paramref name="member"/>.</summary>
+        public TaintOrigin WithCallMember(string member)
+            => Call == null || Call.WithMember(member) is var call && ReferenceEquals(call, Call) ? this : new TaintOrigin(Display, Parameter, Composed, Hint, call, ReceiverOf, Cleared, Member, ReadMember, Guard);
+
         /// <summary>This origin, checked by <paramref name="guard"/> on the way (the first such check is kept).</summary>
         public TaintOrigin WithGuard(HelperGuard? guard) => guard == null || Guard != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, ReadMember, guard);
 
@@ -291,6 +306,23 @@ namespace AiSecure.Analyzers.Flow
             }
 
             return new TaintValue(Distinct(builder), ImmutableArray.Create(at), IsUnknown);
+        }
+
+        /// <summary>Call origins read as their returned object's member <paramref name="member"/> (see <see cref="PendingCall.Member"/>).</summary>
+        public TaintValue WithCallMember(string member)
+        {
+            if (!IsTainted)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<TaintOrigin>(Origins.Length);
+            foreach (var origin in Origins)
+            {
+                builder.Add(origin.WithCallMember(member));
+            }
+
+            return new TaintValue(Distinct(builder), Parts, IsUnknown);
         }
 
         /// <summary>Parameter origins read as their member <paramref name="member"/> (see <see cref="TaintOrigin.ReadMember"/>).</summary>

@@ -74,5 +74,58 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public static bool IsShort(string s) => s.Length < 40;
                 }
                 """);
+
+        [Fact]
+        public Task PromptPartsBuiltByAFactoryAndReadMemberByMember()
+            => AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Translate;
+
+                public sealed record TranslateRequest(string Text, string TargetLanguage);
+
+                public sealed record PromptParts(string System, string User);
+
+                [ApiController]
+                [Route("api/translate")]
+                public sealed class TranslateController(IChatClient chat, PromptFactory factory) : ControllerBase
+                {
+                    private static readonly HashSet<string> Languages = ["en", "de", "fr"];
+
+                    [HttpPost]
+                    public async Task<IActionResult> Translate([FromBody] TranslateRequest request)
+                    {
+                        if (!Languages.Contains(request.TargetLanguage))
+                        {
+                            return BadRequest();
+                        }
+
+                        var parts = factory.Build(request);
+                        ChatMessage[] messages = [new(ChatRole.System, parts.System), new(ChatRole.User, parts.User)];
+                        var response = await chat.GetResponseAsync(messages);
+                        return Ok(response.Text);
+                    }
+
+                    [HttpPost("any")]
+                    public async Task<IActionResult> TranslateAny([FromBody] TranslateRequest request)
+                    {
+                        var parts = factory.Build(request);
+                        ChatMessage[] messages = [new(ChatRole.System, {|AISEC002:parts.System|}), new(ChatRole.User, parts.User)];
+                        var response = await chat.GetResponseAsync(messages);
+                        return Ok(response.Text);
+                    }
+                }
+
+                public sealed class PromptFactory
+                {
+                    private const string Instructions = "You are a translator. Output only the translation.";
+
+                    public PromptParts Build(TranslateRequest request)
+                        => new(Instructions + $" Target language: {request.TargetLanguage}.", request.Text);
+                }
+                """);
     }
 }
