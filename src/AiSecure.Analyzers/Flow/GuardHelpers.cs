@@ -23,7 +23,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (SameFileHelper(invocation, path) is not { } helper)
             {
-                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, throws: true));
+                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Throws));
             }
 
             var (parameter, passed, declaration, model) = helper;

@@ -476,7 +476,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (SameFileHelper(invocation, path) is not { } helper)
             {
-                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, throws: false));
+                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Returns));
             }
 
             var (parameter, passed, declaration, model) = helper;
@@ -534,7 +534,7 @@ namespace AiSecure.Analyzers.Flow
         /// The helper a guard calls when it is declared once in another file of this compilation (so this block cannot read
         /// it), not virtual, and passed the value at <paramref name="path"/>: what the end of the compilation must check.
         /// </summary>
-        private static HelperGuard? OtherFileHelper(IInvocationOperation invocation, AccessPath path, bool throws)
+        private static HelperGuard? OtherFileHelper(IInvocationOperation invocation, AccessPath path, HelperCheck check)
         {
             var method = invocation.TargetMethod;
             if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
@@ -548,7 +548,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
                 {
-                    return new HelperGuard(argument.Parameter.OriginalDefinition, IsFullPathValue(argument.Value), throws);
+                    return new HelperGuard(argument.Parameter.OriginalDefinition, IsFullPathValue(argument.Value), check);
                 }
             }
 
@@ -568,9 +568,12 @@ namespace AiSecure.Analyzers.Flow
             }
 
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
-            return guard.Throws
-                ? ThrowsUnlessValid(policy, guard.Parameter, guard.FullPath, declaration, model)
-                : ReturnsValidation(policy, guard.Parameter, guard.FullPath, declaration, model);
+            return guard.Check switch
+            {
+                HelperCheck.Throws => ThrowsUnlessValid(policy, guard.Parameter, guard.FullPath, declaration, model),
+                HelperCheck.Approves => Knowledge.AgentTools.HelperApproves(guard.Parameter, declaration, model),
+                _ => ReturnsValidation(policy, guard.Parameter, guard.FullPath, declaration, model),
+            };
         }
 
         private static ExpressionSyntax? OnlyReturned(BlockSyntax block)

@@ -353,7 +353,8 @@ namespace AiSecure.Analyzers.Flow
                 var display = _policy.GetParameterSource(parameter, reference);
                 if (display != null)
                 {
-                    return TaintValue.Source(display, reference);
+                    var source = TaintValue.Source(display, reference);
+                    return _policy.PendingSourceCheck(parameter, reference) is { } check ? source.GuardedBy(check) : source;
                 }
 
                 if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)

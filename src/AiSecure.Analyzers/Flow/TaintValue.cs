@@ -67,18 +67,30 @@ namespace AiSecure.Analyzers.Flow
         }
     }
 
+    /// <summary>How a helper of another file checks what it is given (<see cref="HelperGuard"/>).</summary>
+    internal enum HelperCheck
+    {
+        /// <summary>Returns true when its parameter is safe (<c>if (!InputRules.IsSafeSlug(name)) return …;</c>).</summary>
+        Returns,
+
+        /// <summary>Throws unless its parameter is safe (<c>InputRules.EnsureKnownTool(tool);</c>).</summary>
+        Throws,
+
+        /// <summary>Wraps every tool it is given in <c>ApprovalRequiredAIFunction</c> (<c>return ToolApproval.Require(tools);</c>).</summary>
+        Approves,
+    }
+
     /// <summary>
-    /// A guard through a boolean helper (or a helper that throws) declared in another file than the read it guards: the
-    /// helper's parameter the value was passed to, whether the value passed was a full path (<c>Path.GetFullPath</c>),
-    /// and whether the helper throws rather than returns its verdict.
+    /// A check through a helper declared in another file than the read it guards: the helper's parameter the value was
+    /// passed to, whether the value passed was a full path (<c>Path.GetFullPath</c>), and how the helper checks it.
     /// </summary>
     internal sealed class HelperGuard
     {
-        public HelperGuard(IParameterSymbol parameter, bool fullPath, bool throws, HelperGuard? alternative = null)
+        public HelperGuard(IParameterSymbol parameter, bool fullPath, HelperCheck check, HelperGuard? alternative = null)
         {
             Parameter = parameter;
             FullPath = fullPath;
-            Throws = throws;
+            Check = check;
             Alternative = alternative;
         }
 
@@ -86,16 +98,16 @@ namespace AiSecure.Analyzers.Flow
         public readonly HelperGuard? Alternative;
 
         /// <summary>This check, or else <paramref name="other"/>: the value is clean when either helper validates it.</summary>
-        public HelperGuard OrElse(HelperGuard other) => new(Parameter, FullPath, Throws, Alternative == null ? other : Alternative.OrElse(other));
+        public HelperGuard OrElse(HelperGuard other) => new(Parameter, FullPath, Check, Alternative == null ? other : Alternative.OrElse(other));
 
         public readonly IParameterSymbol Parameter;
 
         public readonly bool FullPath;
 
-        public readonly bool Throws;
+        public readonly HelperCheck Check;
 
         public bool Equals(HelperGuard? other)
-            => other != null && other.FullPath == FullPath && other.Throws == Throws && SymbolEqualityComparer.Default.Equals(other.Parameter, Parameter)
+            => other != null && other.FullPath == FullPath && other.Check == Check && SymbolEqualityComparer.Default.Equals(other.Parameter, Parameter)
                && (Alternative == null ? other.Alternative == null : Alternative.Equals(other.Alternative));
     }
 

@@ -143,8 +143,16 @@ namespace AiSecure.Analyzers.Knowledge
         /// The tool's value is wrapped in <c>new ApprovalRequiredAIFunction(…)</c>, directly or through a local whose every
         /// use is so wrapped.
         /// </summary>
-        public static bool IsApproved(IInvocationOperation factory)
+        public static bool IsApproved(IInvocationOperation factory) => Approval(factory, out var pending) && pending == null;
+
+        /// <summary>
+        /// As <see cref="IsApproved"/>, where a use may also hand the tool (or the collection holding it) to a helper declared
+        /// in another file, which this block cannot read: true with <paramref name="pending"/> that helper's parameter, to be
+        /// decided at the end of the compilation (<see cref="HelperApproves"/>); a second such helper makes it false.
+        /// </summary>
+        public static bool Approval(IInvocationOperation factory, out IParameterSymbol? pending)
         {
+            pending = null;
             var value = Unwrap(factory);
             if (IsApprovalArgument(value))
             {
@@ -161,7 +169,8 @@ namespace AiSecure.Analyzers.Knowledge
             };
             if (local == null)
             {
-                return false;
+                // Passed on directly: RequireApproval([AIFunctionFactory.Create(…)]).
+                return value.Parent is IArgumentOperation && Wraps(value, ref pending);
             }
 
             var uses = 0;
@@ -170,8 +179,7 @@ namespace AiSecure.Analyzers.Knowledge
                 if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !(reference.Parent is ISimpleAssignmentOperation { Target: var assigned } && assigned == reference))
                 {
-                    var use = Unwrap(reference);
-                    if (!IsApprovalArgument(use) && !IsApprovingSelect(use) && !IsApprovingLoop(use) && !IsApprovingHelperArgument(use))
+                    if (!Wraps(Unwrap(reference), ref pending))
                     {
                         return false;
                     }
@@ -181,6 +189,65 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             return uses > 0;
+        }
+
+        /// <summary>One use of a tool or a collection of tools wraps it for approval (or hands it to the one helper of another file, <paramref name="pending"/>).</summary>
+        private static bool Wraps(IOperation use, ref IParameterSymbol? pending)
+        {
+            if (IsApprovalArgument(use) || IsApprovingSelect(use) || IsApprovingLoop(use) || IsApprovingHelperArgument(use))
+            {
+                return true;
+            }
+
+            if (OtherFileHelperParameter(use) is not { } parameter)
+            {
+                return false;
+            }
+
+            pending ??= parameter;
+            return SymbolEqualityComparer.Default.Equals(pending, parameter);
+        }
+
+        /// <summary>The parameter of a helper declared once in another file (not virtual) that <paramref name="use"/> is passed to.</summary>
+        private static IParameterSymbol? OtherFileHelperParameter(IOperation use)
+        {
+            if (use.Parent is not IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation invocation }
+                || invocation.TargetMethod is not { IsVirtual: false, IsAbstract: false, IsOverride: false } helper
+                || helper.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model
+                || helper.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree)
+            {
+                return null;
+            }
+
+            return parameter.OriginalDefinition;
+        }
+
+        /// <summary>
+        /// At the end of the compilation: the helper declared by <paramref name="declaration"/> (read with its file's
+        /// <paramref name="model"/>) only reads <paramref name="parameter"/> in loops or <c>Select</c>s that wrap every element.
+        /// </summary>
+        public static bool HelperApproves(IParameterSymbol parameter, SyntaxNode declaration, SemanticModel model)
+            => model.GetOperation(declaration) is { } body && ReadsOnlyToWrap(body, parameter);
+
+        private static bool ReadsOnlyToWrap(IOperation body, IParameterSymbol parameter)
+        {
+            var target = parameter.OriginalDefinition;
+            var reads = 0;
+            foreach (var operation in body.WalkTree())
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, target))
+                {
+                    var use = Unwrap(reference);
+                    if (!IsApprovingLoop(use) && !IsApprovingSelect(use))
+                    {
+                        return false;
+                    }
+
+                    reads++;
+                }
+            }
+
+            return reads > 0;
         }
 
         /// <summary>
@@ -435,23 +502,7 @@ namespace AiSecure.Analyzers.Knowledge
                 return false;
             }
 
-            var target = parameter.OriginalDefinition;
-            var reads = 0;
-            foreach (var operation in body.WalkTree())
-            {
-                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, target))
-                {
-                    var use = Unwrap(reference);
-                    if (!IsApprovingLoop(use) && !IsApprovingSelect(use))
-                    {
-                        return false;
-                    }
-
-                    reads++;
-                }
-            }
-
-            return reads > 0;
+            return ReadsOnlyToWrap(body, parameter);
         }
 
         /// <summary><c>tools.Select(tool =&gt; new ApprovalRequiredAIFunction(tool))</c>: every element comes out wrapped.</summary>

@@ -383,5 +383,61 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task ToolsWrappedForApprovalByAHelperOfAnotherFile()
+            => AnalyzeAsync("""
+                using System.Collections.Generic;
+                using System.IO;
+                using Microsoft.Extensions.AI;
+
+                public sealed class FileTools(string root)
+                {
+                    public IList<AITool> Approved()
+                    {
+                        AIFunction[] tools =
+                        [
+                            AIFunctionFactory.Create((string name) => File.Delete(Path.Combine(root, name)), "delete_file"),
+                        ];
+                        return ToolApproval.RequireApproval(tools);
+                    }
+
+                    public IEnumerable<AITool> ApprovedByExtension()
+                        => new[] { AIFunctionFactory.Create((string name) => File.ReadAllText(Path.Combine(root, name)), "read_file") }.WithApproval();
+
+                    public IList<AITool> Exposed()
+                    {
+                        AIFunction[] tools =
+                        [
+                            AIFunctionFactory.Create((string name) => File.ReadAllBytes([|Path.Combine(root, name)|]), "read_bytes"),
+                        ];
+                        return ToolApproval.Expose(tools);
+                    }
+                }
+                """,
+                """
+                using System.Collections.Generic;
+                using System.Linq;
+                using Microsoft.Extensions.AI;
+
+                public static class ToolApproval
+                {
+                    public static IList<AITool> RequireApproval(IEnumerable<AIFunction> functions)
+                    {
+                        var wrapped = new List<AITool>();
+                        foreach (var function in functions)
+                        {
+                            wrapped.Add(new ApprovalRequiredAIFunction(function));
+                        }
+
+                        return wrapped;
+                    }
+
+                    public static IEnumerable<AITool> WithApproval(this IEnumerable<AIFunction> functions)
+                        => functions.Select(function => new ApprovalRequiredAIFunction(function));
+
+                    public static IList<AITool> Expose(IEnumerable<AIFunction> functions) => new List<AITool>(functions);
+                }
+                """);
     }
 }
