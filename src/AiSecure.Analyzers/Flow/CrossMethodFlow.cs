@@ -195,6 +195,8 @@ namespace AiSecure.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, Func<IParameterSymbol, string?>> _sourceMethods = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<MemberWrite> _memberWrites = new();
         private readonly ConcurrentDictionary<SyntaxTree, MethodFlow> _treeModels = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, HelperGuard> _sourceChecks = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _uncheckedSources = new(SymbolEqualityComparer.Default);
         private Dictionary<HelperGuard, bool>? _guardVerdicts;
         private Dictionary<IMethodSymbol, List<CallSite>>? _byCallee;
         private Dictionary<ISymbol, List<MemberWrite>>? _byMember;
@@ -357,7 +359,23 @@ namespace AiSecure.Analyzers.Flow
         /// The parameters of <paramref name="method"/> are sources, described by <paramref name="describe"/> (a handler or a
         /// tool registered as a method group); a parameter it describes as null (an injected service) is not.
         /// </summary>
-        public void AddParameterSource(IMethodSymbol method, Func<IParameterSymbol, string?> describe) => _sourceMethods.TryAdd(method.OriginalDefinition, describe);
+        public void AddParameterSource(IMethodSymbol method, Func<IParameterSymbol, string?> describe, HelperGuard? check = null)
+        {
+            var key = method.OriginalDefinition;
+            _sourceMethods.TryAdd(key, describe);
+            if (check == null)
+            {
+                _uncheckedSources.TryAdd(key, true);
+            }
+            else
+            {
+                _sourceChecks.TryAdd(key, check);
+            }
+        }
+
+        /// <summary>A helper of another file that may still make <paramref name="method"/>'s parameters no sources (every registration of it is so checked).</summary>
+        private HelperGuard? SourceCheck(IMethodSymbol method)
+            => !_uncheckedSources.ContainsKey(method) && _sourceChecks.TryGetValue(method, out var check) ? check : null;
 
         /// <summary>
         /// The first source behind <paramref name="origin"/> that <paramref name="accept"/> takes: through the callers of a
@@ -395,6 +413,11 @@ namespace AiSecure.Analyzers.Flow
 
                 if (_sourceMethods.TryGetValue(method.OriginalDefinition, out var describe) && describe(parameter) is { } described)
                 {
+                    if (SourceCheck(method.OriginalDefinition) is { } check && GuardHolds(check))
+                    {
+                        return null;
+                    }
+
                     var source = TaintOrigin.Source(described).Through(origin);
                     return accept == null || accept(source) ? new ResolvedOrigin(source, null) : null;
                 }

@@ -213,14 +213,22 @@ namespace AiSecure.Analyzers.Rules
             /// </summary>
             private void RegisterTool(IMethodReferenceOperation reference)
             {
-                if (AgentTools.FactoryOf(reference) is not { } factory || AgentTools.IsApproved(factory.Invocation) || reference.Method.DeclaringSyntaxReferences.IsEmpty)
+                if (AgentTools.FactoryOf(reference) is not { } factory || reference.Method.DeclaringSyntaxReferences.IsEmpty)
                 {
                     return;
                 }
 
+                var approved = AgentTools.Approval(factory.Invocation, out var pending);
+                if (approved && pending == null)
+                {
+                    return;
+                }
+
+                // Handed to an approval helper of another file: a source unless that helper wraps every tool (decided at the end).
+                var check = approved ? new HelperGuard(pending!, false, HelperCheck.Approves) : null;
                 var kind = factory.Kind;
                 var name = factory.Name ?? reference.Method.Name;
-                _crossMethod.AddParameterSource(reference.Method, parameter => AgentTools.IsModelWritten(parameter) ? AgentTools.DescribeArgument(parameter, kind, name) : null);
+                _crossMethod.AddParameterSource(reference.Method, parameter => AgentTools.IsModelWritten(parameter) ? AgentTools.DescribeArgument(parameter, kind, name) : null, check);
             }
 
             /// <summary>

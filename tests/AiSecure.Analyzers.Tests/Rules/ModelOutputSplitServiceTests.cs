@@ -405,6 +405,16 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public IEnumerable<AITool> ApprovedByExtension()
                         => new[] { AIFunctionFactory.Create((string name) => File.ReadAllText(Path.Combine(root, name)), "read_file") }.WithApproval();
 
+                    public IList<AITool> MethodGroups() => ToolApproval.RequireApproval([AIFunctionFactory.Create(Purge), AIFunctionFactory.Create(Rename)]);
+
+                    public IList<AITool> MethodGroupExposed() => ToolApproval.Expose([AIFunctionFactory.Create(Archive)]);
+
+                    private void Purge(string folder) => Directory.Delete(Path.Combine(root, folder), recursive: true);
+
+                    private void Rename(string from, string to) => File.Move(Path.Combine(root, from), Path.Combine(root, to));
+
+                    private void Archive(string name) => File.Move([|Path.Combine(root, name)|], Path.Combine(root, "archive", Path.GetFileName(name)));
+
                     public IList<AITool> Exposed()
                     {
                         AIFunction[] tools =
