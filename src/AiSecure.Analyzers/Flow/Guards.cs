@@ -729,7 +729,19 @@ namespace AiSecure.Analyzers.Flow
                 return path.Equals(AccessPath.Of(inline)) || IsCombinedPart(inline, path);
             }
 
-            return checkedValue is ILocalReferenceOperation local && path.Equals(AccessPath.Of(checkedValue)) && IsOnlyFullPath(local);
+            if (checkedValue is not ILocalReferenceOperation local || !IsOnlyFullPath(local))
+            {
+                return false;
+            }
+
+            if (path.Equals(AccessPath.Of(checkedValue)))
+            {
+                return true;
+            }
+
+            // var full = Path.GetFullPath(Path.Combine(root, name)) (or of a local `combined`), checked, then the combination used.
+            return local.SingleWrite() is { } written && FullPathArgument(written.WalkDownConversions()) is { } made
+                && (path.Equals(AccessPath.Of(made)) || IsCombinedPart(made, path));
         }
 
         /// <summary>
@@ -912,12 +924,23 @@ namespace AiSecure.Analyzers.Flow
         private static bool IsSystemIOPath(INamedTypeSymbol? type)
             => type is { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
-        /// <summary>The argument of <c>System.IO.Path.GetFullPath(argument)</c>, or null.</summary>
+        /// <summary>
+        /// The argument of <c>System.IO.Path.GetFullPath(argument)</c>, or of <c>new FileInfo(argument).FullName</c> /
+        /// <c>new DirectoryInfo(argument).FullName</c> (the same normalized path), or null.
+        /// </summary>
         private static IOperation? FullPathArgument(IOperation operation)
-            => operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFullPath" } method } call && IsSystemIOPath(method.ContainingType)
-               && call.Arguments.Length > 0
-                ? call.Arguments[0].Value.WalkDownConversions()
+        {
+            if (operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFullPath" } method } call && IsSystemIOPath(method.ContainingType)
+                && call.Arguments.Length > 0)
+            {
+                return call.Arguments[0].Value.WalkDownConversions();
+            }
+
+            return operation is IPropertyReferenceOperation { Property.Name: "FullName", Instance: IObjectCreationOperation { Arguments.Length: 1, Type: { Name: "FileInfo" or "DirectoryInfo" } type } creation }
+                   && type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+                ? creation.Arguments[0].Value.WalkDownConversions()
                 : null;
+        }
 
         /// <summary><c>Allowed.Contains(x)</c> / <c>ContainsKey(x)</c> on a collection declared with string literals only.</summary>
         private static bool IsAllowListLookup(IInvocationOperation invocation, AccessPath path)

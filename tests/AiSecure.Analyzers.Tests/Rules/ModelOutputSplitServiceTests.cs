@@ -449,5 +449,67 @@ namespace AiSecure.Analyzers.Tests.Rules
                     public static IList<AITool> Expose(IEnumerable<AIFunction> functions) => new List<AITool>(functions);
                 }
                 """);
+
+        [Fact]
+        public Task ContainmentCheckedOnAFullPathLocalBeforeTheCombinationIsUsed()
+            => AnalyzeAsync("""
+                using System;
+                using System.ComponentModel;
+                using System.IO;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class NotesTools(string root)
+                {
+                    [McpServerTool, Description("Reads a note")]
+                    public string Read(string name)
+                    {
+                        var full = Path.GetFullPath(Path.Combine(root, name));
+                        if (!full.StartsWith(Path.GetFullPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException(name);
+                        }
+
+                        return File.ReadAllText(Path.Combine(root, name));
+                    }
+
+                    [McpServerTool, Description("Reads a note's bytes")]
+                    public byte[] ReadBytes(string name)
+                    {
+                        var combined = Path.Combine(root, name);
+                        var full = Path.GetFullPath(combined);
+                        if (!full.StartsWith(root, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException(name);
+                        }
+
+                        return File.ReadAllBytes(combined);
+                    }
+
+                    [McpServerTool, Description("Reads a note's lines")]
+                    public string[] ReadLines(string name)
+                    {
+                        var full = new FileInfo([|Path.Join(root, name)|]).FullName;
+                        if (!full.StartsWith(root, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException(name);
+                        }
+
+                        return File.ReadAllLines(full);
+                    }
+
+                    [McpServerTool, Description("Deletes a note")]
+                    public void Delete(string name)
+                    {
+                        var full = Path.Combine(root, name);
+                        if (!full.StartsWith(root, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException(name);
+                        }
+
+                        File.Delete([|Path.Combine(root, name)|]);
+                    }
+                }
+                """);
     }
 }
