@@ -450,7 +450,7 @@ namespace AiSecure.Analyzers.Flow
                         return Invalidates(policy, equals.LeftOperand, path, followHelpers, assumed);
                     }
 
-                    return IsConstantComparison(equals, path);
+                    return IsConstantComparison(equals, path) || IsFileNameComparison(equals.LeftOperand, equals.RightOperand, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is true / is not false
                     return matched ? Validates(policy, isPattern.Value, path, followHelpers, assumed) : Invalidates(policy, isPattern.Value, path, followHelpers, assumed);
@@ -618,7 +618,7 @@ namespace AiSecure.Analyzers.Flow
                         return Validates(policy, notEquals.LeftOperand, path, followHelpers, assumed);
                     }
 
-                    return IsConstantComparison(notEquals, path);
+                    return IsConstantComparison(notEquals, path) || IsFileNameComparison(notEquals.LeftOperand, notEquals.RightOperand, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is false / is not true
                     return matched ? Invalidates(policy, isPattern.Value, path, followHelpers, assumed) : Validates(policy, isPattern.Value, path, followHelpers, assumed);
@@ -670,7 +670,23 @@ namespace AiSecure.Analyzers.Flow
         private static bool IsConstantEqualsCall(IInvocationOperation invocation, AccessPath path)
             => StringEqualsOperands(invocation) is { } compared
                && ((path.Equals(AccessPath.Of(compared.First)) && compared.Second.ConstantValue is { HasValue: true, Value: string })
-                   || (path.Equals(AccessPath.Of(compared.Second)) && compared.First.ConstantValue is { HasValue: true, Value: string }));
+                   || (path.Equals(AccessPath.Of(compared.Second)) && compared.First.ConstantValue is { HasValue: true, Value: string })
+                   || IsFileNameComparison(compared.First, compared.Second, path));
+
+        /// <summary>
+        /// <c>name == Path.GetFileName(name)</c> (either side, or through <c>string.Equals</c>): the value is only a file name,
+        /// as <c>Path.GetFileName(value)</c> would keep it (docs/rules/AISEC003.md).
+        /// </summary>
+        private static bool IsFileNameComparison(IOperation first, IOperation second, AccessPath path)
+        {
+            first = first.WalkDownConversions();
+            second = second.WalkDownConversions();
+            return (path.Equals(AccessPath.Of(first)) && IsFileNameOf(second, path)) || (path.Equals(AccessPath.Of(second)) && IsFileNameOf(first, path));
+        }
+
+        private static bool IsFileNameOf(IOperation operation, AccessPath path)
+            => operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFileName" } method, Arguments.Length: 1 } call
+               && IsSystemIOPath(method.ContainingType) && path.Equals(AccessPath.Of(call.Arguments[0].Value.WalkDownConversions()));
 
         /// <summary>The two strings <c>a.Equals(b, …)</c> or <c>string.Equals(a, b, …)</c> compares (conversions looked through), or null.</summary>
         private static (IOperation First, IOperation Second)? StringEqualsOperands(IInvocationOperation invocation)

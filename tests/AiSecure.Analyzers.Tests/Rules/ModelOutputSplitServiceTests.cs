@@ -511,5 +511,51 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task ValueCheckedToBeItsOwnFileName()
+            => AnalyzeAsync("""
+                using System;
+                using System.ComponentModel;
+                using System.IO;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class AttachmentTools(string root)
+                {
+                    [McpServerTool, Description("Reads an attachment")]
+                    public string Read(string name)
+                    {
+                        if (Path.GetFileName(name) != name)
+                        {
+                            throw new ArgumentException("File names only", nameof(name));
+                        }
+
+                        return File.ReadAllText(Path.Combine(root, name));
+                    }
+
+                    [McpServerTool, Description("Deletes an attachment")]
+                    public void Delete(string name)
+                    {
+                        if (!string.Equals(name, Path.GetFileName(name), StringComparison.Ordinal))
+                        {
+                            throw new ArgumentException("File names only", nameof(name));
+                        }
+
+                        File.Delete(Path.Combine(root, name));
+                    }
+
+                    [McpServerTool, Description("Copies an attachment")]
+                    public void Copy(string name, string target)
+                    {
+                        if (Path.GetFileName(target) != name)
+                        {
+                            throw new ArgumentException("File names only", nameof(name));
+                        }
+
+                        File.Copy([|Path.Combine(root, name)|], Path.Combine(root, Path.GetFileName(target)));
+                    }
+                }
+                """);
     }
 }
