@@ -275,14 +275,30 @@ namespace AiSecure.Analyzers.Flow
             Conflict = false;
         }
 
-        /// <summary>
-        /// <c>first || second</c> where either is enough: each side searched with its own assumption (<paramref name="left"/>,
-        /// <paramref name="right"/>, null when that side does not hold), the value clean when any side's helper validates it.
-        /// </summary>
-        public bool AssumeAny(AssumedHelper? left, AssumedHelper? right)
+        /// <summary>What has been assumed so far, to search one side of an either-or test on its own and come back.</summary>
+        public AssumedState Save() => new(Guard, Conflict);
+
+        public void Restore(AssumedState saved)
         {
-            var first = left is { Conflict: false } ? left.Guard : null;
-            var second = right is { Conflict: false } ? right.Guard : null;
+            Guard = saved.Guard;
+            Conflict = saved.Conflict;
+        }
+
+        /// <summary>Empties the assumption for the search of one side; returns this.</summary>
+        public AssumedHelper Restart()
+        {
+            Reset();
+            return this;
+        }
+
+        /// <summary>
+        /// <c>first || second</c> where either is enough: each side searched on its own (<paramref name="left"/>,
+        /// <paramref name="right"/>, default when that side does not hold), the value clean when any side's helper validates it.
+        /// </summary>
+        public bool AssumeAny(AssumedState left, AssumedState right)
+        {
+            var first = left.Conflict ? null : left.Guard;
+            var second = right.Conflict ? null : right.Guard;
             return Assume(first != null && second != null ? first.OrElse(second) : first ?? second);
         }
 
@@ -305,5 +321,19 @@ namespace AiSecure.Analyzers.Flow
 
             return true;
         }
+    }
+
+    /// <summary>A saved <see cref="AssumedHelper"/>: the helper assumed, and whether two different ones were.</summary>
+    internal readonly struct AssumedState
+    {
+        public AssumedState(HelperGuard? guard, bool conflict)
+        {
+            Guard = guard;
+            Conflict = conflict;
+        }
+
+        public readonly HelperGuard? Guard;
+
+        public readonly bool Conflict;
     }
 }

@@ -426,17 +426,20 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     // Either side is enough: one that holds without assuming a helper wins; else any side's helper may clear it.
-                    var left = new AssumedHelper();
-                    var leftHolds = Validates(policy, and.LeftOperand, path, followHelpers, left);
+                    var before = assumed.Save();
+                    var leftHolds = Validates(policy, and.LeftOperand, path, followHelpers, assumed.Restart());
+                    var left = assumed.Save();
                     if (leftHolds && left.Guard == null)
                     {
+                        assumed.Restore(before);
                         return true;
                     }
 
-                    var right = new AssumedHelper();
-                    var rightHolds = Validates(policy, and.RightOperand, path, followHelpers, right);
+                    var rightHolds = Validates(policy, and.RightOperand, path, followHelpers, assumed.Restart());
+                    var right = assumed.Save();
+                    assumed.Restore(before);
                     return (rightHolds && right.Guard == null) || IsRelativePathEscapeTest(and, path, negated: true)
-                        || assumed.AssumeAny(leftHolds ? left : null, rightHolds ? right : null);
+                        || assumed.AssumeAny(leftHolds ? left : default, rightHolds ? right : default);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
                     return Validates(policy, or.LeftOperand, path, followHelpers, assumed) && Validates(policy, or.RightOperand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
@@ -597,17 +600,20 @@ namespace AiSecure.Analyzers.Flow
                     }
 
                     // Either side is enough: one that holds without assuming a helper wins; else any side's helper may clear it.
-                    var first = new AssumedHelper();
-                    var firstHolds = Invalidates(policy, or.LeftOperand, path, followHelpers, first);
+                    var before = assumed.Save();
+                    var firstHolds = Invalidates(policy, or.LeftOperand, path, followHelpers, assumed.Restart());
+                    var first = assumed.Save();
                     if (firstHolds && first.Guard == null)
                     {
+                        assumed.Restore(before);
                         return true;
                     }
 
-                    var second = new AssumedHelper();
-                    var secondHolds = Invalidates(policy, or.RightOperand, path, followHelpers, second);
+                    var secondHolds = Invalidates(policy, or.RightOperand, path, followHelpers, assumed.Restart());
+                    var second = assumed.Save();
+                    assumed.Restore(before);
                     return (secondHolds && second.Guard == null) || IsRelativePathEscapeTest(or, path, negated: false)
-                        || assumed.AssumeAny(firstHolds ? first : null, secondHolds ? second : null);
+                        || assumed.AssumeAny(firstHolds ? first : default, secondHolds ? second : default);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
                     return Invalidates(policy, and.LeftOperand, path, followHelpers, assumed) && Invalidates(policy, and.RightOperand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsBool(equals.RightOperand, false):
