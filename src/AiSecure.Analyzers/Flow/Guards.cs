@@ -414,7 +414,7 @@ namespace AiSecure.Analyzers.Flow
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
                         || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
                         || TextShapeChecks.IsParseCheck(invocation, path) || TextShapeChecks.IsCharacterAllowList(invocation, path)
-                        || IsOriginPrefixCheck(invocation, path) || IsAllowListAny(invocation, path)
+                        || IsOriginPrefixCheck(invocation, path) || IsAllowListAny(invocation, path) || IsNullOrEmptyCall(invocation, path)
                         || (followHelpers && IsValidatingHelper(policy, invocation, path, assumed));
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return Invalidates(policy, not.Operand, path, followHelpers, assumed);
@@ -453,16 +453,37 @@ namespace AiSecure.Analyzers.Flow
                         return Invalidates(policy, equals.LeftOperand, path, followHelpers, assumed);
                     }
 
-                    return IsConstantComparison(equals, path) || IsFileNameComparison(equals.LeftOperand, equals.RightOperand, path);
+                    return IsConstantComparison(equals, path) || IsFileNameComparison(equals.LeftOperand, equals.RightOperand, path) || IsNullComparison(equals, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is true / is not false
                     return matched ? Validates(policy, isPattern.Value, path, followHelpers, assumed) : Invalidates(policy, isPattern.Value, path, followHelpers, assumed);
                 case IIsPatternOperation isPattern:
-                    return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(isPattern.Pattern);
+                    return path.Equals(AccessPath.Of(isPattern.Value)) && (IsConstantAlternatives(isPattern.Pattern) || IsNullPattern(isPattern.Pattern));
                 default:
                     return false;
             }
         }
+
+        /// <summary>
+        /// <c>x is null</c>: true only when there is no value, and no value carries no text. Lets an optional value be checked only
+        /// when present: <c>if (audience is not null &amp;&amp; !IsAudience(audience)) return …;</c>.
+        /// </summary>
+        private static bool IsNullPattern(IPatternOperation pattern)
+            => pattern is IConstantPatternOperation { Value: var value } && value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
+
+        /// <summary><c>x == null</c> / <c>null == x</c>.</summary>
+        private static bool IsNullComparison(IBinaryOperation comparison, AccessPath path)
+        {
+            var left = comparison.LeftOperand.WalkDownConversions();
+            var right = comparison.RightOperand.WalkDownConversions();
+            return (path.Equals(AccessPath.Of(left)) && right.ConstantValue is { HasValue: true, Value: null })
+                || (path.Equals(AccessPath.Of(right)) && left.ConstantValue is { HasValue: true, Value: null });
+        }
+
+        /// <summary><c>string.IsNullOrEmpty(x)</c> / <c>IsNullOrWhiteSpace(x)</c>: true only when the value holds no text worth the name.</summary>
+        private static bool IsNullOrEmptyCall(IInvocationOperation invocation, AccessPath path)
+            => invocation.TargetMethod is { IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }
+               && invocation.Arguments.Length == 1 && path.Equals(AccessPath.Of(invocation.Arguments[0].Value));
 
         /// <summary>
         /// A call of a helper of this file whose whole body is one boolean expression that validates its parameter
@@ -624,12 +645,12 @@ namespace AiSecure.Analyzers.Flow
                         return Validates(policy, notEquals.LeftOperand, path, followHelpers, assumed);
                     }
 
-                    return IsConstantComparison(notEquals, path) || IsFileNameComparison(notEquals.LeftOperand, notEquals.RightOperand, path);
+                    return IsConstantComparison(notEquals, path) || IsFileNameComparison(notEquals.LeftOperand, notEquals.RightOperand, path) || IsNullComparison(notEquals, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is false / is not true
                     return matched ? Invalidates(policy, isPattern.Value, path, followHelpers, assumed) : Validates(policy, isPattern.Value, path, followHelpers, assumed);
                 case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isPattern:
-                    return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(negated.Pattern);
+                    return path.Equals(AccessPath.Of(isPattern.Value)) && (IsConstantAlternatives(negated.Pattern) || IsNullPattern(negated.Pattern));
                 case IInvocationOperation invocation:
                     return TextShapeChecks.IsCharacterDenyTest(invocation, path);
                 default:

@@ -127,5 +127,59 @@ namespace AiSecure.Analyzers.Tests.Rules
                         => new(Instructions + $" Target language: {request.TargetLanguage}.", request.Text);
                 }
                 """);
+
+        [Fact]
+        public Task OptionalValueValidatedOnlyWhenPresent()
+            => AnalyzeAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Contoso.Learn;
+
+                [ApiController]
+                [Route("api/explain")]
+                public sealed class ExplainController(IChatClient chat) : ControllerBase
+                {
+                    [HttpGet]
+                    public async Task<IActionResult> Explain([FromQuery] string? audience, [FromQuery] string? level)
+                    {
+                        if (audience is not null && !IsAudience(audience))
+                        {
+                            return BadRequest();
+                        }
+
+                        if (!string.IsNullOrEmpty(level) && !Levels.IsLevel(level))
+                        {
+                            return BadRequest();
+                        }
+
+                        var response = await chat.GetResponseAsync($"Explain tides for {audience ?? "everyone"} at level {level}.");
+                        return Ok(response.Text);
+                    }
+
+                    [HttpGet("loose")]
+                    public async Task<IActionResult> ExplainLoosely([FromQuery] string? audience)
+                    {
+                        if (audience is not null && audience.Length > 40)
+                        {
+                            return BadRequest();
+                        }
+
+                        var response = await chat.GetResponseAsync([|$"Explain tides for {audience ?? "everyone"}."|]);
+                        return Ok(response.Text);
+                    }
+
+                    private static bool IsAudience(string value) => value is "kids" or "experts";
+                }
+                """,
+                """
+                namespace Contoso.Learn;
+
+                public static class Levels
+                {
+                    public static bool IsLevel(string value) => value is "intro" or "advanced";
+                }
+                """);
     }
 }
