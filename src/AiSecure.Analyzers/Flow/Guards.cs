@@ -875,6 +875,13 @@ namespace AiSecure.Analyzers.Flow
                     operand = not.Operand.WalkDownConversions();
                 }
 
+                if (!negated && IsInvalidFileNameCharTest(operand, path))
+                {
+                    // No separator, drive or other character a file name cannot hold: one segment, never rooted.
+                    rootedItself = true;
+                    continue;
+                }
+
                 if (operand is not IInvocationOperation { TargetMethod: { } method } call)
                 {
                     continue;
@@ -899,6 +906,26 @@ namespace AiSecure.Analyzers.Flow
 
             // The value itself: no ".." anywhere and not rooted, so combined with a root it stays below it.
             return (escapes && rooted) || (holdsParent && rootedItself);
+        }
+
+        /// <summary>
+        /// <c>value.IndexOfAny(Path.GetInvalidFileNameChars()) &gt;= 0</c> (or <c>!= -1</c>, <c>&gt; -1</c>): true when the value holds
+        /// a character no file name may hold, a directory separator among them.
+        /// </summary>
+        private static bool IsInvalidFileNameCharTest(IOperation operand, AccessPath path)
+        {
+            if (operand is not IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.NotEquals or BinaryOperatorKind.GreaterThan } test
+                || test.LeftOperand.WalkDownConversions() is not IInvocationOperation { TargetMethod.Name: "IndexOfAny", Arguments.Length: 1 } search
+                || search.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String || !path.Equals(AccessPath.Of(search.Instance))
+                || search.Arguments[0].Value.WalkDownConversions() is not IInvocationOperation { TargetMethod: { Name: "GetInvalidFileNameChars" } charsMethod }
+                || !IsSystemIOPath(charsMethod.ContainingType))
+            {
+                return false;
+            }
+
+            var bound = test.RightOperand.WalkDownConversions().ConstantValue;
+            return bound is { HasValue: true, Value: int value }
+                && (test.OperatorKind == BinaryOperatorKind.GreaterThanOrEqual ? value == 0 : value == -1);
         }
 
         /// <summary><c>text.StartsWith(prefix, …)</c> on a string: the test of every containment and origin check.</summary>

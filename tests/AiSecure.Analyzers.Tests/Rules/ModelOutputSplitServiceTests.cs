@@ -557,5 +557,40 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task FileNameCheckedForInvalidCharactersAndParentSegments()
+            => AnalyzeAsync("""
+                using System;
+                using System.ComponentModel;
+                using System.IO;
+                using ModelContextProtocol.Server;
+
+                [McpServerToolType]
+                public sealed class ExportTools(string root)
+                {
+                    [McpServerTool, Description("Reads an export")]
+                    public string Read(string name)
+                    {
+                        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(".."))
+                        {
+                            throw new ArgumentException("Invalid file name", nameof(name));
+                        }
+
+                        return File.ReadAllText(Path.Combine(root, name));
+                    }
+
+                    [McpServerTool, Description("Deletes an export")]
+                    public void Delete(string name)
+                    {
+                        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+                        {
+                            throw new ArgumentException("Invalid file name", nameof(name));
+                        }
+
+                        Directory.Delete([|Path.Combine(root, name)|], recursive: true);
+                    }
+                }
+                """);
     }
 }
