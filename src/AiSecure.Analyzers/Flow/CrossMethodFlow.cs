@@ -20,6 +20,7 @@ namespace AiSecure.Analyzers.Flow
         private TaintEngine? _engine;
         private TaintValue? _returns;
         private Dictionary<int, TaintValue>? _elementReturns;
+        private Dictionary<string, TaintValue>? _memberReturns;
 
         public MethodFlow(IMethodSymbol method, ITaintPolicy policy, ImmutableArray<IOperation> roots, CancellationToken cancellationToken)
         {
@@ -37,6 +38,9 @@ namespace AiSecure.Analyzers.Flow
         private readonly CancellationToken _cancellationToken;
 
         public TaintEngine Engine => _engine ??= new TaintEngine(Policy, _roots, _cancellationToken, owner: Method);
+
+        /// <summary>The semantic model the method's own block was analyzed with: reads declarations of its file at the end of the compilation.</summary>
+        public SemanticModel? Model => _roots[0].SemanticModel;
 
         /// <summary>Where the method's body starts (a flow is made only for a method with operation blocks): orders flows deterministically.</summary>
         public SyntaxNode Start => _roots[0].Syntax;
@@ -56,9 +60,20 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>This method's return value in terms of sources, its parameters and the helpers it calls (computed once).</summary>
-        public TaintValue EvaluateReturns(int element, CancellationToken cancellationToken)
+        public TaintValue EvaluateReturns(int element, CancellationToken cancellationToken, string? member = null)
         {
             Engine.CancellationToken = cancellationToken;
+            if (member != null)
+            {
+                _memberReturns ??= new Dictionary<string, TaintValue>(StringComparer.Ordinal);
+                if (!_memberReturns.TryGetValue(member, out var read))
+                {
+                    _memberReturns[member] = read = Engine.EvaluateReturns(element, member);
+                }
+
+                return read;
+            }
+
             if (element == -1)
             {
                 return _returns ??= Engine.EvaluateReturns();
@@ -179,6 +194,10 @@ namespace AiSecure.Analyzers.Flow
         private readonly ConcurrentBag<MethodFlow> _returnProviders = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Func<IParameterSymbol, string?>> _sourceMethods = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<MemberWrite> _memberWrites = new();
+        private readonly ConcurrentDictionary<SyntaxTree, MethodFlow> _treeModels = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, HelperGuard> _sourceChecks = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _uncheckedSources = new(SymbolEqualityComparer.Default);
+        private Dictionary<HelperGuard, bool>? _guardVerdicts;
         private Dictionary<IMethodSymbol, List<CallSite>>? _byCallee;
         private Dictionary<ISymbol, List<MemberWrite>>? _byMember;
         private Dictionary<IMethodSymbol, MethodFlow>? _returnProviderIndex;
@@ -280,15 +299,47 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>
         /// Keeps a method that returns text (or an object of this compilation), or hands it out through an <c>out</c>
-        /// parameter, for callers whose value it builds.
+        /// parameter, for callers whose value it builds; and, once per file, the file's semantic model.
         /// </summary>
         public void RecordReturns(MethodFlow flow)
         {
             var method = flow.Method;
-            if (IsInSource(method) && ((!method.ReturnsVoid && ReturnsText(method.ReturnType)) || HasTextOutParameter(method)))
+            if (!IsInSource(method))
+            {
+                return;
+            }
+
+            if ((!method.ReturnsVoid && ReturnsText(method.ReturnType)) || HasTextOutParameter(method))
             {
                 _returnProviders.Add(flow);
             }
+
+            // One method per file keeps the file's semantic model, to read a check that a guard of another file calls
+            // (InputRules.IsSafeSlug, PathGuard.EnsureInside) at the end, only if one does.
+            var tree = flow.Start.SyntaxTree;
+            if (!_treeModels.ContainsKey(tree))
+            {
+                _treeModels.TryAdd(tree, flow);
+            }
+        }
+
+        /// <summary>
+        /// The helper of <paramref name="guard"/> validates its parameter, read from its own declaration with the semantic
+        /// model of its file; false for a file never seen (fail closed). Decided once per helper check.
+        /// </summary>
+        private bool GuardHolds(HelperGuard guard)
+        {
+            _guardVerdicts ??= new Dictionary<HelperGuard, bool>(HelperGuardComparer.Instance);
+            if (!_guardVerdicts.TryGetValue(guard, out var holds))
+            {
+                var declarations = guard.Parameter.ContainingSymbol.DeclaringSyntaxReferences;
+                holds = (declarations.Length == 1 && _treeModels.TryGetValue(declarations[0].SyntaxTree, out var file) && file.Model is { } model
+                    && Guards.HelperValidates(file.Policy, guard, model))
+                    || (guard.Alternative != null && GuardHolds(guard.Alternative));
+                _guardVerdicts[guard] = holds;
+            }
+
+            return holds;
         }
 
         private static bool HasTextOutParameter(IMethodSymbol method)
@@ -308,7 +359,23 @@ namespace AiSecure.Analyzers.Flow
         /// The parameters of <paramref name="method"/> are sources, described by <paramref name="describe"/> (a handler or a
         /// tool registered as a method group); a parameter it describes as null (an injected service) is not.
         /// </summary>
-        public void AddParameterSource(IMethodSymbol method, Func<IParameterSymbol, string?> describe) => _sourceMethods.TryAdd(method.OriginalDefinition, describe);
+        public void AddParameterSource(IMethodSymbol method, Func<IParameterSymbol, string?> describe, HelperGuard? check = null)
+        {
+            var key = method.OriginalDefinition;
+            _sourceMethods.TryAdd(key, describe);
+            if (check == null)
+            {
+                _uncheckedSources.TryAdd(key, true);
+            }
+            else
+            {
+                _sourceChecks.TryAdd(key, check);
+            }
+        }
+
+        /// <summary>A helper of another file that may still make <paramref name="method"/>'s parameters no sources (every registration of it is so checked).</summary>
+        private HelperGuard? SourceCheck(IMethodSymbol method)
+            => !_uncheckedSources.ContainsKey(method) && _sourceChecks.TryGetValue(method, out var check) ? check : null;
 
         /// <summary>
         /// The first source behind <paramref name="origin"/> that <paramref name="accept"/> takes: through the callers of a
@@ -321,6 +388,12 @@ namespace AiSecure.Analyzers.Flow
         private ResolvedOrigin? Resolve(TaintOrigin origin, int depth, HashSet<object> visited, CancellationToken cancellationToken, Func<TaintOrigin, bool>? accept)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (origin.Guard != null && GuardHolds(origin.Guard))
+            {
+                // Checked on the way by a helper of another file that validates it.
+                return null;
+            }
+
             if (origin.Display != null)
             {
                 return accept == null || accept(origin) ? new ResolvedOrigin(origin, null) : null;
@@ -340,6 +413,11 @@ namespace AiSecure.Analyzers.Flow
 
                 if (_sourceMethods.TryGetValue(method.OriginalDefinition, out var describe) && describe(parameter) is { } described)
                 {
+                    if (SourceCheck(method.OriginalDefinition) is { } check && GuardHolds(check))
+                    {
+                        return null;
+                    }
+
                     var source = TaintOrigin.Source(described).Through(origin);
                     return accept == null || accept(source) ? new ResolvedOrigin(source, null) : null;
                 }
@@ -399,7 +477,7 @@ namespace AiSecure.Analyzers.Flow
                 // method (an IPromptStrategy per model provider), in source order.
                 foreach (var callee in ImplementationsOf(call.Callee))
                 {
-                    foreach (var returned in callee.EvaluateReturns(call.Element, cancellationToken).Origins)
+                    foreach (var returned in callee.EvaluateReturns(call.Element, cancellationToken, call.Member).Origins)
                     {
                         var outer = returned.Through(origin);
                         var ordinal = int.MinValue;

@@ -14,15 +14,29 @@ namespace AiSecure.Analyzers.Flow
     /// </summary>
     internal static partial class Guards
     {
-        private static bool IsThrowingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
+        private static bool IsThrowingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path, AssumedHelper? assumed)
         {
-            if (!invocation.TargetMethod.ReturnsVoid || SameFileHelper(invocation, path) is not { } helper)
+            if (!invocation.TargetMethod.ReturnsVoid)
             {
                 return false;
             }
 
-            var (parameter, passed, declaration, model) = helper;
+            if (SameFileHelper(invocation, path) is not { } helper)
+            {
+                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Throws));
+            }
 
+            var (parameter, passed, declaration, model) = helper;
+            return ThrowsUnlessValid(policy, parameter, IsFullPathValue(passed), declaration, model);
+        }
+
+        /// <summary>
+        /// The helper declared by <paramref name="declaration"/> is only <c>if (…) throw …;</c> statements, one of which rejects
+        /// <paramref name="parameter"/> as an exit guard would (with <paramref name="full"/>, the caller passes a full path and
+        /// a <c>StartsWith(root)</c> test of it counts).
+        /// </summary>
+        private static bool ThrowsUnlessValid(ITaintPolicy policy, IParameterSymbol parameter, bool full, SyntaxNode declaration, SemanticModel model)
+        {
             var body = declaration switch
             {
                 MethodDeclarationSyntax { Body: { } block } => block,
@@ -34,7 +48,6 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            var full = IsFullPathValue(passed);
             var rejects = false;
             foreach (var statement in body.Statements)
             {
@@ -243,5 +256,84 @@ namespace AiSecure.Analyzers.Flow
 
             return IsConstantCollection(call.Arguments[0].Value);
         }
+    }
+
+    /// <summary>
+    /// While one read's guards are searched: the helper of another file a guard went through, assumed to validate
+    /// (<see cref="Guards.IsGuarded"/>). Two different helpers assumed in one search leave nothing assumed: the read is
+    /// then treated as unguarded (fail closed).
+    /// </summary>
+    internal sealed class AssumedHelper
+    {
+        public HelperGuard? Guard { get; private set; }
+
+        public bool Conflict { get; private set; }
+
+        public void Reset()
+        {
+            Guard = null;
+            Conflict = false;
+        }
+
+        /// <summary>What has been assumed so far, to search one side of an either-or test on its own and come back.</summary>
+        public AssumedState Save() => new(Guard, Conflict);
+
+        public void Restore(AssumedState saved)
+        {
+            Guard = saved.Guard;
+            Conflict = saved.Conflict;
+        }
+
+        /// <summary>Empties the assumption for the search of one side; returns this.</summary>
+        public AssumedHelper Restart()
+        {
+            Reset();
+            return this;
+        }
+
+        /// <summary>
+        /// <c>first || second</c> where either is enough: each side searched on its own (<paramref name="left"/>,
+        /// <paramref name="right"/>, default when that side does not hold), the value clean when any side's helper validates it.
+        /// </summary>
+        public bool AssumeAny(AssumedState left, AssumedState right)
+        {
+            var first = left.Conflict ? null : left.Guard;
+            var second = right.Conflict ? null : right.Guard;
+            return Assume(first != null && second != null ? first.OrElse(second) : first ?? second);
+        }
+
+        /// <summary>Records <paramref name="guard"/>; true when there is one to assume.</summary>
+        public bool Assume(HelperGuard? guard)
+        {
+            if (guard == null)
+            {
+                return false;
+            }
+
+            if (Guard == null)
+            {
+                Guard = guard;
+            }
+            else if (!Guard.Equals(guard))
+            {
+                Conflict = true;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>A saved <see cref="AssumedHelper"/>: the helper assumed, and whether two different ones were.</summary>
+    internal readonly struct AssumedState
+    {
+        public AssumedState(HelperGuard? guard, bool conflict)
+        {
+            Guard = guard;
+            Conflict = conflict;
+        }
+
+        public readonly HelperGuard? Guard;
+
+        public readonly bool Conflict;
     }
 }

@@ -87,7 +87,7 @@ namespace AiSecure.Analyzers.Flow
         /// True when a guard on <paramref name="path"/> dominates <paramref name="reference"/> and the value is not
         /// written again between the guard and the read (nor anywhere in a loop around the read that the guard precedes).
         /// </summary>
-        public static bool IsGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path)
+        public static bool IsGuarded(ITaintPolicy policy, IOperation reference, AccessPath? path, AssumedHelper? assumed = null)
         {
             if (path == null)
             {
@@ -100,8 +100,8 @@ namespace AiSecure.Analyzers.Flow
                 switch (parent)
                 {
                     case IConditionalOperation conditional when conditional.Condition != child:
-                        if ((child == conditional.WhenTrue && Validates(policy, conditional.Condition, path))
-                            || (child == conditional.WhenFalse && Invalidates(policy, conditional.Condition, path)))
+                        if ((child == conditional.WhenTrue && Validates(policy, conditional.Condition, path, assumed: assumed))
+                            || (child == conditional.WhenFalse && Invalidates(policy, conditional.Condition, path, assumed: assumed)))
                         {
                             if (!IsWrittenAfter(parent, conditional.Condition.Syntax.Span.End, reference, path))
                             {
@@ -137,7 +137,7 @@ namespace AiSecure.Analyzers.Flow
                                 break;
                             }
 
-                            if (IsExitGuard(policy, statement, path) && !IsWrittenAfter(block, statement.Syntax.Span.End, reference, path))
+                            if (IsExitGuard(policy, statement, path, assumed) && !IsWrittenAfter(block, statement.Syntax.Span.End, reference, path))
                             {
                                 return true;
                             }
@@ -247,7 +247,7 @@ namespace AiSecure.Analyzers.Flow
             return false;
         }
 
-        private static bool IsExitGuard(ITaintPolicy policy, IOperation statement, AccessPath path)
+        private static bool IsExitGuard(ITaintPolicy policy, IOperation statement, AccessPath path, AssumedHelper? assumed)
         {
             if (statement is ISwitchOperation switchStatement)
             {
@@ -256,7 +256,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (statement is IExpressionStatementOperation { Operation: var expression })
             {
-                return IsThrowingValidatorCall(policy, expression, path);
+                return IsThrowingValidatorCall(policy, expression, path, assumed);
             }
 
             if (statement is not IConditionalOperation conditional)
@@ -266,10 +266,10 @@ namespace AiSecure.Analyzers.Flow
 
             if (conditional.WhenFalse == null || !Exits(conditional.WhenFalse))
             {
-                return Exits(conditional.WhenTrue) && Invalidates(policy, conditional.Condition, path);
+                return Exits(conditional.WhenTrue) && Invalidates(policy, conditional.Condition, path, assumed: assumed);
             }
 
-            return !Exits(conditional.WhenTrue) && Validates(policy, conditional.Condition, path);
+            return !Exits(conditional.WhenTrue) && Validates(policy, conditional.Condition, path, assumed: assumed);
         }
 
         /// <summary>
@@ -318,7 +318,7 @@ namespace AiSecure.Analyzers.Flow
         /// <c>Validate(x);</c> or <c>await ValidateAsync(x);</c> as a statement: a validator (<c>[OutputValidator]</c>,
         /// <c>[PromptValidator]</c> or configured) that returns nothing can only say no by throwing, so after it the value is safe.
         /// </summary>
-        private static bool IsThrowingValidatorCall(ITaintPolicy policy, IOperation expression, AccessPath path)
+        private static bool IsThrowingValidatorCall(ITaintPolicy policy, IOperation expression, AccessPath path, AssumedHelper? assumed)
         {
             expression = expression.WalkDownConversions();
             if (expression is IAwaitOperation awaited)
@@ -332,7 +332,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && (IsValidatorCall(policy, call, path) || IsThrowingHelper(policy, call, path));
+            return expression is IInvocationOperation { TargetMethod.ReturnsVoid: true } call && (IsValidatorCall(policy, call, path) || IsThrowingHelper(policy, call, path, assumed));
         }
 
         private static bool PassesPath(IInvocationOperation invocation, AccessPath path)
@@ -398,7 +398,7 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>The condition is true only when the value at <paramref name="path"/> is safe.</summary>
-        private static bool Validates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true)
+        private static bool Validates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true, AssumedHelper? assumed = null)
         {
             condition = condition.WalkDownConversions();
             if (condition is IAwaitOperation awaited)
@@ -414,36 +414,76 @@ namespace AiSecure.Analyzers.Flow
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
                         || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
                         || TextShapeChecks.IsParseCheck(invocation, path) || TextShapeChecks.IsCharacterAllowList(invocation, path)
-                        || IsOriginPrefixCheck(invocation, path) || IsAllowListAny(invocation, path)
-                        || (followHelpers && IsValidatingHelper(policy, invocation, path));
+                        || IsOriginPrefixCheck(invocation, path) || IsAllowListAny(invocation, path) || IsNullOrEmptyCall(invocation, path)
+                        || (followHelpers && IsValidatingHelper(policy, invocation, path, assumed));
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Invalidates(policy, not.Operand, path, followHelpers);
+                    return Invalidates(policy, not.Operand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers)
-                        || IsRelativePathEscapeTest(and, path, negated: true);
+                    if (assumed == null)
+                    {
+                        return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers)
+                            || IsRelativePathEscapeTest(and, path, negated: true);
+                    }
+
+                    // Either side is enough: one that holds without assuming a helper wins; else any side's helper may clear it.
+                    var before = assumed.Save();
+                    var leftHolds = Validates(policy, and.LeftOperand, path, followHelpers, assumed.Restart());
+                    var left = assumed.Save();
+                    if (leftHolds && left.Guard == null)
+                    {
+                        assumed.Restore(before);
+                        return true;
+                    }
+
+                    var rightHolds = Validates(policy, and.RightOperand, path, followHelpers, assumed.Restart());
+                    var right = assumed.Save();
+                    assumed.Restore(before);
+                    return (rightHolds && right.Guard == null) || IsRelativePathEscapeTest(and, path, negated: true)
+                        || assumed.AssumeAny(leftHolds ? left : default, rightHolds ? right : default);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Validates(policy, or.LeftOperand, path, followHelpers) && Validates(policy, or.RightOperand, path, followHelpers);
+                    return Validates(policy, or.LeftOperand, path, followHelpers, assumed) && Validates(policy, or.RightOperand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
                     if (IsBool(equals.RightOperand, true))
                     {
-                        return Validates(policy, equals.LeftOperand, path, followHelpers);
+                        return Validates(policy, equals.LeftOperand, path, followHelpers, assumed);
                     }
 
                     if (IsBool(equals.RightOperand, false))
                     {
-                        return Invalidates(policy, equals.LeftOperand, path, followHelpers);
+                        return Invalidates(policy, equals.LeftOperand, path, followHelpers, assumed);
                     }
 
-                    return IsConstantComparison(equals, path);
+                    return IsConstantComparison(equals, path) || IsFileNameComparison(equals.LeftOperand, equals.RightOperand, path) || IsNullComparison(equals, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is true / is not false
-                    return matched ? Validates(policy, isPattern.Value, path, followHelpers) : Invalidates(policy, isPattern.Value, path, followHelpers);
+                    return matched ? Validates(policy, isPattern.Value, path, followHelpers, assumed) : Invalidates(policy, isPattern.Value, path, followHelpers, assumed);
                 case IIsPatternOperation isPattern:
-                    return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(isPattern.Pattern);
+                    return path.Equals(AccessPath.Of(isPattern.Value)) && (IsConstantAlternatives(isPattern.Pattern) || IsNullPattern(isPattern.Pattern));
                 default:
                     return false;
             }
         }
+
+        /// <summary>
+        /// <c>x is null</c>: true only when there is no value, and no value carries no text. Lets an optional value be checked only
+        /// when present: <c>if (audience is not null &amp;&amp; !IsAudience(audience)) return …;</c>.
+        /// </summary>
+        private static bool IsNullPattern(IPatternOperation pattern)
+            => pattern is IConstantPatternOperation { Value: var value } && value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
+
+        /// <summary><c>x == null</c> / <c>null == x</c>.</summary>
+        private static bool IsNullComparison(IBinaryOperation comparison, AccessPath path)
+        {
+            var left = comparison.LeftOperand.WalkDownConversions();
+            var right = comparison.RightOperand.WalkDownConversions();
+            return (path.Equals(AccessPath.Of(left)) && right.ConstantValue is { HasValue: true, Value: null })
+                || (path.Equals(AccessPath.Of(right)) && left.ConstantValue is { HasValue: true, Value: null });
+        }
+
+        /// <summary><c>string.IsNullOrEmpty(x)</c> / <c>IsNullOrWhiteSpace(x)</c>: true only when the value holds no text worth the name.</summary>
+        private static bool IsNullOrEmptyCall(IInvocationOperation invocation, AccessPath path)
+            => invocation.TargetMethod is { IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }
+               && invocation.Arguments.Length == 1 && path.Equals(AccessPath.Of(invocation.Arguments[0].Value));
 
         /// <summary>
         /// A call of a helper of this file whose whole body is one boolean expression that validates its parameter
@@ -451,15 +491,29 @@ namespace AiSecure.Analyzers.Flow
         /// value at <paramref name="path"/>: the guard it returns, one level deep (a helper of a helper is not followed, and
         /// a helper declared in another file is not read: the value then stays unvalidated).
         /// </summary>
-        private static bool IsValidatingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
+        private static bool IsValidatingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path, AssumedHelper? assumed)
         {
-            if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_Boolean || SameFileHelper(invocation, path) is not { } helper)
+            if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_Boolean)
             {
                 return false;
             }
 
-            var (parameter, passed, declaration, model) = helper;
+            if (SameFileHelper(invocation, path) is not { } helper)
+            {
+                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Returns));
+            }
 
+            var (parameter, passed, declaration, model) = helper;
+            return ReturnsValidation(policy, parameter, IsFullPathValue(passed), declaration, model);
+        }
+
+        /// <summary>
+        /// The helper declared by <paramref name="declaration"/> returns one boolean expression that validates
+        /// <paramref name="parameter"/>, as a guard's condition would (with <paramref name="fullPath"/>, the caller passes it a
+        /// full path, and a <c>StartsWith(root)</c> test of it counts).
+        /// </summary>
+        private static bool ReturnsValidation(ITaintPolicy policy, IParameterSymbol parameter, bool fullPath, SyntaxNode declaration, SemanticModel model)
+        {
             var body = declaration switch
             {
                 MethodDeclarationSyntax { ExpressionBody.Expression: { } expression } => expression,
@@ -469,7 +523,7 @@ namespace AiSecure.Analyzers.Flow
                 _ => null,
             };
             return body != null && model.GetOperation(body) is { } condition
-                && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (IsFullPathValue(passed) && PrefixChecked(condition, parameter, whenTrue: true)));
+                && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (fullPath && PrefixChecked(condition, parameter, whenTrue: true)));
         }
 
         /// <summary>
@@ -500,11 +554,57 @@ namespace AiSecure.Analyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// The helper a guard calls when it is declared once in another file of this compilation (so this block cannot read
+        /// it), not virtual, and passed the value at <paramref name="path"/>: what the end of the compilation must check.
+        /// </summary>
+        private static HelperGuard? OtherFileHelper(IInvocationOperation invocation, AccessPath path, HelperCheck check)
+        {
+            var method = invocation.TargetMethod;
+            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
+                || method.MethodKind != MethodKind.Ordinary || invocation.SemanticModel is not { } model
+                || method.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree)
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                {
+                    return new HelperGuard(argument.Parameter.OriginalDefinition, IsFullPathValue(argument.Value), check);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// At the end of the compilation: the helper of <paramref name="guard"/>, read through <paramref name="model"/> (the
+        /// semantic model its own block was analyzed with), validates its parameter the way a helper of the same file must.
+        /// </summary>
+        public static bool HelperValidates(ITaintPolicy policy, HelperGuard guard, SemanticModel model)
+        {
+            var method = guard.Parameter.ContainingSymbol;
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+            return guard.Check switch
+            {
+                HelperCheck.Throws => ThrowsUnlessValid(policy, guard.Parameter, guard.FullPath, declaration, model),
+                HelperCheck.Approves => Knowledge.AgentTools.HelperApproves(guard.Parameter, declaration, model),
+                _ => ReturnsValidation(policy, guard.Parameter, guard.FullPath, declaration, model),
+            };
+        }
+
         private static ExpressionSyntax? OnlyReturned(BlockSyntax block)
             => block.Statements.Count == 1 && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
 
         /// <summary>The condition is true whenever the value at <paramref name="path"/> is not known to be safe.</summary>
-        private static bool Invalidates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true)
+        private static bool Invalidates(ITaintPolicy policy, IOperation condition, AccessPath path, bool followHelpers = true, AssumedHelper? assumed = null)
         {
             condition = condition.WalkDownConversions();
             switch (condition)
@@ -512,26 +612,45 @@ namespace AiSecure.Analyzers.Flow
                 case IBinaryOperation comparison when IsIndexOfTest(comparison, path, found: false):
                     return true;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Validates(policy, not.Operand, path, followHelpers);
+                    return Validates(policy, not.Operand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers)
-                        || IsRelativePathEscapeTest(or, path, negated: false);
+                    if (assumed == null)
+                    {
+                        return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers)
+                            || IsRelativePathEscapeTest(or, path, negated: false);
+                    }
+
+                    // Either side is enough: one that holds without assuming a helper wins; else any side's helper may clear it.
+                    var before = assumed.Save();
+                    var firstHolds = Invalidates(policy, or.LeftOperand, path, followHelpers, assumed.Restart());
+                    var first = assumed.Save();
+                    if (firstHolds && first.Guard == null)
+                    {
+                        assumed.Restore(before);
+                        return true;
+                    }
+
+                    var secondHolds = Invalidates(policy, or.RightOperand, path, followHelpers, assumed.Restart());
+                    var second = assumed.Save();
+                    assumed.Restore(before);
+                    return (secondHolds && second.Guard == null) || IsRelativePathEscapeTest(or, path, negated: false)
+                        || assumed.AssumeAny(firstHolds ? first : default, secondHolds ? second : default);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                    return Invalidates(policy, and.LeftOperand, path, followHelpers) && Invalidates(policy, and.RightOperand, path, followHelpers);
+                    return Invalidates(policy, and.LeftOperand, path, followHelpers, assumed) && Invalidates(policy, and.RightOperand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when IsBool(equals.RightOperand, false):
-                    return Validates(policy, equals.LeftOperand, path, followHelpers);
+                    return Validates(policy, equals.LeftOperand, path, followHelpers, assumed);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
                     if (IsBool(notEquals.RightOperand, true))
                     {
-                        return Validates(policy, notEquals.LeftOperand, path, followHelpers);
+                        return Validates(policy, notEquals.LeftOperand, path, followHelpers, assumed);
                     }
 
-                    return IsConstantComparison(notEquals, path);
+                    return IsConstantComparison(notEquals, path) || IsFileNameComparison(notEquals.LeftOperand, notEquals.RightOperand, path) || IsNullComparison(notEquals, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is false / is not true
-                    return matched ? Invalidates(policy, isPattern.Value, path, followHelpers) : Validates(policy, isPattern.Value, path, followHelpers);
+                    return matched ? Invalidates(policy, isPattern.Value, path, followHelpers, assumed) : Validates(policy, isPattern.Value, path, followHelpers, assumed);
                 case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isPattern:
-                    return path.Equals(AccessPath.Of(isPattern.Value)) && IsConstantAlternatives(negated.Pattern);
+                    return path.Equals(AccessPath.Of(isPattern.Value)) && (IsConstantAlternatives(negated.Pattern) || IsNullPattern(negated.Pattern));
                 case IInvocationOperation invocation:
                     return TextShapeChecks.IsCharacterDenyTest(invocation, path);
                 default:
@@ -578,7 +697,23 @@ namespace AiSecure.Analyzers.Flow
         private static bool IsConstantEqualsCall(IInvocationOperation invocation, AccessPath path)
             => StringEqualsOperands(invocation) is { } compared
                && ((path.Equals(AccessPath.Of(compared.First)) && compared.Second.ConstantValue is { HasValue: true, Value: string })
-                   || (path.Equals(AccessPath.Of(compared.Second)) && compared.First.ConstantValue is { HasValue: true, Value: string }));
+                   || (path.Equals(AccessPath.Of(compared.Second)) && compared.First.ConstantValue is { HasValue: true, Value: string })
+                   || IsFileNameComparison(compared.First, compared.Second, path));
+
+        /// <summary>
+        /// <c>name == Path.GetFileName(name)</c> (either side, or through <c>string.Equals</c>): the value is only a file name,
+        /// as <c>Path.GetFileName(value)</c> would keep it (docs/rules/AISEC003.md).
+        /// </summary>
+        private static bool IsFileNameComparison(IOperation first, IOperation second, AccessPath path)
+        {
+            first = first.WalkDownConversions();
+            second = second.WalkDownConversions();
+            return (path.Equals(AccessPath.Of(first)) && IsFileNameOf(second, path)) || (path.Equals(AccessPath.Of(second)) && IsFileNameOf(first, path));
+        }
+
+        private static bool IsFileNameOf(IOperation operation, AccessPath path)
+            => operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFileName" } method, Arguments.Length: 1 } call
+               && IsSystemIOPath(method.ContainingType) && path.Equals(AccessPath.Of(call.Arguments[0].Value.WalkDownConversions()));
 
         /// <summary>The two strings <c>a.Equals(b, …)</c> or <c>string.Equals(a, b, …)</c> compares (conversions looked through), or null.</summary>
         private static (IOperation First, IOperation Second)? StringEqualsOperands(IInvocationOperation invocation)
@@ -634,10 +769,46 @@ namespace AiSecure.Analyzers.Flow
             var checkedValue = invocation.Instance!.WalkDownConversions();
             if (FullPathArgument(checkedValue) is { } inline)
             {
-                return path.Equals(AccessPath.Of(inline));
+                return path.Equals(AccessPath.Of(inline)) || IsCombinedPart(inline, path);
             }
 
-            return checkedValue is ILocalReferenceOperation local && path.Equals(AccessPath.Of(checkedValue)) && IsOnlyFullPath(local);
+            if (checkedValue is not ILocalReferenceOperation local || !IsOnlyFullPath(local))
+            {
+                return false;
+            }
+
+            if (path.Equals(AccessPath.Of(checkedValue)))
+            {
+                return true;
+            }
+
+            // var full = Path.GetFullPath(Path.Combine(root, name)) (or of a local `combined`), checked, then the combination used.
+            return local.SingleWrite() is { } written && FullPathArgument(written.WalkDownConversions()) is { } made
+                && (path.Equals(AccessPath.Of(made)) || IsCombinedPart(made, path));
+        }
+
+        /// <summary>
+        /// <c>Path.Combine(root, value)</c> / <c>Path.Join(root, value)</c> with the value at <paramref name="path"/> after the first
+        /// part: <c>if (!Path.GetFullPath(Path.Combine(root, name)).StartsWith(root)) throw …;</c> confines <c>name</c> under
+        /// <c>root</c>, so the same combination used after the check stays inside.
+        /// </summary>
+        private static bool IsCombinedPart(IOperation combined, AccessPath path)
+        {
+            if (combined is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Combine" or "Join" } method } call
+                || !IsSystemIOPath(method.ContainingType) || call.Arguments.Length < 2)
+            {
+                return false;
+            }
+
+            for (var i = 1; i < call.Arguments.Length; i++)
+            {
+                if (path.Equals(AccessPath.Of(call.Arguments[i].Value)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A local that only <c>Path.GetFullPath(…)</c> writes (at least once).</summary>
@@ -673,12 +844,15 @@ namespace AiSecure.Analyzers.Flow
         /// negation joined by <c>&amp;&amp;</c>) where <c>relative</c> is <c>Path.GetRelativePath(root, value)</c>, inline or in a
         /// local only it writes: true exactly when the value lies outside the root (docs/rules/AISEC003.md). GetRelativePath
         /// makes both paths full first, so the value need not be; both tests are needed, because a path on another drive
-        /// comes back whole (rooted) instead of starting with <c>..</c>.
+        /// comes back whole (rooted) instead of starting with <c>..</c>. Also <c>value.Contains("..") || Path.IsPathRooted(value)</c>
+        /// on the value itself: without any <c>..</c> and not rooted, the value combined with a root stays below it.
         /// </summary>
         private static bool IsRelativePathEscapeTest(IBinaryOperation junction, AccessPath path, bool negated)
         {
             var escapes = false;
             var rooted = false;
+            var holdsParent = false;
+            var rootedItself = false;
             var pending = new Stack<IOperation>();
             pending.Push(junction);
             while (pending.Count > 0)
@@ -701,6 +875,13 @@ namespace AiSecure.Analyzers.Flow
                     operand = not.Operand.WalkDownConversions();
                 }
 
+                if (!negated && IsInvalidFileNameCharTest(operand, path))
+                {
+                    // No separator, drive or other character a file name cannot hold: one segment, never rooted.
+                    rootedItself = true;
+                    continue;
+                }
+
                 if (operand is not IInvocationOperation { TargetMethod: { } method } call)
                 {
                     continue;
@@ -710,14 +891,41 @@ namespace AiSecure.Analyzers.Flow
                 {
                     escapes = true;
                 }
-                else if (method.Name is "IsPathRooted" or "IsPathFullyQualified" && IsSystemIOPath(method.ContainingType) && call.Arguments.Length == 1
-                    && RelativePathTarget(call.Arguments[0].Value, path))
+                else if (method.Name == "Contains" && !method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_String
+                    && !call.Arguments.IsEmpty && call.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: ".." }
+                    && path.Equals(AccessPath.Of(call.Instance)))
                 {
-                    rooted = true;
+                    holdsParent = true;
+                }
+                else if (method.Name is "IsPathRooted" or "IsPathFullyQualified" && IsSystemIOPath(method.ContainingType) && call.Arguments.Length == 1)
+                {
+                    rooted |= RelativePathTarget(call.Arguments[0].Value, path);
+                    rootedItself |= method.Name == "IsPathRooted" && path.Equals(AccessPath.Of(call.Arguments[0].Value));
                 }
             }
 
-            return escapes && rooted;
+            // The value itself: no ".." anywhere and not rooted, so combined with a root it stays below it.
+            return (escapes && rooted) || (holdsParent && rootedItself);
+        }
+
+        /// <summary>
+        /// <c>value.IndexOfAny(Path.GetInvalidFileNameChars()) &gt;= 0</c> (or <c>!= -1</c>, <c>&gt; -1</c>): true when the value holds
+        /// a character no file name may hold, a directory separator among them.
+        /// </summary>
+        private static bool IsInvalidFileNameCharTest(IOperation operand, AccessPath path)
+        {
+            if (operand is not IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.NotEquals or BinaryOperatorKind.GreaterThan } test
+                || test.LeftOperand.WalkDownConversions() is not IInvocationOperation { TargetMethod.Name: "IndexOfAny", Arguments.Length: 1 } search
+                || search.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String || !path.Equals(AccessPath.Of(search.Instance))
+                || search.Arguments[0].Value.WalkDownConversions() is not IInvocationOperation { TargetMethod: { Name: "GetInvalidFileNameChars" } charsMethod }
+                || !IsSystemIOPath(charsMethod.ContainingType))
+            {
+                return false;
+            }
+
+            var bound = test.RightOperand.WalkDownConversions().ConstantValue;
+            return bound is { HasValue: true, Value: int value }
+                && (test.OperatorKind == BinaryOperatorKind.GreaterThanOrEqual ? value == 0 : value == -1);
         }
 
         /// <summary><c>text.StartsWith(prefix, …)</c> on a string: the test of every containment and origin check.</summary>
@@ -786,12 +994,23 @@ namespace AiSecure.Analyzers.Flow
         private static bool IsSystemIOPath(INamedTypeSymbol? type)
             => type is { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
-        /// <summary>The argument of <c>System.IO.Path.GetFullPath(argument)</c>, or null.</summary>
+        /// <summary>
+        /// The argument of <c>System.IO.Path.GetFullPath(argument)</c>, or of <c>new FileInfo(argument).FullName</c> /
+        /// <c>new DirectoryInfo(argument).FullName</c> (the same normalized path), or null.
+        /// </summary>
         private static IOperation? FullPathArgument(IOperation operation)
-            => operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFullPath" } method } call && IsSystemIOPath(method.ContainingType)
-               && call.Arguments.Length > 0
-                ? call.Arguments[0].Value.WalkDownConversions()
+        {
+            if (operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "GetFullPath" } method } call && IsSystemIOPath(method.ContainingType)
+                && call.Arguments.Length > 0)
+            {
+                return call.Arguments[0].Value.WalkDownConversions();
+            }
+
+            return operation is IPropertyReferenceOperation { Property.Name: "FullName", Instance: IObjectCreationOperation { Arguments.Length: 1, Type: { Name: "FileInfo" or "DirectoryInfo" } type } creation }
+                   && type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+                ? creation.Arguments[0].Value.WalkDownConversions()
                 : null;
+        }
 
         /// <summary><c>Allowed.Contains(x)</c> / <c>ContainsKey(x)</c> on a collection declared with string literals only.</summary>
         private static bool IsAllowListLookup(IInvocationOperation invocation, AccessPath path)

@@ -21,6 +21,12 @@ namespace AiSecure.Analyzers.Flow
         string? GetParameterSource(IParameterSymbol parameter, IOperation reference);
 
         /// <summary>
+        /// For a parameter <see cref="GetParameterSource"/> names: a helper of another file that may still make it no source
+        /// (a tool whose collection such a helper wraps for approval), decided at the end of the compilation; else null.
+        /// </summary>
+        HelperGuard? PendingSourceCheck(IParameterSymbol parameter, IOperation reference);
+
+        /// <summary>
         /// The sink kinds whose values the method's result is clean for: <see cref="SinkKinds.AllKinds"/> for a sanitizer of every
         /// kind, a mask (bit <c>1 &lt;&lt; kind</c>) for one that clears some kinds only (an HTML encoder), 0 for none.
         /// </summary>

@@ -71,6 +71,18 @@ namespace AiSecure.Analyzers.Flow
             return null;
         }
 
+        public HelperGuard? PendingSourceCheck(IParameterSymbol parameter, IOperation reference)
+        {
+            // AIFunctionFactory.Create((string path) => …) in tools that ToolApproval.Require(tools), in another file, wraps.
+            if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda && reference.EnclosingLambda(lambda, out _) is { } function
+                && AgentTools.FactoryOf(function) is { } factory && AgentTools.Approval(factory.Invocation, out var pending) && pending != null)
+            {
+                return new HelperGuard(pending, false, HelperCheck.Approves);
+            }
+
+            return null;
+        }
+
         public int SanitizedKinds(IMethodSymbol method)
         {
             if (!_validators.IsEmpty && ConfiguredSymbols.TryFind(_validators, method, out _))

@@ -35,6 +35,9 @@ namespace AiSecure.Analyzers.Flow
 
         private readonly ITaintPolicy _policy;
         private readonly IMethodSymbol? _owner;
+
+        /// <summary>Reused by every guard search of this engine (one method, one thread).</summary>
+        private AssumedHelper? _assumedHelper;
         private readonly ImmutableArray<IOperation> _roots;
         private readonly Dictionary<IOperation, TaintValue> _memo = new(OperationIdentity.Instance);
         private readonly HashSet<IOperation> _active = new(OperationIdentity.Instance);
@@ -340,17 +343,18 @@ namespace AiSecure.Analyzers.Flow
         private TaintValue EvaluateParameter(IParameterReferenceOperation reference)
         {
             var parameter = reference.Parameter;
-            if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+            if (IsGuardedRead(reference, out var pending))
             {
                 return TaintValue.Clean;
             }
 
-            return HostChecked(FromWrites(parameter, reference, () =>
+            return CheckedByHelper(pending, HostChecked(FromWrites(parameter, reference, () =>
             {
                 var display = _policy.GetParameterSource(parameter, reference);
                 if (display != null)
                 {
-                    return TaintValue.Source(display, reference);
+                    var source = TaintValue.Source(display, reference);
+                    return _policy.PendingSourceCheck(parameter, reference) is { } check ? source.GuardedBy(check) : source;
                 }
 
                 if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
@@ -362,7 +366,7 @@ namespace AiSecure.Analyzers.Flow
                     && parameter.RefKind != RefKind.Out && CanCarryText(parameter.Type)
                     ? TaintValue.Parameter(parameter, reference)
                     : TaintValue.Clean;
-            }), reference);
+            }), reference));
         }
 
         /// <summary>
@@ -393,18 +397,97 @@ namespace AiSecure.Analyzers.Flow
                 receiver = invocation.Arguments[0].Value;
             }
 
+            if (receiver == null && !invocation.TargetMethod.IsExtensionMethod && IsInSource(invocation.TargetMethod))
+            {
+                // A helper of this compilation that calls the lambda on the items passed beside it (Markup.Lines(items, f => f.Title)).
+                return ElementsPassedBeside(invocation, argument!, reference);
+            }
+
             return receiver == null ? TaintValue.Clean : Evaluate(receiver).ReadAt(reference);
+        }
+
+        /// <summary>
+        /// A guard before <paramref name="value"/> (a local or parameter passed to a callee) checked its member
+        /// <paramref name="member"/>: <c>if (!Languages.Contains(request.TargetLanguage)) return …; factory.Build(request)</c>.
+        /// </summary>
+        private bool IsMemberGuarded(IOperation value, string member)
+        {
+            value = value.WalkDownConversions();
+            if (value is not (ILocalReferenceOperation or IParameterReferenceOperation) || AccessPath.Of(value) is not { } path || value.Type is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var symbol in type.GetMembers(member))
+            {
+                if (symbol is IPropertySymbol or IFieldSymbol && Guards.IsGuarded(_policy, value, path.WithMember(symbol)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The elements of the collections passed to <paramref name="invocation"/> beside the lambda <paramref name="lambdaArgument"/>.</summary>
+        private TaintValue ElementsPassedBeside(IInvocationOperation invocation, IArgumentOperation lambdaArgument, IOperation reference)
+        {
+            List<TaintValue>? values = null;
+            foreach (var other in invocation.Arguments)
+            {
+                if (other != lambdaArgument && other.Value.Type is { } type && type.SpecialType != SpecialType.System_String
+                    && type.AllInterfaces.Any(static i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+                {
+                    (values ??= new List<TaintValue>()).Add(Evaluate(other.Value).ReadAt(reference));
+                }
+            }
+
+            return values == null ? TaintValue.Clean : TaintValue.Union(values);
         }
 
         private TaintValue EvaluateLocal(ILocalReferenceOperation reference)
         {
-            if (reference.Local.HasConstantValue || Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+            if (reference.Local.HasConstantValue || IsGuardedRead(reference, out var pending))
             {
                 return TaintValue.Clean;
             }
 
-            return HostChecked(FromWrites(reference.Local, reference, null), reference);
+            return CheckedByHelper(pending, HostChecked(FromWrites(reference.Local, reference, null), reference));
         }
+
+        /// <summary>
+        /// A guard dominates this read. A guard through a helper declared in another file, which this block cannot read, is
+        /// <paramref name="pending"/> instead: the value then stays tainted, marked with that helper, and the end of the
+        /// compilation decides (<see cref="CrossMethodFlow"/>); a helper it cannot prove validating clears nothing.
+        /// </summary>
+        private bool IsGuardedRead(IOperation reference, out HelperGuard? pending)
+        {
+            pending = null;
+            var path = AccessPath.Of(reference);
+            var assumed = _assumedHelper ??= new AssumedHelper();
+            assumed.Reset();
+            if (!Guards.IsGuarded(_policy, reference, path, assumed))
+            {
+                return false;
+            }
+
+            if (assumed.Guard == null)
+            {
+                return true;
+            }
+
+            // A guard may have held only by assuming the helper: is there one that holds without it?
+            var guard = assumed.Conflict ? null : assumed.Guard;
+            if (Guards.IsGuarded(_policy, reference, path))
+            {
+                return true;
+            }
+
+            pending = guard;
+            return false;
+        }
+
+        private static TaintValue CheckedByHelper(HelperGuard? pending, TaintValue value) => pending != null ? value.GuardedBy(pending) : value;
 
         /// <summary>No guard checks this read of a local (neither a validation nor, for a <c>Uri</c>, an allow-list of hosts).</summary>
         public bool IsUncheckedRead(ILocalReferenceOperation reference)
@@ -436,7 +519,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (reference.Instance == null || reference.Instance is IInstanceReferenceOperation)
             {
-                if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+                if (IsGuardedRead(reference, out var pending))
                 {
                     return TaintValue.Clean;
                 }
@@ -448,14 +531,14 @@ namespace AiSecure.Analyzers.Flow
                 var filledByConstructor = _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && !field.IsStatic
                     && CanCarryText(reference.Type) && FilledFromConstructorParameter(field);
                 var writtenElsewhere = _policy.FollowsMemberWrites && IsFollowedMember(field, field.Type);
-                return FromWrites(field, reference, () =>
+                return CheckedByHelper(pending, FromWrites(field, reference, () =>
                     filledByConstructor && writtenElsewhere
                         ? TaintValue.Union(new[] { TaintValue.Receiver(_owner!, reference), TaintValue.FromMember(field.OriginalDefinition, reference) })
                         : filledByConstructor
                             ? TaintValue.Receiver(_owner!, reference)
                             : writtenElsewhere
                                 ? TaintValue.FromMember(field.OriginalDefinition, reference)
-                                : TaintValue.Clean);
+                                : TaintValue.Clean));
             }
 
             if (TupleElementIndex(field) is var index and >= 0 && TupleElement(reference.Instance, index) is { } element)
@@ -480,7 +563,7 @@ namespace AiSecure.Analyzers.Flow
                 return only.At(reference);
             }
 
-            var read = instance.ReadAt(reference);
+            var read = instance.ReadAt(reference).WithCallMember(member);
             return receiver is IParameterReferenceOperation ? read.WithReadMember(member) : read;
         }
 
@@ -738,14 +821,14 @@ namespace AiSecure.Analyzers.Flow
         {
             if (reference.Instance is IInstanceReferenceOperation)
             {
-                if (Guards.IsGuarded(_policy, reference, AccessPath.Of(reference)))
+                if (IsGuardedRead(reference, out var pending))
                 {
                     return TaintValue.Clean;
                 }
 
                 // Written in this method, filled by model binding ([BindProperty]), or whatever the caller's
                 // object holds (a bound model's own method that builds the prompt).
-                return FromWrites(reference.Property, reference, () =>
+                return CheckedByHelper(pending, FromWrites(reference.Property, reference, () =>
                 {
                     if (_policy.GetSource(reference) is { } bound)
                     {
@@ -756,14 +839,22 @@ namespace AiSecure.Analyzers.Flow
                     return _policy.FollowsMemberWrites && IsFollowedMember(reference.Property, reference.Property.Type) && ComputedGetter(reference.Property) == null
                         ? TaintValue.Union(new[] { receiver, TaintValue.FromMember(reference.Property.OriginalDefinition, reference) })
                         : receiver;
-                });
+                }));
             }
 
+            HelperGuard? checkedBy = null;
             if (_policy.IsCleanMember(reference.Property)
-                || (reference.Instance != null && Guards.IsGuarded(_policy, reference, AccessPath.Of(reference))))
+                || (reference.Instance != null && IsGuardedRead(reference, out checkedBy)))
             {
                 return TaintValue.Clean;
             }
+
+            return CheckedByHelper(checkedBy, EvaluateMemberOfValue(reference));
+        }
+
+        /// <summary>A property of another object than this one: a source, a computed getter of this compilation, or a read of a tainted object.</summary>
+        private TaintValue EvaluateMemberOfValue(IPropertyReferenceOperation reference)
+        {
 
             var source = _policy.GetSource(reference);
             if (source != null)
@@ -888,6 +979,14 @@ namespace AiSecure.Analyzers.Flow
             if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance != null && LambdaOf(invocation.Instance) is { } lambda)
             {
                 return EvaluateFunctionCall(invocation, lambda.Symbol, lambda.Body);
+            }
+
+            if (method.MethodKind == MethodKind.DelegateInvoke && CanCarryText(method.ReturnType)
+                && invocation.Instance?.WalkDownConversions() is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } } function })
+            {
+                // text(item) with a delegate the caller passes (Markup.Lines(findings, f => f.Title)): what that lambda returns,
+                // resolved through the callers like any parameter.
+                return TaintValue.Parameter(function, invocation);
             }
 
             if (IsInSource(method) && !method.ReturnsVoid && CanCarryText(method.ReturnType))
@@ -1174,6 +1273,19 @@ namespace AiSecure.Analyzers.Flow
                         return only;
                     }
 
+                    if (member != null && IsMemberGuarded(argument.Value, member))
+                    {
+                        // The callee reads request.TargetLanguage, which a guard here checked before the call.
+                        return TaintValue.Clean;
+                    }
+
+                    if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                    {
+                        // A lambda the callee calls (f => f.Title): the text it returns, its parameter an element of the
+                        // collections passed beside it (LambdaElement).
+                        return ReturnsOf(lambda.Body);
+                    }
+
                     return Evaluate(argument.Value);
                 }
             }
@@ -1185,7 +1297,7 @@ namespace AiSecure.Analyzers.Flow
         /// What the method returns (every <c>return</c> outside lambdas and local functions); with <paramref name="element"/>
         /// of zero or more, only that element of the tuples it returns (<c>var (system, user) = Build(q)</c>).
         /// </summary>
-        public TaintValue EvaluateReturns(int element = -1)
+        public TaintValue EvaluateReturns(int element = -1, string? member = null)
         {
             if (element < -1)
             {
@@ -1195,7 +1307,7 @@ namespace AiSecure.Analyzers.Flow
             var values = new List<TaintValue>();
             foreach (var root in _roots)
             {
-                values.Add(ReturnsOf(root, element));
+                values.Add(ReturnsOf(root, element, member));
             }
 
             return TaintValue.Union(values);
@@ -1219,14 +1331,16 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>What a body returns: its <c>return</c>s (an expression body's implicit one too), not those of functions nested in it.</summary>
-        private TaintValue ReturnsOf(IOperation body, int element = -1)
+        private TaintValue ReturnsOf(IOperation body, int element = -1, string? member = null)
         {
             var values = new List<TaintValue>();
             foreach (var operation in body.WalkTree())
             {
                 if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(operation, body))
                 {
-                    values.Add(EvaluateElement(returned, element));
+                    // new PromptParts(system, user) read as .User by the caller: only what that member is given; any
+                    // other returned value (a call, a deserialized object) whole.
+                    values.Add(member != null && MemberOfCreation(returned, member) is { } only ? only : EvaluateElement(returned, element));
                 }
             }
 

@@ -20,16 +20,27 @@ namespace AiSecure.Analyzers.Flow
         private readonly ImmutableArray<IArgumentOperation> _arguments;
         private readonly IOperation? _instance;
 
-        public PendingCall(IMethodSymbol callee, TaintEngine caller, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, int element = -1)
+        public PendingCall(IMethodSymbol callee, TaintEngine caller, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, int element = -1, string? member = null)
         {
             Callee = callee;
             Element = element;
+            Member = member;
             _caller = caller;
             _arguments = arguments;
             _instance = instance;
         }
 
         public readonly IMethodSymbol Callee;
+
+        /// <summary>
+        /// The member of the object the callee returns that the caller reads (<c>factory.Build(request).System</c>): the
+        /// callee's returns are then narrowed to what its object creations give that member; null: the whole value.
+        /// </summary>
+        public readonly string? Member;
+
+        /// <summary>This call, read as its returned object's member <paramref name="member"/> (the first member read counts).</summary>
+        public PendingCall WithMember(string member)
+            => Member != null || Element != -1 ? this : new PendingCall(Callee, _caller, _arguments, _instance, Element, member);
 
         /// <summary>
         /// The element of the tuple the callee returns that the caller takes (<c>var (a, b) = Callee()</c>); -1: the whole value;
@@ -56,14 +67,69 @@ namespace AiSecure.Analyzers.Flow
         }
     }
 
+    /// <summary>How a helper of another file checks what it is given (<see cref="HelperGuard"/>).</summary>
+    internal enum HelperCheck
+    {
+        /// <summary>Returns true when its parameter is safe (<c>if (!InputRules.IsSafeSlug(name)) return …;</c>).</summary>
+        Returns,
+
+        /// <summary>Throws unless its parameter is safe (<c>InputRules.EnsureKnownTool(tool);</c>).</summary>
+        Throws,
+
+        /// <summary>Wraps every tool it is given in <c>ApprovalRequiredAIFunction</c> (<c>return ToolApproval.Require(tools);</c>).</summary>
+        Approves,
+    }
+
+    /// <summary>
+    /// A check through a helper declared in another file than the read it guards: the helper's parameter the value was
+    /// passed to, whether the value passed was a full path (<c>Path.GetFullPath</c>), and how the helper checks it.
+    /// </summary>
+    internal sealed class HelperGuard
+    {
+        public HelperGuard(IParameterSymbol parameter, bool fullPath, HelperCheck check, HelperGuard? alternative = null)
+        {
+            Parameter = parameter;
+            FullPath = fullPath;
+            Check = check;
+            Alternative = alternative;
+        }
+
+        /// <summary>Another helper check, enough on its own (<c>if (!IsSlug(x) &amp;&amp; !IsKnownName(x)) return …;</c>); null when none.</summary>
+        public readonly HelperGuard? Alternative;
+
+        /// <summary>This check, or else <paramref name="other"/>: the value is clean when either helper validates it.</summary>
+        public HelperGuard OrElse(HelperGuard other) => new(Parameter, FullPath, Check, Alternative == null ? other : Alternative.OrElse(other));
+
+        public readonly IParameterSymbol Parameter;
+
+        public readonly bool FullPath;
+
+        public readonly HelperCheck Check;
+
+        public bool Equals(HelperGuard? other)
+            => other != null && other.FullPath == FullPath && other.Check == Check && SymbolEqualityComparer.Default.Equals(other.Parameter, Parameter)
+               && (Alternative == null ? other.Alternative == null : Alternative.Equals(other.Alternative));
+    }
+
+    /// <summary>Compares helper checks by helper parameter and shape.</summary>
+    internal sealed class HelperGuardComparer : IEqualityComparer<HelperGuard>
+    {
+        public static readonly HelperGuardComparer Instance = new();
+
+        public bool Equals(HelperGuard? x, HelperGuard? y) => x == null ? y == null : x.Equals(y);
+
+        public int GetHashCode(HelperGuard obj) => SymbolEqualityComparer.Default.GetHashCode(obj.Parameter);
+    }
+
     /// <summary>
     /// Where an untrusted value comes from: a source; a parameter of the analyzed method (resolved through
     /// callers); or the return value of a method of the same compilation (resolved through its summary).
     /// </summary>
     internal sealed class TaintOrigin
     {
-        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0, ISymbol? member = null, string? readMember = null)
+        private TaintOrigin(string? display, IParameterSymbol? parameter, bool composed, RoleHint hint, PendingCall? call = null, IMethodSymbol? receiverOf = null, int cleared = 0, ISymbol? member = null, string? readMember = null, HelperGuard? guard = null)
         {
+            Guard = guard;
             Member = member;
             ReadMember = readMember;
             Cleared = cleared;
@@ -80,6 +146,13 @@ namespace AiSecure.Analyzers.Flow
         /// what the type's other methods write into it (a component's <c>_answer</c> set in <c>OnInitializedAsync</c>).
         /// </summary>
         public readonly ISymbol? Member;
+
+        /// <summary>
+        /// A check through a helper declared in another file that the reading method could not read (<c>if
+        /// (!InputRules.IsSafeSlug(name)) return …;</c>): the origin is clean if, and only if, that helper validates
+        /// its parameter, decided at the end of the compilation (<see cref="CrossMethodFlow"/>); null when no such check.
+        /// </summary>
+        public readonly HelperGuard? Guard;
 
         /// <summary>
         /// For a parameter origin: the member of the parameter's object that was read (<c>context.Product</c>), so a caller
@@ -126,22 +199,29 @@ namespace AiSecure.Analyzers.Flow
 
         public static TaintOrigin FromMember(ISymbol member) => new(null, null, false, RoleHint.None, member: member);
 
-        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared, Member, ReadMember);
+        public TaintOrigin AsComposed() => Composed ? this : new TaintOrigin(Display, Parameter, true, Hint, Call, ReceiverOf, Cleared, Member, ReadMember, Guard);
 
-        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared, Member, ReadMember) : this;
+        public TaintOrigin AsRaw() => Composed ? new TaintOrigin(Display, Parameter, false, Hint, Call, ReceiverOf, Cleared, Member, ReadMember, Guard) : this;
 
-        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared, Member, ReadMember);
+        public TaintOrigin WithHint(RoleHint hint) => Hint != RoleHint.None || hint == RoleHint.None ? this : new TaintOrigin(Display, Parameter, Composed, hint, Call, ReceiverOf, Cleared, Member, ReadMember, Guard);
 
-        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds, Member, ReadMember);
+        public TaintOrigin WithCleared(int kinds) => (Cleared | kinds) == Cleared ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared | kinds, Member, ReadMember, Guard);
 
         /// <summary>A parameter origin read as its member <paramref name="member"/>; the first member read counts.</summary>
-        public TaintOrigin WithReadMember(string member) => Parameter == null || ReadMember != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, member);
+        public TaintOrigin WithReadMember(string member) => Parameter == null || ReadMember != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, member, Guard);
 
-        /// <summary>This origin as seen through another origin: composed if either was, with both's cleared kinds and hint.</summary>
+        /// <summary>A call origin read as its returned object's member <paramref name="member"/>.</summary>
+        public TaintOrigin WithCallMember(string member)
+            => Call == null || Call.WithMember(member) is var call && ReferenceEquals(call, Call) ? this : new TaintOrigin(Display, Parameter, Composed, Hint, call, ReceiverOf, Cleared, Member, ReadMember, Guard);
+
+        /// <summary>This origin, checked by <paramref name="guard"/> on the way (the first such check is kept).</summary>
+        public TaintOrigin WithGuard(HelperGuard? guard) => guard == null || Guard != null ? this : new TaintOrigin(Display, Parameter, Composed, Hint, Call, ReceiverOf, Cleared, Member, ReadMember, guard);
+
+        /// <summary>This origin as seen through another origin: composed if either was, with both's cleared kinds, hint and helper check.</summary>
         public TaintOrigin Through(TaintOrigin outer)
         {
             var result = outer.Composed ? AsComposed() : this;
-            return result.WithCleared(outer.Cleared).WithHint(outer.Hint);
+            return result.WithCleared(outer.Cleared).WithHint(outer.Hint).WithGuard(outer.Guard);
         }
     }
 
@@ -240,6 +320,23 @@ namespace AiSecure.Analyzers.Flow
             return new TaintValue(Distinct(builder), ImmutableArray.Create(at), IsUnknown);
         }
 
+        /// <summary>Call origins read as their returned object's member <paramref name="member"/> (see <see cref="PendingCall.Member"/>).</summary>
+        public TaintValue WithCallMember(string member)
+        {
+            if (!IsTainted)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<TaintOrigin>(Origins.Length);
+            foreach (var origin in Origins)
+            {
+                builder.Add(origin.WithCallMember(member));
+            }
+
+            return new TaintValue(Distinct(builder), Parts, IsUnknown);
+        }
+
         /// <summary>Parameter origins read as their member <paramref name="member"/> (see <see cref="TaintOrigin.ReadMember"/>).</summary>
         public TaintValue WithReadMember(string member)
         {
@@ -269,6 +366,23 @@ namespace AiSecure.Analyzers.Flow
             foreach (var origin in Origins)
             {
                 builder.Add(origin.WithCleared(kinds));
+            }
+
+            return new TaintValue(Distinct(builder), Parts, IsUnknown);
+        }
+
+        /// <summary>The same origins, checked by a helper of another file that decides at the end whether they are clean.</summary>
+        public TaintValue GuardedBy(HelperGuard guard)
+        {
+            if (!IsTainted)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<TaintOrigin>(Origins.Length);
+            foreach (var origin in Origins)
+            {
+                builder.Add(origin.WithGuard(guard));
             }
 
             return new TaintValue(Distinct(builder), Parts, IsUnknown);
@@ -374,7 +488,8 @@ namespace AiSecure.Analyzers.Flow
                 {
                     if (kept.Display == origin.Display && SymbolEqualityComparer.Default.Equals(kept.Parameter, origin.Parameter)
                         && kept.Composed == origin.Composed && kept.Hint == origin.Hint && kept.Call == origin.Call && kept.Cleared == origin.Cleared
-                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf) && SymbolEqualityComparer.Default.Equals(kept.Member, origin.Member) && kept.ReadMember == origin.ReadMember)
+                        && SymbolEqualityComparer.Default.Equals(kept.ReceiverOf, origin.ReceiverOf) && SymbolEqualityComparer.Default.Equals(kept.Member, origin.Member) && kept.ReadMember == origin.ReadMember
+                        && (kept.Guard == null ? origin.Guard == null : kept.Guard.Equals(origin.Guard)))
                     {
                         seen = true;
                         break;

@@ -251,6 +251,9 @@ namespace AiSecure.Analyzers.Flow
             return false;
         }
 
+        /// <summary>No entry point's parameter waits on a helper of another file.</summary>
+        public HelperGuard? PendingSourceCheck(IParameterSymbol parameter, IOperation reference) => null;
+
         public string? GetParameterSource(IParameterSymbol parameter, IOperation reference)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol method || IsExcluded(parameter))

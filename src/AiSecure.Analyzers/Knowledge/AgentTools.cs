@@ -143,19 +143,23 @@ namespace AiSecure.Analyzers.Knowledge
         /// The tool's value is wrapped in <c>new ApprovalRequiredAIFunction(…)</c>, directly or through a local whose every
         /// use is so wrapped.
         /// </summary>
-        public static bool IsApproved(IInvocationOperation factory)
+        public static bool IsApproved(IInvocationOperation factory) => Approval(factory, out var pending) && pending == null;
+
+        /// <summary>
+        /// As <see cref="IsApproved"/>, where a use may also hand the tool (or the collection holding it) to a helper declared
+        /// in another file, which this block cannot read: true with <paramref name="pending"/> that helper's parameter, to be
+        /// decided at the end of the compilation (<see cref="HelperApproves"/>); a second such helper makes it false.
+        /// </summary>
+        public static bool Approval(IInvocationOperation factory, out IParameterSymbol? pending)
         {
+            pending = null;
             var value = Unwrap(factory);
             if (IsApprovalArgument(value))
             {
                 return true;
             }
 
-            if (value.Parent is IArrayInitializerOperation { Parent: IArrayCreationOperation array })
-            {
-                // new AIFunction[] { Create(…), … } in a local that every use wraps item by item.
-                value = Unwrap(array);
-            }
+            value = CollectionHolding(value);
 
             ILocalSymbol? local = value.Parent switch
             {
@@ -165,7 +169,8 @@ namespace AiSecure.Analyzers.Knowledge
             };
             if (local == null)
             {
-                return false;
+                // Passed on directly: RequireApproval([AIFunctionFactory.Create(…)]).
+                return value.Parent is IArgumentOperation && Wraps(value, ref pending);
             }
 
             var uses = 0;
@@ -174,8 +179,7 @@ namespace AiSecure.Analyzers.Knowledge
                 if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !(reference.Parent is ISimpleAssignmentOperation { Target: var assigned } && assigned == reference))
                 {
-                    var use = Unwrap(reference);
-                    if (!IsApprovalArgument(use) && !IsApprovingSelect(use))
+                    if (!Wraps(Unwrap(reference), ref pending))
                     {
                         return false;
                     }
@@ -185,6 +189,65 @@ namespace AiSecure.Analyzers.Knowledge
             }
 
             return uses > 0;
+        }
+
+        /// <summary>One use of a tool or a collection of tools wraps it for approval (or hands it to the one helper of another file, <paramref name="pending"/>).</summary>
+        private static bool Wraps(IOperation use, ref IParameterSymbol? pending)
+        {
+            if (IsApprovalArgument(use) || IsApprovingSelect(use) || IsApprovingLoop(use) || IsApprovingHelperArgument(use))
+            {
+                return true;
+            }
+
+            if (OtherFileHelperParameter(use) is not { } parameter)
+            {
+                return false;
+            }
+
+            pending ??= parameter;
+            return SymbolEqualityComparer.Default.Equals(pending, parameter);
+        }
+
+        /// <summary>The parameter of a helper declared once in another file (not virtual) that <paramref name="use"/> is passed to.</summary>
+        private static IParameterSymbol? OtherFileHelperParameter(IOperation use)
+        {
+            if (use.Parent is not IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation invocation }
+                || invocation.TargetMethod is not { IsVirtual: false, IsAbstract: false, IsOverride: false } helper
+                || helper.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model
+                || helper.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree)
+            {
+                return null;
+            }
+
+            return parameter.OriginalDefinition;
+        }
+
+        /// <summary>
+        /// At the end of the compilation: the helper declared by <paramref name="declaration"/> (read with its file's
+        /// <paramref name="model"/>) only reads <paramref name="parameter"/> in loops or <c>Select</c>s that wrap every element.
+        /// </summary>
+        public static bool HelperApproves(IParameterSymbol parameter, SyntaxNode declaration, SemanticModel model)
+            => model.GetOperation(declaration) is { } body && ReadsOnlyToWrap(body, parameter);
+
+        private static bool ReadsOnlyToWrap(IOperation body, IParameterSymbol parameter)
+        {
+            var target = parameter.OriginalDefinition;
+            var reads = 0;
+            foreach (var operation in body.WalkTree())
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, target))
+                {
+                    var use = Unwrap(reference);
+                    if (!IsApprovingLoop(use) && !IsApprovingSelect(use))
+                    {
+                        return false;
+                    }
+
+                    reads++;
+                }
+            }
+
+            return reads > 0;
         }
 
         /// <summary>
@@ -373,6 +436,74 @@ namespace AiSecure.Analyzers.Knowledge
 
         private static bool IsApprovalArgument(IOperation value)
             => value.Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "ApprovalRequiredAIFunction" } };
+
+        /// <summary>
+        /// The collection a tool is an element of, when it is one (<c>new AIFunction[] { Create(…) }</c>,
+        /// <c>new List&lt;AIFunction&gt; { Create(…) }</c>, <c>[Create(…)]</c>): a local holding it is wrapped item by item;
+        /// else the tool's own value.
+        /// </summary>
+        private static IOperation CollectionHolding(IOperation value)
+        {
+            switch (value.Parent)
+            {
+                case IArrayInitializerOperation { Parent: IArrayCreationOperation array }:
+                    return Unwrap(array);
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation list } } }:
+                    return Unwrap(list);
+                case { Kind: OperationKinds.CollectionExpression } collection:
+                    return Unwrap(collection);
+                default:
+                    return value;
+            }
+        }
+
+        /// <summary>
+        /// <c>foreach (var tool in tools) wrapped.Add(new ApprovalRequiredAIFunction(tool));</c>: the collection of a loop whose
+        /// every read of its element wraps it.
+        /// </summary>
+        private static bool IsApprovingLoop(IOperation collection)
+        {
+            if (collection.Parent is not IForEachLoopOperation loop || loop.Collection != collection
+                || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { } element })
+            {
+                return false;
+            }
+
+            var reads = 0;
+            foreach (var operation in loop.Body.WalkTree())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, element))
+                {
+                    if (!IsApprovalArgument(Unwrap(reference)))
+                    {
+                        return false;
+                    }
+
+                    reads++;
+                }
+            }
+
+            return reads > 0;
+        }
+
+        /// <summary>
+        /// <c>return RequireApproval(tools);</c>: the tools passed to a helper of this file (not virtual) whose parameter is
+        /// only read by a loop or a <c>Select</c> that wraps every element. A helper declared in another file is not read:
+        /// its tools stay reported.
+        /// </summary>
+        private static bool IsApprovingHelperArgument(IOperation value)
+        {
+            if (value.Parent is not IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation invocation }
+                || invocation.TargetMethod is not { IsVirtual: false, IsAbstract: false, IsOverride: false } helper
+                || helper.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model
+                || helper.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || model.GetOperation(helper.DeclaringSyntaxReferences[0].GetSyntax()) is not { } body)
+            {
+                return false;
+            }
+
+            return ReadsOnlyToWrap(body, parameter);
+        }
 
         /// <summary><c>tools.Select(tool =&gt; new ApprovalRequiredAIFunction(tool))</c>: every element comes out wrapped.</summary>
         private static bool IsApprovingSelect(IOperation collection)

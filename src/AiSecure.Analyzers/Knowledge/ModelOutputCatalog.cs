@@ -312,6 +312,16 @@ namespace AiSecure.Analyzers.Knowledge
             || (method.Name == "Encode" && HtmlEncoder.IsBaseOrSelfOf(method.ContainingType));
 
         /// <summary>
+        /// An HTML sanitizer library's <c>Sanitize</c>/<c>SanitizeDocument</c> (Ganss.Xss <c>HtmlSanitizer</c> and its interface,
+        /// or a project's own class or interface named like it), matched by name: no type is looked up.
+        /// </summary>
+        private static bool IsHtmlSanitizer(IMethodSymbol method)
+            => method.Name is "Sanitize" or "SanitizeDocument" or "SanitizeHtml"
+            && method.ContainingType is { } type
+            && type.Name.IndexOf("Html", StringComparison.Ordinal) >= 0
+            && type.Name.IndexOf("Sanitiz", StringComparison.Ordinal) >= 0;
+
+        /// <summary>
         /// The sink kinds a method's result is clean for (bit <c>1 &lt;&lt; kind</c>): an HTML encoder clears HTML only. A
         /// method marked <c>[OutputValidator]</c> clears every kind (the policy adds the configured ones).
         /// </summary>
@@ -326,6 +336,13 @@ namespace AiSecure.Analyzers.Knowledge
             {
                 // UrlEncoder is a TextEncoder too: what it encodes is neither markup nor a URL's structure.
                 return method.ContainingType.Name == "UrlEncoder" ? (1 << (int)DangerousSinkKind.Html) | (1 << (int)DangerousSinkKind.Url) : 1 << (int)DangerousSinkKind.Html;
+            }
+
+            if (IsHtmlSanitizer(method))
+            {
+                // Markup left after an HTML sanitizer (HtmlSanitizer, IHtmlSanitizer) is still the model's text: SQL, a
+                // process, a path or a URL built from it are as unsafe as before.
+                return 1 << (int)DangerousSinkKind.Html;
             }
 
             if (method.Name is "GetFileName" or "GetFileNameWithoutExtension" && SystemIOPath.Is(method.ContainingType))

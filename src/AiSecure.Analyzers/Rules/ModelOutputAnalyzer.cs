@@ -178,7 +178,7 @@ namespace AiSecure.Analyzers.Rules
                             continue;
                         }
 
-                        if (origin.Display != null)
+                        if (origin.Display != null && origin.Guard == null)
                         {
                             // Known inside this method: reported from the block action, so the editor shows it live.
                             context.ReportDiagnostic(CreateDiagnostic(Descriptors.ModelOutputToDangerousSink, sink, origin.Display, true));
@@ -187,7 +187,7 @@ namespace AiSecure.Analyzers.Rules
                             break;
                         }
 
-                        if (origin.Parameter != null || origin.Call != null || origin.Member != null)
+                        if (origin.Parameter != null || origin.Call != null || origin.Member != null || origin.Guard != null)
                         {
                             (deferred ??= new List<TaintOrigin>()).Add(origin);
                         }
@@ -213,14 +213,22 @@ namespace AiSecure.Analyzers.Rules
             /// </summary>
             private void RegisterTool(IMethodReferenceOperation reference)
             {
-                if (AgentTools.FactoryOf(reference) is not { } factory || AgentTools.IsApproved(factory.Invocation) || reference.Method.DeclaringSyntaxReferences.IsEmpty)
+                if (AgentTools.FactoryOf(reference) is not { } factory || reference.Method.DeclaringSyntaxReferences.IsEmpty)
                 {
                     return;
                 }
 
+                var approved = AgentTools.Approval(factory.Invocation, out var pending);
+                if (approved && pending == null)
+                {
+                    return;
+                }
+
+                // Handed to an approval helper of another file: a source unless that helper wraps every tool (decided at the end).
+                var check = approved ? new HelperGuard(pending!, false, HelperCheck.Approves) : null;
                 var kind = factory.Kind;
                 var name = factory.Name ?? reference.Method.Name;
-                _crossMethod.AddParameterSource(reference.Method, parameter => AgentTools.IsModelWritten(parameter) ? AgentTools.DescribeArgument(parameter, kind, name) : null);
+                _crossMethod.AddParameterSource(reference.Method, parameter => AgentTools.IsModelWritten(parameter) ? AgentTools.DescribeArgument(parameter, kind, name) : null, check);
             }
 
             /// <summary>

@@ -399,7 +399,7 @@ namespace AiSecure.Analyzers.Rules
                 var deferred = new List<TaintOrigin>();
                 foreach (var origin in value.Origins)
                 {
-                    if (origin.Display != null)
+                    if (origin.Display != null && origin.Guard == null)
                     {
                         // Known inside this method: reported from the block action, so the editor shows it live.
                         switch (Classify(role, origin.Composed, origin.Hint))
@@ -412,7 +412,7 @@ namespace AiSecure.Analyzers.Rules
                                 return;
                         }
                     }
-                    else if (origin.Parameter != null || origin.Call != null)
+                    else if (origin.Parameter != null || origin.Call != null || origin.Guard != null)
                     {
                         deferred.Add(origin);
                     }

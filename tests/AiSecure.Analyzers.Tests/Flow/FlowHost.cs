@@ -73,6 +73,8 @@ namespace AiSecure.Analyzers.Tests.Flow
 
             public string? GetParameterSource(IParameterSymbol parameter, IOperation reference) => null;
 
+            public HelperGuard? PendingSourceCheck(IParameterSymbol parameter, IOperation reference) => null;
+
             public int SanitizedKinds(IMethodSymbol method)
                 => method.Name switch
                 {
