@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -177,7 +178,7 @@ namespace AiSecure.Analyzers.Flow
                     foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
                     {
                         if (node is ReturnStatementSyntax { Expression: { } returned }
-                            && (IsNullOrEmptyArm(returned) || (returned is IdentifierNameSyntax local && HoldsNullOrEmpty(body, local.Identifier.ValueText))))
+                            && (IsNullOrEmptyArm(returned) || (returned is IdentifierNameSyntax local && HoldsNullOrEmpty(body, local.Identifier.ValueText, node.SpanStart))))
                         {
                             return true;
                         }
@@ -190,28 +191,98 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>
         /// A local of the body that starts as, or is given, null or empty (<c>GuardrailConfiguration? config = null; if (on)
-        /// config = new … { … }; return config;</c>): returned, it may hand back nothing. Read by name within the one body.
+        /// config = new … { … }; return config;</c>) and may still hold it at the return at <paramref name="returnAt"/>:
+        /// returned, it may hand back nothing. Read by name within the one body. A null write is overwritten when a later
+        /// assignment of another value runs on every path to the return (<c>string? k = null; k = cfg["Kms"]!; return k;</c>):
+        /// a statement of a block that holds the return, directly or through plain blocks, <c>lock</c>, <c>using</c>,
+        /// <c>fixed</c>, <c>checked</c> or <c>unsafe</c>. One under a condition, a loop, a <c>try</c> or a <c>switch</c>
+        /// may not run, so the null write stands; so does one after the return (a loop may bring it back round).
         /// </summary>
-        private static bool HoldsNullOrEmpty(BlockSyntax body, string name)
+        private static bool HoldsNullOrEmpty(BlockSyntax body, string name, int returnAt)
         {
+            List<int>? nullWrites = null;
+            List<SyntaxNode>? otherWrites = null;
             foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             {
+                ExpressionSyntax? value;
                 switch (node)
                 {
                     case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator when declarator.Identifier.ValueText == name:
-                        if (IsNullOrEmptyArm(initial))
-                        {
-                            return true;
-                        }
-
+                        value = initial;
                         break;
                     case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == name:
-                        if (IsNullOrEmptyArm(assignment.Right))
-                        {
-                            return true;
-                        }
-
+                        value = assignment.Right;
                         break;
+                    default:
+                        continue;
+                }
+
+                if (IsNullOrEmptyArm(value))
+                {
+                    (nullWrites ??= new List<int>()).Add(node.SpanStart);
+                }
+                else if (node is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement })
+                {
+                    (otherWrites ??= new List<SyntaxNode>()).Add(statement);
+                }
+            }
+
+            if (nullWrites == null)
+            {
+                return false;
+            }
+
+            if (otherWrites == null)
+            {
+                return true;
+            }
+
+            foreach (var nullWrite in nullWrites)
+            {
+                var overwritten = false;
+                foreach (var statement in otherWrites)
+                {
+                    if (statement.SpanStart > nullWrite && statement.Span.End <= returnAt && RunsBefore(statement, returnAt))
+                    {
+                        overwritten = true;
+                        break;
+                    }
+                }
+
+                if (!overwritten)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="statement"/> runs on every path that reaches the position <paramref name="returnAt"/>
+        /// after it: it sits in a block (reached through plain blocks, <c>lock</c>, <c>using</c>, <c>fixed</c>,
+        /// <c>checked</c>, <c>unsafe</c>) that also holds the return.
+        /// </summary>
+        private static bool RunsBefore(SyntaxNode statement, int returnAt)
+        {
+            var current = statement;
+            while (current.Parent is BlockSyntax block)
+            {
+                if (block.Span.Contains(returnAt))
+                {
+                    return true;
+                }
+
+                switch (block.Parent)
+                {
+                    case BlockSyntax:
+                        current = block;
+                        continue;
+                    case LockStatementSyntax or UsingStatementSyntax or FixedStatementSyntax or CheckedStatementSyntax or UnsafeStatementSyntax:
+                        current = block.Parent;
+                        continue;
+                    default:
+                        return false;
                 }
             }
 
