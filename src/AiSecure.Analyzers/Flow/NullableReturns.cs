@@ -33,6 +33,14 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>
+        /// Like <see cref="NullableHelper"/>, and for a local given nothing but such a call (<c>var g = MaybeGuardrail();
+        /// request.GuardrailConfig = g;</c>) the helper it holds. Walks the local's method to find its one write: for
+        /// messages about a value already found to be null or empty, never on the analysis path.
+        /// </summary>
+        public static IMethodSymbol? NullableHelperThroughLocal(IOperation? value)
+            => NullableHelper(value?.WalkDownConversions() is ILocalReferenceOperation local ? local.SingleWrite() : value);
+
+        /// <summary>
         /// The field or property of the project the value is read from when it can hold null or empty: its initializer,
         /// a constructor's assignment (<c>_guardrail = settings is { } g ? new … : null;</c>) or, for a computed property,
         /// its getter's returns include one. Null otherwise (a library member, an options property bound from

@@ -738,7 +738,8 @@ namespace AiSecure.Analyzers.Flow
             private TrackedValue Resolve(IPropertySymbol? property, IOperation origin, IOperation rawValue)
             {
                 var value = rawValue.WalkDownConversions();
-                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value) || NullableReturns.NullableHelper(value) != null)
+                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value) || NullableReturns.NullableHelper(value) != null
+                    || (value is ILocalReferenceOperation held && HoldsUncheckedNullableResult(held.Local)))
                 {
                     // `sensitive ? key : null`, or a helper of the project that returns null when not configured
                     // (`KmsKey()` => `string.IsNullOrEmpty(k) ? null : k`): some requests go without the value.
@@ -768,6 +769,39 @@ namespace AiSecure.Analyzers.Flow
                 }
 
                 return new TrackedValue(property, origin, value, state, isNullOrEmpty: false);
+            }
+
+            /// <summary>
+            /// <c>var g = MaybeGuardrail(); request.GuardrailConfig = g;</c>: a local whose one value is the call of a
+            /// project helper that can return null or empty, and that the method reads nowhere but in writes to members
+            /// (any other read may be a check: <c>if (g is null) throw …;</c>). Such a local hands on the helper's null.
+            /// </summary>
+            private bool HoldsUncheckedNullableResult(ILocalSymbol local)
+            {
+                if (SingleValue(local) is not { } single || NullableReturns.NullableHelper(single) == null)
+                {
+                    return false;
+                }
+
+                foreach (var reference in References(local))
+                {
+                    IOperation read = reference;
+                    while (read.Parent is IConversionOperation conversion)
+                    {
+                        read = conversion;
+                    }
+
+                    switch (read.Parent)
+                    {
+                        case IAssignmentOperation assignment when assignment.Target == reference:
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation } write when write.Value == read:
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return true;
             }
 
             /// <summary>Applies the writes, adds and subscriptions made through <paramref name="local"/> before the send.</summary>

@@ -134,6 +134,38 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.Aws);
 
         [Fact]
+        public Task KeyFromALocalHoldingANullableHelpersResult_Reported_CheckedFirst_Silent()
+            => S3Verify.AnalyzeAsync(S3Prelude + """
+                public class ArtifactStore(IAmazonS3 s3, IReadOnlyDictionary<string, string?> cfg)
+                {
+                    private string? KmsKey() => cfg.TryGetValue("Kms", out var k) && !string.IsNullOrEmpty(k) ? k : null;
+
+                    public async Task SaveAsync(string key, Stream body)
+                    {
+                        var request = new PutObjectRequest { BucketName = "b", Key = key, InputStream = body };
+                        var kms = KmsKey();
+                        {|AISEC010:request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS|};
+                        request.ServerSideEncryptionKeyManagementServiceKeyId = kms;
+                        await s3.PutObjectAsync(request);
+                    }
+
+                    public async Task SaveCheckedAsync(string key, Stream body)
+                    {
+                        var kms = KmsKey();
+                        if (string.IsNullOrEmpty(kms))
+                        {
+                            throw new InvalidOperationException("Kms is not configured");
+                        }
+
+                        var request = new PutObjectRequest { BucketName = "b", Key = key, InputStream = body };
+                        request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                        request.ServerSideEncryptionKeyManagementServiceKeyId = kms;
+                        await s3.PutObjectAsync(request);
+                    }
+                }
+                """, ReferenceCatalog.Aws);
+
+        [Fact]
         public Task GuardrailHelper_LocalStartsNullThenAssigned_Silent()
             => GuardrailVerify.AnalyzeAsync(BedrockPrelude + """
                 public class ChatService(IAmazonBedrockRuntime bedrock, BedrockOptions options)
