@@ -221,6 +221,10 @@ namespace AiSecure.Analyzers.Flow
                     case ISimpleAssignmentOperation assignment when assignment.Value == top && assignment.Target is ILocalReferenceOperation target:
                         local = target.Local;
                         break;
+                    case IArgumentOperation argument when _seed == null && ReturnedAsTask(argument) is { } taskReturn:
+                        // return Task.FromResult(new CopyObjectRequest { … }): handed back like a plain return.
+                        _cutoff = taskReturn.Syntax.SpanStart;
+                        return new RequestState(_origin, RootState(null), RequestFate.Returned, null);
                     case IArgumentOperation argument:
                         if (argument.Parent is IInvocationOperation invocation && _calls.IsSdkCall(invocation.TargetMethod))
                         {
@@ -274,6 +278,9 @@ namespace AiSecure.Analyzers.Flow
 
                             break;
                         case IReturnOperation @return when _seed == null && IsOwnReturn(@return):
+                            returnAt = System.Math.Min(returnAt, position);
+                            break;
+                        case IArgumentOperation argument when _seed == null && ReturnedAsTask(argument) != null:
                             returnAt = System.Math.Min(returnAt, position);
                             break;
                         case IArgumentOperation argument when _seed == null && SentFromCollection(argument) is { } sentFromList:
@@ -335,6 +342,32 @@ namespace AiSecure.Analyzers.Flow
 
                 var function = EnclosingFunction(@return);
                 return function == null || (function is ILocalFunctionOperation && function == EnclosingFunction(_origin));
+            }
+
+            /// <summary>
+            /// The method's own return of a completed task holding the argument: <c>return Task.FromResult(request);</c>,
+            /// <c>ValueTask.FromResult(…)</c>, <c>new ValueTask&lt;T&gt;(…)</c>. The caller awaits the request as from an async
+            /// helper. Null for any other argument (names first: cheap).
+            /// </summary>
+            private IReturnOperation? ReturnedAsTask(IArgumentOperation argument)
+            {
+                INamedTypeSymbol? task;
+                switch (argument.Parent)
+                {
+                    case IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } method }:
+                        task = method.ContainingType;
+                        break;
+                    case IObjectCreationOperation { Type: INamedTypeSymbol { Name: "ValueTask", IsGenericType: true } created }:
+                        task = created;
+                        break;
+                    default:
+                        return null;
+                }
+
+                return task is { Name: "Task" or "ValueTask" } && task.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } }
+                    && Parent(argument.Parent, out _) is IReturnOperation @return && IsOwnReturn(@return)
+                    ? @return
+                    : null;
             }
 
             /// <summary>The nearest lambda or local function around an operation; null in the method's own body.</summary>
