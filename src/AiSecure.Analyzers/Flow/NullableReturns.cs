@@ -297,7 +297,10 @@ namespace AiSecure.Analyzers.Flow
             return false;
         }
 
-        /// <summary><c>null</c>, <c>default</c>, <c>""</c>, <c>string.Empty</c>, or a conditional / switch expression with such an arm.</summary>
+        /// <summary>
+        /// <c>null</c>, <c>default</c>, <c>""</c>, <c>string.Empty</c> (also in a completed task: <c>Task.FromResult&lt;T?&gt;(null)</c>),
+        /// or a conditional / switch expression with such an arm.
+        /// </summary>
         private static bool IsNullOrEmptyArm(ExpressionSyntax expression)
         {
             while (true)
@@ -319,6 +322,10 @@ namespace AiSecure.Analyzers.Flow
                             || (literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length == 0);
                     case DefaultExpressionSyntax:
                         return true;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult" }, ArgumentList.Arguments: { Count: 1 } completed }:
+                        // Task.FromResult<GuardrailConfiguration?>(null): a task helper that hands back nothing.
+                        expression = completed[0].Expression;
+                        continue;
                     case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } or IdentifierNameSyntax { Identifier.ValueText: "String" } }:
                         return true;
                     case ConditionalExpressionSyntax conditional:

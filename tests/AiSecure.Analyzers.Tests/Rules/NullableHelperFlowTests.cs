@@ -166,6 +166,27 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.Aws);
 
         [Fact]
+        public Task GuardrailFromATaskHelperThatCanHandBackNull_Reported()
+            => GuardrailVerify.AnalyzeAsync(BedrockPrelude + """
+                public class ChatService(IAmazonBedrockRuntime bedrock, BedrockOptions options)
+                {
+                    private Task<GuardrailConfiguration?> LoadAsync()
+                        => options.Moderate
+                            ? Task.FromResult<GuardrailConfiguration?>(new GuardrailConfiguration { GuardrailIdentifier = options.GuardrailId, GuardrailVersion = "1" })
+                            : Task.FromResult<GuardrailConfiguration?>(null);
+
+                    private Task<GuardrailConfiguration> RequiredAsync()
+                        => Task.FromResult(new GuardrailConfiguration { GuardrailIdentifier = options.GuardrailId, GuardrailVersion = "1" });
+
+                    public async Task AskAsync()
+                        => await bedrock.ConverseAsync([|new ConverseRequest { ModelId = options.ModelId, GuardrailConfig = await LoadAsync() }|]);
+
+                    public async Task AskRequiredAsync()
+                        => await bedrock.ConverseAsync(new ConverseRequest { ModelId = options.ModelId, GuardrailConfig = await RequiredAsync() });
+                }
+                """, ReferenceCatalog.Aws, awsStubs: true);
+
+        [Fact]
         public Task GuardrailHelper_LocalStartsNullThenAssigned_Silent()
             => GuardrailVerify.AnalyzeAsync(BedrockPrelude + """
                 public class ChatService(IAmazonBedrockRuntime bedrock, BedrockOptions options)
