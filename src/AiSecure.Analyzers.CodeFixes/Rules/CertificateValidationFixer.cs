@@ -12,7 +12,10 @@ using Microsoft.CodeAnalysis.Editing;
 
 namespace AiSecure.Analyzers.CodeFixes.Rules
 {
-    /// <summary>AISEC021: removes the assignment that turns certificate validation off; the platform default validates.</summary>
+    /// <summary>
+    /// AISEC021: removes the assignment that turns certificate validation off (or, for a constructor's callback argument,
+    /// passes null in its place); the platform default validates.
+    /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationFixer)), Shared]
     public sealed class CertificateValidationFixer : CodeFixProvider
     {
@@ -32,7 +35,17 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                var assignment = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>();
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (node.FirstAncestorOrSelf<ArgumentSyntax>() is { } argument && argument.Span == diagnostic.Location.SourceSpan)
+                {
+                    // new SslStream(inner, false, (s, c, ch, e) => true): a null callback restores the default validation.
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Remove the callback that accepts every certificate", ct => ReplaceWithNullAsync(context.Document, argument, ct), EquivalenceKey),
+                        diagnostic);
+                    continue;
+                }
+
+                var assignment = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
                 if (assignment == null || !CanRemove(assignment))
                 {
                     continue;
@@ -42,6 +55,14 @@ namespace AiSecure.Analyzers.CodeFixes.Rules
                     CodeAction.Create("Remove the callback that accepts every certificate", ct => RemoveAsync(context.Document, assignment, ct), EquivalenceKey),
                     diagnostic);
             }
+        }
+
+        private static async Task<Document> ReplaceWithNullAsync(Document document, ArgumentSyntax argument, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression).WithTriviaFrom(argument.Expression);
+            editor.ReplaceNode(argument.Expression, literal);
+            return editor.GetChangedDocument();
         }
 
         private static bool CanRemove(AssignmentExpressionSyntax assignment)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,6 +31,14 @@ namespace AiSecure.Analyzers.Flow
 
             return value is IInvocationOperation { TargetMethod: { } method } && CanReturnNullOrEmpty(method) ? method : null;
         }
+
+        /// <summary>
+        /// Like <see cref="NullableHelper"/>, and for a local given nothing but such a call (<c>var g = MaybeGuardrail();
+        /// request.GuardrailConfig = g;</c>) the helper it holds. Walks the local's method to find its one write: for
+        /// messages about a value already found to be null or empty, never on the analysis path.
+        /// </summary>
+        public static IMethodSymbol? NullableHelperThroughLocal(IOperation? value)
+            => NullableHelper(value?.WalkDownConversions() is ILocalReferenceOperation local ? local.SingleWrite() : value);
 
         /// <summary>
         /// The field or property of the project the value is read from when it can hold null or empty: its initializer,
@@ -177,7 +186,7 @@ namespace AiSecure.Analyzers.Flow
                     foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
                     {
                         if (node is ReturnStatementSyntax { Expression: { } returned }
-                            && (IsNullOrEmptyArm(returned) || (returned is IdentifierNameSyntax local && HoldsNullOrEmpty(body, local.Identifier.ValueText))))
+                            && (IsNullOrEmptyArm(returned) || (returned is IdentifierNameSyntax local && HoldsNullOrEmpty(body, local.Identifier.ValueText, node.SpanStart))))
                         {
                             return true;
                         }
@@ -190,35 +199,108 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>
         /// A local of the body that starts as, or is given, null or empty (<c>GuardrailConfiguration? config = null; if (on)
-        /// config = new … { … }; return config;</c>): returned, it may hand back nothing. Read by name within the one body.
+        /// config = new … { … }; return config;</c>) and may still hold it at the return at <paramref name="returnAt"/>:
+        /// returned, it may hand back nothing. Read by name within the one body. A null write is overwritten when a later
+        /// assignment of another value runs on every path to the return (<c>string? k = null; k = cfg["Kms"]!; return k;</c>):
+        /// a statement of a block that holds the return, directly or through plain blocks, <c>lock</c>, <c>using</c>,
+        /// <c>fixed</c>, <c>checked</c> or <c>unsafe</c>. One under a condition, a loop, a <c>try</c> or a <c>switch</c>
+        /// may not run, so the null write stands; so does one after the return (a loop may bring it back round).
         /// </summary>
-        private static bool HoldsNullOrEmpty(BlockSyntax body, string name)
+        private static bool HoldsNullOrEmpty(BlockSyntax body, string name, int returnAt)
         {
+            List<int>? nullWrites = null;
+            List<SyntaxNode>? otherWrites = null;
             foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             {
+                ExpressionSyntax? value;
                 switch (node)
                 {
                     case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator when declarator.Identifier.ValueText == name:
-                        if (IsNullOrEmptyArm(initial))
-                        {
-                            return true;
-                        }
-
+                        value = initial;
                         break;
                     case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == name:
-                        if (IsNullOrEmptyArm(assignment.Right))
-                        {
-                            return true;
-                        }
-
+                        value = assignment.Right;
                         break;
+                    default:
+                        continue;
+                }
+
+                if (IsNullOrEmptyArm(value))
+                {
+                    (nullWrites ??= new List<int>()).Add(node.SpanStart);
+                }
+                else if (node is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement })
+                {
+                    (otherWrites ??= new List<SyntaxNode>()).Add(statement);
+                }
+            }
+
+            if (nullWrites == null)
+            {
+                return false;
+            }
+
+            if (otherWrites == null)
+            {
+                return true;
+            }
+
+            foreach (var nullWrite in nullWrites)
+            {
+                var overwritten = false;
+                foreach (var statement in otherWrites)
+                {
+                    if (statement.SpanStart > nullWrite && statement.Span.End <= returnAt && RunsBefore(statement, returnAt))
+                    {
+                        overwritten = true;
+                        break;
+                    }
+                }
+
+                if (!overwritten)
+                {
+                    return true;
                 }
             }
 
             return false;
         }
 
-        /// <summary><c>null</c>, <c>default</c>, <c>""</c>, <c>string.Empty</c>, or a conditional / switch expression with such an arm.</summary>
+        /// <summary>
+        /// True when <paramref name="statement"/> runs on every path that reaches the position <paramref name="returnAt"/>
+        /// after it: it sits in a block (reached through plain blocks, <c>lock</c>, <c>using</c>, <c>fixed</c>,
+        /// <c>checked</c>, <c>unsafe</c>) that also holds the return.
+        /// </summary>
+        private static bool RunsBefore(SyntaxNode statement, int returnAt)
+        {
+            var current = statement;
+            while (current.Parent is BlockSyntax block)
+            {
+                if (block.Span.Contains(returnAt))
+                {
+                    return true;
+                }
+
+                switch (block.Parent)
+                {
+                    case BlockSyntax:
+                        current = block;
+                        continue;
+                    case LockStatementSyntax or UsingStatementSyntax or FixedStatementSyntax or CheckedStatementSyntax or UnsafeStatementSyntax:
+                        current = block.Parent;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>null</c>, <c>default</c>, <c>""</c>, <c>string.Empty</c> (also in a completed task: <c>Task.FromResult&lt;T?&gt;(null)</c>),
+        /// or a conditional / switch expression with such an arm.
+        /// </summary>
         private static bool IsNullOrEmptyArm(ExpressionSyntax expression)
         {
             while (true)
@@ -240,6 +322,10 @@ namespace AiSecure.Analyzers.Flow
                             || (literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length == 0);
                     case DefaultExpressionSyntax:
                         return true;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult" }, ArgumentList.Arguments: { Count: 1 } completed }:
+                        // Task.FromResult<GuardrailConfiguration?>(null): a task helper that hands back nothing.
+                        expression = completed[0].Expression;
+                        continue;
                     case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } or IdentifierNameSyntax { Identifier.ValueText: "String" } }:
                         return true;
                     case ConditionalExpressionSyntax conditional:

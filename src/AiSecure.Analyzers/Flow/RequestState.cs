@@ -221,6 +221,10 @@ namespace AiSecure.Analyzers.Flow
                     case ISimpleAssignmentOperation assignment when assignment.Value == top && assignment.Target is ILocalReferenceOperation target:
                         local = target.Local;
                         break;
+                    case IArgumentOperation argument when _seed == null && ReturnedAsTask(argument) is { } taskReturn:
+                        // return Task.FromResult(new CopyObjectRequest { … }): handed back like a plain return.
+                        _cutoff = taskReturn.Syntax.SpanStart;
+                        return new RequestState(_origin, RootState(null), RequestFate.Returned, null);
                     case IArgumentOperation argument:
                         if (argument.Parent is IInvocationOperation invocation && _calls.IsSdkCall(invocation.TargetMethod))
                         {
@@ -274,6 +278,9 @@ namespace AiSecure.Analyzers.Flow
 
                             break;
                         case IReturnOperation @return when _seed == null && IsOwnReturn(@return):
+                            returnAt = System.Math.Min(returnAt, position);
+                            break;
+                        case IArgumentOperation argument when _seed == null && ReturnedAsTask(argument) != null:
                             returnAt = System.Math.Min(returnAt, position);
                             break;
                         case IArgumentOperation argument when _seed == null && SentFromCollection(argument) is { } sentFromList:
@@ -335,6 +342,32 @@ namespace AiSecure.Analyzers.Flow
 
                 var function = EnclosingFunction(@return);
                 return function == null || (function is ILocalFunctionOperation && function == EnclosingFunction(_origin));
+            }
+
+            /// <summary>
+            /// The method's own return of a completed task holding the argument: <c>return Task.FromResult(request);</c>,
+            /// <c>ValueTask.FromResult(…)</c>, <c>new ValueTask&lt;T&gt;(…)</c>. The caller awaits the request as from an async
+            /// helper. Null for any other argument (names first: cheap).
+            /// </summary>
+            private IReturnOperation? ReturnedAsTask(IArgumentOperation argument)
+            {
+                INamedTypeSymbol? task;
+                switch (argument.Parent)
+                {
+                    case IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } method }:
+                        task = method.ContainingType;
+                        break;
+                    case IObjectCreationOperation { Type: INamedTypeSymbol { Name: "ValueTask", IsGenericType: true } created }:
+                        task = created;
+                        break;
+                    default:
+                        return null;
+                }
+
+                return task is { Name: "Task" or "ValueTask" } && task.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } }
+                    && Parent(argument.Parent, out _) is IReturnOperation @return && IsOwnReturn(@return)
+                    ? @return
+                    : null;
             }
 
             /// <summary>The nearest lambda or local function around an operation; null in the method's own body.</summary>
@@ -738,7 +771,8 @@ namespace AiSecure.Analyzers.Flow
             private TrackedValue Resolve(IPropertySymbol? property, IOperation origin, IOperation rawValue)
             {
                 var value = rawValue.WalkDownConversions();
-                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value) || NullableReturns.NullableHelper(value) != null)
+                if (IsNullOrEmpty(value) || HasNullOrEmptyArm(value) || NullableReturns.NullableHelper(value) != null
+                    || (value is ILocalReferenceOperation held && HoldsUncheckedNullableResult(held.Local)))
                 {
                     // `sensitive ? key : null`, or a helper of the project that returns null when not configured
                     // (`KmsKey()` => `string.IsNullOrEmpty(k) ? null : k`): some requests go without the value.
@@ -768,6 +802,39 @@ namespace AiSecure.Analyzers.Flow
                 }
 
                 return new TrackedValue(property, origin, value, state, isNullOrEmpty: false);
+            }
+
+            /// <summary>
+            /// <c>var g = MaybeGuardrail(); request.GuardrailConfig = g;</c>: a local whose one value is the call of a
+            /// project helper that can return null or empty, and that the method reads nowhere but in writes to members
+            /// (any other read may be a check: <c>if (g is null) throw …;</c>). Such a local hands on the helper's null.
+            /// </summary>
+            private bool HoldsUncheckedNullableResult(ILocalSymbol local)
+            {
+                if (SingleValue(local) is not { } single || NullableReturns.NullableHelper(single) == null)
+                {
+                    return false;
+                }
+
+                foreach (var reference in References(local))
+                {
+                    IOperation read = reference;
+                    while (read.Parent is IConversionOperation conversion)
+                    {
+                        read = conversion;
+                    }
+
+                    switch (read.Parent)
+                    {
+                        case IAssignmentOperation assignment when assignment.Target == reference:
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation } write when write.Value == read:
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return true;
             }
 
             /// <summary>Applies the writes, adds and subscriptions made through <paramref name="local"/> before the send.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -96,6 +97,9 @@ namespace AiSecure.Analyzers.Flow
                 case IFieldReferenceOperation fieldReference when fieldReference.Field.IsReadOnly:
                     return FromDeclaredInitializer(fieldReference.Field, fieldReference.Field.Type, cancellationToken);
 
+                case IPropertyReferenceOperation { Property.Name: "Uri", Instance: { } builder } when builder.WalkDownConversions() is IObjectCreationOperation { Type: { Name: "UriBuilder", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } creation:
+                    return FromUriBuilder(creation, depth, cancellationToken);
+
                 case IPropertyReferenceOperation propertyReference when propertyReference.Property.Parameters.Length == 0:
                     // An options class default: public string BaseUrl { get; set; } = "http://…"; what runs when nothing is bound.
                     return FromDeclaredInitializer(propertyReference.Property, propertyReference.Property.Type, cancellationToken);
@@ -140,6 +144,87 @@ namespace AiSecure.Analyzers.Flow
                 default:
                     return default;
             }
+        }
+
+        /// <summary>
+        /// <c>new UriBuilder("http", host, port).Uri</c>, <c>new UriBuilder { Scheme = "http", Host = … }.Uri</c>,
+        /// <c>new UriBuilder("http://…") { Path = … }.Uri</c>: the scheme (and host and port, when constant) the builder ends
+        /// with, its initializer's writes last. No source location: the scheme is not written as <c>http://</c>, so there is
+        /// no text for the fix to rewrite. Unknown when the scheme is not known.
+        /// </summary>
+        private static UrlValue FromUriBuilder(IObjectCreationOperation creation, int depth, CancellationToken cancellationToken)
+        {
+            string? scheme = null;
+            string? host = null;
+            var port = string.Empty;
+            UrlValue whole = default;
+            foreach (var argument in creation.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "uri":
+                        whole = Resolve(argument.Value, depth + 1, cancellationToken);
+                        break;
+                    case "schemeName" or "scheme":
+                        scheme = SchemeText(argument.Value);
+                        break;
+                    case "hostName" or "host":
+                        host = argument.Value.WalkDownConversions().ConstantValue.Value as string;
+                        break;
+                    case "portNumber" or "port" when argument.Value.ConstantValue.Value is int number && number >= 0:
+                        port = ":" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        break;
+                }
+            }
+
+            var hostKnown = host != null;
+            foreach (var member in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: { } name } } assignment)
+                {
+                    switch (name)
+                    {
+                        case "Scheme":
+                            scheme = SchemeText(assignment.Value);
+                            whole = default;
+                            break;
+                        case "Host":
+                            host = assignment.Value.WalkDownConversions().ConstantValue.Value as string;
+                            hostKnown = host != null;
+                            whole = whole.IsKnown ? new UrlValue(whole.Text!, false, null, 0) : default;
+                            break;
+                        case "Port":
+                            port = assignment.Value.ConstantValue.Value is int number && number >= 0 ? ":" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+                            break;
+                    }
+                }
+            }
+
+            if (whole.IsKnown)
+            {
+                // Built from a URL: its scheme and host stand unless the initializer replaced them.
+                return scheme == null ? new UrlValue(whole.Text!, whole.IsComplete, null, 0) : default;
+            }
+
+            if (scheme == null)
+            {
+                return default;
+            }
+
+            return hostKnown ? new UrlValue(scheme + "://" + host + port + "/", true, null, 0) : new UrlValue(scheme + "://", false, null, 0);
+        }
+
+        /// <summary>A constant scheme name, or <c>Uri.UriSchemeHttp</c> / <c>Uri.UriSchemeHttps</c> (static fields, not constants).</summary>
+        private static string? SchemeText(IOperation value)
+        {
+            value = value.WalkDownConversions();
+            return value switch
+            {
+                { ConstantValue: { HasValue: true, Value: string text } } => text,
+                IFieldReferenceOperation { Field: { Name: "UriSchemeHttp", ContainingType.Name: "Uri" } } => "http",
+                IFieldReferenceOperation { Field: { Name: "UriSchemeHttps", ContainingType.Name: "Uri" } } => "https",
+                _ => null,
+            };
         }
 
         private static UrlValue FromLiteralSyntax(SyntaxNode syntax, string text)

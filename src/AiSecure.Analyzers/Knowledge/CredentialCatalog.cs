@@ -288,6 +288,44 @@ namespace AiSecure.Analyzers.Knowledge
         }
 
         /// <summary>
+        /// The credential a configuration path holds by its name (<c>OpenAI:ApiKey</c>, <c>Aws:SecretAccessKey</c>), when its
+        /// last segment names a secret (<see cref="IsSecretName"/>) and <paramref name="value"/> looks like one; null
+        /// otherwise. The vendor comes from the path (for the fix's environment variable); a path naming none holds a
+        /// <see cref="ConfiguredSecret"/>.
+        /// </summary>
+        public static CredentialKind? ForConfigurationPath(string path, string value)
+        {
+            var end = path.LastIndexOf(':');
+            var name = end < 0 ? path : path.Substring(end + 1);
+            var start = end <= 0 ? -1 : path.LastIndexOf(':', end - 1);
+            var section = end <= 0 ? null : path.Substring(start + 1, end - start - 1);
+            if (!IsSecretName(name, section) || !LooksLikeConfiguredSecret(value, name))
+            {
+                return null;
+            }
+
+            if (name.EndsWith("SecretAccessKey", StringComparison.OrdinalIgnoreCase))
+            {
+                return AwsSecretAccessKey;
+            }
+
+            if (name.EndsWith("AccessKeyId", StringComparison.OrdinalIgnoreCase) || name.EndsWith("AccessKey", StringComparison.OrdinalIgnoreCase))
+            {
+                return AwsAccessKeyId;
+            }
+
+            if (name.EndsWith("SessionToken", StringComparison.OrdinalIgnoreCase))
+            {
+                return AwsSessionToken;
+            }
+
+            return path.IndexOf("Anthropic", StringComparison.OrdinalIgnoreCase) >= 0 ? AnthropicKey
+                : path.IndexOf("Azure", StringComparison.OrdinalIgnoreCase) >= 0 ? AzureOpenAIKey
+                : path.IndexOf("OpenAI", StringComparison.OrdinalIgnoreCase) >= 0 ? OpenAIKey
+                : ConfiguredSecret;
+        }
+
+        /// <summary>
         /// Empty, a template marker (<c>&lt;…&gt;</c>, <c>${…}</c>, <c>{{…}}</c>, <c>#{…}#</c>, <c>__…__</c>, <c>%…%</c>), an
         /// environment variable name, a masked or elided key, a run of one character, or a value with a placeholder word.
         /// </summary>

@@ -34,8 +34,11 @@ namespace AiSecure.Analyzers.Knowledge
             "WebRequest", "SemanticKernel", "AzureOpenAIClient", "HttpRequestMessage", "OllamaApiClient", "OpenAIClientOptions", "AnthropicClient",
         };
 
-        /// <summary>AISEC021 (docs/rules/AISEC021.md): the certificate callback properties' names; an assignment spells one out.</summary>
-        public static readonly string[] CertificateCallbacks = { "ServerCertificateCustomValidationCallback", "RemoteCertificateValidationCallback", "ServerCertificateValidationCallback" };
+        /// <summary>
+        /// AISEC021 (docs/rules/AISEC021.md): the certificate callback properties' names, one of which an assignment spells
+        /// out, and <c>SslStream</c>, whose constructor takes the callback.
+        /// </summary>
+        public static readonly string[] CertificateCallbacks = { "ServerCertificateCustomValidationCallback", "RemoteCertificateValidationCallback", "ServerCertificateValidationCallback", "SslStream" };
 
         /// <summary>Every gate's words (ASCII names), at most 64: a file's answer is one bit per word.</summary>
         private static readonly string[] All = Concat(EndpointSinks, CertificateCallbacks);

@@ -165,7 +165,7 @@ namespace AiSecure.Analyzers.Rules
         {
             foreach (var write in state.Root.GetWrites(property))
             {
-                ISymbol? source = status == PathStatus.NullOrEmpty ? NullableReturns.NullableHelper(write.Value) : NullableReturns.NullableMember(write.Value);
+                ISymbol? source = status == PathStatus.NullOrEmpty ? NullableReturns.NullableHelperThroughLocal(write.Value) : NullableReturns.NullableMember(write.Value);
                 if (source == null)
                 {
                     continue;

@@ -107,6 +107,17 @@ namespace AiSecure.Analyzers.Rules
                             AnalyzeEnvironmentSetter(context, setter);
                             break;
                         case OperationKind.Invocation when operation is IInvocationOperation invocation:
+                            if (InMemoryConfiguration.IsAddInMemoryCollection(invocation))
+                            {
+                                // AddInMemoryCollection(new Dictionary<string, string?> { ["OpenAI:ApiKey"] = "sk-…" }).
+                                foreach (var hit in InMemoryConfiguration.Credentials(invocation, context.CancellationToken))
+                                {
+                                    Report(context, hit.Kind, hit.Found, hit.Type, hit.Member);
+                                }
+
+                                break;
+                            }
+
                             if (invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 2 && IsStringKeyedMap(invocation.TargetMethod.ContainingType))
                             {
                                 // headers.Add("api-key", "…") on a dictionary (or a collection initializer's { "api-key", "…" }).
