@@ -59,7 +59,7 @@ namespace AiSecure.Analyzers.Flow
                 if (!rejects && model.GetOperation(test.Condition) is { } condition)
                 {
                     rejects = Invalidates(policy, condition, AccessPath.Of(parameter), followHelpers: false)
-                        || (full && PrefixChecked(condition, parameter, whenTrue: false));
+                        || (full && PathShapes(policy) && PrefixChecked(condition, parameter, whenTrue: false));
                 }
             }
 
