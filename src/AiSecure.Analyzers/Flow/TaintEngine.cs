@@ -1547,6 +1547,11 @@ namespace AiSecure.Analyzers.Flow
                 {
                     siblingRole = hint;
                 }
+                else if (!constant.HasValue && _policy.SiblingHint(name, "system") == RoleHint.System && Evaluate(value).IsTainted)
+                {
+                    // A role the untrusted input chooses may be "system": its siblings are a system message (docs/rules/AISEC002.md).
+                    siblingRole = RoleHint.System;
+                }
             }
 
             var values = new List<TaintValue>();
