@@ -21,7 +21,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            if (SameFileHelper(invocation, path) is not { } helper)
+            if (SameFileHelper(policy, invocation, path) is not { } helper)
             {
                 return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Throws));
             }

@@ -498,7 +498,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            if (SameFileHelper(invocation, path) is not { } helper)
+            if (SameFileHelper(policy, invocation, path) is not { } helper)
             {
                 return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Returns));
             }
@@ -531,7 +531,7 @@ namespace AiSecure.Analyzers.Flow
         /// file is not read, and the value then stays unvalidated), not virtual, and passed the value at <paramref name="path"/>:
         /// the parameter that receives it, the argument passed, the helper's declaration and this file's semantic model.
         /// </summary>
-        private static (IParameterSymbol Parameter, IOperation Passed, SyntaxNode Declaration, SemanticModel Model)? SameFileHelper(IInvocationOperation invocation, AccessPath path)
+        private static (IParameterSymbol Parameter, IOperation Passed, SyntaxNode Declaration, SemanticModel Model)? SameFileHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
         {
             var method = invocation.TargetMethod;
             if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
@@ -542,7 +542,10 @@ namespace AiSecure.Analyzers.Flow
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                // The value itself, or (for path shapes) the full path of its combination with a root:
+                // EnsureInside(Path.GetFullPath(Path.Combine(root, name))), whose StartsWith(root) test confines name under root.
+                if (argument.Parameter != null && (path.Equals(AccessPath.Of(argument.Value))
+                    || (PathShapes(policy) && FullPathArgument(argument.Value.WalkDownConversions()) is { } made && IsCombinedPart(made.WalkDownConversions(), path))))
                 {
                     var reference = method.DeclaringSyntaxReferences[0];
                     return reference.SyntaxTree == model.SyntaxTree

@@ -176,5 +176,36 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """, ReferenceCatalog.All, awsStubs: true);
+
+        [Fact]
+        public Task ThrowingHelperGivenTheFullPathOfTheCombination()
+            => AnalyzeAsync("""
+                using System;
+                using System.Diagnostics;
+                using System.IO;
+                using Microsoft.SemanticKernel;
+
+                public sealed class Tools
+                {
+                    private const string Root = "/srv/data";
+
+                    [KernelFunction]
+                    public string Run(string name)
+                    {
+                        EnsureInside(Path.GetFullPath(Path.Combine(Root, name)));
+                        File.Delete(Path.Combine(Root, name));
+                        Process.Start("/bin/tool", [|name|]);
+                        return "ok";
+                    }
+
+                    private static void EnsureInside(string full)
+                    {
+                        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException();
+                        }
+                    }
+                }
+                """);
     }
 }
