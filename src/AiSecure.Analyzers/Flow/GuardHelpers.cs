@@ -21,7 +21,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            if (SameFileHelper(invocation, path) is not { } helper)
+            if (SameFileHelper(policy, invocation, path) is not { } helper)
             {
                 return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Throws));
             }
@@ -59,7 +59,7 @@ namespace AiSecure.Analyzers.Flow
                 if (!rejects && model.GetOperation(test.Condition) is { } condition)
                 {
                     rejects = Invalidates(policy, condition, AccessPath.Of(parameter), followHelpers: false)
-                        || (full && PrefixChecked(condition, parameter, whenTrue: false));
+                        || (full && PathShapes(policy) && PrefixChecked(condition, parameter, whenTrue: false));
                 }
             }
 

@@ -412,7 +412,7 @@ namespace AiSecure.Analyzers.Flow
                     return true;
                 case IInvocationOperation invocation:
                     return IsValidatorCall(policy, invocation, path) || IsAnchoredRegexMatch(policy, invocation, path) || IsAllowListLookup(invocation, path)
-                        || IsContainmentCheck(invocation, path) || IsConstantEqualsCall(invocation, path)
+                        || (PathShapes(policy) && IsContainmentCheck(invocation, path)) || IsConstantEqualsCall(policy, invocation, path)
                         || TextShapeChecks.IsParseCheck(invocation, path) || TextShapeChecks.IsCharacterAllowList(invocation, path)
                         || IsOriginPrefixCheck(invocation, path) || IsAllowListAny(invocation, path) || IsNullOrEmptyCall(invocation, path)
                         || (followHelpers && IsValidatingHelper(policy, invocation, path, assumed));
@@ -422,7 +422,7 @@ namespace AiSecure.Analyzers.Flow
                     if (assumed == null)
                     {
                         return Validates(policy, and.LeftOperand, path, followHelpers) || Validates(policy, and.RightOperand, path, followHelpers)
-                            || IsRelativePathEscapeTest(and, path, negated: true);
+                            || (PathShapes(policy) && IsRelativePathEscapeTest(and, path, negated: true));
                     }
 
                     // Either side is enough: one that holds without assuming a helper wins; else any side's helper may clear it.
@@ -438,7 +438,7 @@ namespace AiSecure.Analyzers.Flow
                     var rightHolds = Validates(policy, and.RightOperand, path, followHelpers, assumed.Restart());
                     var right = assumed.Save();
                     assumed.Restore(before);
-                    return (rightHolds && right.Guard == null) || IsRelativePathEscapeTest(and, path, negated: true)
+                    return (rightHolds && right.Guard == null) || (PathShapes(policy) && IsRelativePathEscapeTest(and, path, negated: true))
                         || assumed.AssumeAny(leftHolds ? left : default, rightHolds ? right : default);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
                     return Validates(policy, or.LeftOperand, path, followHelpers, assumed) && Validates(policy, or.RightOperand, path, followHelpers, assumed);
@@ -453,7 +453,7 @@ namespace AiSecure.Analyzers.Flow
                         return Invalidates(policy, equals.LeftOperand, path, followHelpers, assumed);
                     }
 
-                    return IsConstantComparison(equals, path) || IsFileNameComparison(equals.LeftOperand, equals.RightOperand, path) || IsNullComparison(equals, path);
+                    return IsConstantComparison(equals, path) || (PathShapes(policy) && IsFileNameComparison(equals.LeftOperand, equals.RightOperand, path)) || IsNullComparison(equals, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is true / is not false
                     return matched ? Validates(policy, isPattern.Value, path, followHelpers, assumed) : Invalidates(policy, isPattern.Value, path, followHelpers, assumed);
@@ -498,7 +498,7 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            if (SameFileHelper(invocation, path) is not { } helper)
+            if (SameFileHelper(policy, invocation, path) is not { } helper)
             {
                 return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Returns));
             }
@@ -523,7 +523,7 @@ namespace AiSecure.Analyzers.Flow
                 _ => null,
             };
             return body != null && model.GetOperation(body) is { } condition
-                && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (fullPath && PrefixChecked(condition, parameter, whenTrue: true)));
+                && (Validates(policy, condition, AccessPath.Of(parameter), followHelpers: false) || (fullPath && PathShapes(policy) && PrefixChecked(condition, parameter, whenTrue: true)));
         }
 
         /// <summary>
@@ -531,7 +531,7 @@ namespace AiSecure.Analyzers.Flow
         /// file is not read, and the value then stays unvalidated), not virtual, and passed the value at <paramref name="path"/>:
         /// the parameter that receives it, the argument passed, the helper's declaration and this file's semantic model.
         /// </summary>
-        private static (IParameterSymbol Parameter, IOperation Passed, SyntaxNode Declaration, SemanticModel Model)? SameFileHelper(IInvocationOperation invocation, AccessPath path)
+        private static (IParameterSymbol Parameter, IOperation Passed, SyntaxNode Declaration, SemanticModel Model)? SameFileHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
         {
             var method = invocation.TargetMethod;
             if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
@@ -542,7 +542,10 @@ namespace AiSecure.Analyzers.Flow
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                // The value itself, or (for path shapes) the full path of its combination with a root:
+                // EnsureInside(Path.GetFullPath(Path.Combine(root, name))), whose StartsWith(root) test confines name under root.
+                if (argument.Parameter != null && (path.Equals(AccessPath.Of(argument.Value))
+                    || (PathShapes(policy) && FullPathArgument(argument.Value.WalkDownConversions()) is { } made && IsCombinedPart(made.WalkDownConversions(), path))))
                 {
                     var reference = method.DeclaringSyntaxReferences[0];
                     return reference.SyntaxTree == model.SyntaxTree
@@ -617,7 +620,7 @@ namespace AiSecure.Analyzers.Flow
                     if (assumed == null)
                     {
                         return Invalidates(policy, or.LeftOperand, path, followHelpers) || Invalidates(policy, or.RightOperand, path, followHelpers)
-                            || IsRelativePathEscapeTest(or, path, negated: false);
+                            || (PathShapes(policy) && IsRelativePathEscapeTest(or, path, negated: false));
                     }
 
                     // Either side is enough: one that holds without assuming a helper wins; else any side's helper may clear it.
@@ -633,7 +636,7 @@ namespace AiSecure.Analyzers.Flow
                     var secondHolds = Invalidates(policy, or.RightOperand, path, followHelpers, assumed.Restart());
                     var second = assumed.Save();
                     assumed.Restore(before);
-                    return (secondHolds && second.Guard == null) || IsRelativePathEscapeTest(or, path, negated: false)
+                    return (secondHolds && second.Guard == null) || (PathShapes(policy) && IsRelativePathEscapeTest(or, path, negated: false))
                         || assumed.AssumeAny(firstHolds ? first : default, secondHolds ? second : default);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
                     return Invalidates(policy, and.LeftOperand, path, followHelpers, assumed) && Invalidates(policy, and.RightOperand, path, followHelpers, assumed);
@@ -645,7 +648,7 @@ namespace AiSecure.Analyzers.Flow
                         return Validates(policy, notEquals.LeftOperand, path, followHelpers, assumed);
                     }
 
-                    return IsConstantComparison(notEquals, path) || IsFileNameComparison(notEquals.LeftOperand, notEquals.RightOperand, path) || IsNullComparison(notEquals, path);
+                    return IsConstantComparison(notEquals, path) || (PathShapes(policy) && IsFileNameComparison(notEquals.LeftOperand, notEquals.RightOperand, path)) || IsNullComparison(notEquals, path);
                 case IIsPatternOperation isPattern when BoolPattern(isPattern.Pattern) is { } matched:
                     // IsSlug(value) is false / is not true
                     return matched ? Invalidates(policy, isPattern.Value, path, followHelpers, assumed) : Validates(policy, isPattern.Value, path, followHelpers, assumed);
@@ -694,11 +697,17 @@ namespace AiSecure.Analyzers.Flow
         /// <c>x.Equals("status", StringComparison.OrdinalIgnoreCase)</c>, <c>string.Equals(x, "status", …)</c>: the method form
         /// of <c>x == "status"</c> (true only when the value is that constant, whatever the case).
         /// </summary>
-        private static bool IsConstantEqualsCall(IInvocationOperation invocation, AccessPath path)
+        private static bool IsConstantEqualsCall(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path)
             => StringEqualsOperands(invocation) is { } compared
                && ((path.Equals(AccessPath.Of(compared.First)) && compared.Second.ConstantValue is { HasValue: true, Value: string })
                    || (path.Equals(AccessPath.Of(compared.Second)) && compared.First.ConstantValue is { HasValue: true, Value: string })
-                   || IsFileNameComparison(compared.First, compared.Second, path));
+                   || (PathShapes(policy) && IsFileNameComparison(compared.First, compared.Second, path)));
+
+        /// <summary>
+        /// Whether path-shape checks count as guards for <paramref name="policy"/>: they confine a file path and clear only the
+        /// kinds <see cref="ITaintPolicy.PathShapeKinds"/> names (docs/rules/AISEC003.md).
+        /// </summary>
+        private static bool PathShapes(ITaintPolicy policy) => policy.PathShapeKinds != SinkKinds.None;
 
         /// <summary>
         /// <c>name == Path.GetFileName(name)</c> (either side, or through <c>string.Equals</c>): the value is only a file name,

@@ -45,6 +45,18 @@ namespace AiSecure.Analyzers.Flow
         int HostCheckedKinds { get; }
 
         /// <summary>
+        /// The sink kinds a path-shape guard clears (a containment check under a root, <c>Path.GetFileName(x) == x</c>, no
+        /// <c>..</c> and not rooted, no invalid file-name characters): a file path for AISEC003, none for the prompt rules.
+        /// </summary>
+        int PathShapeKinds { get; }
+
+        /// <summary>
+        /// This policy with path-shape guards not counted (<see cref="PathShapeKinds"/> none): what the engine asks to learn
+        /// whether a guarded read is clean for every kind or for the path kinds only.
+        /// </summary>
+        ITaintPolicy WithoutPathShapes { get; }
+
+        /// <summary>
         /// Whether a field or auto-property of the object that the reading method does not write is what the type's other
         /// methods write into it (a <see cref="TaintOrigin.Member"/> origin the rule resolves with <see cref="CrossMethodFlow"/>).
         /// </summary>

@@ -17,12 +17,20 @@ namespace AiSecure.Analyzers.Flow
     {
         private readonly ModelOutputCatalog _catalog;
         private readonly ImmutableArray<ConfiguredMember> _validators;
+        private readonly bool _pathShapes;
+        private ModelOutputPolicy? _withoutPathShapes;
 
         public ModelOutputPolicy(ModelOutputCatalog catalog, TextTypes types, ImmutableArray<ConfiguredMember> validators)
+            : this(catalog, types, validators, pathShapes: true)
+        {
+        }
+
+        private ModelOutputPolicy(ModelOutputCatalog catalog, TextTypes types, ImmutableArray<ConfiguredMember> validators, bool pathShapes)
         {
             _catalog = catalog;
             Types = types;
             _validators = validators;
+            _pathShapes = pathShapes;
         }
 
         public TextTypes Types { get; }
@@ -101,6 +109,15 @@ namespace AiSecure.Analyzers.Flow
 
         /// <summary>A URL whose host an allow-list checked cannot send a request elsewhere (docs/rules/AISEC003.md).</summary>
         public int HostCheckedKinds => SinkKinds.Of((int)DangerousSinkKind.Url);
+
+        /// <summary>
+        /// A path-shape guard confines a file path and nothing else: SQL, a process, HTML or a URL built from the same value
+        /// stay unchecked (docs/rules/AISEC003.md).
+        /// </summary>
+        public int PathShapeKinds => _pathShapes ? SinkKinds.Of((int)DangerousSinkKind.Path) : SinkKinds.None;
+
+        public ITaintPolicy WithoutPathShapes
+            => !_pathShapes ? this : _withoutPathShapes ??= new ModelOutputPolicy(_catalog, Types, _validators, pathShapes: false);
 
         /// <summary>
         /// Model output kept in a field by one method and used by another (a Blazor component's <c>_answer</c>, a service's

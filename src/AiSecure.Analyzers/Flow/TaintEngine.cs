@@ -343,12 +343,13 @@ namespace AiSecure.Analyzers.Flow
         private TaintValue EvaluateParameter(IParameterReferenceOperation reference)
         {
             var parameter = reference.Parameter;
-            if (IsGuardedRead(reference, out var pending))
+            var guarded = GuardedKinds(reference, out var pending);
+            if (guarded == SinkKinds.AllKinds)
             {
                 return TaintValue.Clean;
             }
 
-            return CheckedByHelper(pending, HostChecked(FromWrites(parameter, reference, () =>
+            return CheckedByHelper(pending, guarded, HostChecked(FromWrites(parameter, reference, () =>
             {
                 var display = _policy.GetParameterSource(parameter, reference);
                 if (display != null)
@@ -420,7 +421,7 @@ namespace AiSecure.Analyzers.Flow
 
             foreach (var symbol in type.GetMembers(member))
             {
-                if (symbol is IPropertySymbol or IFieldSymbol && Guards.IsGuarded(_policy, value, path.WithMember(symbol)))
+                if (symbol is IPropertySymbol or IFieldSymbol && Guards.IsGuarded(_policy.WithoutPathShapes, value, path.WithMember(symbol)))
                 {
                     return true;
                 }
@@ -447,12 +448,18 @@ namespace AiSecure.Analyzers.Flow
 
         private TaintValue EvaluateLocal(ILocalReferenceOperation reference)
         {
-            if (reference.Local.HasConstantValue || IsGuardedRead(reference, out var pending))
+            if (reference.Local.HasConstantValue)
             {
                 return TaintValue.Clean;
             }
 
-            return CheckedByHelper(pending, HostChecked(FromWrites(reference.Local, reference, null), reference));
+            var guarded = GuardedKinds(reference, out var pending);
+            if (guarded == SinkKinds.AllKinds)
+            {
+                return TaintValue.Clean;
+            }
+
+            return CheckedByHelper(pending, guarded, HostChecked(FromWrites(reference.Local, reference, null), reference));
         }
 
         /// <summary>
@@ -460,7 +467,7 @@ namespace AiSecure.Analyzers.Flow
         /// <paramref name="pending"/> instead: the value then stays tainted, marked with that helper, and the end of the
         /// compilation decides (<see cref="CrossMethodFlow"/>); a helper it cannot prove validating clears nothing.
         /// </summary>
-        private bool IsGuardedRead(IOperation reference, out HelperGuard? pending)
+        private int GuardedKinds(IOperation reference, out HelperGuard? pending)
         {
             pending = null;
             var path = AccessPath.Of(reference);
@@ -468,32 +475,48 @@ namespace AiSecure.Analyzers.Flow
             assumed.Reset();
             if (!Guards.IsGuarded(_policy, reference, path, assumed))
             {
-                return false;
+                return SinkKinds.None;
             }
 
             if (assumed.Guard == null)
             {
-                return true;
+                return GuardedFor(reference, path);
             }
 
             // A guard may have held only by assuming the helper: is there one that holds without it?
             var guard = assumed.Conflict ? null : assumed.Guard;
             if (Guards.IsGuarded(_policy, reference, path))
             {
-                return true;
+                return GuardedFor(reference, path);
             }
 
             pending = guard;
-            return false;
+            return SinkKinds.None;
         }
 
-        private static TaintValue CheckedByHelper(HelperGuard? pending, TaintValue value) => pending != null ? value.GuardedBy(pending) : value;
+        /// <summary>
+        /// A read some guard dominates: clean for every kind when a guard other than a path-shape check holds, else (only a
+        /// containment, file-name, rooted/<c>..</c> or invalid-character check) clean for the path kinds only. The second
+        /// look runs only for guarded reads.
+        /// </summary>
+        private int GuardedFor(IOperation reference, AccessPath? path)
+            => _policy.PathShapeKinds == SinkKinds.None || Guards.IsGuarded(_policy.WithoutPathShapes, reference, path) ? SinkKinds.AllKinds : _policy.PathShapeKinds;
+
+        private static TaintValue CheckedByHelper(HelperGuard? pending, int guarded, TaintValue value)
+        {
+            if (guarded != SinkKinds.None && value.IsTainted)
+            {
+                value = value.ClearedFor(guarded);
+            }
+
+            return pending != null ? value.GuardedBy(pending) : value;
+        }
 
         /// <summary>No guard checks this read of a local (neither a validation nor, for a <c>Uri</c>, an allow-list of hosts).</summary>
         public bool IsUncheckedRead(ILocalReferenceOperation reference)
         {
             var path = AccessPath.Of(reference);
-            return !Guards.IsGuarded(_policy, reference, path) && !(_policy.HostCheckedKinds != SinkKinds.None && Guards.IsHostGuarded(_policy, reference, path));
+            return !Guards.IsGuarded(_policy.WithoutPathShapes, reference, path) && !(_policy.HostCheckedKinds != SinkKinds.None && Guards.IsHostGuarded(_policy, reference, path));
         }
 
         /// <summary>A <c>Uri</c> whose host a guard checked against an allow-list: clean for the kinds the policy names (an outbound URL).</summary>
@@ -519,7 +542,8 @@ namespace AiSecure.Analyzers.Flow
 
             if (reference.Instance == null || reference.Instance is IInstanceReferenceOperation)
             {
-                if (IsGuardedRead(reference, out var pending))
+                var guarded = GuardedKinds(reference, out var pending);
+                if (guarded == SinkKinds.AllKinds)
                 {
                     return TaintValue.Clean;
                 }
@@ -531,7 +555,7 @@ namespace AiSecure.Analyzers.Flow
                 var filledByConstructor = _owner is { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } && !field.IsStatic
                     && CanCarryText(reference.Type) && FilledFromConstructorParameter(field);
                 var writtenElsewhere = _policy.FollowsMemberWrites && IsFollowedMember(field, field.Type);
-                return CheckedByHelper(pending, FromWrites(field, reference, () =>
+                return CheckedByHelper(pending, guarded, FromWrites(field, reference, () =>
                     filledByConstructor && writtenElsewhere
                         ? TaintValue.Union(new[] { TaintValue.Receiver(_owner!, reference), TaintValue.FromMember(field.OriginalDefinition, reference) })
                         : filledByConstructor
@@ -821,14 +845,15 @@ namespace AiSecure.Analyzers.Flow
         {
             if (reference.Instance is IInstanceReferenceOperation)
             {
-                if (IsGuardedRead(reference, out var pending))
+                var guarded = GuardedKinds(reference, out var pending);
+                if (guarded == SinkKinds.AllKinds)
                 {
                     return TaintValue.Clean;
                 }
 
                 // Written in this method, filled by model binding ([BindProperty]), or whatever the caller's
                 // object holds (a bound model's own method that builds the prompt).
-                return CheckedByHelper(pending, FromWrites(reference.Property, reference, () =>
+                return CheckedByHelper(pending, guarded, FromWrites(reference.Property, reference, () =>
                 {
                     if (_policy.GetSource(reference) is { } bound)
                     {
@@ -843,13 +868,14 @@ namespace AiSecure.Analyzers.Flow
             }
 
             HelperGuard? checkedBy = null;
+            var memberGuarded = SinkKinds.None;
             if (_policy.IsCleanMember(reference.Property)
-                || (reference.Instance != null && IsGuardedRead(reference, out checkedBy)))
+                || (reference.Instance != null && (memberGuarded = GuardedKinds(reference, out checkedBy)) == SinkKinds.AllKinds))
             {
                 return TaintValue.Clean;
             }
 
-            return CheckedByHelper(checkedBy, EvaluateMemberOfValue(reference));
+            return CheckedByHelper(checkedBy, memberGuarded, EvaluateMemberOfValue(reference));
         }
 
         /// <summary>A property of another object than this one: a source, a computed getter of this compilation, or a read of a tainted object.</summary>
@@ -1520,6 +1546,11 @@ namespace AiSecure.Analyzers.Flow
                 if (constant.HasValue && _policy.SiblingHint(name, constant.Value) is var hint and not RoleHint.None)
                 {
                     siblingRole = hint;
+                }
+                else if (!constant.HasValue && _policy.SiblingHint(name, "system") == RoleHint.System && Evaluate(value).IsTainted)
+                {
+                    // A role the untrusted input chooses may be "system": its siblings are a system message (docs/rules/AISEC002.md).
+                    siblingRole = RoleHint.System;
                 }
             }
 

@@ -39,6 +39,11 @@ namespace AiSecure.Analyzers.Flow
 
         public int HostCheckedKinds => SinkKinds.None;
 
+        /// <summary>A path-shape guard says nothing about what text tells a model (docs/rules/AISEC001.md).</summary>
+        public int PathShapeKinds => SinkKinds.None;
+
+        public ITaintPolicy WithoutPathShapes => this;
+
         public bool FollowsMemberWrites => false;
 
         public bool IsCleanMember(IPropertySymbol property) => false;

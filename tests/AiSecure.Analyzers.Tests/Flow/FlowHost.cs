@@ -89,6 +89,11 @@ namespace AiSecure.Analyzers.Tests.Flow
 
             public int HostCheckedKinds => SinkKinds.None;
 
+            // The engine tests use no sink kinds: a path-shape guard clears the value as any guard does.
+            public int PathShapeKinds => SinkKinds.AllKinds;
+
+            public ITaintPolicy WithoutPathShapes => this;
+
             public bool FollowsMemberWrites => false;
 
             public bool IsCleanMember(IPropertySymbol property) => false;
