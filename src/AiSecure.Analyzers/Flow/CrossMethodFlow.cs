@@ -197,7 +197,7 @@ namespace AiSecure.Analyzers.Flow
         private readonly ConcurrentDictionary<SyntaxTree, MethodFlow> _treeModels = new();
         private readonly ConcurrentDictionary<IMethodSymbol, HelperGuard> _sourceChecks = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _uncheckedSources = new(SymbolEqualityComparer.Default);
-        private Dictionary<HelperGuard, bool>? _guardVerdicts;
+        private Dictionary<HelperGuard, int>? _guardVerdicts;
         private Dictionary<IMethodSymbol, List<CallSite>>? _byCallee;
         private Dictionary<ISymbol, List<MemberWrite>>? _byMember;
         private Dictionary<IMethodSymbol, MethodFlow>? _returnProviderIndex;
@@ -324,22 +324,36 @@ namespace AiSecure.Analyzers.Flow
         }
 
         /// <summary>
-        /// The helper of <paramref name="guard"/> validates its parameter, read from its own declaration with the semantic
-        /// model of its file; false for a file never seen (fail closed). Decided once per helper check.
+        /// The sink kinds for which the helper of <paramref name="guard"/> (or its alternative) validates its parameter, read
+        /// from its own declaration with the semantic model of its file: every kind for a validation, the policy's path kinds
+        /// for a check of the path's shape only (containment, rooted or <c>..</c>: docs/rules/AISEC003.md), none for a file
+        /// never seen (fail closed). Decided once per helper check.
         /// </summary>
-        private bool GuardHolds(HelperGuard guard)
+        private int GuardKinds(HelperGuard guard)
         {
-            _guardVerdicts ??= new Dictionary<HelperGuard, bool>(HelperGuardComparer.Instance);
-            if (!_guardVerdicts.TryGetValue(guard, out var holds))
+            _guardVerdicts ??= new Dictionary<HelperGuard, int>(HelperGuardComparer.Instance);
+            if (!_guardVerdicts.TryGetValue(guard, out var kinds))
             {
+                kinds = SinkKinds.None;
                 var declarations = guard.Parameter.ContainingSymbol.DeclaringSyntaxReferences;
-                holds = (declarations.Length == 1 && _treeModels.TryGetValue(declarations[0].SyntaxTree, out var file) && file.Model is { } model
-                    && Guards.HelperValidates(file.Policy, guard, model))
-                    || (guard.Alternative != null && GuardHolds(guard.Alternative));
-                _guardVerdicts[guard] = holds;
+                if (declarations.Length == 1 && _treeModels.TryGetValue(declarations[0].SyntaxTree, out var file) && file.Model is { } model)
+                {
+                    var policy = file.Policy;
+                    kinds = Guards.HelperValidates(policy.WithoutPathShapes, guard, model) ? SinkKinds.AllKinds
+                        : policy.PathShapeKinds != SinkKinds.None && Guards.HelperValidates(policy, guard, model) ? policy.PathShapeKinds
+                        : SinkKinds.None;
+                }
+
+                // Either helper's check holds after an either-or guard that passed: what each validates is validated.
+                if (kinds != SinkKinds.AllKinds && guard.Alternative != null)
+                {
+                    kinds |= GuardKinds(guard.Alternative);
+                }
+
+                _guardVerdicts[guard] = kinds;
             }
 
-            return holds;
+            return kinds;
         }
 
         private static bool HasTextOutParameter(IMethodSymbol method)
@@ -388,10 +402,16 @@ namespace AiSecure.Analyzers.Flow
         private ResolvedOrigin? Resolve(TaintOrigin origin, int depth, HashSet<object> visited, CancellationToken cancellationToken, Func<TaintOrigin, bool>? accept)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (origin.Guard != null && GuardHolds(origin.Guard))
+            if (origin.Guard != null && GuardKinds(origin.Guard) is var guarded and not SinkKinds.None)
             {
-                // Checked on the way by a helper of another file that validates it.
-                return null;
+                if (guarded == SinkKinds.AllKinds)
+                {
+                    // Checked on the way by a helper of another file that validates it.
+                    return null;
+                }
+
+                // Checked by a helper of another file for its shape as a path only: still model text for the other kinds.
+                origin = origin.WithCleared(guarded);
             }
 
             if (origin.Display != null)
@@ -413,12 +433,13 @@ namespace AiSecure.Analyzers.Flow
 
                 if (_sourceMethods.TryGetValue(method.OriginalDefinition, out var describe) && describe(parameter) is { } described)
                 {
-                    if (SourceCheck(method.OriginalDefinition) is { } check && GuardHolds(check))
+                    var checkedKinds = SourceCheck(method.OriginalDefinition) is { } check ? GuardKinds(check) : SinkKinds.None;
+                    if (checkedKinds == SinkKinds.AllKinds)
                     {
                         return null;
                     }
 
-                    var source = TaintOrigin.Source(described).Through(origin);
+                    var source = TaintOrigin.Source(described).Through(origin).WithCleared(checkedKinds);
                     return accept == null || accept(source) ? new ResolvedOrigin(source, null) : null;
                 }
 

@@ -592,5 +592,61 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task ContainmentHelperOfAnotherFileClearsThePathOnly()
+            => AnalyzeAsync("""
+                using System;
+                using System.Diagnostics;
+                using System.IO;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                public sealed class ArchiveTools(IChatClient chat)
+                {
+                    public async Task<string> RunAsync(string question)
+                    {
+                        var name = (await chat.GetResponseAsync(question)).Text;
+                        PathGuard.EnsureRelative(name);
+                        File.Delete(Path.Combine(PathGuard.Root, name));
+                        Process.Start("/usr/bin/archive", [|name|]);
+                        return "ok";
+                    }
+
+                    public async Task<string> RunCheckedAsync(string question)
+                    {
+                        var name = (await chat.GetResponseAsync(question)).Text;
+                        PathGuard.EnsureSlug(name);
+                        Process.Start("/usr/bin/archive", name);
+                        return "ok";
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.IO;
+                using System.Text.RegularExpressions;
+
+                public static class PathGuard
+                {
+                    public const string Root = "/srv/archive";
+
+                    public static void EnsureRelative(string path)
+                    {
+                        if (Path.IsPathRooted(path) || path.Contains(".."))
+                        {
+                            throw new UnauthorizedAccessException(path);
+                        }
+                    }
+
+                    public static void EnsureSlug(string value)
+                    {
+                        if (!Regex.IsMatch(value, "^[a-z0-9-]{1,40}$"))
+                        {
+                            throw new ArgumentException("not a slug", nameof(value));
+                        }
+                    }
+                }
+                """);
     }
 }
