@@ -23,7 +23,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (SameFileHelper(policy, invocation, path) is not { } helper)
             {
-                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Throws));
+                return assumed != null && assumed.Assume(OtherFileHelper(policy, invocation, path, HelperCheck.Throws));
             }
 
             var (parameter, passed, declaration, model) = helper;

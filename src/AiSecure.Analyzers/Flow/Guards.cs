@@ -500,7 +500,7 @@ namespace AiSecure.Analyzers.Flow
 
             if (SameFileHelper(policy, invocation, path) is not { } helper)
             {
-                return assumed != null && assumed.Assume(OtherFileHelper(invocation, path, HelperCheck.Returns));
+                return assumed != null && assumed.Assume(OtherFileHelper(policy, invocation, path, HelperCheck.Returns));
             }
 
             var (parameter, passed, declaration, model) = helper;
@@ -561,7 +561,7 @@ namespace AiSecure.Analyzers.Flow
         /// The helper a guard calls when it is declared once in another file of this compilation (so this block cannot read
         /// it), not virtual, and passed the value at <paramref name="path"/>: what the end of the compilation must check.
         /// </summary>
-        private static HelperGuard? OtherFileHelper(IInvocationOperation invocation, AccessPath path, HelperCheck check)
+        private static HelperGuard? OtherFileHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path, HelperCheck check)
         {
             var method = invocation.TargetMethod;
             if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
@@ -573,7 +573,9 @@ namespace AiSecure.Analyzers.Flow
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter != null && path.Equals(AccessPath.Of(argument.Value)))
+                // As for a helper of the same file: the value itself, or (for path shapes) the full path of its combination.
+                if (argument.Parameter != null && (path.Equals(AccessPath.Of(argument.Value))
+                    || (PathShapes(policy) && FullPathArgument(argument.Value.WalkDownConversions()) is { } made && IsCombinedPart(made.WalkDownConversions(), path))))
                 {
                     return new HelperGuard(argument.Parameter.OriginalDefinition, IsFullPathValue(argument.Value), check);
                 }

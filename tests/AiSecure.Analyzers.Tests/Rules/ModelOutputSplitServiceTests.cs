@@ -613,6 +613,15 @@ namespace AiSecure.Analyzers.Tests.Rules
                         return "ok";
                     }
 
+                    public async Task<string> RunConfinedAsync(string question)
+                    {
+                        var name = (await chat.GetResponseAsync(question)).Text;
+                        PathGuard.EnsureInside(Path.GetFullPath(Path.Combine(PathGuard.Root, name)));
+                        File.Delete(Path.Combine(PathGuard.Root, name));
+                        Process.Start("/usr/bin/archive", [|name|]);
+                        return "ok";
+                    }
+
                     public async Task<string> RunCheckedAsync(string question)
                     {
                         var name = (await chat.GetResponseAsync(question)).Text;
@@ -636,6 +645,14 @@ namespace AiSecure.Analyzers.Tests.Rules
                         if (Path.IsPathRooted(path) || path.Contains(".."))
                         {
                             throw new UnauthorizedAccessException(path);
+                        }
+                    }
+
+                    public static void EnsureInside(string full)
+                    {
+                        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        {
+                            throw new UnauthorizedAccessException(full);
                         }
                     }
 
