@@ -305,17 +305,8 @@ namespace AiSecure.Analyzers.Flow
         {
             while (true)
             {
-                switch (expression)
+                switch (expression.WalkDownParenthesesAndCasts())
                 {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        expression = parenthesized.Expression;
-                        continue;
-                    case CastExpressionSyntax cast:
-                        expression = cast.Expression;
-                        continue;
-                    case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
-                        expression = suppressed.Operand;
-                        continue;
                     case LiteralExpressionSyntax literal:
                         return literal.IsKind(SyntaxKind.NullLiteralExpression)
                             || literal.IsKind(SyntaxKind.DefaultLiteralExpression)

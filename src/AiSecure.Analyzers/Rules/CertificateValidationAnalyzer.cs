@@ -214,14 +214,8 @@ namespace AiSecure.Analyzers.Rules
         {
             while (true)
             {
-                switch (expression)
+                switch (expression.WalkDownParenthesesAndCasts())
                 {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        expression = parenthesized.Expression;
-                        continue;
-                    case CastExpressionSyntax cast:
-                        expression = cast.Expression;
-                        continue;
                     case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments, Initializer: null }:
                         expression = arguments[0].Expression;
                         continue;
