@@ -1034,10 +1034,16 @@ namespace AiSecure.Analyzers.Flow
                 if (receiver != null && !IsInSource(method))
                 {
                     var value = Evaluate(receiver);
-                    if (value.IsTainted && IsAllowListFilter(method, invocation))
+                    if (value.IsTainted && FilteredFor(method, invocation) is var filtered and not SinkKinds.None)
                     {
-                        // tags.Where(t => AllowedTags.Contains(t)): only elements the allow list holds are left.
-                        return TaintValue.Clean;
+                        if (filtered == SinkKinds.AllKinds)
+                        {
+                            // tags.Where(t => AllowedTags.Contains(t)): only elements the allow list holds are left.
+                            return TaintValue.Clean;
+                        }
+
+                        // names.Where(n => Path.GetFileName(n) == n): file names only, still text for every other sink.
+                        value = value.ClearedFor(filtered);
                     }
 
                     if (!value.IsComposed && value.IsTainted && IsTextFold(method))
@@ -1133,23 +1139,29 @@ namespace AiSecure.Analyzers.Flow
             return found;
         }
 
-        /// <summary><c>Enumerable.Where</c> whose predicate lambda keeps only validated elements (an allow list, an anchored regex, a validator).</summary>
-        private bool IsAllowListFilter(IMethodSymbol method, IInvocationOperation invocation)
+        /// <summary>
+        /// The sink kinds an <c>Enumerable.Where</c> predicate clears: every kind when it keeps only validated elements (an
+        /// allow list, an anchored regex, a validator), the policy's path kinds when it checks their shape as paths only
+        /// (<c>n =&gt; Path.GetFileName(n) == n</c>), none otherwise.
+        /// </summary>
+        private int FilteredFor(IMethodSymbol method, IInvocationOperation invocation)
         {
             if (!method.IsEnumerableMethod("Where"))
             {
-                return false;
+                return SinkKinds.None;
             }
 
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Value.AsLambda() is { } filter)
                 {
-                    return Guards.IsValidatingFilter(_policy, filter);
+                    return Guards.IsValidatingFilter(_policy.WithoutPathShapes, filter) ? SinkKinds.AllKinds
+                        : _policy.PathShapeKinds != SinkKinds.None && Guards.IsValidatingFilter(_policy, filter) ? _policy.PathShapeKinds
+                        : SinkKinds.None;
                 }
             }
 
-            return false;
+            return SinkKinds.None;
         }
 
         /// <summary><c>Enumerable.Aggregate</c> whose result is text: a fold of the elements into one string or builder.</summary>

@@ -207,5 +207,42 @@ namespace AiSecure.Analyzers.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task PathShapeFilterClearsThePathOnly()
+            => AnalyzeAsync("""
+                using System.Diagnostics;
+                using System.IO;
+                using System.Linq;
+                using Microsoft.SemanticKernel;
+
+                public sealed class ArchivePlugin
+                {
+                    private const string Root = "/srv/archive";
+
+                    [KernelFunction]
+                    public string Purge(string[] names)
+                    {
+                        foreach (var name in names.Where(n => Path.GetFileName(n) == n))
+                        {
+                            File.Delete(Path.Combine(Root, name));
+                            Process.Start("/usr/bin/archive", [|name|]);
+                        }
+
+                        return "ok";
+                    }
+
+                    [KernelFunction]
+                    public string Archive(string[] names)
+                    {
+                        foreach (var name in names.Where(n => n is "daily" or "weekly"))
+                        {
+                            Process.Start("/usr/bin/archive", name);
+                        }
+
+                        return "ok";
+                    }
+                }
+                """);
     }
 }
