@@ -1548,6 +1548,50 @@ namespace AiSecure.Analyzers.Flow
             return TaintValue.Union(others);
         }
 
+        /// <summary>
+        /// A role member's value that can be a constant giving the system role: an arm of a conditional, a switch expression or
+        /// a <c>??</c> (<c>role = admin ? "system" : "user"</c>). Every arm is visited, without a depth limit.
+        /// </summary>
+        private bool CanBeSystemRole(string name, IOperation value)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(value);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop().WalkDownConversions();
+                if (operation.ConstantValue.HasValue)
+                {
+                    if (_policy.SiblingHint(name, operation.ConstantValue.Value) == RoleHint.System)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                        pending.Push(conditional.WhenTrue);
+                        pending.Push(whenFalse);
+                        break;
+                    case ICoalesceOperation coalesce:
+                        pending.Push(coalesce.Value);
+                        pending.Push(coalesce.WhenNull);
+                        break;
+                    case ISwitchExpressionOperation switchExpression:
+                        foreach (var arm in switchExpression.Arms)
+                        {
+                            pending.Push(arm.Value);
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Object members as JSON sees them: a sibling <c>role</c> or a member named <c>system</c> gives the role.</summary>
         private TaintValue EvaluateMembers(List<(string Name, IOperation Value)> members)
         {
@@ -1559,9 +1603,10 @@ namespace AiSecure.Analyzers.Flow
                 {
                     siblingRole = hint;
                 }
-                else if (!constant.HasValue && _policy.SiblingHint(name, "system") == RoleHint.System && Evaluate(value).IsTainted)
+                else if (!constant.HasValue && _policy.SiblingHint(name, "system") == RoleHint.System && (CanBeSystemRole(name, value) || Evaluate(value).IsTainted))
                 {
-                    // A role the untrusted input chooses may be "system": its siblings are a system message (docs/rules/AISEC002.md).
+                    // A role that may be "system" (a conditional with such an arm, or one the untrusted input chooses): its
+                    // siblings are a system message (docs/rules/AISEC002.md).
                     siblingRole = RoleHint.System;
                 }
             }

@@ -178,6 +178,34 @@ namespace AiSecure.Analyzers.Tests.Rules
                 """, ReferenceCatalog.All, awsStubs: true);
 
         [Fact]
+        public Task SerializedMessageWhoseRoleCanBeSystemIsASystemMessage()
+            => PromptVerify.AnalyzeAsync("""
+                using System.IO;
+                using System.Text;
+                using System.Text.Json;
+                using System.Threading.Tasks;
+                using Amazon.BedrockRuntime;
+                using Amazon.BedrockRuntime.Model;
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                public sealed class RawController(IAmazonBedrockRuntime bedrock) : ControllerBase
+                {
+                    [HttpPost("raw")]
+                    public async Task<string> Raw([FromBody] string q, [FromQuery] bool admin)
+                    {
+                        var body = JsonSerializer.Serialize(new { messages = new[] { new { role = admin ? "system" : "user", content = q } } });
+                        var request = new InvokeModelRequest { ModelId = "m", Body = {|AISEC002:new MemoryStream(Encoding.UTF8.GetBytes(body))|} };
+                        var safe = JsonSerializer.Serialize(new { messages = new[] { new { role = admin ? "assistant" : "user", content = q } } });
+                        var other = new InvokeModelRequest { ModelId = "m", Body = new MemoryStream(Encoding.UTF8.GetBytes(safe)) };
+                        var response = await bedrock.InvokeModelAsync(request);
+                        await bedrock.InvokeModelAsync(other);
+                        return response.ContentType;
+                    }
+                }
+                """, ReferenceCatalog.All, awsStubs: true);
+
+        [Fact]
         public Task ThrowingHelperGivenTheFullPathOfTheCombination()
             => AnalyzeAsync("""
                 using System;
