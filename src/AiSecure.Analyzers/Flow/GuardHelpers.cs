@@ -9,25 +9,28 @@ namespace AiSecure.Analyzers.Flow
     /// helper's body is only <c>if (…) throw …;</c> statements and one of them rejects its parameter as an exit guard
     /// would (an allow-list, an anchored pattern, a validator), or, when the caller passes a path it made full
     /// (<c>Path.GetFullPath</c>), a <c>StartsWith(root)</c> test of it. Followed one level deep, as the boolean helpers
-    /// are (docs/rules/AISEC003.md): a helper that may return before its check, or declared in another file, validates
-    /// nothing.
+    /// are (docs/rules/AISEC003.md): a helper that may return before its check validates nothing; one declared in another
+    /// file is read the same way at the end of the compilation.
     /// </summary>
     internal static partial class Guards
     {
         private static bool IsThrowingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path, AssumedHelper? assumed)
-        {
-            if (!invocation.TargetMethod.ReturnsVoid)
-            {
-                return false;
-            }
+            => invocation.TargetMethod.ReturnsVoid && IsHelperGuard(policy, invocation, path, assumed, HelperCheck.Throws);
 
+        /// <summary>
+        /// A helper passed the value at <paramref name="path"/> that checks it as <paramref name="check"/> says: read now when it
+        /// is declared in this file; when it is declared in another file, recorded in <paramref name="assumed"/> and decided at
+        /// the end of the compilation (<see cref="HelperValidates(ITaintPolicy, HelperGuard, SemanticModel)"/>) by the same reading.
+        /// </summary>
+        private static bool IsHelperGuard(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path, AssumedHelper? assumed, HelperCheck check)
+        {
             if (SameFileHelper(policy, invocation, path) is not { } helper)
             {
-                return assumed != null && assumed.Assume(OtherFileHelper(policy, invocation, path, HelperCheck.Throws));
+                return assumed != null && assumed.Assume(OtherFileHelper(policy, invocation, path, check));
             }
 
             var (parameter, passed, declaration, model) = helper;
-            return ThrowsUnlessValid(policy, parameter, IsFullPathValue(passed), declaration, model);
+            return HelperValidates(policy, check, parameter, IsFullPathValue(passed), declaration, model);
         }
 
         /// <summary>

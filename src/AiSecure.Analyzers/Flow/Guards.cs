@@ -488,24 +488,11 @@ namespace AiSecure.Analyzers.Flow
         /// <summary>
         /// A call of a helper of this file whose whole body is one boolean expression that validates its parameter
         /// (<c>static bool IsSlug(string s) =&gt; Slug().IsMatch(s);</c>, <c>=&gt; AllowedTables.Contains(table)</c>), passed the
-        /// value at <paramref name="path"/>: the guard it returns, one level deep (a helper of a helper is not followed, and
-        /// a helper declared in another file is not read: the value then stays unvalidated).
+        /// value at <paramref name="path"/>: the guard it returns, one level deep (a helper of a helper is not followed; a helper
+        /// declared in another file is read the same way at the end of the compilation).
         /// </summary>
         private static bool IsValidatingHelper(ITaintPolicy policy, IInvocationOperation invocation, AccessPath path, AssumedHelper? assumed)
-        {
-            if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_Boolean)
-            {
-                return false;
-            }
-
-            if (SameFileHelper(policy, invocation, path) is not { } helper)
-            {
-                return assumed != null && assumed.Assume(OtherFileHelper(policy, invocation, path, HelperCheck.Returns));
-            }
-
-            var (parameter, passed, declaration, model) = helper;
-            return ReturnsValidation(policy, parameter, IsFullPathValue(passed), declaration, model);
-        }
+            => invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean && IsHelperGuard(policy, invocation, path, assumed, HelperCheck.Returns);
 
         /// <summary>
         /// The helper declared by <paramref name="declaration"/> returns one boolean expression that validates
@@ -596,14 +583,17 @@ namespace AiSecure.Analyzers.Flow
                 return false;
             }
 
-            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
-            return guard.Check switch
-            {
-                HelperCheck.Throws => ThrowsUnlessValid(policy, guard.Parameter, guard.FullPath, declaration, model),
-                HelperCheck.Approves => Knowledge.AgentTools.HelperApproves(guard.Parameter, declaration, model),
-                _ => ReturnsValidation(policy, guard.Parameter, guard.FullPath, declaration, model),
-            };
+            return HelperValidates(policy, guard.Check, guard.Parameter, guard.FullPath, method.DeclaringSyntaxReferences[0].GetSyntax(), model);
         }
+
+        /// <summary>The helper declared by <paramref name="declaration"/> checks <paramref name="parameter"/> as <paramref name="check"/> says.</summary>
+        private static bool HelperValidates(ITaintPolicy policy, HelperCheck check, IParameterSymbol parameter, bool fullPath, SyntaxNode declaration, SemanticModel model)
+            => check switch
+            {
+                HelperCheck.Throws => ThrowsUnlessValid(policy, parameter, fullPath, declaration, model),
+                HelperCheck.Approves => Knowledge.AgentTools.HelperApproves(parameter, declaration, model),
+                _ => ReturnsValidation(policy, parameter, fullPath, declaration, model),
+            };
 
         private static ExpressionSyntax? OnlyReturned(BlockSyntax block)
             => block.Statements.Count == 1 && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
