@@ -338,10 +338,7 @@ namespace AiSecure.Analyzers.Flow
                 var declarations = guard.Parameter.ContainingSymbol.DeclaringSyntaxReferences;
                 if (declarations.Length == 1 && _treeModels.TryGetValue(declarations[0].SyntaxTree, out var file) && file.Model is { } model)
                 {
-                    var policy = file.Policy;
-                    kinds = Guards.HelperValidates(policy.WithoutPathShapes, guard, model) ? SinkKinds.AllKinds
-                        : policy.PathShapeKinds != SinkKinds.None && Guards.HelperValidates(policy, guard, model) ? policy.PathShapeKinds
-                        : SinkKinds.None;
+                    kinds = SinkKinds.ClearedBy(file.Policy, policy => Guards.HelperValidates(policy, guard, model));
                 }
 
                 // Either helper's check holds after an either-or guard that passed: what each validates is validated.

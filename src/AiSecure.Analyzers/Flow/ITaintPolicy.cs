@@ -80,5 +80,14 @@ namespace AiSecure.Analyzers.Flow
         public const int AllKinds = ~0;
 
         public static int Of(int kind) => 1 << kind;
+
+        /// <summary>
+        /// The kinds a check clears under <paramref name="policy"/>: every kind when it <paramref name="holds"/> with path-shape
+        /// guards not counted, the policy's path kinds when it holds only with them, none otherwise.
+        /// </summary>
+        public static int ClearedBy(ITaintPolicy policy, System.Func<ITaintPolicy, bool> holds)
+            => holds(policy.WithoutPathShapes) ? AllKinds
+               : policy.PathShapeKinds != None && holds(policy) ? policy.PathShapeKinds
+               : None;
     }
 }

@@ -1155,9 +1155,7 @@ namespace AiSecure.Analyzers.Flow
             {
                 if (argument.Value.AsLambda() is { } filter)
                 {
-                    return Guards.IsValidatingFilter(_policy.WithoutPathShapes, filter) ? SinkKinds.AllKinds
-                        : _policy.PathShapeKinds != SinkKinds.None && Guards.IsValidatingFilter(_policy, filter) ? _policy.PathShapeKinds
-                        : SinkKinds.None;
+                    return SinkKinds.ClearedBy(_policy, policy => Guards.IsValidatingFilter(policy, filter));
                 }
             }
 
